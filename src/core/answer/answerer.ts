@@ -1,0 +1,32 @@
+import type { ConversationTurn, KnowledgeDocument, Passage } from '../types.js';
+
+/** A passage retrieved for a question, with the document it belongs to and how well it matched. */
+export interface RetrievedPassage {
+  readonly passage: Passage;
+  readonly document: KnowledgeDocument;
+  /** Higher is better; cosine similarity in [−1, 1] for vector retrieval. */
+  readonly score: number;
+}
+
+export interface AnswerContext {
+  readonly question: string;
+  /** The question rewritten with follow-up context, used for retrieval. Same as `question` without history. */
+  readonly standaloneQuestion: string;
+  readonly history: readonly ConversationTurn[];
+  /** Candidate passages, best first. Marker n in the answer refers to `passages[n - 1]`. */
+  readonly passages: readonly RetrievedPassage[];
+}
+
+export interface DraftAnswer {
+  /** False when the answerer judged the passages do not answer the question. */
+  readonly answered: boolean;
+  /** Text with inline markers `[n]`, n indexing `AnswerContext.passages` from 1. */
+  readonly text: string;
+}
+
+/** Turns retrieved passages into an answer. The extractive answerer needs no model; others call one. */
+export interface Answerer {
+  /** e.g. "extractive", "openai:gpt-4o-mini", "ollama:llama3.1". */
+  readonly id: string;
+  answer(context: AnswerContext): Promise<DraftAnswer>;
+}
