@@ -163,6 +163,8 @@ export interface KizunaCore {
   /** Speaker names, for autocomplete. */
   speakers(): readonly string[];
   sources(): readonly SourceSummary[];
+  /** The citation for one passage (e.g. to show its exact words later); undefined if it no longer exists. */
+  citation(passageId: string): Citation | undefined;
   status(): CoreStatus;
   /** Rebuilds from disk then swaps in; on failure the old knowledge keeps serving and the promise rejects. */
   reload(): Promise<ReloadReport>;
