@@ -1,0 +1,101 @@
+import { contentTerms } from '../text/content-terms.js';
+import type { Answerer, AnswerContext, DraftAnswer, RetrievedPassage } from './answerer.js';
+import { splitSentences } from './split-sentences.js';
+
+export interface ExtractiveOptions {
+  /** Most sentences in one answer. @default 3 */
+  readonly maxSentences: number;
+  /** A further passage joins the answer only when its score is at least this share of the best one's. @default 0.9 */
+  readonly supportingShare: number;
+  /** For a question about both sheets, the other sheet's best passage joins at this share. @default 0.7 */
+  readonly crossSheetShare: number;
+}
+
+export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
+  maxSentences: 3,
+  supportingShare: 0.9,
+  crossSheetShare: 0.7,
+};
+
+interface Candidate {
+  readonly index: number;
+  readonly retrieved: RetrievedPassage;
+  readonly sentence: string;
+  readonly terms: ReadonlySet<string>;
+}
+
+/**
+ * Answers with the fact sheets' own sentences, no model: the best sentence of the best passage, plus
+ * sentences from close runners-up that add something the question asked about. Every sentence carries
+ * the marker of its passage, so nothing is said that cannot be checked word for word.
+ */
+export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS): Answerer {
+  return {
+    id: 'extractive',
+    async answer(context: AnswerContext): Promise<DraftAnswer> {
+      const wanted = new Set(contentTerms(context.standaloneQuestion));
+      const candidates = context.passages.map((retrieved, index) => bestSentence(retrieved, index, wanted));
+      const first = candidates[0];
+      if (first === undefined) return { answered: false, text: '' };
+
+      const chosen: Candidate[] = [first];
+      const topScore = first.retrieved.score;
+      const covered = new Set([...first.terms].filter((term) => wanted.has(term)));
+
+      if (isCrossSheetQuestion(context.question)) {
+        const otherSheet = candidates.find(
+          (candidate) =>
+            candidate.retrieved.document.id !== first.retrieved.document.id &&
+            candidate.retrieved.score >= topScore * options.crossSheetShare,
+        );
+        if (otherSheet !== undefined) chosen.push(otherSheet);
+      }
+      for (const candidate of candidates.slice(1)) {
+        if (chosen.length >= options.maxSentences) break;
+        if (chosen.includes(candidate) || candidate.retrieved.score < topScore * options.supportingShare) continue;
+        const addsSomething = [...candidate.terms].some((term) => wanted.has(term) && !covered.has(term));
+        if (!addsSomething) continue;
+        chosen.push(candidate);
+        for (const term of candidate.terms) if (wanted.has(term)) covered.add(term);
+      }
+
+      // Read in the order the sheets tell it: by document date, then position.
+      chosen.sort(
+        (a, b) =>
+          a.retrieved.document.date.localeCompare(b.retrieved.document.date) ||
+          a.retrieved.passage.position - b.retrieved.passage.position,
+      );
+      const text = chosen.map((candidate) => `${candidate.sentence} [${candidate.index + 1}]`).join(' ');
+      return { answered: true, text };
+    },
+  };
+}
+
+function bestSentence(retrieved: RetrievedPassage, index: number, wanted: ReadonlySet<string>): Candidate {
+  const { passage } = retrieved;
+  // Quotations read wrongly when cut, so passages that quote someone are kept whole.
+  const sentences = /["“]/.test(passage.text) ? [passage.text] : splitSentences(passage.text);
+  let best: Candidate | undefined;
+  let bestOverlap = -1;
+  for (const sentence of sentences) {
+    const terms = new Set(contentTerms(sentence));
+    let overlap = 0;
+    for (const term of terms) if (wanted.has(term)) overlap++;
+    if (overlap > bestOverlap) {
+      bestOverlap = overlap;
+      best = { index, retrieved, sentence, terms };
+    }
+  }
+  return best ?? { index, retrieved, sentence: passage.text, terms: new Set() };
+}
+
+/** "both sheets", "compare", "from 2018 to 2019", "how did … change": the person wants each sheet heard. */
+export function isCrossSheetQuestion(question: string): boolean {
+  return (
+    /\bboth\b|\beach\b[^.?!]*\bsheets?\b|\b(two|2)\s+(fact\s+)?sheets\b|\bcompar|\bover\s+time\b|\bevolv|\bdiffer/i.test(
+      question,
+    ) ||
+    /\b2018\b[^.?!]*\b2019\b|\b2019\b[^.?!]*\b2018\b/.test(question) ||
+    /\bchang(e|ed|es)\b[^.?!]*\bbetween\b/i.test(question)
+  );
+}

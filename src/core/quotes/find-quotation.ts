@@ -1,0 +1,69 @@
+import { contentTerms } from '../text/content-terms.js';
+import type { Passage, Quotation, QuoteQuery } from '../types.js';
+
+/** Quotations with what is needed to search them, built once per knowledge version. */
+export interface QuotationCatalogue {
+  readonly quotations: readonly Quotation[];
+  readonly speakers: readonly string[];
+  find(query?: QuoteQuery): Quotation | undefined;
+}
+
+/**
+ * Builds a searchable catalogue. Speaker search is loose ("trump", "Abe", "prime minister" all work);
+ * topic search scores a quotation by the topic's terms found in its words first, then in its passage.
+ */
+export function createQuotationCatalogue(
+  quotations: readonly Quotation[],
+  passagesById: ReadonlyMap<string, Passage>,
+): QuotationCatalogue {
+  const speakers = [...new Set(quotations.map((quotation) => quotation.speaker))].sort();
+  const searchable = quotations.map((quotation) => ({
+    quotation,
+    speakerWords: new Set(words(quotation.speaker)),
+    quoteTerms: new Set(contentTerms(quotation.text)),
+    passageTerms: new Set(contentTerms(passagesById.get(quotation.passageId)?.text ?? '')),
+  }));
+
+  return {
+    quotations,
+    speakers,
+    find(query = {}) {
+      const random = query.random ?? Math.random;
+      let candidates = searchable;
+      const speakerWords = words(query.speaker ?? '').filter((word) => !SPEAKER_FILLER.has(word));
+      if (query.speaker !== undefined && query.speaker.trim() !== '') {
+        // Every word the person typed must name the speaker; titles alone ("president") are enough too.
+        const wanted = speakerWords.length > 0 ? speakerWords : words(query.speaker);
+        candidates = candidates.filter((entry) => wanted.every((word) => entry.speakerWords.has(word)));
+      }
+      const topic = contentTerms(query.topic ?? '');
+      if (topic.length > 0) {
+        const scored = candidates
+          .map((entry) => ({
+            entry,
+            score: topic.reduce(
+              (sum, term) => sum + (entry.quoteTerms.has(term) ? 2 : entry.passageTerms.has(term) ? 1 : 0),
+              0,
+            ),
+          }))
+          .filter((item) => item.score > 0);
+        const best = Math.max(0, ...scored.map((item) => item.score));
+        candidates = scored.filter((item) => item.score === best).map((item) => item.entry);
+      }
+      if (candidates.length === 0) return undefined;
+      const pick = Math.min(candidates.length - 1, Math.floor(random() * candidates.length));
+      return candidates[pick]?.quotation;
+    },
+  };
+}
+
+/** Words that say nothing about which speaker is meant. */
+const SPEAKER_FILLER = new Set(['the', 'mr', 'mrs', 'ms']);
+
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}

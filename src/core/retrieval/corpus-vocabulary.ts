@@ -1,0 +1,65 @@
+import { isContentToken } from '../text/content-terms.js';
+import { stem } from '../text/stem.js';
+import { tokenize } from '../text/tokenize.js';
+import type { Passage } from '../types.js';
+
+/** Anything that can give a unit-length-comparable vector for an English word (the compact word table). */
+export interface WordVectorLookup {
+  vector(word: string): Float32Array | undefined;
+}
+
+/**
+ * Every word the fact sheets use, prepared for the three questions coverage asks of a term:
+ * is its stem used (exact), is it a misspelling of a word used (typo), does it mean a word used (paraphrase).
+ */
+export interface CorpusVocabulary {
+  /** Stem → number of passages that use it. */
+  readonly stemPassageCounts: ReadonlyMap<string, number>;
+  /** Lowercase surface words used, grouped by length, for typo look-ups. */
+  readonly wordsByLength: ReadonlyMap<number, readonly string[]>;
+  /** Unit vectors of the surface words that have one, for paraphrase look-ups. */
+  readonly wordVectors: readonly { readonly word: string; readonly vector: Float32Array }[];
+  readonly passageCount: number;
+}
+
+/**
+ * @param extraTexts - text that is part of the knowledge without being a passage (titles, years).
+ */
+export function buildCorpusVocabulary(
+  passages: readonly Passage[],
+  vectors?: WordVectorLookup,
+  extraTexts: readonly string[] = [],
+): CorpusVocabulary {
+  const stemPassageCounts = new Map<string, number>();
+  const surfaceWords = new Set<string>();
+  for (const text of [...passages.map((passage) => passage.text), ...extraTexts]) {
+    const stemsHere = new Set<string>();
+    for (const token of tokenize(text)) {
+      if (!isContentToken(token)) continue;
+      stemsHere.add(stem(token));
+      surfaceWords.add(token);
+    }
+    for (const term of stemsHere) stemPassageCounts.set(term, (stemPassageCounts.get(term) ?? 0) + 1);
+  }
+
+  const wordsByLength = new Map<number, string[]>();
+  const wordVectors: { word: string; vector: Float32Array }[] = [];
+  for (const word of surfaceWords) {
+    const bucket = wordsByLength.get(word.length) ?? [];
+    bucket.push(word);
+    wordsByLength.set(word.length, bucket);
+    const vector = vectors?.vector(word);
+    if (vector !== undefined) wordVectors.push({ word, vector: unit(vector) });
+  }
+  return { stemPassageCounts, wordsByLength, wordVectors, passageCount: passages.length };
+}
+
+export function unit(vector: Float32Array): Float32Array {
+  let norm = 0;
+  for (const value of vector) norm += value * value;
+  norm = Math.sqrt(norm);
+  if (norm === 0) return vector;
+  const out = new Float32Array(vector.length);
+  for (let i = 0; i < vector.length; i++) out[i] = (vector[i] ?? 0) / norm;
+  return out;
+}

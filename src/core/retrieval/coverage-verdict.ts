@@ -1,0 +1,61 @@
+import type { QuestionWords } from './question-terms.js';
+import type { TermCoverage } from './term-coverage.js';
+
+export interface CoverageVerdict {
+  /** True when the fact sheets use (or clearly paraphrase) enough of what the question asks about. */
+  readonly covered: boolean;
+  /** Content terms other than filler; zero means the question names no topic at all. */
+  readonly salientCount: number;
+  /** What the question asks about that the sheets never mention, as the person typed it ("Trans-Pacific Partnership"). */
+  readonly missing: readonly string[];
+}
+
+export interface VerdictOptions {
+  /** Share of a question's topic words that may be missing before it is refused. */
+  readonly maxMissingShare: number;
+}
+
+export const DEFAULT_VERDICT_OPTIONS: VerdictOptions = { maxMissingShare: 0.3 };
+
+/**
+ * A name or a number the sheets never use is decisive ("Biden", "2020", "NATO"); ordinary words are
+ * weighed: one unknown word among many is usually phrasing, among two it is usually the point.
+ */
+export function judgeCoverage(
+  question: QuestionWords,
+  coverage: readonly TermCoverage[],
+  options: VerdictOptions = DEFAULT_VERDICT_OPTIONS,
+): CoverageVerdict {
+  const salient = coverage.filter((item) => item.kind !== 'filler');
+  const missingTerms = salient.filter((item) => item.kind === 'missing');
+  const decisive = missingTerms.some((item) => item.term.numeric || item.term.properNoun);
+  const share = salient.length === 0 ? 0 : missingTerms.length / salient.length;
+  const covered = salient.length > 0 && !decisive && share <= options.maxMissingShare;
+  return {
+    covered,
+    salientCount: salient.length,
+    missing: covered ? [] : nameMissing(question, missingTerms),
+  };
+}
+
+/** Expands each missing word to the run of capitalised words it stands in ("Trans-Pacific Partnership"). */
+function nameMissing(question: QuestionWords, missing: readonly TermCoverage[]): string[] {
+  const phrases: string[] = [];
+  const used = new Set<number>();
+  for (const { term } of missing) {
+    if (used.has(term.wordIndex)) continue;
+    let start = term.wordIndex;
+    let end = term.wordIndex;
+    if (term.properNoun) {
+      const capital = (index: number) => /^\p{Lu}/u.test(question.words[index] ?? '');
+      while (start > 0 && capital(start - 1) && start - 1 > 0) start--;
+      while (end + 1 < question.words.length && capital(end + 1)) end++;
+    }
+    for (let i = start; i <= end; i++) used.add(i);
+    const phrase = question.words.slice(start, end + 1).join(' ').replace(/['’]s$/u, '');
+    // "the Trans-Pacific Partnership" reads better than "Trans-Pacific Partnership" when the person wrote it so.
+    const article = term.properNoun && /^the$/i.test(question.words[start - 1] ?? '') ? 'the ' : '';
+    phrases.push(article + phrase);
+  }
+  return phrases;
+}

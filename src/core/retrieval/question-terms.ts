@@ -1,0 +1,124 @@
+import { isContentToken } from '../text/content-terms.js';
+import { stem } from '../text/stem.js';
+import { tokenize } from '../text/tokenize.js';
+
+/** A content term of a question, remembering where it came from so a refusal can name it. */
+export interface QuestionTerm {
+  /** The word as typed, e.g. "Trans-Pacific". */
+  readonly word: string;
+  /** Index of the word among the question's words. */
+  readonly wordIndex: number;
+  readonly token: string;
+  readonly stem: string;
+  readonly numeric: boolean;
+  /** Typed with a capital letter somewhere other than the start of a sentence: likely a name. */
+  readonly properNoun: boolean;
+}
+
+export interface QuestionWords {
+  readonly words: readonly string[];
+  readonly terms: readonly QuestionTerm[];
+}
+
+/**
+ * Words about the fact sheets themselves rather than their topic ("what does the fact sheet say…"):
+ * never a reason to refuse, never worth matching.
+ */
+const META_TOKENS = new Set([
+  'fact',
+  'facts',
+  'sheet',
+  'sheets',
+  'factsheet',
+  'factsheets',
+  'document',
+  'documents',
+  'white',
+  'house',
+  'kizuna',
+  'bot',
+  'according',
+  'statement',
+  'statements',
+  'source',
+  'sources',
+  'cite',
+  'quote',
+  'quotes',
+  'quotation',
+  'quotations',
+  'text',
+  'write',
+  'wrote',
+  'written',
+  'state',
+  'states',
+  'stated',
+  'talk',
+  'talks',
+  'talked',
+  'discuss',
+  'discussed',
+  'claim',
+  'claims',
+  'info',
+  'information',
+  'detail',
+  'details',
+  'summary',
+  'summarize',
+  'summarise',
+  'overview',
+  'main',
+  'point',
+  'points',
+  'mean',
+  'means',
+  'meaning',
+  'called',
+  'name',
+  'named',
+]);
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.,&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+
+/** Splits a question into words and the content terms they carry, dropping stopwords and meta words. */
+export function questionWords(question: string): QuestionWords {
+  const words = question.match(WORD) ?? [];
+  // A question typed in capitals says nothing about which words are names.
+  const shouting = !/\p{Ll}/u.test(question);
+  const terms: QuestionTerm[] = [];
+  words.forEach((word, wordIndex) => {
+    const sentenceStart = wordIndex === 0 || /[.!?]\s*$/.test(precedingText(question, words, wordIndex));
+    const capitalized = !shouting && /^\p{Lu}/u.test(word);
+    const acronym = !shouting && /^\p{Lu}{2,}$/u.test(word.replace(/[^\p{L}]/gu, ''));
+    for (const token of tokenize(word)) {
+      if (!isContentToken(token) || META_TOKENS.has(token)) continue;
+      terms.push({
+        word,
+        wordIndex,
+        token,
+        stem: stem(token),
+        numeric: /^\p{N}/u.test(token),
+        properNoun: acronym || (capitalized && !sentenceStart),
+      });
+    }
+  });
+  return { words, terms };
+}
+
+/** True for meta words like "fact sheet" that say where to look, not what to look for. */
+export function isMetaToken(token: string): boolean {
+  return META_TOKENS.has(token);
+}
+
+// Only used to spot sentence starts; an approximate position is enough.
+function precedingText(question: string, words: readonly string[], index: number): string {
+  let position = 0;
+  for (let i = 0; i < index; i++) {
+    const at = question.indexOf(words[i] ?? '', position);
+    if (at >= 0) position = at + (words[i]?.length ?? 0);
+  }
+  const next = question.indexOf(words[index] ?? '', position);
+  return question.slice(Math.max(0, position - 1), next >= 0 ? next : position);
+}

@@ -1,0 +1,25 @@
+import { KizunaError } from '../errors.js';
+
+/** Characters that never belong in a question: C0/C1 controls except tab and newlines, and bidi overrides. */
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Normalises a question and rejects what cannot be answered: empty, whitespace-only or longer than
+ * `maxLength` characters. Returns the cleaned question (whitespace collapsed, unsafe characters removed).
+ */
+export function validateQuestion(raw: unknown, maxLength: number): string {
+  if (typeof raw !== 'string') {
+    throw new KizunaError('INVALID_INPUT', 'A question must be text.');
+  }
+  const cleaned = raw.normalize('NFC').replace(UNSAFE_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+  if (cleaned.length === 0) {
+    throw new KizunaError('EMPTY_QUESTION', 'Please ask a question: the message was empty.');
+  }
+  if ([...cleaned].length > maxLength) {
+    throw new KizunaError(
+      'QUESTION_TOO_LONG',
+      `That question is ${[...cleaned].length} characters long; please keep it under ${maxLength}.`,
+    );
+  }
+  return cleaned;
+}

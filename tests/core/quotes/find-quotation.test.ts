@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createQuotationCatalogue } from '../../../src/core/quotes/find-quotation.js';
+import { makePassage, makeQuotation } from '../../support/passages.js';
+
+const friendship = makePassage('"We cherish the friendship between the United States and Japan." – President Donald J. Trump');
+const alliance = makePassage('Abe has remarked that, "we have never seen two leaders forging as close a relationship as ours."');
+const abducted = makePassage('With President Trump vowing to "bring them back to Japan, where they want to be."');
+const quotations = [
+  makeQuotation(friendship, 'President Donald J. Trump', 'We cherish the friendship between the United States and Japan.'),
+  makeQuotation(alliance, 'Prime Minister Shinzo Abe', 'we have never seen two leaders forging as close a relationship as ours.'),
+  makeQuotation(abducted, 'President Donald J. Trump', 'bring them back to Japan, where they want to be.'),
+];
+const catalogue = createQuotationCatalogue(
+  quotations,
+  new Map([friendship, alliance, abducted].map((passage) => [passage.id, passage])),
+);
+
+describe('quotation catalogue', () => {
+  it('lists each speaker once, sorted', () => {
+    expect(catalogue.speakers).toEqual(['President Donald J. Trump', 'Prime Minister Shinzo Abe']);
+  });
+
+  it.each(['abe', 'Abe', 'Shinzo Abe', 'prime minister', 'Prime Minister Abe'])('finds Abe by "%s"', (speaker) => {
+    expect(catalogue.find({ speaker })?.speaker).toBe('Prime Minister Shinzo Abe');
+  });
+
+  it('finds by topic, preferring words in the quotation itself', () => {
+    expect(catalogue.find({ topic: 'friendship' })?.text).toContain('cherish the friendship');
+    expect(catalogue.find({ speaker: 'trump', topic: 'bring back' })?.text).toContain('bring them back');
+  });
+
+  it('returns nothing for an unknown speaker or a topic no quotation touches', () => {
+    expect(catalogue.find({ speaker: 'Biden' })).toBeUndefined();
+    expect(catalogue.find({ topic: 'baseball' })).toBeUndefined();
+  });
+
+  it('with no options picks at random among all, using the injected random source', () => {
+    expect(catalogue.find({ random: () => 0 })).toBe(quotations[0]);
+    expect(catalogue.find({ random: () => 0.99 })).toBe(quotations[2]);
+  });
+});
