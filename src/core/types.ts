@@ -14,6 +14,8 @@ export interface KnowledgeDocument {
   readonly date: string;
   /** True when the date is an estimate (the 2018 sheet's exact day is not confirmed). */
   readonly dateApproximate: boolean;
+  /** False when the title is descriptive because the original's is unknown (the 2018 sheet). @default true */
+  readonly titleConfirmed?: boolean;
   /** Human-readable date for citations, e.g. "May 25, 2019" or "2018 (approximate)". */
   readonly displayDate: string;
   /** Where the text came from, when known. */
