@@ -13,12 +13,15 @@ export function validateQuestion(raw: unknown, maxLength: number): string {
   }
   const cleaned = raw.normalize('NFC').replace(UNSAFE_CHARACTERS, '').replace(/\s+/g, ' ').trim();
   if (cleaned.length === 0) {
-    throw new KizunaError('EMPTY_QUESTION', 'Please ask a question: the message was empty.');
+    throw new KizunaError(
+      'EMPTY_QUESTION',
+      'The question is empty. Ask something about the U.S.–Japan alliance, e.g. “What does Reiwa mean?”',
+    );
   }
   if ([...cleaned].length > maxLength) {
     throw new KizunaError(
       'QUESTION_TOO_LONG',
-      `That question is ${[...cleaned].length} characters long; please keep it under ${maxLength}.`,
+      `The question is ${[...cleaned].length} characters long; the limit is ${maxLength}. Please shorten it.`,
     );
   }
   return cleaned;

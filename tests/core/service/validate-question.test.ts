@@ -13,7 +13,7 @@ describe('validateQuestion', () => {
   });
 
   it('refuses an over-long question, saying the limit', () => {
-    expect(() => validateQuestion('a'.repeat(501), 500)).toThrowError(/under 500/);
+    expect(() => validateQuestion('a'.repeat(501), 500)).toThrowError(/limit is 500/);
     expect(() => validateQuestion('a'.repeat(501), 500)).toThrowError(expect.objectContaining({ code: 'QUESTION_TOO_LONG' }));
     expect(validateQuestion('a'.repeat(500), 500)).toHaveLength(500);
   });

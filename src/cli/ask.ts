@@ -1,0 +1,3 @@
+import { runAsk } from './commands/run-ask.js';
+import { processCliDeps } from './process-cli-deps.js';
+process.exitCode = await runAsk(processCliDeps());

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+import type { AskRequest } from '../core/types.js';
+import { validateQuestion } from './validate-question.js';
+
+const requestSchema = z.object({
+  question: z.string(),
+  history: z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string() })).optional(),
+});
+
+const EXPECTED_SHAPE =
+  'expected a question, or {"question": "...", "history": [{"role": "user" | "assistant", "text": "..."}]}';
+
+/** One line of `ask --jsonl` input, understood: a request to send, or why it cannot be sent. */
+export type JsonlRequest =
+  | { readonly ok: true; readonly request: AskRequest }
+  | { readonly ok: false; readonly question?: string; readonly error: string };
+
+/**
+ * Reads one input line: plain text is the question; a line starting with `{` must be a JSON request object.
+ * The question is validated (empty, over-long) exactly like a single `ask`.
+ */
+export function parseJsonlRequest(line: string, maxQuestionLength: number): JsonlRequest {
+  const trimmed = line.trim();
+  if (trimmed === '') return { ok: false, error: `Empty line: ${EXPECTED_SHAPE}.` };
+
+  let question = trimmed;
+  let history: AskRequest['history'];
+  if (trimmed.startsWith('{')) {
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch (error) {
+      return { ok: false, error: `Malformed JSON (${(error as Error).message}): ${EXPECTED_SHAPE}.` };
+    }
+    const parsed = requestSchema.safeParse(value);
+    if (!parsed.success) return { ok: false, error: `Invalid request object: ${EXPECTED_SHAPE}.` };
+    question = parsed.data.question;
+    history = parsed.data.history;
+  }
+
+  const check = validateQuestion(question, maxQuestionLength);
+  if (!check.ok) return { ok: false, question: question.trim(), error: check.error };
+  return {
+    ok: true,
+    request: history ? { question: check.question, history } : { question: check.question },
+  };
+}

@@ -1,0 +1,3 @@
+import { runQuote } from './commands/run-quote.js';
+import { processCliDeps } from './process-cli-deps.js';
+process.exitCode = await runQuote(processCliDeps());

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+
+import { runChat } from '../../../src/cli/commands/run-chat.js';
+import { KizunaError } from '../../../src/core/errors.js';
+import { ANSI, harness } from '../support/cli-harness.js';
+import { createFakeCore, fakeQuote, recordingFactory } from '../support/fake-core.js';
+
+function chat(
+  lines: string[],
+  core = createFakeCore({ quotes: [fakeQuote('President One', 'We stand together.')] }),
+) {
+  const run = harness({
+    argv: [],
+    stdin: `${lines.join('\n')}\n`,
+    createCore: recordingFactory(() => core),
+    env: { MAX_QUESTION_LENGTH: '40' },
+  });
+  return { core, ...run, exitCode: runChat(run.deps) };
+}
+
+describe('chat (input piped, not a terminal)', () => {
+  it('answers each question and sends earlier turns as history for follow-ups', async () => {
+    const { core, exitCode, stdout } = chat(['First question?', 'And then?']);
+    expect(await exitCode).toBe(0);
+    expect(core.asked).toEqual([
+      { question: 'First question?' },
+      {
+        question: 'And then?',
+        history: [
+          { role: 'user', text: 'First question?' },
+          { role: 'assistant', text: 'You asked: First question? [1]' },
+        ],
+      },
+    ]);
+    expect(stdout.text()).toContain('kizuna ›\nYou asked: And then? [1]');
+    expect(stdout.text()).not.toContain('you ›');
+    expect(stdout.text()).not.toMatch(ANSI);
+  });
+
+  it('/reset forgets the context', async () => {
+    const { core, exitCode, stdout } = chat(['First question?', '/reset', 'Fresh question?']);
+    expect(await exitCode).toBe(0);
+    expect(core.asked[1]).toEqual({ question: 'Fresh question?' });
+    expect(stdout.text()).toContain('Context cleared');
+  });
+
+  it('/exit ends the chat and ignores what follows', async () => {
+    const { core, exitCode } = chat(['First question?', '/exit', 'Never asked?']);
+    expect(await exitCode).toBe(0);
+    expect(core.asked.map((request) => request.question)).toEqual(['First question?']);
+  });
+
+  it('/sources shows the fact sheets and the passages cited by the last answer', async () => {
+    const { exitCode, stdout } = chat(['First question?', '/sources']);
+    expect(await exitCode).toBe(0);
+    const output = stdout.text();
+    expect(output).toContain('Fact sheets');
+    expect(output).toContain('Cited in the last answer');
+    expect(output).toContain('“Verbatim passage number 1');
+  });
+
+  it('/quote finds a quotation by speaker, or lists the speakers when none matches', async () => {
+    const { core, exitCode, stdout } = chat(['/quote president', '/quote nobody']);
+    expect(await exitCode).toBe(0);
+    expect(core.quoteQueries).toEqual([{ speaker: 'president' }, { speaker: 'nobody' }]);
+    expect(stdout.text()).toContain('“We stand together.”');
+    expect(stdout.text()).toContain('Known speakers: President One');
+  });
+
+  it('/status and /help answer without asking the core a question', async () => {
+    const { core, exitCode, stdout } = chat(['/status', '/help']);
+    expect(await exitCode).toBe(0);
+    expect(core.asked).toHaveLength(0);
+    expect(stdout.text()).toContain('Kizuna status');
+    expect(stdout.text()).toContain('/reset');
+  });
+
+  it('explains a bad line (over-long, unknown command) and carries on; blank lines are ignored', async () => {
+    const { core, exitCode, stdout } = chat(['z'.repeat(41), '', '/dance', 'Still here?']);
+    expect(await exitCode).toBe(0);
+    expect(stdout.text()).toMatch(/limit is 40/);
+    expect(stdout.text()).toContain('Unknown command /dance');
+    expect(core.asked.map((request) => request.question)).toEqual(['Still here?']);
+  });
+
+  it('shows an unexpected error briefly and carries on; a user-facing error is shown as is', async () => {
+    let calls = 0;
+    const core = createFakeCore({
+      answer: (request) => {
+        calls += 1;
+        if (calls === 1) throw new Error('socket hang up');
+        if (calls === 2) throw new KizunaError('PROVIDER_UNAVAILABLE', 'The model is unavailable right now.');
+        return {
+          question: request.question,
+          answered: false,
+          text: 'No idea.',
+          citations: [],
+          missingTerms: [],
+          answerer: 'fake',
+          latencyMs: 1,
+        };
+      },
+    });
+    const { exitCode, stdout, stderr } = chat(['one?', 'two?', 'three?'], core);
+    expect(await exitCode).toBe(0);
+    expect(stderr.text()).toContain('Something went wrong (socket hang up)');
+    expect(stdout.text()).toContain('The model is unavailable right now.');
+    expect(stdout.text()).toContain('No idea.');
+  });
+
+  it('failed turns add nothing to the history', async () => {
+    let calls = 0;
+    const core = createFakeCore({
+      answer: (request) => {
+        calls += 1;
+        if (calls === 1) throw new Error('boom');
+        return {
+          question: request.question,
+          answered: false,
+          text: 'No idea.',
+          citations: [],
+          missingTerms: [],
+          answerer: 'fake',
+          latencyMs: 1,
+        };
+      },
+    });
+    const { exitCode } = chat(['one?', 'two?'], core);
+    expect(await exitCode).toBe(0);
+    expect(core.asked[1]).toEqual({ question: 'two?' });
+  });
+});
+
+describe('chat (interactive terminal)', () => {
+  it('greets, prompts "you ›" for each line and ends at end of input (Ctrl-D)', async () => {
+    const core = createFakeCore();
+    const run = harness({ argv: [], stdin: 'Hello?\n', createCore: recordingFactory(() => core) });
+    expect(await runChat({ ...run.deps, isTTY: true })).toBe(0);
+    const output = run.stdout.text();
+    expect(output).toContain('/help for commands');
+    expect(output.match(/you › /g)?.length).toBeGreaterThanOrEqual(2);
+    expect(core.asked).toEqual([{ question: 'Hello?' }]);
+  });
+});

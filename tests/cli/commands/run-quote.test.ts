@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+
+import { runQuote } from '../../../src/cli/commands/run-quote.js';
+import { ANSI, harness } from '../support/cli-harness.js';
+import { createFakeCore, fakeQuote, recordingFactory } from '../support/fake-core.js';
+
+const quotes = [
+  fakeQuote('President One', 'We stand together.'),
+  fakeQuote('Prime Minister Two', 'Our bond is unbreakable.'),
+];
+
+function setup(argv: string[]) {
+  const core = createFakeCore({ quotes });
+  const factory = recordingFactory(() => core);
+  return { core, factory, ...harness({ argv, createCore: factory }) };
+}
+
+describe('quote', () => {
+  it('prints a matching quotation with its speaker and citation', async () => {
+    const { deps, stdout, core } = setup(['--speaker', 'minister']);
+    expect(await runQuote(deps)).toBe(0);
+    expect(core.quoteQueries).toEqual([{ speaker: 'minister' }]);
+    expect(stdout.text()).toContain('“Our bond is unbreakable.”');
+    expect(stdout.text()).toContain('— Prime Minister Two');
+    expect(stdout.text()).toContain('Source: Fact Sheet A (May 25, 2019) — SECTION 1');
+    expect(stdout.text()).not.toMatch(ANSI);
+  });
+
+  it('passes a topic through and treats blank filters as none', async () => {
+    const { deps, core } = setup(['--topic', 'together', '--speaker', '  ']);
+    expect(await runQuote(deps)).toBe(0);
+    expect(core.quoteQueries).toEqual([{ topic: 'together' }]);
+  });
+
+  it('when nothing matches, politely lists the known speakers and exits 1', async () => {
+    const { deps, stdout, stderr } = setup(['--speaker', 'nobody']);
+    expect(await runQuote(deps)).toBe(1);
+    expect(stdout.text()).toBe('');
+    expect(stderr.text()).toMatch(/no quotation for speaker “nobody”/);
+    expect(stderr.text()).toContain('President One; Prime Minister Two');
+  });
+
+  it('with --json prints {speaker, text, citation}', async () => {
+    const { deps, stdout } = setup(['--json', '--speaker', 'president']);
+    expect(await runQuote(deps)).toBe(0);
+    const parsed = JSON.parse(stdout.text()) as Record<string, unknown>;
+    expect(Object.keys(parsed).sort()).toEqual(['citation', 'speaker', 'text']);
+    expect(parsed).toMatchObject({
+      speaker: 'President One',
+      text: 'We stand together.',
+      citation: { documentId: 'sheet-a', title: 'Fact Sheet A', date: '2019-05-25', section: 'SECTION 1' },
+    });
+  });
+
+  it('with --json and no match prints {error, speakers} and exits 1', async () => {
+    const { deps, stdout } = setup(['--json', '--topic', 'weather']);
+    expect(await runQuote(deps)).toBe(1);
+    expect(JSON.parse(stdout.text())).toEqual({
+      error: expect.stringContaining('weather'),
+      speakers: ['President One', 'Prime Minister Two'],
+    });
+  });
+
+  it('rejects a missing option value or a stray argument with exit 2, without building the core', async () => {
+    const missing = setup(['--speaker']);
+    expect(await runQuote(missing.deps)).toBe(2);
+    expect(missing.stderr.text()).toContain('--speaker');
+    const stray = setup(['trump']);
+    expect(await runQuote(stray.deps)).toBe(2);
+    expect(stray.stderr.text()).toContain('Unexpected argument trump');
+    expect(missing.factory.calls.length + stray.factory.calls.length).toBe(0);
+  });
+});

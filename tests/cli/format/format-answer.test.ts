@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatAnswerForTerminal } from '../../../src/cli/format/format-answer.js';
+import { ANSI } from '../support/cli-harness.js';
+import { fakeCitation, refusal } from '../support/fake-core.js';
+
+const plain = { width: 80, color: false };
+
+describe('formatAnswerForTerminal', () => {
+  const answer = {
+    answered: true,
+    text: 'The allies cooperate closely [1] and invest in each other [2].',
+    citations: [fakeCitation(1), fakeCitation(2, { section: 'SHARED PROSPERITY' })],
+  };
+
+  it('prints the answer with its markers, then a Sources list with each passage quoted verbatim', () => {
+    const output = formatAnswerForTerminal(answer, plain);
+    const [body, sources] = output.split('\n\n');
+    expect(body).toBe(answer.text);
+    expect(sources).toMatch(/^Sources\n/);
+    expect(sources).toContain('[1] Fact Sheet A (May 25, 2019) — SECTION 1');
+    expect(sources).toContain('[2] Fact Sheet A (May 25, 2019) — SHARED PROSPERITY');
+    const quoted = sources
+      ?.split('\n')
+      .filter((line) => line.startsWith('    '))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    expect(quoted).toContain(`“${fakeCitation(1).passage}”`);
+  });
+
+  it('wraps everything to the width', () => {
+    const long = { ...answer, text: `${'The alliance is strong and getting stronger. '.repeat(6)}[1]` };
+    for (const line of formatAnswerForTerminal(long, { width: 40, color: false }).split('\n')) {
+      expect(line.length).toBeLessThanOrEqual(40);
+    }
+  });
+
+  it('prints a refusal as the core wrote it, with no sources', () => {
+    const output = formatAnswerForTerminal(refusal('Who won the 1998 World Cup?'), plain);
+    expect(output).toBe(refusal('x').text);
+    expect(output).not.toContain('Sources');
+  });
+
+  it('omits the section dash for the opening quotation, which has no section', () => {
+    const output = formatAnswerForTerminal(
+      { ...answer, citations: [fakeCitation(1, { section: '' })] },
+      plain,
+    );
+    expect(output).toContain('[1] Fact Sheet A (May 25, 2019)\n');
+  });
+
+  it('can leave the passages out (chat shows them on /sources)', () => {
+    const output = formatAnswerForTerminal(answer, { ...plain, withPassages: false });
+    expect(output).toContain('[1] Fact Sheet A');
+    expect(output).not.toContain(fakeCitation(1).passage);
+  });
+
+  it('uses colour only when asked to, without changing the words', () => {
+    expect(formatAnswerForTerminal(answer, plain)).not.toMatch(ANSI);
+    const coloured = formatAnswerForTerminal(answer, { width: 80, color: true });
+    expect(coloured).toMatch(ANSI);
+    // eslint-disable-next-line no-control-regex
+    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(formatAnswerForTerminal(answer, plain));
+  });
+});

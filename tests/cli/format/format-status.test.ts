@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatDuration, formatFactSheets, formatStatus } from '../../../src/cli/format/format-status.js';
+import { FAKE_STATUS } from '../support/fake-core.js';
+import { createFakeCore } from '../support/fake-core.js';
+
+describe('formatStatus', () => {
+  it('shows counts, origin, models, uptime and question tallies', () => {
+    const output = formatStatus(FAKE_STATUS, { width: 80, color: false });
+    expect(output).toContain('1 fact sheet, 3 passages, 1 quotation');
+    expect(output).toContain(FAKE_STATUS.indexOrigin);
+    expect(output).toContain(FAKE_STATUS.embedder);
+    expect(output).toContain('2 answered, 1 refused');
+    expect(output).toContain('1m 05s');
+    expect(output).not.toContain('Last reload');
+  });
+
+  it('reports a failed reload with its error', () => {
+    const status = {
+      ...FAKE_STATUS,
+      lastReload: { at: new Date('2024-01-02T00:00:00Z'), ok: false, error: 'bad front matter' },
+    };
+    expect(formatStatus(status, { width: 80, color: false })).toMatch(
+      /Last reload:\s+failed: bad front matter/,
+    );
+  });
+});
+
+describe('formatFactSheets', () => {
+  it('lists each fact sheet with its date and size', () => {
+    const output = formatFactSheets(createFakeCore().sources(), { width: 80, color: false });
+    expect(output).toContain('Fact Sheet A (May 25, 2019) — The White House');
+    expect(output).toContain('3 passages, 1 quotation');
+  });
+});
+
+describe('formatDuration', () => {
+  it('picks a unit that reads naturally', () => {
+    expect(formatDuration(350)).toBe('350ms');
+    expect(formatDuration(4_200)).toBe('4.2s');
+    expect(formatDuration(185_000)).toBe('3m 05s');
+    expect(formatDuration(3_720_000)).toBe('1h 02m');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+
+import { parseJsonlRequest } from '../../src/cli/jsonl-request.js';
+
+describe('parseJsonlRequest', () => {
+  it('takes a plain line as the question, trimmed', () => {
+    expect(parseJsonlRequest('  What is it?  ', 100)).toEqual({
+      ok: true,
+      request: { question: 'What is it?' },
+    });
+  });
+
+  it('takes a JSON object with a question and optional history', () => {
+    const line = JSON.stringify({ question: 'And then?', history: [{ role: 'user', text: 'First?' }] });
+    expect(parseJsonlRequest(line, 100)).toEqual({
+      ok: true,
+      request: { question: 'And then?', history: [{ role: 'user', text: 'First?' }] },
+    });
+  });
+
+  it.each([
+    ['an empty line', '', /empty line/i],
+    ['malformed JSON', '{"question": ', /malformed json/i],
+    [
+      'a history with an unknown role',
+      '{"question": "q?", "history": [{"role": "bot", "text": "x"}]}',
+      /invalid request/i,
+    ],
+    ['an object without a question', '{"q": "x"}', /invalid request/i],
+    ['an empty question in JSON', '{"question": "  "}', /empty/i],
+  ])('explains %s', (_name, line, message) => {
+    const result = parseJsonlRequest(line, 100);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(message);
+  });
+
+  it('rejects an over-long question, keeping it for the output', () => {
+    expect(parseJsonlRequest('q'.repeat(30), 20)).toMatchObject({
+      ok: false,
+      question: 'q'.repeat(30),
+      error: expect.stringMatching(/limit is 20/),
+    });
+  });
+});
