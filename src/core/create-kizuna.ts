@@ -1,6 +1,15 @@
+import { rm } from 'node:fs/promises';
 import type { Config } from '../config/load-config.js';
+import type { Answerer } from './answer/answerer.js';
+import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
+import type { DescribedEmbeddings } from './embeddings/embedder-identity.js';
+import { createOfflineEmbeddings } from './embeddings/offline-embeddings.js';
+import { defaultWordVectorTable } from './embeddings/word-vector-table.js';
+import { openPassageIndex } from './index/open-passage-index.js';
+import { PassageIndex } from './index/passage-index.js';
+import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
-import type { KizunaService } from './service/kizuna-service.js';
+import { KizunaService, type IndexOpener } from './service/kizuna-service.js';
 import type { KnowledgeBase } from './types.js';
 
 export interface CreateKizunaOptions {
@@ -15,9 +24,61 @@ export interface CreateKizunaOptions {
 }
 
 /**
- * Composition root of the core: loads knowledge, prompts and the index, and returns the service.
- * (Being implemented by the lead; the signature is the contract front ends build against.)
+ * Composition root of the core: configuration in, a ready service out (knowledge loaded, index loaded
+ * or rebuilt, answerer chosen). Front ends call this once and talk only to the returned service.
  */
-export async function createKizuna(_options: CreateKizunaOptions): Promise<KizunaService> {
-  throw new Error('not implemented yet');
+export async function createKizuna(options: CreateKizunaOptions): Promise<KizunaService> {
+  const { config, logger } = options;
+  const wordVectors = defaultWordVectorTable();
+  const embeddings = createEmbeddings(config, wordVectors);
+  const answerer = createAnswerer(config);
+  const identity = embeddings.describe();
+
+  if (options.forceRebuild === true) {
+    await rm(config.indexDir, { recursive: true, force: true });
+  }
+
+  const openIndex: IndexOpener = async (knowledge, previous) => {
+    const opened = await openPassageIndex({
+      dir: config.indexDir,
+      passages: knowledge.passages,
+      embeddings,
+      knowledgeFingerprint: knowledge.fingerprint,
+      logger,
+      ...(options.onIndexProgress === undefined ? {} : { onProgress: options.onIndexProgress }),
+      // A reload reuses the serving index's vectors, so unchanged passages are never embedded again.
+      ...(previous instanceof PassageIndex ? { vectorCache: await previous.vectorCache() } : {}),
+    });
+    const origin = opened.origin === 'loaded' ? 'loaded from disk' : `rebuilt (${opened.reason ?? 'no reason given'})`;
+    return { index: opened.index, origin, embedded: opened.embedded };
+  };
+
+  return KizunaService.start({
+    loadKnowledge: options.loadKnowledge ?? (() => loadKnowledgeFolder(config.knowledgeDir)),
+    openIndex,
+    embedder: { id: identity.id, embedQuery: (text) => embeddings.embedQuery(text) },
+    answerer,
+    fallbackAnswerer: createExtractiveAnswerer(),
+    wordVectors,
+    logger,
+    maxQuestionLength: config.maxQuestionLength,
+  });
+}
+
+function createEmbeddings(config: Config, table: ReturnType<typeof defaultWordVectorTable>): DescribedEmbeddings {
+  switch (config.embeddings.provider) {
+    case 'offline':
+      return createOfflineEmbeddings({ table });
+    default:
+      throw new Error(`embeddings provider ${config.embeddings.provider} is not wired yet`);
+  }
+}
+
+function createAnswerer(config: Config): Answerer {
+  switch (config.answerer.provider) {
+    case 'extractive':
+      return createExtractiveAnswerer();
+    default:
+      throw new Error(`answerer ${config.answerer.provider} is not wired yet`);
+  }
 }

@@ -39,6 +39,8 @@ export function buildCorpusVocabulary(
       stemsHere.add(stem(token));
       surfaceWords.add(token);
     }
+    // "the UN" is covered when the sheets say "the United Nations".
+    for (const initialism of initialismsOf(text)) stemsHere.add(initialism);
     for (const term of stemsHere) stemPassageCounts.set(term, (stemPassageCounts.get(term) ?? 0) + 1);
   }
 
@@ -62,4 +64,17 @@ export function unit(vector: Float32Array): Float32Array {
   const out = new Float32Array(vector.length);
   for (let i = 0; i < vector.length; i++) out[i] = (vector[i] ?? 0) / norm;
   return out;
+}
+
+/** Small words a name's initialism skips: "Japan Bank for International Cooperation" → JBIC. */
+const NAME_LINKS = new Set(['for', 'of', 'and', 'the', 'de']);
+
+/** Initialisms of runs of capitalised words: "United Nations" → "un", "Japan Bank for International Cooperation" → "jbic". */
+export function initialismsOf(text: string): string[] {
+  const initialisms: string[] = [];
+  for (const run of text.match(/\p{Lu}[\p{L}-]*(?:\s+(?:(?:for|of|and|the|de)\s+)*\p{Lu}[\p{L}-]*)+/gu) ?? []) {
+    const words = run.split(/\s+/).filter((word) => !NAME_LINKS.has(word));
+    if (words.length >= 2 && words.length <= 6) initialisms.push(words.map((word) => word[0]?.toLowerCase() ?? '').join(''));
+  }
+  return initialisms;
 }

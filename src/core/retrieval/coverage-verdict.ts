@@ -1,4 +1,4 @@
-import type { QuestionWords } from './question-terms.js';
+import type { QuestionTerm, QuestionWords } from './question-terms.js';
 import type { TermCoverage } from './term-coverage.js';
 
 export interface CoverageVerdict {
@@ -11,11 +11,27 @@ export interface CoverageVerdict {
 }
 
 export interface VerdictOptions {
-  /** Share of a question's topic words that may be missing before it is refused. */
+  /** Weighted share of a question's topic words that may be missing before it is refused. @default 0.3 */
   readonly maxMissingShare: number;
+  /** How much a term says about the topic, in [0, 1]; common words say less. @default every term weighs 1 */
+  readonly weightOf: (term: QuestionTerm) => number;
 }
 
-export const DEFAULT_VERDICT_OPTIONS: VerdictOptions = { maxMissingShare: 0.3 };
+export const DEFAULT_VERDICT_OPTIONS: VerdictOptions = { maxMissingShare: 0.3, weightOf: () => 1 };
+
+/**
+ * Weights a term by how rare the word is in English (its frequency rank in the word table): "put" or
+ * "big" (ranks in the hundreds) say little about the topic, "tariffs" or "resign" say a lot.
+ */
+export function rarityWeight(rank: (word: string) => number | undefined): (term: QuestionTerm) => number {
+  const common = 50;
+  const specific = 3_000;
+  return (term) => {
+    const found = rank(term.token);
+    if (found === undefined || term.properNoun || term.numeric) return 1;
+    return Math.min(1, Math.max(0.1, Math.log(Math.max(found, common) / common) / Math.log(specific / common)));
+  };
+}
 
 /**
  * A name or a number the sheets never use is decisive ("Biden", "2020", "NATO"); ordinary words are
@@ -24,13 +40,16 @@ export const DEFAULT_VERDICT_OPTIONS: VerdictOptions = { maxMissingShare: 0.3 };
 export function judgeCoverage(
   question: QuestionWords,
   coverage: readonly TermCoverage[],
-  options: VerdictOptions = DEFAULT_VERDICT_OPTIONS,
+  options: Partial<VerdictOptions> = {},
 ): CoverageVerdict {
+  const { maxMissingShare, weightOf } = { ...DEFAULT_VERDICT_OPTIONS, ...options };
   const salient = coverage.filter((item) => item.kind !== 'filler');
   const missingTerms = salient.filter((item) => item.kind === 'missing');
   const decisive = missingTerms.some((item) => item.term.numeric || item.term.properNoun);
-  const share = salient.length === 0 ? 0 : missingTerms.length / salient.length;
-  const covered = salient.length > 0 && !decisive && share <= options.maxMissingShare;
+  const weigh = (items: readonly TermCoverage[]) => items.reduce((sum, item) => sum + weightOf(item.term), 0);
+  const total = weigh(salient);
+  const share = total === 0 ? 0 : weigh(missingTerms) / total;
+  const covered = salient.length > 0 && !decisive && share <= maxMissingShare;
   return {
     covered,
     salientCount: salient.length,

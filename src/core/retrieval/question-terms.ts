@@ -78,6 +78,17 @@ const META_TOKENS = new Set([
   'called',
   'name',
   'named',
+  'word',
+  'words',
+  'wording',
+  'exact',
+  'exactly',
+  'verbatim',
+  'phrase',
+  'line',
+  'lines',
+  'opening',
+  'top',
 ]);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.,&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;

@@ -14,11 +14,36 @@ export interface TermCoverage {
 }
 
 export interface CoverageOptions {
-  /** Cosine similarity of word vectors above which a word counts as a paraphrase of a word the sheets use. */
+  /** Word-vector cosine above which a word paraphrases a word used anywhere in the sheets. @default 0.75 */
   readonly paraphraseSimilarity: number;
+  /**
+   * Looser cosine for words of the passages retrieved for this very question: among a few dozen words,
+   * a chance match is rare, so "described" may meet "praised". @default 0.6
+   */
+  readonly contextParaphraseSimilarity: number;
+  /** Words rarer than this frequency rank (or unknown) are checked as misspellings first. @default 20000 */
+  readonly rareWordRank: number;
+  /**
+   * Names need a much closer meaning: "Pyongyang" stands for North Korea (0.82), but Australia is not
+   * Africa (0.75) nor China Korea (0.75). @default 0.8
+   */
+  readonly nameSimilarity: number;
 }
 
-export const DEFAULT_COVERAGE_OPTIONS: CoverageOptions = { paraphraseSimilarity: 0.62 };
+export const DEFAULT_COVERAGE_OPTIONS: CoverageOptions = {
+  paraphraseSimilarity: 0.75,
+  contextParaphraseSimilarity: 0.6,
+  rareWordRank: 20_000,
+  nameSimilarity: 0.8,
+};
+
+/** The word table as coverage uses it: meanings, and how common a word is. */
+export interface CoverageWordTable extends WordVectorLookup {
+  rank(word: string): number | undefined;
+}
+
+/** Surface words of the passages retrieved for the question, with their unit vectors. */
+export type ContextWords = readonly { readonly word: string; readonly vector: Float32Array }[];
 
 /**
  * Decides, for every content term of a question, whether the fact sheets use it (exactly, misspelt or in
@@ -28,32 +53,46 @@ export const DEFAULT_COVERAGE_OPTIONS: CoverageOptions = { paraphraseSimilarity:
 export function assessCoverage(
   question: QuestionWords,
   vocabulary: CorpusVocabulary,
-  vectors: WordVectorLookup | undefined,
+  table: CoverageWordTable | undefined,
+  context: ContextWords = [],
   options: CoverageOptions = DEFAULT_COVERAGE_OPTIONS,
 ): TermCoverage[] {
-  return question.terms.map((term) => assessTerm(term, vocabulary, vectors, options));
+  return question.terms.map((term) => assessTerm(term, vocabulary, table, context, options));
 }
 
 function assessTerm(
   term: QuestionTerm,
   vocabulary: CorpusVocabulary,
-  vectors: WordVectorLookup | undefined,
+  table: CoverageWordTable | undefined,
+  context: ContextWords,
   options: CoverageOptions,
 ): TermCoverage {
   if (vocabulary.stemPassageCounts.has(term.stem)) return { term, kind: 'exact' };
   // Numbers are facts: "2020" is not a typo of "2016".
   if (term.numeric) return { term, kind: 'missing' };
 
-  const known = vectors?.vector(term.token);
-  if (known === undefined) {
-    // Not an English word we know: most likely a misspelling, of a topic word or of a filler word.
+  const rank = table?.rank(term.token);
+  if (rank === undefined || rank > options.rareWordRank || term.properNoun) {
+    // A rare or unknown word, or a name: most likely a misspelling ("Toyata", "Abbe") of a word used.
     const typoOf = closestWord(term.token, vocabulary);
     if (typoOf !== undefined) return { term, kind: 'typo', via: typoOf };
+  }
+  const known = table?.vector(term.token);
+  if (known === undefined) {
     if (isLikelyMisspeltFiller(term.token)) return { term, kind: 'filler' };
-    return { term, kind: 'missing' };
+    // Unknown to English and to the sheets: allow one more slip ("korae" for "korea").
+    const typoOf = closestWord(term.token, vocabulary, term.token.length >= 5 ? 2 : 1);
+    return typoOf === undefined ? { term, kind: 'missing' } : { term, kind: 'typo', via: typoOf };
+  }
+  const query = unit(known);
+  if (term.properNoun) {
+    const sameThing = closestMeaning(query, vocabulary.wordVectors, options.nameSimilarity);
+    return sameThing === undefined ? { term, kind: 'missing' } : { term, kind: 'paraphrase', via: sameThing };
   }
 
-  const paraphraseOf = closestMeaning(known, vocabulary, options.paraphraseSimilarity);
+  const paraphraseOf =
+    closestMeaning(query, vocabulary.wordVectors, options.paraphraseSimilarity) ??
+    closestMeaning(query, context, options.contextParaphraseSimilarity);
   if (paraphraseOf !== undefined) return { term, kind: 'paraphrase', via: paraphraseOf };
   // A real word can still be a slip of the keyboard ("tread" for "trade"), but only trust that for longer words.
   if (term.token.length >= 6) {
@@ -81,11 +120,10 @@ function closestWord(token: string, vocabulary: CorpusVocabulary, maxEdits?: num
   return best;
 }
 
-function closestMeaning(vector: Float32Array, vocabulary: CorpusVocabulary, threshold: number): string | undefined {
-  const query = unit(vector);
+function closestMeaning(query: Float32Array, candidates: ContextWords, threshold: number): string | undefined {
   let best: string | undefined;
   let bestSimilarity = threshold;
-  for (const candidate of vocabulary.wordVectors) {
+  for (const candidate of candidates) {
     let dot = 0;
     for (let i = 0; i < query.length; i++) dot += (query[i] ?? 0) * (candidate.vector[i] ?? 0);
     if (dot >= bestSimilarity) {

@@ -3,11 +3,12 @@ import type { Answerer, DraftAnswer, RetrievedPassage } from '../answer/answerer
 import { isCrossSheetQuestion } from '../answer/extractive-answerer.js';
 import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { WordVectorLookup } from '../retrieval/corpus-vocabulary.js';
-import { judgeCoverage } from '../retrieval/coverage-verdict.js';
+import { unit } from '../retrieval/corpus-vocabulary.js';
+import { judgeCoverage, rarityWeight } from '../retrieval/coverage-verdict.js';
 import { questionWords } from '../retrieval/question-terms.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
-import { assessCoverage } from '../retrieval/term-coverage.js';
+import { assessCoverage, type ContextWords, type CoverageWordTable } from '../retrieval/term-coverage.js';
+import { contentTokens } from '../text/content-terms.js';
 import type {
   Answer,
   AskRequest,
@@ -42,7 +43,7 @@ export interface KizunaServiceOptions {
   readonly fallbackAnswerer: Answerer;
   /** Rewrites follow-ups with a model when one is configured; otherwise a rule does it. */
   readonly condenseQuestion?: (question: string, history: readonly ConversationTurn[]) => Promise<string>;
-  readonly wordVectors?: WordVectorLookup;
+  readonly wordVectors?: CoverageWordTable;
   readonly logger: Logger;
   readonly maxQuestionLength: number;
   /** Passages handed to the answerer. @default 6 */
@@ -110,7 +111,18 @@ export class KizunaService implements KizunaCore {
     };
 
     const words = questionWords(question);
-    const verdict = judgeCoverage(words, assessCoverage(words, state.vocabulary, this.options.wordVectors));
+    if (words.terms.length === 0 && history.length === 0) {
+      return finish({ answered: false, text: noTopicMessage(), citations: [] }, 'coverage');
+    }
+
+    const standalone = await this.standalone(question, history);
+    const passages = await this.retrieveFor(state, question, standalone);
+
+    // Is what the question asks about in the sheets at all? Checked against the whole corpus, and more
+    // loosely against the passages just retrieved. A refusal names what is missing.
+    const table = this.options.wordVectors;
+    const coverage = assessCoverage(words, state.vocabulary, table, this.contextWords(passages.slice(0, 3)));
+    const verdict = judgeCoverage(words, coverage, table === undefined ? {} : { weightOf: rarityWeight((word) => table.rank(word)) });
     if (verdict.salientCount === 0 && history.length === 0) {
       return finish({ answered: false, text: noTopicMessage(), citations: [] }, 'coverage');
     }
@@ -126,8 +138,6 @@ export class KizunaService implements KizunaCore {
       );
     }
 
-    const standalone = await this.standalone(question, history);
-    const passages = await this.retrieveFor(state, question, standalone);
     const best = passages[0];
     if (best === undefined || best.score < (this.options.minimumScore ?? 0.2)) {
       return finish({ answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] }, 'retrieval');
@@ -272,6 +282,20 @@ export class KizunaService implements KizunaCore {
       logger.warn({ err: error, answerer: answerer.id }, 'answerer failed; answering extractively instead');
       return { draft: await fallbackAnswerer.answer(context), answererId: fallbackAnswerer.id };
     }
+  }
+
+  private contextWords(passages: readonly RetrievedPassage[]): ContextWords {
+    const table = this.options.wordVectors;
+    if (table === undefined) return [];
+    const words = new Map<string, Float32Array>();
+    for (const { passage } of passages) {
+      for (const token of contentTokens(passage.text)) {
+        if (words.has(token)) continue;
+        const vector = table.vector(token);
+        if (vector !== undefined) words.set(token, unit(vector));
+      }
+    }
+    return [...words].map(([word, vector]) => ({ word, vector }));
   }
 
   private now(): Date {

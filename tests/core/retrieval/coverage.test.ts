@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpusVocabulary, type WordVectorLookup } from '../../../src/core/retrieval/corpus-vocabulary.js';
+import { buildCorpusVocabulary } from '../../../src/core/retrieval/corpus-vocabulary.js';
 import { judgeCoverage } from '../../../src/core/retrieval/coverage-verdict.js';
 import { questionWords } from '../../../src/core/retrieval/question-terms.js';
-import { assessCoverage } from '../../../src/core/retrieval/term-coverage.js';
+import { assessCoverage, type CoverageWordTable } from '../../../src/core/retrieval/term-coverage.js';
 import { makePassage } from '../../support/passages.js';
 
 /** Three-dimensional "meanings": business words point one way, food another. */
-const vectors: WordVectorLookup = {
+const vectors: CoverageWordTable = {
+  rank: (word) => (['sushi', 'population'].includes(word) ? 5_000 : 1_000),
   vector(word) {
     const table: Record<string, number[]> = {
       companies: [1, 0.1, 0],

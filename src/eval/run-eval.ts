@@ -1,0 +1,22 @@
+/**
+ * `npm run eval`: measures Kizuna against src/eval/questions.json (see EVAL_USAGE in eval-command.ts).
+ * `npm run eval -- --ci` exits 1 when a figure misses src/eval/thresholds.json.
+ */
+import { loadConfig } from '../config/load-config.js';
+import { createKizuna } from '../core/create-kizuna.js';
+import { createLogger } from '../core/logger.js';
+import { runEvalCommand } from './eval-command.js';
+
+const exitCode = await runEvalCommand(process.argv.slice(2), {
+  createCore: async () => {
+    const config = loadConfig();
+    return createKizuna({ config, logger: createLogger(config.logLevel) });
+  },
+  stdout: process.stdout,
+  stderr: process.stderr,
+  showProgress: process.stderr.isTTY,
+});
+// Let a large --json report reach a slow pipe before exiting.
+await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+// Exit explicitly: the core may keep watchers or connections open that would otherwise hold the process.
+process.exit(exitCode);

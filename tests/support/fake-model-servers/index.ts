@@ -1,0 +1,16 @@
+export { startFakeOpenAiServer, openAiError } from './fake-openai-server.js';
+export type {
+  FakeOpenAiServer,
+  FakeOpenAiServerOptions,
+  OpenAiChatRequestBody,
+  OpenAiEmbeddingsRequestBody,
+} from './fake-openai-server.js';
+export { startFakeOllamaServer, ollamaError } from './fake-ollama-server.js';
+export type {
+  FakeOllamaServer,
+  FakeOllamaServerOptions,
+  OllamaChatRequestBody,
+  OllamaEmbedRequestBody,
+} from './fake-ollama-server.js';
+export type { FakeHttpResponse, RecordedRequest } from './fake-http-server.js';
+export { fakeVector } from './fake-vectors.js';
