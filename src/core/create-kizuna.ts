@@ -9,6 +9,7 @@ import { openPassageIndex } from './index/open-passage-index.js';
 import { PassageIndex } from './index/passage-index.js';
 import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
+import { createCoverageWordTable } from './retrieval/coverage-word-table.js';
 import { KizunaService, type IndexOpener } from './service/kizuna-service.js';
 import type { KnowledgeBase } from './types.js';
 
@@ -59,7 +60,7 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     embedder: { id: identity.id, embedQuery: (text) => embeddings.embedQuery(text) },
     answerer,
     fallbackAnswerer: createExtractiveAnswerer(),
-    wordVectors,
+    wordVectors: createCoverageWordTable(wordVectors),
     logger,
     maxQuestionLength: config.maxQuestionLength,
   });

@@ -42,7 +42,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EX
       const topScore = first.retrieved.score;
       const covered = new Set([...first.terms].filter((term) => wanted.has(term)));
 
-      if (isCrossSheetQuestion(context.question)) {
+      const crossSheet = isCrossSheetQuestion(context.question);
+      if (crossSheet) {
         const otherSheet = candidates.find(
           (candidate) =>
             candidate.retrieved.document.id !== first.retrieved.document.id &&
@@ -59,12 +60,14 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EX
         for (const term of candidate.terms) if (wanted.has(term)) covered.add(term);
       }
 
-      // Read in the order the sheets tell it: by document date, then position.
-      chosen.sort(
-        (a, b) =>
-          a.retrieved.document.date.localeCompare(b.retrieved.document.date) ||
-          a.retrieved.passage.position - b.retrieved.passage.position,
-      );
+      // The best sentence leads; a question about both sheets reads oldest sheet first instead.
+      if (crossSheet) {
+        chosen.sort(
+          (a, b) =>
+            a.retrieved.document.date.localeCompare(b.retrieved.document.date) ||
+            a.retrieved.passage.position - b.retrieved.passage.position,
+        );
+      }
       const text = chosen.map((candidate) => `${candidate.sentence} [${candidate.index + 1}]`).join(' ');
       return { answered: true, text };
     },

@@ -89,6 +89,18 @@ const META_TOKENS = new Set([
   'lines',
   'opening',
   'top',
+  'compare',
+  'compared',
+  'comparison',
+  'versus',
+  // Prefixes left behind when "anti-missile" or "non-nuclear" is split into words.
+  'anti',
+  'non',
+  'pre',
+  'post',
+  'co',
+  'multi',
+  'semi',
 ]);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.,&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;

@@ -18,7 +18,7 @@ export interface CoverageOptions {
   readonly paraphraseSimilarity: number;
   /**
    * Looser cosine for words of the passages retrieved for this very question: among a few dozen words,
-   * a chance match is rare, so "described" may meet "praised". @default 0.6
+   * a chance match is rare, so "stationed" may meet "troops". @default 0.7
    */
   readonly contextParaphraseSimilarity: number;
   /** Words rarer than this frequency rank (or unknown) are checked as misspellings first. @default 20000 */
@@ -32,14 +32,16 @@ export interface CoverageOptions {
 
 export const DEFAULT_COVERAGE_OPTIONS: CoverageOptions = {
   paraphraseSimilarity: 0.75,
-  contextParaphraseSimilarity: 0.6,
+  contextParaphraseSimilarity: 0.7,
   rareWordRank: 20_000,
   nameSimilarity: 0.8,
 };
 
-/** The word table as coverage uses it: meanings, and how common a word is. */
+/** The word table as coverage uses it: meanings, how common a word is, and spelling correction. */
 export interface CoverageWordTable extends WordVectorLookup {
   rank(word: string): number | undefined;
+  /** The English word a misspelt token most likely stands for ("bigest" → "biggest"), if any. */
+  correct?(token: string): string | undefined;
 }
 
 /** Surface words of the passages retrieved for the question, with their unit vectors. */
@@ -77,12 +79,16 @@ function assessTerm(
     const typoOf = closestWord(term.token, vocabulary);
     if (typoOf !== undefined) return { term, kind: 'typo', via: typoOf };
   }
-  const known = table?.vector(term.token);
+  let known = table?.vector(term.token);
   if (known === undefined) {
     if (isLikelyMisspeltFiller(term.token)) return { term, kind: 'filler' };
     // Unknown to English and to the sheets: allow one more slip ("korae" for "korea").
     const typoOf = closestWord(term.token, vocabulary, term.token.length >= 5 ? 2 : 1);
-    return typoOf === undefined ? { term, kind: 'missing' } : { term, kind: 'typo', via: typoOf };
+    if (typoOf !== undefined) return { term, kind: 'typo', via: typoOf };
+    // A misspelt English word ("bigest") is read as the word it stands for, then judged like any other.
+    const corrected = table?.correct?.(term.token);
+    known = corrected === undefined ? undefined : table?.vector(corrected);
+    if (known === undefined) return { term, kind: 'missing' };
   }
   const query = unit(known);
   if (term.properNoun) {

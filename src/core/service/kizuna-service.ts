@@ -25,6 +25,7 @@ import type {
 import { diffPassages } from './diff-passages.js';
 import { standaloneQuestion, targetDocuments } from './follow-up.js';
 import { citationFor, createKnowledgeState, type KnowledgeState, type ServingIndex } from './knowledge-state.js';
+import { promoteQuotedPassages, quotedPassagesFor } from './quotation-intent.js';
 import { noTopicMessage, refusalMessage } from './refusal-message.js';
 import { validateQuestion } from './validate-question.js';
 
@@ -262,15 +263,21 @@ export class KizunaService implements KizunaCore {
   private async retrieveFor(state: KnowledgeState, question: string, standalone: string): Promise<RetrievedPassage[]> {
     const k = this.options.passagesPerAnswer ?? 6;
     const documentIds = targetDocuments(question, state.knowledge.documents);
-    if (documentIds !== undefined) return state.retriever.retrieve(standalone, k, { documentIds });
-    if (!isCrossSheetQuestion(question)) return state.retriever.retrieve(standalone, k);
-    // A question about both sheets gets each sheet's best passages, so neither is crowded out.
-    const perDocument = await Promise.all(
-      state.knowledge.documents.map((document) =>
-        state.retriever.retrieve(standalone, Math.ceil(k / 2), { documentIds: [document.id] }),
-      ),
-    );
-    return perDocument.flat().sort((a, b) => b.score - a.score);
+    let retrieved: RetrievedPassage[];
+    if (documentIds !== undefined) {
+      retrieved = await state.retriever.retrieve(standalone, k, { documentIds });
+    } else if (!isCrossSheetQuestion(question)) {
+      retrieved = await state.retriever.retrieve(standalone, k);
+    } else {
+      // A question about both sheets gets each sheet's best passages, so neither is crowded out.
+      const perDocument = await Promise.all(
+        state.knowledge.documents.map((document) =>
+          state.retriever.retrieve(standalone, Math.ceil(k / 2), { documentIds: [document.id] }),
+        ),
+      );
+      retrieved = perDocument.flat().sort((a, b) => b.score - a.score);
+    }
+    return promoteQuotedPassages(retrieved, quotedPassagesFor(question, state, documentIds), k);
   }
 
   private async draft(context: Parameters<Answerer['answer']>[0]): Promise<{ draft: DraftAnswer; answererId: string }> {

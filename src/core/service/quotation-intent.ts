@@ -1,0 +1,75 @@
+import type { RetrievedPassage } from '../answer/answerer.js';
+import { contentTerms } from '../text/content-terms.js';
+import type { Quotation } from '../types.js';
+import type { KnowledgeState } from './knowledge-state.js';
+
+/** "What did Abe say…", "in what words did Trump praise…", "which quote opens…": the person wants someone's words. */
+const ASKS_FOR_WORDS =
+  /\b(say|says|said|saying|quote[sd]?|quotations?|words|remark(?:s|ed)?|stat(?:ed|ement)|call(?:s|ed)?|describ(?:e|es|ed)|prais(?:e|es|ed)|vow(?:s|ed)?|promis(?:e|es|ed)|pledg(?:e|es|ed))\b/i;
+const ASKS_FOR_OPENING = /\b(open(?:s|ed|ing)?|begin(?:s|ning)?|starts?|first|top)\b/i;
+const TITLES = new Set(['president', 'prime', 'minister', 'mr', 'mrs', 'the', 'first', 'lady']);
+
+/**
+ * Passages whose quotations the question asks for, best first: quotations by the speaker the question
+ * names, about its topic; the sheets' opening quotations when it asks how a sheet opens. Empty when the
+ * question is not after anyone's words.
+ */
+export function quotedPassagesFor(
+  question: string,
+  state: KnowledgeState,
+  documentIds: readonly string[] | undefined,
+): RetrievedPassage[] {
+  if (!ASKS_FOR_WORDS.test(question)) return [];
+  const questionLower = question.toLowerCase();
+  const named = (quotation: Quotation) =>
+    quotation.speaker
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => word.length > 2 && !TITLES.has(word.replace(/\.$/, '')))
+      .some((word) => new RegExp(`\\b${word}\\b`).test(questionLower));
+  const speakerNamed = state.quotations.quotations.some(named);
+  const wantsOpening = ASKS_FOR_OPENING.test(question);
+  const topic = new Set(contentTerms(question));
+
+  const scored: { passageId: string; score: number }[] = [];
+  for (const quotation of state.quotations.quotations) {
+    if (documentIds !== undefined && !documentIds.includes(quotation.documentId)) continue;
+    if (speakerNamed && !named(quotation)) continue;
+    const passage = state.passagesById.get(quotation.passageId);
+    if (passage === undefined) continue;
+    const opening = passage.kind === 'opening-quote';
+    if (wantsOpening && !opening) continue;
+    const words = contentTerms(`${quotation.text} ${passage.text}`);
+    const overlap = words.filter((term) => topic.has(term)).length;
+    if (!wantsOpening && overlap === 0 && !speakerNamed) continue;
+    scored.push({ passageId: passage.id, score: overlap + (opening && wantsOpening ? 10 : 0) });
+  }
+  scored.sort((a, b) => b.score - a.score);
+
+  const seen = new Set<string>();
+  const results: RetrievedPassage[] = [];
+  for (const { passageId } of scored) {
+    if (seen.has(passageId)) continue;
+    seen.add(passageId);
+    const passage = state.passagesById.get(passageId);
+    const document = passage === undefined ? undefined : state.documentsById.get(passage.documentId);
+    if (passage !== undefined && document !== undefined) results.push({ passage, document, score: 0 });
+  }
+  return results;
+}
+
+/**
+ * Puts the quoted passages first, each scored just above the best retrieved passage, keeping the rest of
+ * the retrieved order. A question after someone's words is best answered by those words.
+ */
+export function promoteQuotedPassages(
+  retrieved: readonly RetrievedPassage[],
+  quoted: readonly RetrievedPassage[],
+  limit: number,
+): RetrievedPassage[] {
+  if (quoted.length === 0) return [...retrieved];
+  const top = retrieved[0]?.score ?? 0.5;
+  const promoted = quoted.slice(0, 2).map((item, rank) => ({ ...item, score: top + 0.05 - rank * 0.01 }));
+  const promotedIds = new Set(promoted.map((item) => item.passage.id));
+  return [...promoted, ...retrieved.filter((item) => !promotedIds.has(item.passage.id))].slice(0, limit);
+}

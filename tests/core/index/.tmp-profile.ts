@@ -1,0 +1,22 @@
+import { createOfflineEmbeddings } from '../../../src/core/embeddings/offline-embeddings.js';
+import { loadKnowledge } from '../../../src/core/knowledge/load-knowledge.js';
+import { PassageIndex } from '../../../src/core/index/passage-index.js';
+const N = Number(process.argv[2] ?? 2000);
+const kb = await loadKnowledge('knowledge');
+let s = 12345; const r = () => (s = (s * 48271) % 2147483647) / 2147483647;
+const vocab = [...new Set(kb.passages.flatMap((p) => p.text.split(/\s+/)))];
+const passages = Array.from({ length: N }, (_, i) => {
+  const base = kb.passages[Math.floor(r() * kb.passages.length)]!.text.split(/\s+/);
+  const words = base.filter(() => r() < 0.6);
+  for (let j = 0; j < 8; j++) words.splice(Math.floor(r() * words.length), 0, vocab[Math.floor(r() * vocab.length)]!);
+  return { id: `s#${i}`, documentId: 's', section: 'S', kind: 'bullet' as const, position: i, line: i + 1, text: words.join(' ') };
+});
+const inner = createOfflineEmbeddings();
+let embedCpu = 0;
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const emb = { describe: () => inner.describe(), embedQuery: (t: string) => inner.embedQuery(t), embedDocuments: async (t: string[]) => { const c = cpu(); const v = await inner.embedDocuments(t); embedCpu += cpu() - c; return v; } };
+await inner.embedDocuments(passages.slice(0, 100).map((p) => p.text));
+const c0 = cpu(), w0 = performance.now();
+await PassageIndex.build(passages, emb, {});
+const total = cpu() - c0;
+console.log(`N=${N} wall ${(performance.now() - w0).toFixed(0)}ms cpu ${total.toFixed(0)}ms embed cpu ${embedCpu.toFixed(0)}ms rest ${(total - embedCpu).toFixed(0)}ms -> cpu rate ${(N / total * 1000).toFixed(0)}/s`);
