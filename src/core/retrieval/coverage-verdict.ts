@@ -17,7 +17,7 @@ export interface VerdictOptions {
   readonly weightOf: (term: QuestionTerm) => number;
 }
 
-export const DEFAULT_VERDICT_OPTIONS: VerdictOptions = { maxMissingShare: 0.25, weightOf: () => 1 };
+export const DEFAULT_VERDICT_OPTIONS: VerdictOptions = { maxMissingShare: 0.3, weightOf: () => 1 };
 
 /**
  * Weights a term by how rare the word is in English (its frequency rank in the word table): "put" or

@@ -22,6 +22,7 @@ import type {
   ReloadReport,
   SourceSummary,
 } from '../types.js';
+import { lacksAskedQuantity, preferUnsaid } from './answer-shape.js';
 import { diffPassages } from './diff-passages.js';
 import { standaloneQuestion, targetDocuments } from './follow-up.js';
 import { citationFor, createKnowledgeState, type KnowledgeState, type ServingIndex } from './knowledge-state.js';
@@ -117,7 +118,7 @@ export class KizunaService implements KizunaCore {
     }
 
     const standalone = await this.standalone(question, history);
-    const passages = await this.retrieveFor(state, question, standalone);
+    const passages = preferUnsaid(question, history, await this.retrieveFor(state, question, standalone));
 
     // Is what the question asks about in the sheets at all? Checked against the whole corpus, and more
     // loosely against the passages just retrieved. A refusal names what is missing.
@@ -140,7 +141,7 @@ export class KizunaService implements KizunaCore {
     }
 
     const best = passages[0];
-    if (best === undefined || best.score < (this.options.minimumScore ?? 0.2)) {
+    if (best === undefined || best.score < (this.options.minimumScore ?? 0.2) || lacksAskedQuantity(question, passages.slice(0, 2))) {
       return finish({ answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] }, 'retrieval');
     }
 
