@@ -14,7 +14,7 @@ export interface ExtractiveOptions {
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   maxSentences: 3,
   supportingShare: 0.9,
-  crossSheetShare: 0.7,
+  crossSheetShare: 0.5,
 };
 
 interface Candidate {

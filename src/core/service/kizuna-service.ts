@@ -263,11 +263,12 @@ export class KizunaService implements KizunaCore {
 
   private async retrieveFor(state: KnowledgeState, question: string, standalone: string): Promise<RetrievedPassage[]> {
     const k = this.options.passagesPerAnswer ?? 6;
-    const documentIds = targetDocuments(question, state.knowledge.documents);
+    const crossSheet = isCrossSheetQuestion(question);
+    const documentIds = crossSheet ? undefined : targetDocuments(question, state.knowledge.documents);
     let retrieved: RetrievedPassage[];
     if (documentIds !== undefined) {
       retrieved = await state.retriever.retrieve(standalone, k, { documentIds });
-    } else if (!isCrossSheetQuestion(question)) {
+    } else if (!crossSheet) {
       retrieved = await state.retriever.retrieve(standalone, k);
     } else {
       // A question about both sheets gets each sheet's best passages, so neither is crowded out.

@@ -6,6 +6,8 @@ import type { KnowledgeState } from './knowledge-state.js';
 /** "What did Abe say…", "in what words did Trump praise…", "which quote opens…": the person wants someone's words. */
 const ASKS_FOR_WORDS =
   /\b(say|says|said|saying|quote[sd]?|quotations?|words|remark(?:s|ed)?|stat(?:ed|ement)|call(?:s|ed)?|describ(?:e|es|ed)|prais(?:e|es|ed)|vow(?:s|ed)?|promis(?:e|es|ed)|pledg(?:e|es|ed))\b/i;
+/** Words that ask for a quotation even when no speaker is named ("which quote opens the 2019 sheet?"). */
+const NAMES_A_QUOTATION = /\b(quote[sd]?|quotations?|words|remark(?:s|ed)?)\b/i;
 const ASKS_FOR_OPENING = /\b(open(?:s|ed|ing)?|begin(?:s|ning)?|starts?|first|top)\b/i;
 const TITLES = new Set(['president', 'prime', 'minister', 'mr', 'mrs', 'the', 'first', 'lady']);
 
@@ -28,6 +30,8 @@ export function quotedPassagesFor(
       .filter((word) => word.length > 2 && !TITLES.has(word.replace(/\.$/, '')))
       .some((word) => new RegExp(`\\b${word}\\b`).test(questionLower));
   const speakerNamed = state.quotations.quotations.some(named);
+  // "What do the fact sheets say about…" asks what the sheets say, not what anyone said.
+  if (!speakerNamed && !NAMES_A_QUOTATION.test(question)) return [];
   const wantsOpening = ASKS_FOR_OPENING.test(question);
   const topic = new Set(contentTerms(question));
 
