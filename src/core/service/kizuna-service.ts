@@ -117,12 +117,16 @@ export class KizunaService implements KizunaCore {
       return finish({ answered: false, text: noTopicMessage(), citations: [] }, 'coverage');
     }
 
-    const standalone = await this.standalone(question, history);
+    const table = this.options.wordVectors;
+    // Misspellings of the sheets' words ("Alabma") are searched for as the words they stand for.
+    const corrections = assessCoverage(words, state.vocabulary, table)
+      .filter((item) => item.kind === 'typo' && item.via !== undefined)
+      .map((item) => item.via);
+    const standalone = [await this.standalone(question, history), ...corrections].join(' ');
     const passages = preferUnsaid(question, history, await this.retrieveFor(state, question, standalone));
 
     // Is what the question asks about in the sheets at all? Checked against the whole corpus, and more
     // loosely against the passages just retrieved. A refusal names what is missing.
-    const table = this.options.wordVectors;
     const coverage = assessCoverage(words, state.vocabulary, table, this.contextWords(passages.slice(0, 3)));
     const verdict = judgeCoverage(words, coverage, table === undefined ? {} : { weightOf: rarityWeight((word) => table.rank(word)) });
     if (verdict.salientCount === 0 && history.length === 0) {

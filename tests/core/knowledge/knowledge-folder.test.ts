@@ -46,7 +46,7 @@ describe('the knowledge folder', () => {
       titleConfirmed: false,
     });
     expect(sheet2018?.date).toMatch(/^2018(-\d{2})?$/);
-    expect(sheet2018?.displayDate).toMatch(/2018.*not confirmed/);
+    expect(sheet2018?.displayDate).toMatch(/circa .*2018/);
     expect(sheet2019).toMatchObject({
       title:
         'President Donald J. Trump Is Advancing Our Partnership with Japan as We Work Toward a New Era of Global Cooperation and Shared Prosperity',
