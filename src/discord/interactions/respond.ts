@@ -1,0 +1,34 @@
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+
+import type { OutgoingMessage } from '../presentation/outgoing-message.js';
+import { noMentions } from '../presentation/sanitize.js';
+
+/**
+ * Sends the main response of an interaction: a reply, or the edit of a deferred reply. Choosing by the
+ * interaction's state means a handler never replies twice.
+ */
+export async function sendResponse(
+  interaction: RepliableInteraction,
+  message: OutgoingMessage,
+): Promise<void> {
+  if (interaction.deferred && !interaction.replied) {
+    await interaction.editReply(message);
+  } else if (interaction.replied) {
+    await interaction.followUp(message);
+  } else {
+    await interaction.reply(message);
+  }
+}
+
+/** Sends a short text only the person who used the interaction can see. */
+export async function sendPrivateNotice(interaction: RepliableInteraction, text: string): Promise<void> {
+  const notice = { content: text, allowedMentions: noMentions() };
+  if (interaction.deferred && !interaction.replied) {
+    // The deferral already fixed the visibility of the original response; replace its "thinking…".
+    await interaction.editReply({ ...notice, embeds: [], components: [] });
+  } else if (interaction.replied) {
+    await interaction.followUp({ ...notice, flags: MessageFlags.Ephemeral });
+  } else {
+    await interaction.reply({ ...notice, flags: MessageFlags.Ephemeral });
+  }
+}

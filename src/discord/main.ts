@@ -1,0 +1,63 @@
+/**
+ * `npm start`: the Discord bot's composition root. Configuration → token check → logger → core → bot → login.
+ * Under `npm run start:sharded` each shard process runs this same file.
+ */
+import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
+import { createKizuna } from '../core/create-kizuna.js';
+import { createLogger } from '../core/logger.js';
+import { createBot } from './create-bot.js';
+import { MISSING_TOKEN_MESSAGE } from './startup-messages.js';
+
+async function main(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const token = config.discord.token;
+  if (!token) {
+    console.error(MISSING_TOKEN_MESSAGE);
+    return 1;
+  }
+
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+
+  const core = await createKizuna({ config, logger });
+  const bot = createBot({ config, core, logger });
+
+  let stopping = false;
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    bot
+      .stop()
+      .catch((error: unknown) => logger.error({ err: error }, 'error while disconnecting'))
+      .finally(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // Started by a parent over IPC (a shard under the ShardingManager): stop when the parent goes away.
+  if (process.send) process.once('disconnect', () => shutdown('parent process gone'));
+
+  await bot.start(token);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`Kizuna could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+    // The client may hold the process open; a failed start must still end it.
+    setTimeout(() => process.exit(1), 1000).unref();
+  },
+);

@@ -1,0 +1,105 @@
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+
+import type { Answer, Citation } from '../../core/types.js';
+import { DiscordLimits } from './discord-limits.js';
+import { fitText, splitText } from './fit-text.js';
+import { EmbedColors, embedLength, fitEmbed, type OutgoingMessage } from './outgoing-message.js';
+import { passageButtonRows } from './passage-buttons.js';
+import { neutralizeMentions, noMentions } from './sanitize.js';
+
+/** How {@link formatAnswerMessages} presents an answer. */
+export interface AnswerMessageOptions {
+  /** The question as the person asked it, shown as the title. @default answer.question */
+  readonly question?: string;
+  /** Most messages one answer may take; a longer answer is trimmed with "…". @default 3 */
+  readonly maxMessages?: number;
+}
+
+/** Name of the embed field(s) that list an answer's sources. */
+export const SOURCES_FIELD_NAME = 'Sources';
+
+/**
+ * Turns an answer into one or more Discord messages: the text with its inline `[n]` markers in embed
+ * descriptions (split at natural boundaries when long), a sources section (fact sheet title, date,
+ * section) and one button per citation to show the exact passage. Every piece is within Discord's limits.
+ */
+export function formatAnswerMessages(answer: Answer, options: AnswerMessageOptions = {}): OutgoingMessage[] {
+  const maxMessages = Math.max(1, options.maxMessages ?? 3);
+  const question = neutralizeMentions((options.question ?? answer.question).trim());
+  const citations = uniqueCitations(answer.citations);
+  const color = answer.answered ? EmbedColors.answer : EmbedColors.refusal;
+
+  const text = neutralizeMentions(answer.text.trim()) || 'I have no answer to show.';
+  const chunks = splitText(
+    fitText(text, maxMessages * DiscordLimits.embedDescription),
+    DiscordLimits.embedDescription,
+  );
+  const embeds: APIEmbed[] = chunks.map((chunk, index) => ({
+    ...(index === 0 && question ? { title: fitText(question, DiscordLimits.embedTitle) } : {}),
+    description: chunk,
+    color,
+  }));
+
+  const footer = { text: footerText(answer) };
+  const sourceFields = sourcesFields(citations);
+  const last = embeds[embeds.length - 1] ?? { color };
+  const withSources: APIEmbed = { ...last, fields: sourceFields, footer };
+  const messages: OutgoingMessage[] = embeds.slice(0, -1).map((embed) => message(embed));
+  if (embedLength(withSources) <= DiscordLimits.embedTotal) {
+    messages.push(message(withSources));
+  } else {
+    messages.push(message(last));
+    messages.push(message({ title: SOURCES_FIELD_NAME, fields: sourceFields, footer, color }));
+  }
+
+  const buttons = passageButtonRows(
+    citations.map((citation) => ({ label: `Passage [${citation.marker}]`, passageId: citation.passageId })),
+  );
+  const final = messages[messages.length - 1];
+  if (final && buttons.length > 0) final.components = buttons;
+  return messages;
+}
+
+function message(embed: APIEmbed): OutgoingMessage {
+  return { embeds: [fitEmbed(embed)], allowedMentions: noMentions() };
+}
+
+function uniqueCitations(citations: readonly Citation[]): Citation[] {
+  const byMarker = new Map<number, Citation>();
+  for (const citation of citations)
+    if (!byMarker.has(citation.marker)) byMarker.set(citation.marker, citation);
+  return [...byMarker.values()].sort((a, b) => a.marker - b.marker);
+}
+
+/** One line per citation, packed into as few fields as the 1024-character field limit allows. */
+function sourcesFields(citations: readonly Citation[]): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  let lines: string[] = [];
+  const flush = (): void => {
+    if (lines.length === 0) return;
+    fields.push({
+      name: fields.length === 0 ? SOURCES_FIELD_NAME : `${SOURCES_FIELD_NAME} (continued)`,
+      value: lines.join('\n'),
+    });
+    lines = [];
+  };
+  for (const citation of citations) {
+    const line = fitText(neutralizeMentions(citationLine(citation)), DiscordLimits.embedFieldValue);
+    if ([...lines, line].join('\n').length > DiscordLimits.embedFieldValue) flush();
+    lines.push(line);
+  }
+  flush();
+  return fields.slice(0, DiscordLimits.embedFields);
+}
+
+/** "[1] *Title* — May 25, 2019 — SHARED PROSPERITY" */
+export function citationLine(citation: Citation): string {
+  const section = citation.section.trim() || 'opening quotation';
+  return `[${citation.marker}] *${citation.title}* — ${citation.displayDate} — ${section}`;
+}
+
+function footerText(answer: Answer): string {
+  if (answer.answered) return `Answered from the White House fact sheets · ${answer.answerer}`;
+  const missing = answer.missingTerms.length > 0 ? ` (no mention of: ${answer.missingTerms.join(', ')})` : '';
+  return `Not covered by the fact sheets${missing} · ${answer.answerer}`;
+}

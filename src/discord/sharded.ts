@@ -1,0 +1,55 @@
+/**
+ * `npm run start:sharded`: runs the bot under discord.js's ShardingManager, with the explicit shard count
+ * from DISCORD_SHARD_COUNT. Each shard is a child process running `main.ts`; `/reload` on any shard reaches
+ * all of them.
+ */
+import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
+import { createLogger } from '../core/logger.js';
+import { startShards, stopShards } from './sharding.js';
+import { MISSING_TOKEN_MESSAGE } from './startup-messages.js';
+
+async function runSharded(): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const token = config.discord.token;
+  if (!token) {
+    console.error(MISSING_TOKEN_MESSAGE);
+    return 1;
+  }
+  const logger = createLogger(config.logLevel);
+  const { manager, ready } = startShards({ config, token, logger });
+  const shutdown = (signal: string): void => {
+    logger.info({ signal }, 'stopping all shards');
+    stopShards(manager);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  try {
+    await ready;
+  } catch (error) {
+    stopShards(manager);
+    throw error;
+  }
+  return 0;
+}
+
+runSharded().then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(
+      `Kizuna could not start its shards: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  classifyMessage,
+  stripBotMentions,
+  type MessageFacts,
+} from '../../../src/discord/conversation/message-trigger.js';
+
+const BOT = '100000000000000001';
+const facts = (overrides: Partial<MessageFacts>): MessageFacts => ({
+  botUserId: BOT,
+  fromBotOrSystem: false,
+  content: 'hello',
+  mentionsBot: false,
+  repliesToBot: false,
+  inThread: false,
+  inBotThread: false,
+  threadsAllowed: true,
+  ...overrides,
+});
+
+describe('classifyMessage', () => {
+  it('answers a mention in a channel as a new question that continues in a thread', () => {
+    expect(classifyMessage(facts({ content: `<@${BOT}> what about trade?`, mentionsBot: true }))).toEqual({
+      kind: 'question',
+      question: 'what about trade?',
+      startThread: true,
+    });
+  });
+
+  it('answers a mention in a thread it did not start, without starting another thread', () => {
+    expect(
+      classifyMessage(facts({ content: `<@${BOT}> hi`, mentionsBot: true, inThread: true })),
+    ).toMatchObject({
+      kind: 'question',
+      startThread: false,
+    });
+  });
+
+  it('answers every message in its own thread as a follow-up, mention or not', () => {
+    expect(classifyMessage(facts({ content: 'and in 2019?', inThread: true, inBotThread: true }))).toEqual({
+      kind: 'thread-follow-up',
+      question: 'and in 2019?',
+    });
+  });
+
+  it('treats a reply to one of its messages as a follow-up', () => {
+    expect(
+      classifyMessage(facts({ content: 'and security?', repliesToBot: true, mentionsBot: true })),
+    ).toEqual({
+      kind: 'reply-follow-up',
+      question: 'and security?',
+    });
+  });
+
+  it('ignores bots (itself included), and messages that neither mention nor follow up', () => {
+    expect(classifyMessage(facts({ fromBotOrSystem: true, mentionsBot: true, inBotThread: true }))).toEqual({
+      kind: 'ignore',
+    });
+    expect(classifyMessage(facts({ content: 'just chatting' }))).toEqual({ kind: 'ignore' });
+    expect(classifyMessage(facts({ content: 'chatting in a thread', inThread: true }))).toEqual({
+      kind: 'ignore',
+    });
+  });
+});
+
+describe('stripBotMentions', () => {
+  it('removes both mention forms and leading punctuation, keeping other mentions', () => {
+    expect(stripBotMentions(`<@!${BOT}>, what did <@200000000000000002> say?`, BOT)).toBe(
+      'what did <@200000000000000002> say?',
+    );
+    expect(stripBotMentions(`<@${BOT}>`, BOT)).toBe('');
+  });
+});

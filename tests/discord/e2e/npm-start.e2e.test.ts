@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+
+import { loadConfig } from '../../../src/config/load-config.js';
+import { silentLogger } from '../../../src/core/logger.js';
+import { registerCommands } from '../../../src/discord/register-commands.js';
+import { startDiscordSimulator, type DiscordSimulator } from '../../support/discord-simulator/index.js';
+import { messageText } from '../support/message-text.js';
+import { createRealCore, type RealCore } from '../support/real-core.js';
+import { childEnv, REPO_ROOT, runNpmScript, stopChild } from '../support/run-script.js';
+
+describe('npm start without a token', () => {
+  it('exits non-zero saying what to set, where, and how to try Kizuna without Discord', async () => {
+    const result = await runNpmScript('start', { DISCORD_TOKEN: '', LOG_LEVEL: 'silent' });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('DISCORD_TOKEN');
+    expect(result.stderr).toContain('.env.example');
+    expect(result.stderr).toContain('npm run chat');
+    expect(result.stderr).not.toMatch(/\n\s+at /u);
+  });
+});
+
+describe('npm start against the simulator', () => {
+  let real: RealCore;
+  let sim: DiscordSimulator;
+  let child: ChildProcess | undefined;
+  let output = '';
+
+  beforeAll(async () => {
+    // Builds the index once here, so the bot process only loads it.
+    real = await createRealCore();
+    sim = await startDiscordSimulator();
+    if (!real.core) return;
+    await registerCommands({
+      config: loadConfig({ DISCORD_API_BASE_URL: sim.restUrl, DISCORD_GUILD_ID: sim.defaultGuildId }),
+      token: sim.token,
+      logger: silentLogger,
+    });
+    child = spawn('npm', ['start', '--silent'], {
+      cwd: REPO_ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: childEnv({
+        ...real.env,
+        DISCORD_TOKEN: sim.token,
+        DISCORD_API_BASE_URL: sim.restUrl,
+        DISCORD_GUILD_ID: '',
+        DISCORD_APPLICATION_ID: '',
+        ASK_COOLDOWN_SECONDS: '0',
+        LOG_LEVEL: 'info',
+      }),
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    await sim.waitForShardReady(0, 60_000).catch((error: unknown) => {
+      throw new Error(`the bot did not connect: ${String(error)}\n${output}`);
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child) await stopChild(child);
+    await sim?.stop();
+    await real?.dispose();
+  });
+
+  function running(context: TestContext): DiscordSimulator {
+    if (!child) context.skip(real.unavailable);
+    return sim;
+  }
+
+  const cited = (text: string): void => {
+    expect(text).toMatch(/\[\d+\]/u);
+    expect(text).toMatch(/Sources\n\[\d+\] \*.+\* — .+ — .+/u);
+  };
+
+  it('answers /ask with a cited answer', async (context) => {
+    const sim = running(context);
+    const run = sim.userRunsCommand({
+      name: 'ask',
+      options: { question: 'What did the 2019 fact sheet say about trade?' },
+    });
+    cited(messageText(await run.finalMessage({ timeoutMs: 20_000 })));
+  });
+
+  it('answers a mention, then a follow-up in its thread, with cited answers', async (context) => {
+    const sim = running(context);
+    const question = await sim.userSendsMessage({
+      content: 'What did the 2019 fact sheet say about trade?',
+      mentionsBot: true,
+    });
+    const answer = await sim.waitFor(
+      () =>
+        sim
+          .messages(sim.defaultChannelId)
+          .find(
+            (message) => message.message_reference?.message_id === question.id && message.embeds.length > 0,
+          ),
+      20_000,
+      'the answer to the mention',
+    );
+    cited(messageText(answer));
+    await sim.waitFor(() => sim.threads().find((thread) => thread.id === answer.id), 10_000, 'the thread');
+    const followUp = await sim.userSendsMessage({
+      channelId: answer.id,
+      content: 'and what did the 2018 sheet say?',
+    });
+    const second = await sim.waitFor(
+      () =>
+        sim
+          .messages(answer.id)
+          .find(
+            (message) => message.message_reference?.message_id === followUp.id && message.embeds.length > 0,
+          ),
+      20_000,
+      'the follow-up answer',
+    );
+    cited(messageText(second));
+  });
+
+  it('logs structured JSON, never the token, and stops cleanly on SIGTERM', async (context) => {
+    running(context);
+    await stopChild(child!);
+    expect(child!.exitCode === 0 || child!.signalCode === 'SIGTERM').toBe(true);
+    expect(output).not.toContain(sim.token);
+    const lines = output.split('\n').filter((line) => line.startsWith('{'));
+    expect(lines.some((line) => (JSON.parse(line) as { msg?: string }).msg === 'connected to Discord')).toBe(
+      true,
+    );
+  });
+});

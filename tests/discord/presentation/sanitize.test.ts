@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+
+import { neutralizeMentions, noMentions } from '../../../src/discord/presentation/sanitize.js';
+
+describe('neutralizeMentions', () => {
+  it('breaks @everyone and @here so they cannot render as mentions', () => {
+    const safe = neutralizeMentions('Hey @everyone and @here, look');
+    expect(safe).not.toMatch(/@everyone|@here/u);
+    expect(safe.replace(/\u200b/gu, '')).toBe('Hey @everyone and @here, look');
+  });
+
+  it('breaks role mentions', () => {
+    const safe = neutralizeMentions('ping <@&123456789012345678>');
+    expect(safe).not.toMatch(/<@&\d+>/u);
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(neutralizeMentions('What about trade with Japan?')).toBe('What about trade with Japan?');
+  });
+});
+
+describe('noMentions', () => {
+  it('allows no mention of any kind, not even the replied-to user', () => {
+    expect(noMentions()).toEqual({ parse: [], repliedUser: false });
+  });
+});
