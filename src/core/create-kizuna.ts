@@ -10,7 +10,7 @@ import { PassageIndex } from './index/passage-index.js';
 import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
 import { createCoverageWordTable } from './retrieval/coverage-word-table.js';
-import { KizunaService, type IndexOpener } from './service/kizuna-service.js';
+import { KizunaService, type IndexOpener, type KizunaServiceOptions } from './service/kizuna-service.js';
 import type { KnowledgeBase } from './types.js';
 
 export interface CreateKizunaOptions {
@@ -22,6 +22,8 @@ export interface CreateKizunaOptions {
   readonly forceRebuild?: boolean;
   /** Where knowledge comes from; defaults to reading `config.knowledgeDir`. Benchmarks pass synthetic knowledge. */
   readonly loadKnowledge?: () => Promise<KnowledgeBase>;
+  /** Coverage-check thresholds, for tuning; the defaults are what `npm run eval` measures. */
+  readonly coverage?: KizunaServiceOptions['coverage'];
 }
 
 /**
@@ -63,6 +65,7 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     wordVectors: createCoverageWordTable(wordVectors),
     logger,
     maxQuestionLength: config.maxQuestionLength,
+    ...(options.coverage === undefined ? {} : { coverage: options.coverage }),
   });
 }
 

@@ -9,6 +9,9 @@ import { toNumberArray } from './vector-math.js';
  */
 export type EmbeddingPurpose = 'document' | 'query';
 
+/** Documents embedded between two yields to the event loop (a few milliseconds of work). */
+const YIELD_EVERY = 256;
+
 /**
  * Base for embedders computed in-process (no model server, no network): subclasses map one text to a
  * vector synchronously; this class adapts that to LangChain's async `Embeddings` API.
@@ -31,7 +34,14 @@ export abstract class LocalTextEmbeddings extends Embeddings implements Describe
   abstract embedText(text: string, purpose: EmbeddingPurpose): Float32Array;
 
   override async embedDocuments(documents: string[]): Promise<number[][]> {
-    return documents.map((document) => toNumberArray(this.embedText(document, 'document')));
+    const vectors: number[][] = [];
+    for (let start = 0; start < documents.length; start += YIELD_EVERY) {
+      // Embedding is synchronous; between chunks, let the event loop serve other work (a Discord
+      // heartbeat, a question) while a large corpus is embedded.
+      if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      for (const document of documents.slice(start, start + YIELD_EVERY)) vectors.push(toNumberArray(this.embedText(document, 'document')));
+    }
+    return vectors;
   }
 
   override async embedQuery(document: string): Promise<number[]> {

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import { isStopword } from '../text/stopwords.js';
+import { ENGLISH_STOPWORDS, isStopword, QUESTION_WORDS } from '../text/stopwords.js';
 import type { CorpusVocabulary, WordVectorLookup } from './corpus-vocabulary.js';
 import { unit } from './corpus-vocabulary.js';
 import type { QuestionTerm, QuestionWords } from './question-terms.js';
@@ -18,7 +18,7 @@ export interface CoverageOptions {
   readonly paraphraseSimilarity: number;
   /**
    * Looser cosine for words of the passages retrieved for this very question: among a few dozen words,
-   * a chance match is rare, so "stationed" may meet "troops". @default 0.7
+   * a chance match is rare, so "stationed" may meet "troops". @default 0.65
    */
   readonly contextParaphraseSimilarity: number;
   /** Words rarer than this frequency rank (or unknown) are checked as misspellings first. @default 20000 */
@@ -32,7 +32,7 @@ export interface CoverageOptions {
 
 export const DEFAULT_COVERAGE_OPTIONS: CoverageOptions = {
   paraphraseSimilarity: 0.75,
-  contextParaphraseSimilarity: 0.7,
+  contextParaphraseSimilarity: 0.65,
   rareWordRank: 20_000,
   nameSimilarity: 0.8,
 };
@@ -57,9 +57,10 @@ export function assessCoverage(
   vocabulary: CorpusVocabulary,
   table: CoverageWordTable | undefined,
   context: ContextWords = [],
-  options: CoverageOptions = DEFAULT_COVERAGE_OPTIONS,
+  options: Partial<CoverageOptions> = {},
 ): TermCoverage[] {
-  return question.terms.map((term) => assessTerm(term, vocabulary, table, context, options));
+  const resolved = { ...DEFAULT_COVERAGE_OPTIONS, ...options };
+  return question.terms.map((term) => assessTerm(term, vocabulary, table, context, resolved));
 }
 
 function assessTerm(
@@ -74,7 +75,10 @@ function assessTerm(
   if (term.numeric) return { term, kind: 'missing' };
 
   const rank = table?.rank(term.token);
-  if (rank === undefined || rank > options.rareWordRank || term.properNoun) {
+  const rare = rank === undefined || rank > options.rareWordRank;
+  // "wat", "doin", "abotu": a slip on a filler word, not a topic ("wat" is also a rare English word).
+  if (rare && !term.properNoun && isLikelyMisspeltFiller(term.token)) return { term, kind: 'filler' };
+  if (rare || term.properNoun) {
     // A rare or unknown word, or a name: most likely a misspelling ("Toyata", "Abbe") of a word used.
     const typoOf = closestWord(term.token, vocabulary);
     if (typoOf !== undefined) return { term, kind: 'typo', via: typoOf };
@@ -140,33 +144,20 @@ function closestMeaning(query: Float32Array, candidates: ContextWords, threshold
   return best;
 }
 
-/** Filler words people misspell ("waht", "abotu", "teh"): one edit from a stopword. */
-const FILLER_WORDS = [
-  'what',
-  'about',
-  'which',
-  'where',
-  'when',
-  'does',
-  'did',
-  'the',
-  'they',
-  'there',
-  'their',
-  'with',
-  'have',
-  'tell',
-  'many',
-  'much',
-  'would',
-  'could',
-  'should',
-  'between',
-];
-
+/** Filler words people misspell ("waht", "abotu", "doin"): one edit, or one transposition, from a stopword. */
 function isLikelyMisspeltFiller(token: string): boolean {
   if (isStopword(token)) return true;
-  return FILLER_WORDS.some((word) => Math.abs(word.length - token.length) <= 1 && distance(word, token) <= 1) ||
-    // a transposition counts as one slip
-    FILLER_WORDS.some((word) => word.length === token.length && [...word].sort().join('') === [...token].sort().join(''));
+  if (token.length < 3) return false;
+  const sorted = [...token].sort().join('');
+  for (const word of FILLER_VOCABULARY) {
+    if (Math.abs(word.length - token.length) > 1) continue;
+    if (distance(word, token) <= 1) return true;
+    if (word.length === token.length && [...word].sort().join('') === sorted) return true;
+  }
+  return false;
 }
+
+/** Stopwords long enough that a one-letter slip still identifies them. */
+const FILLER_VOCABULARY = [...ENGLISH_STOPWORDS, ...QUESTION_WORDS, 'doing', 'going', 'anything', 'something'].filter(
+  (word) => word.length >= 3,
+);

@@ -7,7 +7,12 @@ import { unit } from '../retrieval/corpus-vocabulary.js';
 import { judgeCoverage, rarityWeight } from '../retrieval/coverage-verdict.js';
 import { questionWords } from '../retrieval/question-terms.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
-import { assessCoverage, type ContextWords, type CoverageWordTable } from '../retrieval/term-coverage.js';
+import {
+  assessCoverage,
+  type ContextWords,
+  type CoverageOptions,
+  type CoverageWordTable,
+} from '../retrieval/term-coverage.js';
 import { contentTokens } from '../text/content-terms.js';
 import type {
   Answer,
@@ -53,6 +58,8 @@ export interface KizunaServiceOptions {
   /** Below this retrieval score nothing is close enough to answer from. @default 0.2 */
   readonly minimumScore?: number;
   readonly now?: () => Date;
+  /** Overrides of the coverage check's thresholds (for tuning and tests). */
+  readonly coverage?: Partial<CoverageOptions> & { readonly maxMissingShare?: number };
 }
 
 /** Most earlier turns a follow-up looks at. */
@@ -119,7 +126,7 @@ export class KizunaService implements KizunaCore {
 
     const table = this.options.wordVectors;
     // Misspellings of the sheets' words ("Alabma") are searched for as the words they stand for.
-    const corrections = assessCoverage(words, state.vocabulary, table)
+    const corrections = assessCoverage(words, state.vocabulary, table, [], this.options.coverage)
       .filter((item) => item.kind === 'typo' && item.via !== undefined)
       .map((item) => item.via);
     const standalone = [await this.standalone(question, history), ...corrections].join(' ');
@@ -127,8 +134,17 @@ export class KizunaService implements KizunaCore {
 
     // Is what the question asks about in the sheets at all? Checked against the whole corpus, and more
     // loosely against the passages just retrieved. A refusal names what is missing.
-    const coverage = assessCoverage(words, state.vocabulary, table, this.contextWords(passages.slice(0, 3)));
-    const verdict = judgeCoverage(words, coverage, table === undefined ? {} : { weightOf: rarityWeight((word) => table.rank(word)) });
+    const coverage = assessCoverage(
+      words,
+      state.vocabulary,
+      table,
+      this.contextWords(passages.slice(0, 3)),
+      this.options.coverage,
+    );
+    const verdict = judgeCoverage(words, coverage, {
+      ...(table === undefined ? {} : { weightOf: rarityWeight((word) => table.rank(word)) }),
+      ...(this.options.coverage?.maxMissingShare === undefined ? {} : { maxMissingShare: this.options.coverage.maxMissingShare }),
+    });
     if (verdict.salientCount === 0 && history.length === 0) {
       return finish({ answered: false, text: noTopicMessage(), citations: [] }, 'coverage');
     }

@@ -141,3 +141,16 @@ describe('OfflineEmbeddings.warmUp', () => {
     expect(await warmed.embedQuery(question)).toEqual(await new OfflineEmbeddings().embedQuery(question));
   });
 });
+
+describe('OfflineEmbeddings.embedDocuments on a large batch', () => {
+  it('returns one vector per document, in order, while yielding to the event loop between chunks', async () => {
+    const documents = Array.from({ length: 1_000 }, (_, index) => `passage number ${index} about trade`);
+    let otherWorkRan = false;
+    setImmediate(() => (otherWorkRan = true));
+    const vectors = await embeddings.embedDocuments(documents);
+    // Had the batch run in one go, the awaiting code would resume (a microtask) before any immediate.
+    expect(otherWorkRan).toBe(true);
+    expect(vectors).toHaveLength(documents.length);
+    expect(vectors[737]).toEqual((await embeddings.embedDocuments([documents[737] ?? '']))[0]);
+  });
+});

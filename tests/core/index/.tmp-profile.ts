@@ -17,6 +17,6 @@ const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1
 const emb = { describe: () => inner.describe(), embedQuery: (t: string) => inner.embedQuery(t), embedDocuments: async (t: string[]) => { const c = cpu(); const v = await inner.embedDocuments(t); embedCpu += cpu() - c; return v; } };
 await inner.embedDocuments(passages.slice(0, 100).map((p) => p.text));
 const c0 = cpu(), w0 = performance.now();
-await PassageIndex.build(passages, emb, {});
+await PassageIndex.build(passages, emb, { hnsw: { m: Number(process.argv[3] ?? 8), efConstruction: Number(process.argv[4] ?? 32) } });
 const total = cpu() - c0;
 console.log(`N=${N} wall ${(performance.now() - w0).toFixed(0)}ms cpu ${total.toFixed(0)}ms embed cpu ${embedCpu.toFixed(0)}ms rest ${(total - embedCpu).toFixed(0)}ms -> cpu rate ${(N / total * 1000).toFixed(0)}/s`);

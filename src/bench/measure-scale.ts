@@ -1,0 +1,244 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { loadConfig } from '../config/load-config.js';
+import { createKizuna } from '../core/create-kizuna.js';
+import { createOfflineEmbeddings } from '../core/embeddings/offline-embeddings.js';
+import { PassageIndex } from '../core/index/passage-index.js';
+import { silentLogger } from '../core/logger.js';
+import { DEFAULT_RETRIEVER_SETTINGS } from '../core/retrieval/retrieve-passages.js';
+import type { EvalQuestion } from '../eval/load-questions.js';
+import { createBruteForceSearch, type BruteForceSearch } from './brute-force.js';
+import { measureColdStart } from './cold-start.js';
+import { editLastPassage } from './knowledge-edit.js';
+import { sampleLatencies, sampleSyncLatencies } from './latency.js';
+import { garbageCollector } from './memory.js';
+import { summarize, type LatencySummary } from './percentiles.js';
+import { measureRecall, recallQuestions } from './recall.js';
+import { servingPassageIndex, type ServingIndexSource } from './serving-index.js';
+
+/** Passages `service.retrieve` is asked for, as the service asks when answering. */
+export const RETRIEVE_K = 6;
+/** What retrieving 6 fetches from the index (6 × overfetch); raw and brute-force searches fetch the same. */
+export const INDEX_FETCH_K = RETRIEVE_K * DEFAULT_RETRIEVER_SETTINGS.overfetch;
+
+/** Brute force warms up on a few questions only: one pass over 100,000 vectors takes a minute. */
+const BRUTE_FORCE_WARM_UP_ITEMS = 3;
+
+/** Timed passes over the question set, per measurement. Fixed per size, so runs compare. */
+export interface Rounds {
+  readonly retrieval: number;
+  readonly bruteForce: number;
+  readonly answer: number;
+}
+
+/** Fewer passes where one pass is slow (brute force over 100,000 vectors), more where samples are tiny. */
+export function roundsFor(passages: number): Rounds {
+  if (passages >= 50_000) return { retrieval: 10, bruteForce: 1, answer: 3 };
+  if (passages >= 5_000) return { retrieval: 10, bruteForce: 3, answer: 5 };
+  return { retrieval: 20, bruteForce: 20, answer: 10 };
+}
+
+export interface ScaleSetup {
+  /** "real" or the synthetic size, for messages. */
+  readonly label: string;
+  /** A knowledge folder the bench owns (one passage in `editFile` gets edited). */
+  readonly knowledgeDir: string;
+  /** An empty index folder the bench owns. */
+  readonly indexDir: string;
+  readonly questionsFile: string;
+  readonly questions: readonly EvalQuestion[];
+  /** Ids of the real fact sheets' passages: recall counts only these. */
+  readonly realPassageIds: ReadonlySet<string>;
+  /** File (in knowledgeDir) whose last passage the one-change reload edits. */
+  readonly editFile: string;
+  readonly rounds: Rounds;
+  readonly onIndexProgress?: (done: number, total: number) => void;
+  /** Called when the build progress bar should go away. */
+  readonly onIndexDone?: () => void;
+  readonly onPhase?: (phase: string) => void;
+}
+
+/** Everything measured at one knowledge base size. Times in ms, memory in MB. */
+export interface ScaleResult {
+  readonly label: string;
+  readonly passages: number;
+  readonly documents: number;
+  /** Index build alone (embedding + HNSW insertion), in a fresh process with an empty index folder. */
+  readonly buildMs: number;
+  readonly passagesPerSec: number;
+  /** Fresh process to ready, with the saved index. */
+  readonly coldStartMs: number;
+  /** Of coldStartMs: process start to Kizuna's code running (Node, tsx, module loading). */
+  readonly coldStartImportMs: number;
+  /** Of coldStartMs: `createKizuna` itself (knowledge loaded, saved index loaded, service built). */
+  readonly coldStartCreateMs: number;
+  /** Fresh process to ready, with an empty index folder (so a full build). */
+  readonly coldStartRebuildMs: number;
+  readonly idleRssMb: number;
+  /** RSS of the same process with its modules loaded, before any knowledge: what the code alone costs. */
+  readonly modulesRssMb: number;
+  readonly peakRssMb: number;
+  readonly noChangeReloadMs: number;
+  readonly noChangeReloadEmbedded: number;
+  readonly oneChangeReloadMs: number;
+  readonly oneChangeReloadEmbedded: number;
+  /** `service.retrieve(question, 6)` end to end: query embedding, index search, lexical rerank. */
+  readonly queryP50Ms: number;
+  readonly queryP95Ms: number;
+  /** Embedding the question alone (part of queryP95Ms). */
+  readonly embedQueryP95Ms: number;
+  /** `PassageIndex.searchByVector(vector, 24)` on precomputed vectors: the index layer without embedding. */
+  readonly indexSearchP95Ms: number;
+  /** hnswlib-node `searchKnn(vector, 24)` on the same graph and vectors: the floor. */
+  readonly rawHnswP95Ms: number;
+  /** The brute-force store's `similaritySearchVectorWithScore(vector, 24)` on the same vectors. */
+  readonly bruteForceP95Ms: number;
+  readonly retrievalVsRaw: number;
+  readonly indexSearchVsRaw: number;
+  readonly bruteForceVsRaw: number;
+  /**
+   * Share of the exact 24 nearest passages (brute force) that hnswlib's search also returns, averaged over the
+   * questions: how much the approximate index loses before any ranking happens. 1 = nothing.
+   */
+  readonly annRecallAt24: number;
+  readonly answerP50Ms: number;
+  readonly answerP95Ms: number;
+  readonly answerP99Ms: number;
+  /** Questions whose `ask` threw (their time still counts as a sample). */
+  readonly answerErrors: number;
+  readonly realQuestionRecallAt3: number;
+  readonly recallQuestions: number;
+  /** Real questions whose answer was not in the top 3 at this size. */
+  readonly recallMisses: readonly string[];
+  readonly rawIndexSource: ServingIndexSource;
+  /** The service's embedder and answerer ids (the bench runs the offline default). */
+  readonly embedder: string;
+  readonly answerer: string;
+  readonly latencies: Readonly<Record<'answer' | 'query' | 'embedQuery' | 'indexSearch' | 'rawHnsw' | 'bruteForce', LatencySummary>>;
+}
+
+/**
+ * Measures one size: a build and a start with the saved index in fresh processes (time and memory), then, in this
+ * process, retrieval next to raw hnswlib and brute force on the same vectors, answers, recall of the real
+ * questions, and the two reloads.
+ */
+export async function measureScale(setup: ScaleSetup): Promise<ScaleResult> {
+  const phase = (text: string) => setup.onPhase?.(`[${setup.label}] ${text}`);
+  const coldInput = { knowledgeDir: setup.knowledgeDir, indexDir: setup.indexDir, questionsFile: setup.questionsFile };
+
+  phase('cold start with an empty index folder (full build)');
+  const rebuilt = await measureColdStart({ ...coldInput, ...(setup.onIndexProgress ? { onProgress: setup.onIndexProgress } : {}) });
+  setup.onIndexDone?.();
+  if (rebuilt.buildMs === undefined) throw new Error(`[${setup.label}] the cold start with an empty index folder built nothing`);
+  phase('cold start with the saved index');
+  const loaded = await measureColdStart(coldInput);
+
+  phase('in-process measurements');
+  const config = loadConfig({ KNOWLEDGE_DIR: setup.knowledgeDir, INDEX_DIR: setup.indexDir, LOG_LEVEL: 'silent' });
+  const service = await createKizuna({ config, logger: silentLogger });
+  const embeddings = createOfflineEmbeddings();
+  const { index, source } = await servingPassageIndex(service, () => PassageIndex.load(setup.indexDir, embeddings));
+  const texts = setup.questions.map((question) => question.question);
+  const vectors = await Promise.all(texts.map((text) => embeddings.embedQuery(text)));
+  const { rounds } = setup;
+
+  const query = summarize(await sampleLatencies(texts, rounds.retrieval, (text) => service.retrieve(text, RETRIEVE_K)));
+  const embedQuery = summarize(await sampleLatencies(texts, rounds.retrieval, (text) => embeddings.embedQuery(text)));
+  const indexSearch = summarize(sampleSyncLatencies(vectors, rounds.retrieval, (vector) => index.searchByVector(vector, INDEX_FETCH_K)));
+  const graph = index.rawIndex;
+  const rawHnsw = summarize(sampleSyncLatencies(vectors, rounds.retrieval, (vector) => graph.searchKnn(vector, INDEX_FETCH_K)));
+  let bruteForceSearch: BruteForceSearch | undefined = await createBruteForceSearch(graph, embeddings);
+  const search = bruteForceSearch.search;
+  // The exact answers double as the ground truth for the index's own recall (a pass over 100,000 vectors is slow).
+  const exact = new Map<number[], number[]>();
+  const bruteForce = summarize(
+    await sampleLatencies(
+      vectors,
+      rounds.bruteForce,
+      async (vector) => exact.set(vector, await search(vector, INDEX_FETCH_K)),
+      BRUTE_FORCE_WARM_UP_ITEMS,
+    ),
+  );
+  const annRecall = approximateSearchRecall(vectors, exact, (vector) => graph.searchKnn(vector, INDEX_FETCH_K).neighbors);
+  bruteForceSearch = undefined;
+  exact.clear();
+  garbageCollector()?.();
+
+  const failed = new Set<string>();
+  const answer = summarize(
+    await sampleLatencies(setup.questions, rounds.answer, (question) =>
+      service
+        .ask({ question: question.question, ...(question.history ? { history: question.history } : {}) })
+        .catch(() => failed.add(question.id)),
+    ),
+  );
+  const recall = await measureRecall(recallQuestions(setup.questions), (text, k) => service.retrieve(text, k), setup.realPassageIds);
+
+  phase('reloads');
+  const noChange = await timedReload(() => service.reload());
+  await editLastPassage(join(setup.knowledgeDir, setup.editFile));
+  const oneChange = await timedReload(() => service.reload());
+
+  const status = service.status();
+  return {
+    label: setup.label,
+    passages: rebuilt.passages,
+    documents: status.documentCount,
+    buildMs: rebuilt.buildMs,
+    passagesPerSec: rebuilt.passages / (rebuilt.buildMs / 1000),
+    coldStartMs: loaded.readyMs,
+    coldStartImportMs: loaded.importMs,
+    coldStartCreateMs: loaded.createMs,
+    coldStartRebuildMs: rebuilt.readyMs,
+    idleRssMb: loaded.idleRssMb,
+    modulesRssMb: loaded.importedRssMb,
+    peakRssMb: Math.max(loaded.peakRssMb, rebuilt.peakRssMb),
+    noChangeReloadMs: noChange.ms,
+    noChangeReloadEmbedded: noChange.embedded,
+    oneChangeReloadMs: oneChange.ms,
+    oneChangeReloadEmbedded: oneChange.embedded,
+    queryP50Ms: query.p50,
+    queryP95Ms: query.p95,
+    embedQueryP95Ms: embedQuery.p95,
+    indexSearchP95Ms: indexSearch.p95,
+    rawHnswP95Ms: rawHnsw.p95,
+    bruteForceP95Ms: bruteForce.p95,
+    retrievalVsRaw: query.p95 / rawHnsw.p95,
+    indexSearchVsRaw: indexSearch.p95 / rawHnsw.p95,
+    bruteForceVsRaw: bruteForce.p95 / rawHnsw.p95,
+    annRecallAt24: annRecall,
+    answerP50Ms: answer.p50,
+    answerP95Ms: answer.p95,
+    answerP99Ms: answer.p99,
+    answerErrors: failed.size,
+    realQuestionRecallAt3: recall.recall,
+    recallQuestions: recall.questions,
+    recallMisses: recall.missed,
+    rawIndexSource: source,
+    embedder: status.embedder,
+    answerer: status.answerer,
+    latencies: { answer, query, embedQuery, indexSearch, rawHnsw, bruteForce },
+  };
+}
+
+/** Mean share of the exact nearest labels that the approximate search also finds. */
+function approximateSearchRecall(
+  vectors: readonly number[][],
+  exact: ReadonlyMap<number[], readonly number[]>,
+  approximate: (vector: number[]) => number[],
+): number {
+  let total = 0;
+  for (const vector of vectors) {
+    const truth = exact.get(vector) ?? [];
+    const found = new Set(approximate(vector));
+    total += truth.length === 0 ? 1 : truth.filter((label) => found.has(label)).length / truth.length;
+  }
+  return vectors.length === 0 ? 1 : total / vectors.length;
+}
+
+async function timedReload(reload: () => Promise<{ embedded: number }>): Promise<{ ms: number; embedded: number }> {
+  const started = performance.now();
+  const report = await reload();
+  return { ms: performance.now() - started, embedded: report.embedded };
+}
