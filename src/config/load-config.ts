@@ -65,10 +65,16 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
   const e = parsed.data;
   const problems: { variable: string; problem: string }[] = [];
   if (e.EMBEDDINGS_PROVIDER === 'openai' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
-    problems.push({ variable: 'OPENAI_API_KEY', problem: 'required when EMBEDDINGS_PROVIDER=openai (or set OPENAI_BASE_URL for a compatible server)' });
+    problems.push({
+      variable: 'OPENAI_API_KEY',
+      problem: 'required when EMBEDDINGS_PROVIDER=openai (or set OPENAI_BASE_URL for a compatible server)',
+    });
   }
   if (e.ANSWER_PROVIDER === 'openai' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
-    problems.push({ variable: 'OPENAI_API_KEY', problem: 'required when ANSWER_PROVIDER=openai (or set OPENAI_BASE_URL for a compatible server)' });
+    problems.push({
+      variable: 'OPENAI_API_KEY',
+      problem: 'required when ANSWER_PROVIDER=openai (or set OPENAI_BASE_URL for a compatible server)',
+    });
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -95,7 +101,6 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
   });
 }
-
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {

@@ -10,14 +10,17 @@ const commaList = z
       .filter((item) => item.length > 0),
   );
 
-const snowflakeList = commaList.pipe(z.array(z.string().regex(/^\d{15,22}$/, 'must be Discord ids (digits)')));
+const snowflakeList = commaList.pipe(
+  z.array(z.string().regex(/^\d{15,22}$/, 'must be Discord ids (digits)')),
+);
 
 const optionalString = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
-const intInRange = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const intInRange = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 /**
  * Every environment variable Kizuna reads, with its default. `.env.example` documents the same list;
@@ -44,8 +47,18 @@ export const envSchema = z.object({
 
   // Discord
   DISCORD_TOKEN: optionalString,
-  DISCORD_APPLICATION_ID: optionalString.pipe(z.string().regex(/^\d{15,22}$/, 'must be a Discord application id (digits)').optional()),
-  DISCORD_GUILD_ID: optionalString.pipe(z.string().regex(/^\d{15,22}$/, 'must be a Discord server id (digits)').optional()),
+  DISCORD_APPLICATION_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{15,22}$/, 'must be a Discord application id (digits)')
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{15,22}$/, 'must be a Discord server id (digits)')
+      .optional(),
+  ),
   DISCORD_API_BASE_URL: z.url().default('https://discord.com/api'),
   DISCORD_SHARD_COUNT: intInRange(1, 1_000, 1),
   ADMIN_ROLE_IDS: snowflakeList,

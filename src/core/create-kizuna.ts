@@ -6,6 +6,11 @@ import type { DescribedEmbeddings } from './embeddings/embedder-identity.js';
 import { createOfflineEmbeddings } from './embeddings/offline-embeddings.js';
 import { defaultWordVectorTable } from './embeddings/word-vector-table.js';
 import { openPassageIndex } from './index/open-passage-index.js';
+import { createProviderEmbeddings } from './embeddings/providers/create-provider-embeddings.js';
+import { describeEmbeddings } from './embeddings/providers/provider-embeddings.js';
+import { loadPrompts } from './prompts/load-prompts.js';
+import { createLlmAnswerer } from './providers/llm-answerer.js';
+import { createQuestionCondenser } from './providers/question-condenser.js';
 import { PassageIndex } from './index/passage-index.js';
 import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
@@ -32,10 +37,19 @@ export interface CreateKizunaOptions {
  */
 export async function createKizuna(options: CreateKizunaOptions): Promise<KizunaService> {
   const { config, logger } = options;
+  // Prompts are product assets: a broken one stops start-up with its file named, whichever answerer runs.
+  const prompts = await loadPrompts(config.promptsDir);
   const wordVectors = defaultWordVectorTable();
-  const embeddings = createEmbeddings(config, wordVectors);
-  const answerer = createAnswerer(config);
-  const identity = embeddings.describe();
+  const embeddings: DescribedEmbeddings =
+    config.embeddings.provider === 'offline'
+      ? createOfflineEmbeddings({ table: wordVectors })
+      : createProviderEmbeddings(config);
+  // A provider's dimensions are only known once it has embedded something.
+  const identity = await describeEmbeddings(embeddings);
+  const usesModel = config.answerer.provider !== 'extractive';
+  const answerer: Answerer = usesModel
+    ? createLlmAnswerer({ config, prompts, logger })
+    : createExtractiveAnswerer();
 
   if (options.forceRebuild === true) {
     await rm(config.indexDir, { recursive: true, force: true });
@@ -52,7 +66,8 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
       // A reload reuses the serving index's vectors, so unchanged passages are never embedded again.
       ...(previous instanceof PassageIndex ? { vectorCache: await previous.vectorCache() } : {}),
     });
-    const origin = opened.origin === 'loaded' ? 'loaded from disk' : `rebuilt (${opened.reason ?? 'no reason given'})`;
+    const origin =
+      opened.origin === 'loaded' ? 'loaded from disk' : `rebuilt (${opened.reason ?? 'no reason given'})`;
     return { index: opened.index, origin, embedded: opened.embedded };
   };
 
@@ -62,27 +77,10 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     embedder: { id: identity.id, embedQuery: (text) => embeddings.embedQuery(text) },
     answerer,
     fallbackAnswerer: createExtractiveAnswerer(),
+    ...(usesModel ? { condenseQuestion: createQuestionCondenser({ config, prompts, logger }) } : {}),
     wordVectors: createCoverageWordTable(wordVectors),
     logger,
     maxQuestionLength: config.maxQuestionLength,
     ...(options.coverage === undefined ? {} : { coverage: options.coverage }),
   });
-}
-
-function createEmbeddings(config: Config, table: ReturnType<typeof defaultWordVectorTable>): DescribedEmbeddings {
-  switch (config.embeddings.provider) {
-    case 'offline':
-      return createOfflineEmbeddings({ table });
-    default:
-      throw new Error(`embeddings provider ${config.embeddings.provider} is not wired yet`);
-  }
-}
-
-function createAnswerer(config: Config): Answerer {
-  switch (config.answerer.provider) {
-    case 'extractive':
-      return createExtractiveAnswerer();
-    default:
-      throw new Error(`answerer ${config.answerer.provider} is not wired yet`);
-  }
 }

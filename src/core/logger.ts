@@ -6,13 +6,26 @@ export type { Logger };
  * Structured JSON logs on standard error (standard output belongs to answers, e.g. `ask --json`).
  * Secrets are redacted by key name wherever they appear in a logged object.
  */
-export function createLogger(level: string = 'info', destination: NodeJS.WritableStream = process.stderr): Logger {
+export function createLogger(
+  level: string = 'info',
+  destination: NodeJS.WritableStream = process.stderr,
+): Logger {
   return pino(
     {
       name: 'kizuna',
       level,
       redact: {
-        paths: ['token', '*.token', 'apiKey', '*.apiKey', 'authorization', '*.authorization', 'headers.authorization', 'config.discord.token', 'config.openai.apiKey'],
+        paths: [
+          'token',
+          '*.token',
+          'apiKey',
+          '*.apiKey',
+          'authorization',
+          '*.authorization',
+          'headers.authorization',
+          'config.discord.token',
+          'config.openai.apiKey',
+        ],
         censor: '[redacted]',
       },
     },

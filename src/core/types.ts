@@ -151,7 +151,12 @@ export interface CoreStatus {
   readonly answerer: string;
   readonly startedAt: Date;
   readonly uptimeMs: number;
-  readonly lastReload?: { readonly at: Date; readonly ok: boolean; readonly report?: ReloadReport; readonly error?: string };
+  readonly lastReload?: {
+    readonly at: Date;
+    readonly ok: boolean;
+    readonly report?: ReloadReport;
+    readonly error?: string;
+  };
   readonly questionsAnswered: number;
   readonly questionsRefused: number;
   /** Where the index came from at start-up: loaded from disk, or rebuilt (and why). */

@@ -20,7 +20,10 @@ describe('loadConfig', () => {
   });
 
   it('parses comma-separated admin ids and numbers', () => {
-    const config = loadConfig({ ADMIN_USER_IDS: '123456789012345678, 223456789012345678', ASK_COOLDOWN_SECONDS: '2.5' });
+    const config = loadConfig({
+      ADMIN_USER_IDS: '123456789012345678, 223456789012345678',
+      ASK_COOLDOWN_SECONDS: '2.5',
+    });
     expect(config.discord.adminUserIds).toEqual(['123456789012345678', '223456789012345678']);
     expect(config.discord.askCooldownSeconds).toBe(2.5);
   });

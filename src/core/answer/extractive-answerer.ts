@@ -53,7 +53,8 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EX
       }
       for (const candidate of candidates.slice(1)) {
         if (chosen.length >= options.maxSentences) break;
-        if (chosen.includes(candidate) || candidate.retrieved.score < topScore * options.supportingShare) continue;
+        if (chosen.includes(candidate) || candidate.retrieved.score < topScore * options.supportingShare)
+          continue;
         const addsSomething = [...candidate.terms].some((term) => wanted.has(term) && !covered.has(term));
         if (!addsSomething) continue;
         chosen.push(candidate);

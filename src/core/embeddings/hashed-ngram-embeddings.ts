@@ -22,6 +22,8 @@ export interface HashedNgramOptions {
   readonly correctionWeight?: number;
   /** Shortest question word that may be read as a typo. @default 5 */
   readonly minCorrectionLength?: number;
+  /** Mixed into the feature hash; another seed gives other, equally random, collisions. @default 0 */
+  readonly hashSeed?: number;
   /** Word table for frequency ranks and typo correction. @default the shipped table */
   readonly table?: WordVectorTable;
 }
@@ -36,6 +38,7 @@ export const HASHED_NGRAM_DEFAULTS: ResolvedHashedNgramOptions = {
   priorSmoothing: 100,
   correctionWeight: 0.7,
   minCorrectionLength: 5,
+  hashSeed: 0,
 };
 
 /**

@@ -16,6 +16,8 @@ export interface HashedNgramSettings {
   readonly priorSmoothing: number;
   /** Weight of the stem of the word a probable typo was corrected to, relative to the typed word's. */
   readonly correctionWeight: number;
+  /** Mixed into the hash: a different seed gives different (equally random) collisions. */
+  readonly hashSeed: number;
 }
 
 const WORD_SEED = 0x9e3779b9;
@@ -37,7 +39,9 @@ export function hashedTokenFeatures(
   settings: HashedNgramSettings,
   out: { buckets: number[]; values: number[] },
 ): void {
-  const { dimensions, minNgram, maxNgram, ngramWeight, priorSmoothing, correctionWeight } = settings;
+  const { dimensions, minNgram, maxNgram, ngramWeight, priorSmoothing, correctionWeight, hashSeed } = settings;
+  const wordSeed = (WORD_SEED ^ Math.imul(hashSeed, 0x27d4eb2f)) >>> 0;
+  const ngramSeed = (NGRAM_SEED ^ Math.imul(hashSeed, 0x165667b1)) >>> 0;
   const rank = match === undefined ? table.sourceVocabularySize : table.rankAt(match.row);
   const prior = informationPrior(rank, priorSmoothing);
   const accumulated = new Map<number, number>();
@@ -46,8 +50,8 @@ export function hashedTokenFeatures(
     accumulated.set(bucket, (accumulated.get(bucket) ?? 0) + (hash & 1 ? -weight : weight));
   };
 
-  add(hashString(stem(token), WORD_SEED), prior);
-  if (match?.kind === 'correction') add(hashString(stem(table.wordAt(match.row)), WORD_SEED), prior * correctionWeight);
+  add(hashString(stem(token), wordSeed), prior);
+  if (match?.kind === 'correction') add(hashString(stem(table.wordAt(match.row)), wordSeed), prior * correctionWeight);
   const padded = `<${americanSpelling(token)}>`;
   let ngramCount = 0;
   for (let n = minNgram; n <= maxNgram; n += 1) ngramCount += Math.max(0, padded.length - n + 1);
@@ -55,7 +59,7 @@ export function hashedTokenFeatures(
     // Spread so that the n-gram block has length ngramWeight × prior whatever the word's length.
     const perNgram = (prior * ngramWeight) / Math.sqrt(ngramCount);
     for (let n = minNgram; n <= maxNgram; n += 1) {
-      for (let start = 0; start + n <= padded.length; start += 1) add(hashString(padded, NGRAM_SEED, start, start + n), perNgram);
+      for (let start = 0; start + n <= padded.length; start += 1) add(hashString(padded, ngramSeed, start, start + n), perNgram);
     }
   }
   for (const [bucket, value] of accumulated) {
@@ -74,4 +78,5 @@ export function validateHashedNgramSettings(settings: HashedNgramSettings): void
   if (!(ngramWeight >= 0)) throw new RangeError('ngramWeight must be ≥ 0');
   if (!(priorSmoothing > 0)) throw new RangeError('priorSmoothing must be > 0');
   if (!(correctionWeight >= 0)) throw new RangeError('correctionWeight must be ≥ 0');
+  if (!Number.isInteger(settings.hashSeed) || settings.hashSeed < 0) throw new RangeError('hashSeed must be a non-negative integer');
 }

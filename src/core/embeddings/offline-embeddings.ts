@@ -38,6 +38,8 @@ export interface OfflineEmbeddingsOptions {
   readonly correctionWeight?: number;
   /** Shortest question word that may be read as a typo. @default 5 */
   readonly minCorrectionLength?: number;
+  /** Mixed into the hashed block's feature hash; another seed gives other, equally random, collisions. @default 0 */
+  readonly hashSeed?: number;
   /** @default the shipped table (`word-vectors/word-vectors.kzwv`) */
   readonly table?: WordVectorTable;
 }
@@ -59,6 +61,7 @@ export const OFFLINE_EMBEDDINGS_DEFAULTS: ResolvedOfflineEmbeddingsOptions = {
   sifA: 0.0003,
   correctionWeight: 0.7,
   minCorrectionLength: 5,
+  hashSeed: 0,
 };
 
 /**
@@ -119,8 +122,8 @@ export class OfflineEmbeddings extends LocalTextEmbeddings {
 }
 
 function hashedSettings(options: ResolvedOfflineEmbeddingsOptions): HashedNgramSettings {
-  const { hashedDimensions, minNgram, maxNgram, ngramWeight, priorSmoothing, correctionWeight } = options;
-  return { dimensions: hashedDimensions, minNgram, maxNgram, ngramWeight, priorSmoothing, correctionWeight };
+  const { hashedDimensions, minNgram, maxNgram, ngramWeight, priorSmoothing, correctionWeight, hashSeed } = options;
+  return { dimensions: hashedDimensions, minNgram, maxNgram, ngramWeight, priorSmoothing, correctionWeight, hashSeed };
 }
 
 /** Kizuna's default offline embedder with the given overrides (see {@link OFFLINE_EMBEDDINGS_DEFAULTS}). */

@@ -72,9 +72,11 @@ const NAME_LINKS = new Set(['for', 'of', 'and', 'the', 'de']);
 /** Initialisms of runs of capitalised words: "United Nations" → "un", "Japan Bank for International Cooperation" → "jbic". */
 export function initialismsOf(text: string): string[] {
   const initialisms: string[] = [];
-  for (const run of text.match(/\p{Lu}[\p{L}-]*(?:\s+(?:(?:for|of|and|the|de)\s+)*\p{Lu}[\p{L}-]*)+/gu) ?? []) {
+  for (const run of text.match(/\p{Lu}[\p{L}-]*(?:\s+(?:(?:for|of|and|the|de)\s+)*\p{Lu}[\p{L}-]*)+/gu) ??
+    []) {
     const words = run.split(/\s+/).filter((word) => !NAME_LINKS.has(word));
-    if (words.length >= 2 && words.length <= 6) initialisms.push(words.map((word) => word[0]?.toLowerCase() ?? '').join(''));
+    if (words.length >= 2 && words.length <= 6)
+      initialisms.push(words.map((word) => word[0]?.toLowerCase() ?? '').join(''));
   }
   return initialisms;
 }

@@ -29,7 +29,10 @@ export function rarityWeight(rank: (word: string) => number | undefined): (term:
   return (term) => {
     const found = rank(term.token);
     if (found === undefined || term.properNoun || term.numeric) return 1;
-    return Math.min(1, Math.max(0.1, Math.log(Math.max(found, common) / common) / Math.log(specific / common)));
+    return Math.min(
+      1,
+      Math.max(0.1, Math.log(Math.max(found, common) / common) / Math.log(specific / common)),
+    );
   };
 }
 
@@ -71,7 +74,10 @@ function nameMissing(question: QuestionWords, missing: readonly TermCoverage[]):
       while (end + 1 < question.words.length && capital(end + 1)) end++;
     }
     for (let i = start; i <= end; i++) used.add(i);
-    const phrase = question.words.slice(start, end + 1).join(' ').replace(/['’]s$/u, '');
+    const phrase = question.words
+      .slice(start, end + 1)
+      .join(' ')
+      .replace(/['’]s$/u, '');
     // "the Trans-Pacific Partnership" reads better than "Trans-Pacific Partnership" when the person wrote it so.
     const article = term.properNoun && /^the$/i.test(question.words[start - 1] ?? '') ? 'the ' : '';
     phrases.push(article + phrase);

@@ -61,7 +61,8 @@ export function createRetriever(
         const document = documents.get(hit.passage.documentId);
         if (document === undefined) continue;
         const terms = termsOf(hit.passage);
-        const found = wanted.length === 0 ? 0 : wanted.filter((term) => terms.has(term)).length / wanted.length;
+        const found =
+          wanted.length === 0 ? 0 : wanted.filter((term) => terms.has(term)).length / wanted.length;
         results.push({ passage: hit.passage, document, score: hit.score + settings.lexicalWeight * found });
       }
       results.sort((a, b) => b.score - a.score);

@@ -130,7 +130,11 @@ function closestWord(token: string, vocabulary: CorpusVocabulary, maxEdits?: num
   return best;
 }
 
-function closestMeaning(query: Float32Array, candidates: ContextWords, threshold: number): string | undefined {
+function closestMeaning(
+  query: Float32Array,
+  candidates: ContextWords,
+  threshold: number,
+): string | undefined {
   let best: string | undefined;
   let bestSimilarity = threshold;
   for (const candidate of candidates) {
@@ -158,6 +162,11 @@ function isLikelyMisspeltFiller(token: string): boolean {
 }
 
 /** Stopwords long enough that a one-letter slip still identifies them. */
-const FILLER_VOCABULARY = [...ENGLISH_STOPWORDS, ...QUESTION_WORDS, 'doing', 'going', 'anything', 'something'].filter(
-  (word) => word.length >= 3,
-);
+const FILLER_VOCABULARY = [
+  ...ENGLISH_STOPWORDS,
+  ...QUESTION_WORDS,
+  'doing',
+  'going',
+  'anything',
+  'something',
+].filter((word) => word.length >= 3);

@@ -1,7 +1,8 @@
 import type { RetrievedPassage } from '../answer/answerer.js';
 import type { ConversationTurn } from '../types.js';
 
-const ASKS_FOR_QUANTITY = /\bhow\s+(many|much|big|large|long|far|often)\b|\bwhat\s+(percentage|share|number|amount)\b/i;
+const ASKS_FOR_QUANTITY =
+  /\bhow\s+(many|much|big|large|long|far|often)\b|\bwhat\s+(percentage|share|number|amount)\b/i;
 const STATES_QUANTITY =
   /\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|several|numerous|dozen)\b/i;
 

@@ -10,7 +10,9 @@ const LEANS_ON_CONTEXT =
  * (With a language model configured, the service uses it to condense instead.)
  */
 export function standaloneQuestion(question: string, history: readonly ConversationTurn[] = []): string {
-  const previous = [...history].reverse().find((turn) => turn.role === 'user' && turn.text.trim() !== question);
+  const previous = [...history]
+    .reverse()
+    .find((turn) => turn.role === 'user' && turn.text.trim() !== question);
   if (previous === undefined) return question;
   const words = question.split(/\s+/).filter((word) => word.length > 0);
   if (!LEANS_ON_CONTEXT.test(question) && words.length > 6) return question;
@@ -21,7 +23,10 @@ export function standaloneQuestion(question: string, history: readonly Conversat
  * The documents a question points at by date, e.g. "the 2019 sheet", "the fact sheet from 2018",
  * "in the 2019 one". Undefined when it points at none (or at every one).
  */
-export function targetDocuments(question: string, documents: readonly KnowledgeDocument[]): string[] | undefined {
+export function targetDocuments(
+  question: string,
+  documents: readonly KnowledgeDocument[],
+): string[] | undefined {
   const pattern =
     /\b((?:19|20)\d\d)\s+(?:white house\s+)?(?:fact[\s-]*sheets?|sheets?|one|documents?|versions?|release)\b|\b(?:fact[\s-]*sheets?|sheets?|documents?|one)\s+(?:from|of|dated|in)\s+((?:19|20)\d\d)\b/gi;
   const years = new Set<string>();
@@ -30,6 +35,8 @@ export function targetDocuments(question: string, documents: readonly KnowledgeD
     if (year !== undefined) years.add(year);
   }
   if (years.size === 0) return undefined;
-  const ids = documents.filter((document) => years.has(document.date.slice(0, 4))).map((document) => document.id);
+  const ids = documents
+    .filter((document) => years.has(document.date.slice(0, 4)))
+    .map((document) => document.id);
   return ids.length === 0 || ids.length === documents.length ? undefined : ids;
 }

@@ -30,7 +30,12 @@ import type {
 import { lacksAskedQuantity, preferUnsaid } from './answer-shape.js';
 import { diffPassages } from './diff-passages.js';
 import { standaloneQuestion, targetDocuments } from './follow-up.js';
-import { citationFor, createKnowledgeState, type KnowledgeState, type ServingIndex } from './knowledge-state.js';
+import {
+  citationFor,
+  createKnowledgeState,
+  type KnowledgeState,
+  type ServingIndex,
+} from './knowledge-state.js';
 import { promoteQuotedPassages, quotedPassagesFor } from './quotation-intent.js';
 import { noTopicMessage, refusalMessage } from './refusal-message.js';
 import { validateQuestion } from './validate-question.js';
@@ -105,7 +110,10 @@ export class KizunaService implements KizunaCore {
     const history = (request.history ?? []).slice(-MAX_HISTORY_TURNS);
     const state = this.state;
 
-    const finish = (draft: { answered: boolean; text: string; citations: Citation[]; missing?: string[] }, answerer: string): Answer => {
+    const finish = (
+      draft: { answered: boolean; text: string; citations: Citation[]; missing?: string[] },
+      answerer: string,
+    ): Answer => {
       if (draft.answered) this.answered++;
       else this.refused++;
       return {
@@ -143,7 +151,9 @@ export class KizunaService implements KizunaCore {
     );
     const verdict = judgeCoverage(words, coverage, {
       ...(table === undefined ? {} : { weightOf: rarityWeight((word) => table.rank(word)) }),
-      ...(this.options.coverage?.maxMissingShare === undefined ? {} : { maxMissingShare: this.options.coverage.maxMissingShare }),
+      ...(this.options.coverage?.maxMissingShare === undefined
+        ? {}
+        : { maxMissingShare: this.options.coverage.maxMissingShare }),
     });
     if (verdict.salientCount === 0 && history.length === 0) {
       return finish({ answered: false, text: noTopicMessage(), citations: [] }, 'coverage');
@@ -161,17 +171,35 @@ export class KizunaService implements KizunaCore {
     }
 
     const best = passages[0];
-    if (best === undefined || best.score < (this.options.minimumScore ?? 0.2) || lacksAskedQuantity(question, passages.slice(0, 2))) {
-      return finish({ answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] }, 'retrieval');
+    if (
+      best === undefined ||
+      best.score < (this.options.minimumScore ?? 0.2) ||
+      lacksAskedQuantity(question, passages.slice(0, 2))
+    ) {
+      return finish(
+        { answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] },
+        'retrieval',
+      );
     }
 
-    const { draft, answererId } = await this.draft({ question, standaloneQuestion: standalone, history, passages });
+    const { draft, answererId } = await this.draft({
+      question,
+      standaloneQuestion: standalone,
+      history,
+      passages,
+    });
     if (!draft.answered) {
-      return finish({ answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] }, answererId);
+      return finish(
+        { answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] },
+        answererId,
+      );
     }
     const { text, citations } = renumberCitations(state, draft.text, passages);
     if (citations.length === 0) {
-      return finish({ answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] }, answererId);
+      return finish(
+        { answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] },
+        answererId,
+      );
     }
     return finish({ answered: true, text, citations }, answererId);
   }
@@ -245,7 +273,12 @@ export class KizunaService implements KizunaCore {
     try {
       const knowledge = await this.options.loadKnowledge();
       const opened = await this.options.openIndex(knowledge, previous.index);
-      const next = createKnowledgeState(knowledge, opened.index, this.options.embedder, this.options.wordVectors);
+      const next = createKnowledgeState(
+        knowledge,
+        opened.index,
+        this.options.embedder,
+        this.options.wordVectors,
+      );
       this.state = next;
       this.indexOrigin = opened.origin;
       const report: ReloadReport = {
@@ -263,9 +296,13 @@ export class KizunaService implements KizunaCore {
       const reason = isKizunaError(error) ? error.message : 'an unexpected error (see the logs)';
       this.lastReload = { at: this.now(), ok: false, error: reason };
       this.options.logger.error({ err: error }, 'reload failed; the previous knowledge is still serving');
-      throw new KizunaError('RELOAD_FAILED', `Reload failed, so the previous knowledge is still in use: ${reason}`, {
-        cause: error,
-      });
+      throw new KizunaError(
+        'RELOAD_FAILED',
+        `Reload failed, so the previous knowledge is still in use: ${reason}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 
@@ -275,13 +312,20 @@ export class KizunaService implements KizunaCore {
       try {
         return await this.options.condenseQuestion(question, history);
       } catch (error) {
-        this.options.logger.warn({ err: error }, 'condensing a follow-up failed; using the rule-based rewrite');
+        this.options.logger.warn(
+          { err: error },
+          'condensing a follow-up failed; using the rule-based rewrite',
+        );
       }
     }
     return standaloneQuestion(question, history);
   }
 
-  private async retrieveFor(state: KnowledgeState, question: string, standalone: string): Promise<RetrievedPassage[]> {
+  private async retrieveFor(
+    state: KnowledgeState,
+    question: string,
+    standalone: string,
+  ): Promise<RetrievedPassage[]> {
     const k = this.options.passagesPerAnswer ?? 6;
     const crossSheet = isCrossSheetQuestion(question);
     const documentIds = crossSheet ? undefined : targetDocuments(question, state.knowledge.documents);
@@ -302,7 +346,9 @@ export class KizunaService implements KizunaCore {
     return promoteQuotedPassages(retrieved, quotedPassagesFor(question, state, documentIds), k);
   }
 
-  private async draft(context: Parameters<Answerer['answer']>[0]): Promise<{ draft: DraftAnswer; answererId: string }> {
+  private async draft(
+    context: Parameters<Answerer['answer']>[0],
+  ): Promise<{ draft: DraftAnswer; answererId: string }> {
     const { answerer, fallbackAnswerer, logger } = this.options;
     try {
       return { draft: await answerer.answer(context), answererId: answerer.id };

@@ -1,6 +1,15 @@
 import { createQuotationCatalogue, type QuotationCatalogue } from '../quotes/find-quotation.js';
-import { buildCorpusVocabulary, type CorpusVocabulary, type WordVectorLookup } from '../retrieval/corpus-vocabulary.js';
-import { createRetriever, type QueryEmbedder, type Retriever, type VectorSearch } from '../retrieval/retrieve-passages.js';
+import {
+  buildCorpusVocabulary,
+  type CorpusVocabulary,
+  type WordVectorLookup,
+} from '../retrieval/corpus-vocabulary.js';
+import {
+  createRetriever,
+  type QueryEmbedder,
+  type Retriever,
+  type VectorSearch,
+} from '../retrieval/retrieve-passages.js';
 import type { Citation, KnowledgeBase, KnowledgeDocument, Passage } from '../types.js';
 
 /** The index as the service uses it: searchable, sized, and able to hand its vectors to the next build. */

@@ -5,7 +5,9 @@
 export function refusalMessage(missing: readonly string[], documentCount: number): string {
   const scope = `I answer only from the ${documentCount === 2 ? 'two ' : ''}White House fact sheets on the U.S.–Japan alliance.`;
   if (missing.length === 0) return `The fact sheets don't cover that. ${scope}`;
-  const named = missing.slice(0, 3).map((phrase) => (/^\p{Lu}|^the\s/u.test(phrase) || /^\d/.test(phrase) ? phrase : `“${phrase}”`));
+  const named = missing
+    .slice(0, 3)
+    .map((phrase) => (/^\p{Lu}|^the\s/u.test(phrase) || /^\d/.test(phrase) ? phrase : `“${phrase}”`));
   return `The fact sheets don't mention ${joinWithOr(named)}. ${scope}`;
 }
 

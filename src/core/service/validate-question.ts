@@ -1,6 +1,7 @@
 import { KizunaError } from '../errors.js';
 
 /** Characters that never belong in a question: C0/C1 controls except tab and newlines, and bidi overrides. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

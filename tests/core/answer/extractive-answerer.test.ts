@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RetrievedPassage } from '../../../src/core/answer/answerer.js';
-import { createExtractiveAnswerer, isCrossSheetQuestion } from '../../../src/core/answer/extractive-answerer.js';
+import {
+  createExtractiveAnswerer,
+  isCrossSheetQuestion,
+} from '../../../src/core/answer/extractive-answerer.js';
 import { makeDocument, makePassage } from '../../support/passages.js';
 
 const sheet2018 = makeDocument({ id: 'doc-2018', date: '2018', displayDate: '2018' });
@@ -22,12 +25,18 @@ describe('extractive answerer', () => {
       retrieved('Japanese companies support over 850,000 American jobs.', 0.8),
       retrieved('Toyota and Mazda invested in Alabama.', 0.4),
     ]);
-    expect(answer).toEqual({ answered: true, text: 'Japanese companies support over 850,000 American jobs. [1]' });
+    expect(answer).toEqual({
+      answered: true,
+      text: 'Japanese companies support over 850,000 American jobs. [1]',
+    });
   });
 
   it('GIVEN a two-sentence passage THEN only the sentence that answers is used', async () => {
     const answer = await ask('What are both sides promoting?', [
-      retrieved('Since 2017, we have negotiated agreements on energy. Both sides are promoting infrastructure investments.', 0.7),
+      retrieved(
+        'Since 2017, we have negotiated agreements on energy. Both sides are promoting infrastructure investments.',
+        0.7,
+      ),
     ]);
     expect(answer.text).toBe('Both sides are promoting infrastructure investments. [1]');
   });
@@ -53,7 +62,11 @@ describe('extractive answerer', () => {
   it('GIVEN a question about both sheets THEN each sheet is heard, oldest first', async () => {
     const answer = await ask('What energy partnership do both fact sheets mention?', [
       retrieved('The Japan-United States Strategic Energy Partnership grows energy markets.', 0.8, sheet2019),
-      retrieved('The countries launched the Japan-United States Strategic Energy Partnership.', 0.75, sheet2018),
+      retrieved(
+        'The countries launched the Japan-United States Strategic Energy Partnership.',
+        0.75,
+        sheet2018,
+      ),
     ]);
     expect(answer.text.indexOf('[2]')).toBeLessThan(answer.text.indexOf('[1]'));
   });
@@ -76,7 +89,8 @@ describe('isCrossSheetQuestion', () => {
     'Compare the two fact sheets on security.',
   ])('recognises "%s"', (question) => expect(isCrossSheetQuestion(question)).toBe(true));
 
-  it.each(['What does Reiwa mean?', 'What did the 2019 sheet say about space?'])('leaves "%s" alone', (question) =>
-    expect(isCrossSheetQuestion(question)).toBe(false),
+  it.each(['What does Reiwa mean?', 'What did the 2019 sheet say about space?'])(
+    'leaves "%s" alone',
+    (question) => expect(isCrossSheetQuestion(question)).toBe(false),
   );
 });

@@ -114,6 +114,7 @@ describe('OfflineEmbeddings', () => {
         { sifA: 0.001 },
         { correctionWeight: 0.5 },
         { minCorrectionLength: 4 },
+        { hashSeed: 1 },
       ];
       for (const change of changes) expect(JSON.stringify(new OfflineEmbeddings(change).describe()), JSON.stringify(change)).not.toBe(base);
     });

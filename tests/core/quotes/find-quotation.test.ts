@@ -2,12 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { createQuotationCatalogue } from '../../../src/core/quotes/find-quotation.js';
 import { makePassage, makeQuotation } from '../../support/passages.js';
 
-const friendship = makePassage('"We cherish the friendship between the United States and Japan." – President Donald J. Trump');
-const alliance = makePassage('Abe has remarked that, "we have never seen two leaders forging as close a relationship as ours."');
-const abducted = makePassage('With President Trump vowing to "bring them back to Japan, where they want to be."');
+const friendship = makePassage(
+  '"We cherish the friendship between the United States and Japan." – President Donald J. Trump',
+);
+const alliance = makePassage(
+  'Abe has remarked that, "we have never seen two leaders forging as close a relationship as ours."',
+);
+const abducted = makePassage(
+  'With President Trump vowing to "bring them back to Japan, where they want to be."',
+);
 const quotations = [
-  makeQuotation(friendship, 'President Donald J. Trump', 'We cherish the friendship between the United States and Japan.'),
-  makeQuotation(alliance, 'Prime Minister Shinzo Abe', 'we have never seen two leaders forging as close a relationship as ours.'),
+  makeQuotation(
+    friendship,
+    'President Donald J. Trump',
+    'We cherish the friendship between the United States and Japan.',
+  ),
+  makeQuotation(
+    alliance,
+    'Prime Minister Shinzo Abe',
+    'we have never seen two leaders forging as close a relationship as ours.',
+  ),
   makeQuotation(abducted, 'President Donald J. Trump', 'bring them back to Japan, where they want to be.'),
 ];
 const catalogue = createQuotationCatalogue(
@@ -20,9 +34,12 @@ describe('quotation catalogue', () => {
     expect(catalogue.speakers).toEqual(['President Donald J. Trump', 'Prime Minister Shinzo Abe']);
   });
 
-  it.each(['abe', 'Abe', 'Shinzo Abe', 'prime minister', 'Prime Minister Abe'])('finds Abe by "%s"', (speaker) => {
-    expect(catalogue.find({ speaker })?.speaker).toBe('Prime Minister Shinzo Abe');
-  });
+  it.each(['abe', 'Abe', 'Shinzo Abe', 'prime minister', 'Prime Minister Abe'])(
+    'finds Abe by "%s"',
+    (speaker) => {
+      expect(catalogue.find({ speaker })?.speaker).toBe('Prime Minister Shinzo Abe');
+    },
+  );
 
   it('finds by topic, preferring words in the quotation itself', () => {
     expect(catalogue.find({ topic: 'friendship' })?.text).toContain('cherish the friendship');

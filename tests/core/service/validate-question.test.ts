@@ -8,13 +8,17 @@ describe('validateQuestion', () => {
 
   it('refuses an empty or whitespace-only question with EMPTY_QUESTION', () => {
     for (const raw of ['', '   ', '\n\t', '\u0000\u0007']) {
-      expect(() => validateQuestion(raw, 500)).toThrowError(expect.objectContaining({ code: 'EMPTY_QUESTION' }));
+      expect(() => validateQuestion(raw, 500)).toThrowError(
+        expect.objectContaining({ code: 'EMPTY_QUESTION' }),
+      );
     }
   });
 
   it('refuses an over-long question, saying the limit', () => {
     expect(() => validateQuestion('a'.repeat(501), 500)).toThrowError(/limit is 500/);
-    expect(() => validateQuestion('a'.repeat(501), 500)).toThrowError(expect.objectContaining({ code: 'QUESTION_TOO_LONG' }));
+    expect(() => validateQuestion('a'.repeat(501), 500)).toThrowError(
+      expect.objectContaining({ code: 'QUESTION_TOO_LONG' }),
+    );
     expect(validateQuestion('a'.repeat(500), 500)).toHaveLength(500);
   });
 
@@ -29,6 +33,8 @@ describe('validateQuestion', () => {
 
   it('refuses input that is not text', () => {
     expect(() => validateQuestion(42, 500)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => validateQuestion(undefined, 500)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => validateQuestion(undefined, 500)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
   });
 });
