@@ -2,27 +2,14 @@
  * `npm run deploy-commands`: registers the slash commands once (never at start-up). One server when
  * DISCORD_GUILD_ID is set, globally otherwise (global changes can take a while to show up).
  */
-import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
 import { createLogger } from '../core/logger.js';
 import { registerCommands } from './register-commands.js';
-import { MISSING_TOKEN_MESSAGE } from './startup-messages.js';
+import { readDiscordStartup } from './discord-startup.js';
 
 async function deploy(): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
-  const token = config.discord.token;
-  if (!token) {
-    console.error(MISSING_TOKEN_MESSAGE);
-    return 1;
-  }
+  const startup = readDiscordStartup();
+  if (startup === undefined) return 1;
+  const { config, token } = startup;
   const logger = createLogger(config.logLevel);
   const result = await registerCommands({ config, token, logger });
   const where = result.guildId

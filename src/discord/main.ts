@@ -2,28 +2,15 @@
  * `npm start`: the Discord bot's composition root. Configuration → token check → logger → core → bot → login.
  * Under `npm run start:sharded` each shard process runs this same file.
  */
-import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
 import { createKizuna } from '../core/create-kizuna.js';
 import { createLogger } from '../core/logger.js';
 import { createBot } from './create-bot.js';
-import { MISSING_TOKEN_MESSAGE } from './startup-messages.js';
+import { readDiscordStartup } from './discord-startup.js';
 
 async function main(): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
-  const token = config.discord.token;
-  if (!token) {
-    console.error(MISSING_TOKEN_MESSAGE);
-    return 1;
-  }
+  const startup = readDiscordStartup();
+  if (startup === undefined) return 1;
+  const { config, token } = startup;
 
   const logger = createLogger(config.logLevel);
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));

@@ -3,27 +3,14 @@
  * from DISCORD_SHARD_COUNT. Each shard is a child process running `main.ts`; `/reload` on any shard reaches
  * all of them.
  */
-import { ConfigError, loadConfig, type Config } from '../config/load-config.js';
 import { createLogger } from '../core/logger.js';
 import { startShards, stopShards } from './sharding.js';
-import { MISSING_TOKEN_MESSAGE } from './startup-messages.js';
+import { readDiscordStartup } from './discord-startup.js';
 
 async function runSharded(): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
-  const token = config.discord.token;
-  if (!token) {
-    console.error(MISSING_TOKEN_MESSAGE);
-    return 1;
-  }
+  const startup = readDiscordStartup();
+  if (startup === undefined) return 1;
+  const { config, token } = startup;
   const logger = createLogger(config.logLevel);
   const { manager, ready } = startShards({ config, token, logger });
   const shutdown = (signal: string): void => {

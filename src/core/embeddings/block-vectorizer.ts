@@ -39,8 +39,10 @@ export class BlockVectorizer {
     private readonly config: BlockVectorizerConfig,
     private readonly resolver: WordResolver,
   ) {
-    if (config.hashed === undefined && config.words === undefined) throw new RangeError('a vectorizer needs at least one block');
-    if (!(config.hashedShare >= 0 && config.hashedShare <= 1)) throw new RangeError('hashedShare must be between 0 and 1');
+    if (config.hashed === undefined && config.words === undefined)
+      throw new RangeError('a vectorizer needs at least one block');
+    if (!(config.hashedShare >= 0 && config.hashedShare <= 1))
+      throw new RangeError('hashedShare must be between 0 and 1');
     this.hashedDimensions = config.hashed?.dimensions ?? 0;
     this.dimensions = this.hashedDimensions + (config.words === undefined ? 0 : resolver.table.dimensions);
     const bothBlocks = config.hashed !== undefined && config.words !== undefined;
@@ -82,10 +84,12 @@ export class BlockVectorizer {
     const { buckets, values } = this.scratch;
     buckets.length = 0;
     values.length = 0;
-    if (this.config.hashed !== undefined) hashedTokenFeatures(token, match, this.resolver.table, this.config.hashed, this.scratch);
+    if (this.config.hashed !== undefined)
+      hashedTokenFeatures(token, match, this.resolver.table, this.config.hashed, this.scratch);
     const words = this.config.words;
     const row = words !== undefined && match !== undefined ? match.row : -1;
-    const weight = words !== undefined && match !== undefined ? wordVectorWeight(match, this.resolver.table, words) : 0;
+    const weight =
+      words !== undefined && match !== undefined ? wordVectorWeight(match, this.resolver.table, words) : 0;
     return store.add(token, buckets, values, row, weight);
   }
 }

@@ -39,7 +39,8 @@ export function hashedTokenFeatures(
   settings: HashedNgramSettings,
   out: { buckets: number[]; values: number[] },
 ): void {
-  const { dimensions, minNgram, maxNgram, ngramWeight, priorSmoothing, correctionWeight, hashSeed } = settings;
+  const { dimensions, minNgram, maxNgram, ngramWeight, priorSmoothing, correctionWeight, hashSeed } =
+    settings;
   const wordSeed = (WORD_SEED ^ Math.imul(hashSeed, 0x27d4eb2f)) >>> 0;
   const ngramSeed = (NGRAM_SEED ^ Math.imul(hashSeed, 0x165667b1)) >>> 0;
   const rank = match === undefined ? table.sourceVocabularySize : table.rankAt(match.row);
@@ -51,7 +52,8 @@ export function hashedTokenFeatures(
   };
 
   add(hashString(stem(token), wordSeed), prior);
-  if (match?.kind === 'correction') add(hashString(stem(table.wordAt(match.row)), wordSeed), prior * correctionWeight);
+  if (match?.kind === 'correction')
+    add(hashString(stem(table.wordAt(match.row)), wordSeed), prior * correctionWeight);
   const padded = `<${americanSpelling(token)}>`;
   let ngramCount = 0;
   for (let n = minNgram; n <= maxNgram; n += 1) ngramCount += Math.max(0, padded.length - n + 1);
@@ -59,7 +61,8 @@ export function hashedTokenFeatures(
     // Spread so that the n-gram block has length ngramWeight × prior whatever the word's length.
     const perNgram = (prior * ngramWeight) / Math.sqrt(ngramCount);
     for (let n = minNgram; n <= maxNgram; n += 1) {
-      for (let start = 0; start + n <= padded.length; start += 1) add(hashString(padded, ngramSeed, start, start + n), perNgram);
+      for (let start = 0; start + n <= padded.length; start += 1)
+        add(hashString(padded, ngramSeed, start, start + n), perNgram);
     }
   }
   for (const [bucket, value] of accumulated) {
@@ -71,12 +74,14 @@ export function hashedTokenFeatures(
 /** Throws a RangeError naming the first invalid hashed-block setting. */
 export function validateHashedNgramSettings(settings: HashedNgramSettings): void {
   const { dimensions, minNgram, maxNgram, ngramWeight, priorSmoothing, correctionWeight } = settings;
-  if (!Number.isInteger(dimensions) || dimensions < 2) throw new RangeError('hashed dimensions must be an integer ≥ 2');
+  if (!Number.isInteger(dimensions) || dimensions < 2)
+    throw new RangeError('hashed dimensions must be an integer ≥ 2');
   if (!Number.isInteger(minNgram) || !Number.isInteger(maxNgram) || minNgram < 1 || maxNgram < minNgram) {
     throw new RangeError('n-gram sizes must be integers with 1 ≤ minNgram ≤ maxNgram');
   }
   if (!(ngramWeight >= 0)) throw new RangeError('ngramWeight must be ≥ 0');
   if (!(priorSmoothing > 0)) throw new RangeError('priorSmoothing must be > 0');
   if (!(correctionWeight >= 0)) throw new RangeError('correctionWeight must be ≥ 0');
-  if (!Number.isInteger(settings.hashSeed) || settings.hashSeed < 0) throw new RangeError('hashSeed must be a non-negative integer');
+  if (!Number.isInteger(settings.hashSeed) || settings.hashSeed < 0)
+    throw new RangeError('hashSeed must be a non-negative integer');
 }

@@ -39,7 +39,8 @@ export abstract class LocalTextEmbeddings extends Embeddings implements Describe
       // Embedding is synchronous; between chunks, let the event loop serve other work (a Discord
       // heartbeat, a question) while a large corpus is embedded.
       if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-      for (const document of documents.slice(start, start + YIELD_EVERY)) vectors.push(toNumberArray(this.embedText(document, 'document')));
+      for (const document of documents.slice(start, start + YIELD_EVERY))
+        vectors.push(toNumberArray(this.embedText(document, 'document')));
     }
     return vectors;
   }

@@ -15,7 +15,7 @@ export class TokenFeatureStore {
   private poolLength = 0;
 
   /** @param maxEntries tokens kept before starting over. */
-  constructor(private readonly maxEntries = 200_000) {}
+  constructor(private readonly maxEntries = 100_000) {}
 
   /** Entry number of a token, or -1. */
   entryOf(token: string): number {
@@ -25,7 +25,13 @@ export class TokenFeatureStore {
   /**
    * Stores a token's hashed features and its word-vector row (-1 for none) with weight; returns its entry.
    */
-  add(token: string, buckets: readonly number[], values: readonly number[], wordRow: number, wordWeight: number): number {
+  add(
+    token: string,
+    buckets: readonly number[],
+    values: readonly number[],
+    wordRow: number,
+    wordWeight: number,
+  ): number {
     if (this.entryCount >= this.maxEntries) this.clear();
     const entry = this.entryCount;
     if (entry + 1 >= this.featureStart.length) this.growEntries();

@@ -20,7 +20,8 @@ export function scaleRange(vector: Float32Array, factor: number, start = 0, end 
 
 /** Cosine similarity of two equal-length vectors; 0 when either is all zeros. */
 export function cosineSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new RangeError(`cannot compare vectors of ${a.length} and ${b.length} dimensions`);
+  if (a.length !== b.length)
+    throw new RangeError(`cannot compare vectors of ${a.length} and ${b.length} dimensions`);
   let dot = 0;
   let normA = 0;
   let normB = 0;

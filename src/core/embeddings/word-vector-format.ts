@@ -36,7 +36,11 @@ export interface WordVectorTableData {
 /** Serialises a table; `vectors` holds `words.length × dimensions` quantised values. */
 export function encodeWordVectorTable(table: WordVectorTableData): Buffer {
   const count = table.words.length;
-  if (table.ranks.length !== count || table.scales.length !== count || table.vectors.length !== count * table.dimensions) {
+  if (
+    table.ranks.length !== count ||
+    table.scales.length !== count ||
+    table.vectors.length !== count * table.dimensions
+  ) {
     throw new Error('word-vector table: ranks, scales and vectors must match the word count');
   }
   if (table.words.some((word) => word.length === 0 || word.includes('\n'))) {
@@ -67,7 +71,8 @@ export function decodeWordVectorTable(bytes: Uint8Array): WordVectorTableData {
   const view = new DataView(aligned.buffer, aligned.byteOffset, aligned.byteLength);
   if (view.getUint32(0, true) !== WORD_VECTOR_MAGIC) throw new Error('word-vector table: not a KZWV file');
   const version = view.getUint32(4, true);
-  if (version !== WORD_VECTOR_FORMAT_VERSION) throw new Error(`word-vector table: unsupported format version ${version}`);
+  if (version !== WORD_VECTOR_FORMAT_VERSION)
+    throw new Error(`word-vector table: unsupported format version ${version}`);
   const count = view.getUint32(8, true);
   const dimensions = view.getUint32(12, true);
   const wordsByteLength = view.getUint32(16, true);
@@ -83,7 +88,8 @@ export function decodeWordVectorTable(bytes: Uint8Array): WordVectorTableData {
   const words = new TextDecoder('utf-8', { fatal: true })
     .decode(aligned.subarray(wordsOffset, wordsOffset + wordsByteLength))
     .split('\n');
-  if (words.length !== count) throw new Error(`word-vector table: header says ${count} words, found ${words.length}`);
+  if (words.length !== count)
+    throw new Error(`word-vector table: header says ${count} words, found ${words.length}`);
   return {
     words,
     dimensions,

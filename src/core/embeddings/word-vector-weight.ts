@@ -11,7 +11,11 @@ export interface WordVectorSettings {
 }
 
 /** Weight of a matched table word's vector in a text's word-vector mean (before the `1 + ln(count)` factor). */
-export function wordVectorWeight(match: WordMatch, table: WordVectorTable, settings: WordVectorSettings): number {
+export function wordVectorWeight(
+  match: WordMatch,
+  table: WordVectorTable,
+  settings: WordVectorSettings,
+): number {
   const weight = smoothInverseFrequency(table.rankAt(match.row), settings.sifA, table.sourceVocabularySize);
   return match.kind === 'correction' ? weight * settings.correctionWeight : weight;
 }

@@ -1,6 +1,5 @@
 import { stemmer } from 'stemmer';
 
-
 /**
  * Words ending in -ise that are not British spellings of an -ize word ("exercise", "promise"); they keep
  * their ending so that they do not collide with anything.

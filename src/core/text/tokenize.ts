@@ -14,9 +14,11 @@ const SEPARATING_DASHES = /[\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
  * A raw token: an initialism with dots ("u.s.a."), a number with thousands separators or a decimal
  * point ("850,000", "1.6"), or a run of letters/digits joined by hyphens, apostrophes or ampersands.
  */
-const RAW_TOKEN = /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['&-](?:(?:\p{L}\.){2,}|[\p{L}\p{N}]+))*/gu;
+const RAW_TOKEN =
+  /(?:\p{L}\.){2,}|\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{N}]+(?:['&-](?:(?:\p{L}\.){2,}|[\p{L}\p{N}]+))*/gu;
 /** {@link RAW_TOKEN} for pure-ASCII text: the same tokens, several times faster than Unicode classes. */
-const RAW_ASCII_TOKEN = /(?:[A-Za-z]\.){2,}|[0-9]+(?:[.,][0-9]+)*|[A-Za-z0-9]+(?:['&-](?:(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+))*/g;
+const RAW_ASCII_TOKEN =
+  /(?:[A-Za-z]\.){2,}|[0-9]+(?:[.,][0-9]+)*|[A-Za-z0-9]+(?:['&-](?:(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+))*/g;
 const NON_ASCII = /[^\t\n\r -~]/;
 const PLAIN_ASCII_WORD = /^(?:[A-Za-z]+|[0-9]+)$/;
 

@@ -7,7 +7,9 @@ describe('frequency priors', () => {
   it('give rarer words (higher ranks) more weight, starting at 1 for the most frequent', () => {
     expect(informationPrior(0, 100)).toBe(1);
     expect(informationPrior(10_000, 100)).toBeGreaterThan(informationPrior(100, 100));
-    expect(smoothInverseFrequency(10_000, 0.001, 400_000)).toBeGreaterThan(smoothInverseFrequency(10, 0.001, 400_000));
+    expect(smoothInverseFrequency(10_000, 0.001, 400_000)).toBeGreaterThan(
+      smoothInverseFrequency(10, 0.001, 400_000),
+    );
     expect(smoothInverseFrequency(10_000, 0.001, 400_000)).toBeLessThan(1);
   });
 });

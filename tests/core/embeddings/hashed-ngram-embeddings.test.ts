@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 
-import { HASHED_NGRAM_DEFAULTS, HashedNgramEmbeddings } from '../../../src/core/embeddings/hashed-ngram-embeddings.js';
+import {
+  HASHED_NGRAM_DEFAULTS,
+  HashedNgramEmbeddings,
+} from '../../../src/core/embeddings/hashed-ngram-embeddings.js';
 import { cosineSimilarity } from '../../../src/core/embeddings/vector-math.js';
 
 const embeddings = new HashedNgramEmbeddings();
 
 async function cosine(query: string, document: string): Promise<number> {
-  const [queryVector, [documentVector]] = await Promise.all([embeddings.embedQuery(query), embeddings.embedDocuments([document])]);
+  const [queryVector, [documentVector]] = await Promise.all([
+    embeddings.embedQuery(query),
+    embeddings.embedDocuments([document]),
+  ]);
   return cosineSimilarity(queryVector, documentVector ?? []);
 }
 
@@ -20,7 +26,9 @@ describe('HashedNgramEmbeddings', () => {
   });
 
   it('matches inflections through shared stems', async () => {
-    expect(await cosine('investing', 'investment plans')).toBeGreaterThan(await cosine('investing', 'security plans'));
+    expect(await cosine('investing', 'investment plans')).toBeGreaterThan(
+      await cosine('investing', 'security plans'),
+    );
   });
 
   it('matches typos through shared character n-grams, even without typo correction', async () => {
@@ -43,14 +51,18 @@ describe('HashedNgramEmbeddings', () => {
     const fresh = new HashedNgramEmbeddings();
     const text = 'Memorandum of Cooperation on energy infrastructure';
     const before = await fresh.embedDocuments([text]);
-    await fresh.embedDocuments(['Lots of other text about energy, infrastructure and cooperation.', 'More text.']);
+    await fresh.embedDocuments([
+      'Lots of other text about energy, infrastructure and cooperation.',
+      'More text.',
+    ]);
     expect(await fresh.embedDocuments([text])).toEqual(before);
   });
 
   it('describes itself with every parameter and changes identity when one changes', () => {
     const identity = embeddings.describe();
     expect(identity.id).toMatch(/^kizuna-hashed-ngram@\d+$/);
-    for (const [name, value] of Object.entries(HASHED_NGRAM_DEFAULTS)) expect(identity.params[name]).toBe(value);
+    for (const [name, value] of Object.entries(HASHED_NGRAM_DEFAULTS))
+      expect(identity.params[name]).toBe(value);
     expect(new HashedNgramEmbeddings({ maxNgram: 4 }).describe().params).not.toEqual(identity.params);
   });
 });

@@ -1,7 +1,11 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { describe, expect, it } from 'vitest';
 
-import { createOfflineEmbeddings, OFFLINE_EMBEDDINGS_DEFAULTS, OfflineEmbeddings } from '../../../src/core/embeddings/offline-embeddings.js';
+import {
+  createOfflineEmbeddings,
+  OFFLINE_EMBEDDINGS_DEFAULTS,
+  OfflineEmbeddings,
+} from '../../../src/core/embeddings/offline-embeddings.js';
 import { cosineSimilarity } from '../../../src/core/embeddings/vector-math.js';
 import { defaultWordVectorTable } from '../../../src/core/embeddings/word-vector-table.js';
 
@@ -11,7 +15,10 @@ const norm = (vector: readonly number[]): number => Math.hypot(...vector);
 
 /** Cosine of a query against each document, embedded the way an index would embed them. */
 async function similarities(query: string, documents: string[]): Promise<number[]> {
-  const [queryVector, documentVectors] = await Promise.all([embeddings.embedQuery(query), embeddings.embedDocuments(documents)]);
+  const [queryVector, documentVectors] = await Promise.all([
+    embeddings.embedQuery(query),
+    embeddings.embedDocuments(documents),
+  ]);
   return documentVectors.map((vector) => cosineSimilarity(queryVector, vector));
 }
 
@@ -21,7 +28,9 @@ describe('OfflineEmbeddings', () => {
     const [vector] = await embeddings.embedDocuments(['Japan and the United States signed an agreement.']);
     expect(Array.isArray(vector)).toBe(true);
     expect(vector).toHaveLength(embeddings.dimensions);
-    expect(embeddings.dimensions).toBe(OFFLINE_EMBEDDINGS_DEFAULTS.hashedDimensions + defaultWordVectorTable().dimensions);
+    expect(embeddings.dimensions).toBe(
+      OFFLINE_EMBEDDINGS_DEFAULTS.hashedDimensions + defaultWordVectorTable().dimensions,
+    );
   });
 
   it('is deterministic: the same text always gives the same vector, across instances', async () => {
@@ -32,7 +41,10 @@ describe('OfflineEmbeddings', () => {
   });
 
   it('returns unit-length vectors for documents and queries', async () => {
-    const vectors = await embeddings.embedDocuments(['Short.', 'A much longer passage about energy infrastructure investment in Southeast Asia and Africa, repeated energy energy.']);
+    const vectors = await embeddings.embedDocuments([
+      'Short.',
+      'A much longer passage about energy infrastructure investment in Southeast Asia and Africa, repeated energy energy.',
+    ]);
     vectors.push(await embeddings.embedQuery('energy?'));
     for (const vector of vectors) expect(norm(vector)).toBeCloseTo(1, 5);
   });
@@ -40,7 +52,11 @@ describe('OfflineEmbeddings', () => {
   it('embeds a passage independently of the other documents in the batch', async () => {
     const passage = 'Japanese companies invested billions of dollars in American factories.';
     const [alone] = await embeddings.embedDocuments([passage]);
-    const [, inBatch] = await embeddings.embedDocuments(['Something entirely different about the Moon.', passage, 'And a third text.']);
+    const [, inBatch] = await embeddings.embedDocuments([
+      'Something entirely different about the Moon.',
+      passage,
+      'And a third text.',
+    ]);
     expect(inBatch).toEqual(alone);
   });
 
@@ -69,7 +85,10 @@ describe('OfflineEmbeddings', () => {
   });
 
   it('matches a rare word it has no vector for by its spelling', async () => {
-    const [match, other] = await similarities('What does Reiwa mean?', ['The new era of Reiwa began.', 'The new era of peace began.']);
+    const [match, other] = await similarities('What does Reiwa mean?', [
+      'The new era of Reiwa began.',
+      'The new era of peace began.',
+    ]);
     expect(match).toBeGreaterThan(other ?? 1);
   });
 
@@ -97,7 +116,8 @@ describe('OfflineEmbeddings', () => {
       expect(identity.id).toMatch(/^kizuna-offline@\d+$/);
       expect(identity.dimensions).toBe(embeddings.dimensions);
       expect(identity.fittedStateHash).toBe(defaultWordVectorTable().sha256);
-      for (const [name, value] of Object.entries(OFFLINE_EMBEDDINGS_DEFAULTS)) expect(identity.params[name], name).toBe(value);
+      for (const [name, value] of Object.entries(OFFLINE_EMBEDDINGS_DEFAULTS))
+        expect(identity.params[name], name).toBe(value);
       expect(identity.params).toHaveProperty('textPipeline');
     });
 
@@ -116,7 +136,10 @@ describe('OfflineEmbeddings', () => {
         { minCorrectionLength: 4 },
         { hashSeed: 1 },
       ];
-      for (const change of changes) expect(JSON.stringify(new OfflineEmbeddings(change).describe()), JSON.stringify(change)).not.toBe(base);
+      for (const change of changes)
+        expect(JSON.stringify(new OfflineEmbeddings(change).describe()), JSON.stringify(change)).not.toBe(
+          base,
+        );
     });
 
     it('reports the new dimensions when the hashed block is resized', async () => {

@@ -18,7 +18,10 @@ describe('WordResolver', () => {
 
   it('finds the American spelling of a British word the table lacks', () => {
     expect(table.has('denuclearisation')).toBe(false);
-    expect(resolver.resolve('denuclearisation', false)).toEqual({ row: table.rowOf('denuclearization'), kind: 'spelling' });
+    expect(resolver.resolve('denuclearisation', false)).toEqual({
+      row: table.rowOf('denuclearization'),
+      kind: 'spelling',
+    });
   });
 
   it('borrows the vector of a table word with the same stem for an inflection the table lacks', () => {

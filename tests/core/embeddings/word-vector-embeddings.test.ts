@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
 
 import { cosineSimilarity } from '../../../src/core/embeddings/vector-math.js';
-import { WORD_VECTOR_DEFAULTS, WordVectorEmbeddings } from '../../../src/core/embeddings/word-vector-embeddings.js';
+import {
+  WORD_VECTOR_DEFAULTS,
+  WordVectorEmbeddings,
+} from '../../../src/core/embeddings/word-vector-embeddings.js';
 import { defaultWordVectorTable } from '../../../src/core/embeddings/word-vector-table.js';
 
 const embeddings = new WordVectorEmbeddings();
 
 async function cosine(query: string, document: string): Promise<number> {
-  const [queryVector, [documentVector]] = await Promise.all([embeddings.embedQuery(query), embeddings.embedDocuments([document])]);
+  const [queryVector, [documentVector]] = await Promise.all([
+    embeddings.embedQuery(query),
+    embeddings.embedDocuments([document]),
+  ]);
   return cosineSimilarity(queryVector, documentVector ?? []);
 }
 
@@ -19,7 +25,9 @@ describe('WordVectorEmbeddings', () => {
   });
 
   it('relates paraphrases that share no word', async () => {
-    expect(await cosine('firms hiring workers', 'companies creating jobs')).toBeGreaterThan(await cosine('firms hiring workers', 'volcanic islands erupted'));
+    expect(await cosine('firms hiring workers', 'companies creating jobs')).toBeGreaterThan(
+      await cosine('firms hiring workers', 'volcanic islands erupted'),
+    );
   });
 
   it('reads a question typo as the word it stands for', async () => {
@@ -35,7 +43,8 @@ describe('WordVectorEmbeddings', () => {
   it('describes itself with every parameter', () => {
     const identity = embeddings.describe();
     expect(identity.id).toMatch(/^kizuna-word-vectors@\d+$/);
-    for (const [name, value] of Object.entries(WORD_VECTOR_DEFAULTS)) expect(identity.params[name]).toBe(value);
+    for (const [name, value] of Object.entries(WORD_VECTOR_DEFAULTS))
+      expect(identity.params[name]).toBe(value);
     expect(identity.fittedStateHash).toBe(defaultWordVectorTable().sha256);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { decodeWordVectorTable, encodeWordVectorTable } from '../../../src/core/embeddings/word-vector-format.js';
+import {
+  decodeWordVectorTable,
+  encodeWordVectorTable,
+} from '../../../src/core/embeddings/word-vector-format.js';
 import { WordVectorTable } from '../../../src/core/embeddings/word-vector-table.js';
 
 function tinyTable(): Buffer {

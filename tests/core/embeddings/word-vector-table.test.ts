@@ -4,7 +4,11 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_WORD_VECTOR_TABLE_PATH, WORD_VECTOR_DIR, WORD_VECTOR_PROVENANCE_FILE } from '../../../src/core/embeddings/word-vector-files.js';
+import {
+  DEFAULT_WORD_VECTOR_TABLE_PATH,
+  WORD_VECTOR_DIR,
+  WORD_VECTOR_PROVENANCE_FILE,
+} from '../../../src/core/embeddings/word-vector-files.js';
 import { defaultWordVectorTable, WordVectorTable } from '../../../src/core/embeddings/word-vector-table.js';
 import { tokenize } from '../../../src/core/text/tokenize.js';
 
@@ -17,7 +21,9 @@ interface Provenance {
   command: string[];
 }
 
-const provenance = JSON.parse(readFileSync(join(WORD_VECTOR_DIR, WORD_VECTOR_PROVENANCE_FILE), 'utf8')) as Provenance;
+const provenance = JSON.parse(
+  readFileSync(join(WORD_VECTOR_DIR, WORD_VECTOR_PROVENANCE_FILE), 'utf8'),
+) as Provenance;
 const table = defaultWordVectorTable();
 
 describe('the shipped word-vector table', () => {
@@ -58,8 +64,12 @@ describe('the shipped word-vector table', () => {
   it('places related words closer than unrelated ones', () => {
     const firmsCompanies = table.similarity('firms', 'companies') ?? 0;
     expect(firmsCompanies).toBeGreaterThan(table.similarity('firms', 'banana') ?? 1);
-    expect(table.similarity('jobs', 'employment') ?? 0).toBeGreaterThan(table.similarity('jobs', 'volcano') ?? 1);
-    expect(table.similarity('toyota', 'honda') ?? 0).toBeGreaterThan(table.similarity('toyota', 'poetry') ?? 1);
+    expect(table.similarity('jobs', 'employment') ?? 0).toBeGreaterThan(
+      table.similarity('jobs', 'volcano') ?? 1,
+    );
+    expect(table.similarity('toyota', 'honda') ?? 0).toBeGreaterThan(
+      table.similarity('toyota', 'poetry') ?? 1,
+    );
   });
 
   it('gives each word a unit-length vector and itself a similarity of 1', () => {
@@ -77,7 +87,19 @@ describe('the shipped word-vector table', () => {
   });
 
   it('covers the everyday words of the fact sheets', () => {
-    for (const word of ['alliance', 'denuclearization', 'peninsula', 'toyota', 'mazda', 'honda', 'investment', 'sanctions', 'cyberspace', 'f35', 'usa']) {
+    for (const word of [
+      'alliance',
+      'denuclearization',
+      'peninsula',
+      'toyota',
+      'mazda',
+      'honda',
+      'investment',
+      'sanctions',
+      'cyberspace',
+      'f35',
+      'usa',
+    ]) {
       expect(table.has(word), word).toBe(true);
     }
   });

@@ -1,21 +1,33 @@
 import { describe, expect, it } from 'vitest';
 
-import { contentTerms, contentTokens, countContentTokens, isContentToken } from '../../../src/core/text/content-terms.js';
+import {
+  contentTerms,
+  contentTokens,
+  countContentTokens,
+  isContentToken,
+} from '../../../src/core/text/content-terms.js';
 import { isStopword } from '../../../src/core/text/stopwords.js';
 
 describe('stopwords', () => {
   it('covers function words and the wording of questions', () => {
-    for (const word of ['the', 'and', 'of', 'what', 'who', 'how', 'does', 'did', 'tell', 'me', 'explain']) expect(isStopword(word)).toBe(true);
+    for (const word of ['the', 'and', 'of', 'what', 'who', 'how', 'does', 'did', 'tell', 'me', 'explain'])
+      expect(isStopword(word)).toBe(true);
   });
 
   it('keeps topic words', () => {
-    for (const word of ['japan', 'jobs', 'trade', 'security', 'president', 'usa']) expect(isStopword(word)).toBe(false);
+    for (const word of ['japan', 'jobs', 'trade', 'security', 'president', 'usa'])
+      expect(isStopword(word)).toBe(false);
   });
 });
 
 describe('content terms', () => {
   it('drops stopwords, question wording and lone initials', () => {
-    expect(contentTokens('What did Donald J. Trump say about the trade deal?')).toEqual(['donald', 'trump', 'trade', 'deal']);
+    expect(contentTokens('What did Donald J. Trump say about the trade deal?')).toEqual([
+      'donald',
+      'trump',
+      'trade',
+      'deal',
+    ]);
   });
 
   it('keeps numbers, including single digits', () => {
@@ -24,7 +36,9 @@ describe('content terms', () => {
   });
 
   it('stems, so that questions and passages worded differently share terms', () => {
-    expect(contentTerms('the denuclearisation of the peninsula')).toEqual(contentTerms('Denuclearizing the Peninsula'));
+    expect(contentTerms('the denuclearisation of the peninsula')).toEqual(
+      contentTerms('Denuclearizing the Peninsula'),
+    );
   });
 
   it('counts repeated tokens', () => {

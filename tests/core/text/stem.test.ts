@@ -10,7 +10,17 @@ describe('americanSpelling', () => {
   });
 
   it('leaves words that genuinely end in -ise alone, including ones that end in a genuine word', () => {
-    for (const word of ['exercise', 'exercises', 'promised', 'surprising', 'raise', 'rise', 'wise', 'franchise', 'compromise']) {
+    for (const word of [
+      'exercise',
+      'exercises',
+      'promised',
+      'surprising',
+      'raise',
+      'rise',
+      'wise',
+      'franchise',
+      'compromise',
+    ]) {
       expect(americanSpelling(word)).toBe(word);
     }
     // "denucle-arise" and "org-anise" end in real -ise words but are British spellings all the same.
@@ -28,7 +38,9 @@ describe('americanSpelling', () => {
 
 describe('stem', () => {
   it('gives inflections and British spellings of a word the same stem', () => {
-    const stems = new Set(['denuclearizing', 'denuclearization', 'denuclearisation', 'denuclearize'].map(stem));
+    const stems = new Set(
+      ['denuclearizing', 'denuclearization', 'denuclearisation', 'denuclearize'].map(stem),
+    );
     expect(stems.size).toBe(1);
     expect(stem('companies')).toBe(stem('company'));
     expect(stem('investing')).toBe(stem('investment'));

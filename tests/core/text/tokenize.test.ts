@@ -8,7 +8,15 @@ describe('tokenize', () => {
   });
 
   it('removes thousands separators and currency signs from numbers but keeps decimals', () => {
-    expect(tokenize('850,000 jobs and $1.6 billion in 2017.')).toEqual(['850000', 'jobs', 'and', '1.6', 'billion', 'in', '2017']);
+    expect(tokenize('850,000 jobs and $1.6 billion in 2017.')).toEqual([
+      '850000',
+      'jobs',
+      'and',
+      '1.6',
+      'billion',
+      'in',
+      '2017',
+    ]);
   });
 
   it('splits a list of numbers that is not a thousands grouping', () => {
@@ -20,7 +28,15 @@ describe('tokenize', () => {
   });
 
   it('splits other hyphenated compounds into their words', () => {
-    expect(tokenize('Indo-Pacific demand-driven then-President-Elect')).toEqual(['indo', 'pacific', 'demand', 'driven', 'then', 'president', 'elect']);
+    expect(tokenize('Indo-Pacific demand-driven then-President-Elect')).toEqual([
+      'indo',
+      'pacific',
+      'demand',
+      'driven',
+      'then',
+      'president',
+      'elect',
+    ]);
   });
 
   it('reads U.S., U.S.A., USA and an upper-case US as the country, and lower-case us as the pronoun', () => {
@@ -46,7 +62,13 @@ describe('tokenize', () => {
   });
 
   it('treats curly and straight apostrophes alike and drops possessives', () => {
-    expect(tokenize('Japan\u2019s and Japan\'s and NASA\u2019s')).toEqual(['japan', 'and', 'japan', 'and', 'nasa']);
+    expect(tokenize("Japan\u2019s and Japan's and NASA\u2019s")).toEqual([
+      'japan',
+      'and',
+      'japan',
+      'and',
+      'nasa',
+    ]);
     expect(tokenize("don't")).toEqual(['dont']);
   });
 
@@ -64,7 +86,13 @@ describe('tokenize', () => {
   });
 
   it('handles quotation marks glued to words and ellipses', () => {
-    expect(tokenize('"Reiwa,"which means\u2026 [and] "harmony."')).toEqual(['reiwa', 'which', 'means', 'and', 'harmony']);
+    expect(tokenize('"Reiwa,"which means\u2026 [and] "harmony."')).toEqual([
+      'reiwa',
+      'which',
+      'means',
+      'and',
+      'harmony',
+    ]);
   });
 
   it('returns no tokens for empty or punctuation-only text', () => {
