@@ -64,7 +64,7 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
       logger,
       ...(options.onIndexProgress === undefined ? {} : { onProgress: options.onIndexProgress }),
       // A reload reuses the serving index's vectors, so unchanged passages are never embedded again.
-      ...(previous instanceof PassageIndex ? { vectorCache: await previous.vectorCache() } : {}),
+      ...(previous instanceof PassageIndex ? { previous } : {}),
     });
     const origin =
       opened.origin === 'loaded' ? 'loaded from disk' : `rebuilt (${opened.reason ?? 'no reason given'})`;

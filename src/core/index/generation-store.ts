@@ -14,7 +14,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
  * A writer fills a private temporary folder, then under the lock renames it to `gen-…`, points CURRENT at it
  * and deletes the other generations. A crash before the CURRENT rename leaves the previous generation live;
  * concurrent writers each publish a complete generation and the last rename wins. A reader that loses a race
- * with the deletion of its generation sees ENOENT and simply reads CURRENT again.
+ * with the deletion of its generation fails, sees that CURRENT moved on, and reads the new one.
+ * Files are not fsynced: after a power loss a generation may hold damaged bytes, which the manifest's sizes and
+ * sha256 digests reveal before anything is parsed, so the index is rebuilt rather than trusted.
  */
 export const CURRENT_FILE = 'CURRENT';
 const GENERATION_PREFIX = 'gen-';

@@ -1,4 +1,4 @@
-import type { DescribedEmbeddings } from '../embeddings/embedder-identity.js';
+import type { DescribedEmbeddings, EmbedderIdentity } from '../embeddings/embedder-identity.js';
 import type { Logger } from '../logger.js';
 import type { Passage } from '../types.js';
 import { resolveHnswParameters, type HnswParameters } from './hnsw-parameters.js';
@@ -22,8 +22,13 @@ export interface OpenPassageIndexOptions {
   /** HNSW parameters; changing a construction parameter (m, efConstruction, randomSeed) forces a rebuild. */
   readonly hnsw?: Partial<HnswParameters>;
   /**
-   * Vectors already in memory (e.g. the index being replaced by a reload). Used instead of the saved cache.
-   * @default the vector cache saved in `dir`, when it was made by the same embedder
+   * The index being replaced (by a reload). Its vectors are reused if a rebuild is needed, and only then read:
+   * a loaded index keeps them on disk until asked.
+   */
+  readonly previous?: PassageIndex;
+  /**
+   * Vectors already in memory, reused if a rebuild is needed. Vectors of another embedder are ignored.
+   * @default the previous index's vectors, else the vector cache saved in `dir`
    */
   readonly vectorCache?: VectorCache;
 }
@@ -61,7 +66,7 @@ export async function openPassageIndex(options: OpenPassageIndexOptions): Promis
 
   const startedAt = performance.now();
   let reason: string;
-  let previousGeneration: string | undefined;
+  let savedGeneration: string | undefined;
   try {
     const index = await PassageIndex.load(dir, embeddings, passages, {
       expect: expected,
@@ -75,20 +80,14 @@ export async function openPassageIndex(options: OpenPassageIndexOptions): Promis
   } catch (error) {
     if (error instanceof SavedIndexUnusableError) {
       reason = error.reason;
-      previousGeneration = error.generationPath;
+      savedGeneration = error.generationPath;
     } else {
       reason = `index files unreadable: ${(error as Error).message}`;
     }
   }
   logger.info({ dir, reason }, `rebuilding passage index: ${reason}`);
 
-  let vectorCache = options.vectorCache;
-  if (vectorCache === undefined && previousGeneration !== undefined) {
-    const saved = await readGenerationVectorCache(previousGeneration, identity);
-    if (saved.problem !== undefined)
-      logger.debug({ problem: saved.problem }, 'saved vector cache not reused');
-    vectorCache = saved.cache;
-  }
+  const vectorCache = await reusableVectors(options, identity, savedGeneration, logger);
 
   const buildStartedAt = performance.now();
   const index = await PassageIndex.build(passages, embeddings, {
@@ -113,4 +112,22 @@ export async function openPassageIndex(options: OpenPassageIndexOptions): Promis
     );
   }
   return { index, origin: 'built', reason, embedded, reused };
+}
+
+/** The first applicable source of old vectors: the given cache, the previous index's, the saved generation's. */
+async function reusableVectors(
+  options: OpenPassageIndexOptions,
+  identity: EmbedderIdentity,
+  savedGeneration: string | undefined,
+  logger: Logger,
+): Promise<VectorCache | undefined> {
+  if (options.vectorCache?.isFor(identity)) return options.vectorCache;
+  if (options.previous !== undefined) {
+    const cache = await options.previous.vectorCache();
+    if (cache.isFor(identity) && cache.size > 0) return cache;
+  }
+  if (savedGeneration === undefined) return undefined;
+  const saved = await readGenerationVectorCache(savedGeneration, identity);
+  if (saved.problem !== undefined) logger.debug({ problem: saved.problem }, 'saved vector cache not reused');
+  return saved.cache;
 }

@@ -16,13 +16,11 @@ import {
   readCurrentGeneration,
 } from './generation-store.js';
 import { resolveHnswParameters, type HnswParameters } from './hnsw-parameters.js';
+import { assertEmbedderVectors, assertStoreHoldsPassages } from './index-integrity.js';
 import {
   describeManifestMismatch,
-  INDEX_FORMAT_VERSION,
   manifestEmbedder,
   manifestIdentity,
-  parseIndexManifest,
-  type IndexManifest,
   type IndexManifestIdentity,
 } from './index-manifest.js';
 import { installedLibraryVersions } from './library-versions.js';
@@ -31,11 +29,15 @@ import { decodePassages } from './passages-file.js';
 import { PresizedHierarchicalNSW } from './presized-hierarchical-nsw.js';
 import {
   INDEX_FILES,
-  readGenerationVectorCache,
+  readGenerationManifest,
+  readReusableVectorCache,
   verifyGenerationFiles,
   writeGenerationFiles,
 } from './saved-index-files.js';
+import { SavedIndexUnusableError } from './saved-index-unusable-error.js';
 import { VectorCache } from './vector-cache.js';
+
+export { SavedIndexUnusableError };
 
 /** One search result. */
 export interface PassageHit {
@@ -79,19 +81,6 @@ export interface BuildCounts {
   readonly embedded: number;
   /** Passages whose vector came from the supplied vector cache. */
   readonly reused: number;
-}
-
-/** Why a saved index cannot be used; `reason` is a short phrase for the log ("knowledge changed"). */
-export class SavedIndexUnusableError extends Error {
-  override readonly name = 'SavedIndexUnusableError';
-  constructor(
-    readonly reason: string,
-    /** The generation that was looked at, whose vector cache may still be reusable. */
-    readonly generationPath?: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`saved passage index unusable: ${reason}`, options);
-  }
 }
 
 const DEFAULT_BATCH_SIZE = 256;
@@ -182,6 +171,7 @@ export class PassageIndex {
     store.docstore = new AppendOnlyDocstore();
 
     const cache = VectorCache.empty(identity, total);
+    const reusedKeys = new Set<string>();
     let embedded = 0;
     let reused = 0;
     options.onProgress?.(0, total);
@@ -192,22 +182,29 @@ export class PassageIndex {
       keys.forEach((key, i) => {
         if (cache.has(key) || pending.has(key)) return;
         const known = previous?.get(key);
-        if (known !== undefined) {
-          cache.set(key, known);
-          reused += 1;
-        } else {
+        if (known === undefined) {
           pending.set(key, batch[i]!.text);
+        } else {
+          cache.set(key, known);
+          reusedKeys.add(key);
         }
       });
+      const fresh = new Map<string, number[]>();
       if (pending.size > 0) {
         const vectors = await embeddings.embedDocuments([...pending.values()]);
-        checkVectors(vectors, pending.size, identity);
-        [...pending.keys()].forEach((key, i) => cache.set(key, vectors[i]!));
+        assertEmbedderVectors(vectors, pending.size, identity);
+        [...pending.keys()].forEach((key, i) => {
+          cache.set(key, vectors[i]!);
+          fresh.set(key, vectors[i]!);
+        });
         embedded += pending.size;
       }
-      // Vectors go in from the float32 cache so a build from cache and a fresh build make the same graph.
+      // hnswlib stores float32 (it casts each number), so the embedder's own array and a float32 copy from the
+      // cache insert the very same point: a build from cache and a fresh build make the same graph.
+      const vectors = keys.map((key) => fresh.get(key) ?? Array.from(cache.get(key)!));
+      for (const key of keys) if (reusedKeys.has(key)) reused += 1;
       await store.addVectors(
-        keys.map((key) => Array.from(cache.get(key)!)),
+        vectors,
         batch.map((passage) => new Document({ pageContent: passage.id, metadata: {} })),
       );
       options.onProgress?.(start + batch.length, total);
@@ -279,7 +276,7 @@ export class PassageIndex {
     suppliedPassages: readonly Passage[] | undefined,
     options: LoadPassageIndexOptions,
   ): Promise<PassageIndex> {
-    const manifest = await readManifest(folder);
+    const manifest = await readGenerationManifest(folder);
     const identity = embeddings.describe();
     const passagesSha256 = suppliedPassages === undefined ? undefined : fingerprintPassages(suppliedPassages);
     // Without an explicit expectation, anything saved by a compatible embedder and library set will do.
@@ -307,7 +304,7 @@ export class PassageIndex {
       throw new Error(`${INDEX_FILES.passages} does not match the manifest`);
     }
     const store = await HNSWLib.load(folder, embeddings);
-    checkStoreMatches(store, passages, identity.dimensions);
+    assertStoreHoldsPassages(store, passages, identity.dimensions);
 
     const { m, efConstruction, randomSeed } = manifest.hnsw;
     const hnsw = resolveHnswParameters({ m, efConstruction, randomSeed, efSearch: options.efSearch });
@@ -320,7 +317,7 @@ export class PassageIndex {
       knowledgeFingerprint: manifest.knowledge.fingerprint,
       passagesSha256: manifest.knowledge.passagesSha256,
       // Read lazily: only a later rebuild needs the vectors, and they are as large as the graph.
-      vectorCache: () => readVectorCacheOf(dir, folder, identity),
+      vectorCache: () => readReusableVectorCache(dir, folder, identity),
       counts: { embedded: 0, reused: 0 },
     });
   }
@@ -403,83 +400,4 @@ export class PassageIndex {
       throw error;
     }
   }
-}
-
-async function readManifest(folder: string): Promise<IndexManifest> {
-  let text: string;
-  try {
-    text = await readFile(join(folder, INDEX_FILES.manifest), 'utf8');
-  } catch (error) {
-    const problem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : (error as Error).message;
-    throw new Error(`${INDEX_FILES.manifest}: ${problem}`, { cause: error });
-  }
-  const parsed = parseIndexManifest(text);
-  if (parsed.kind === 'other-format') {
-    throw new SavedIndexUnusableError(
-      `index format changed: ${String(parsed.formatVersion)} → ${INDEX_FORMAT_VERSION}`,
-      folder,
-    );
-  }
-  if (parsed.kind === 'invalid') throw new Error(`${INDEX_FILES.manifest}: ${parsed.problem}`);
-  return parsed.manifest;
-}
-
-/**
- * The vectors saved with `folder`, or, when another process's publish has replaced that generation since,
- * those of the live one (a superset for unchanged texts); an empty cache when neither is readable.
- */
-async function readVectorCacheOf(
-  dir: string,
-  folder: string,
-  identity: EmbedderIdentity,
-): Promise<VectorCache> {
-  const own = await readGenerationVectorCache(folder, identity);
-  if (own.cache !== undefined) return own.cache;
-  const current = await readCurrentGeneration(dir);
-  if (current.kind === 'generation' && current.path !== folder) {
-    const live = await readGenerationVectorCache(current.path, identity);
-    if (live.cache !== undefined) return live.cache;
-  }
-  return VectorCache.empty(identity);
-}
-
-function checkVectors(
-  vectors: readonly (readonly number[])[],
-  expected: number,
-  identity: EmbedderIdentity,
-): void {
-  if (vectors.length !== expected) {
-    throw new Error(`embedder ${identity.id} returned ${vectors.length} vectors for ${expected} texts`);
-  }
-  for (const vector of vectors) {
-    if (vector.length !== identity.dimensions) {
-      throw new Error(
-        `embedder ${identity.id} returned a ${vector.length}-dimensional vector but describes itself as ${identity.dimensions}-dimensional`,
-      );
-    }
-    for (const value of vector) {
-      if (!Number.isFinite(value))
-        throw new Error(`embedder ${identity.id} returned a vector containing ${value}`);
-    }
-  }
-}
-
-/** The graph and docstore must hold exactly the passages, in label order. */
-function checkStoreMatches(store: HNSWLib, passages: readonly Passage[], dimensions: number): void {
-  const graph = store.index;
-  if (graph.getNumDimensions() !== dimensions) {
-    throw new Error(
-      `${INDEX_FILES.hnswIndex} holds ${graph.getNumDimensions()}-dimensional vectors, expected ${dimensions}`,
-    );
-  }
-  if (graph.getCurrentCount() !== passages.length || store.docstore._docs.size !== passages.length) {
-    throw new Error(
-      `${INDEX_FILES.hnswIndex} holds ${graph.getCurrentCount()} vectors and ${INDEX_FILES.docstore} ${store.docstore._docs.size} documents for ${passages.length} passages`,
-    );
-  }
-  passages.forEach((passage, label) => {
-    if (store.docstore._docs.get(String(label))?.pageContent !== passage.id) {
-      throw new Error(`${INDEX_FILES.docstore} label ${label} is not passage ${passage.id}`);
-    }
-  });
 }

@@ -7,10 +7,17 @@ import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 
 import type { EmbedderIdentity } from '../embeddings/embedder-identity.js';
 import type { Passage } from '../types.js';
-import type { IndexManifest, IndexManifestIdentity } from './index-manifest.js';
+import { readCurrentGeneration } from './generation-store.js';
+import {
+  INDEX_FORMAT_VERSION,
+  parseIndexManifest,
+  type IndexManifest,
+  type IndexManifestIdentity,
+} from './index-manifest.js';
 import { encodePassages } from './passages-file.js';
+import { SavedIndexUnusableError } from './saved-index-unusable-error.js';
 import { decodeVectorCache, encodeVectorCache } from './vector-cache-file.js';
-import type { VectorCache } from './vector-cache.js';
+import { VectorCache } from './vector-cache.js';
 
 /** The files of one saved generation. The first three are HNSWLib's own `save` output. */
 export const INDEX_FILES = {
@@ -108,6 +115,46 @@ export async function readGenerationVectorCache(
   } catch (error) {
     return { problem: (error as Error).message };
   }
+}
+
+/**
+ * Reads and validates a generation's `manifest.json`.
+ * @throws SavedIndexUnusableError for a manifest of another format version; Error naming the problem otherwise.
+ */
+export async function readGenerationManifest(folder: string): Promise<IndexManifest> {
+  let text: string;
+  try {
+    text = await readFile(join(folder, INDEX_FILES.manifest), 'utf8');
+  } catch (error) {
+    const problem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : (error as Error).message;
+    throw new Error(`${INDEX_FILES.manifest}: ${problem}`, { cause: error });
+  }
+  const parsed = parseIndexManifest(text);
+  if (parsed.kind === 'other-format') {
+    const change = `${String(parsed.formatVersion)} → ${INDEX_FORMAT_VERSION}`;
+    throw new SavedIndexUnusableError(`index format changed: ${change}`, folder);
+  }
+  if (parsed.kind === 'invalid') throw new Error(`${INDEX_FILES.manifest}: ${parsed.problem}`);
+  return parsed.manifest;
+}
+
+/**
+ * The vectors saved with `folder`, or, when another process's publish has replaced that generation since,
+ * those of the live one in `dir` (which holds every unchanged text too); an empty cache when neither is readable.
+ */
+export async function readReusableVectorCache(
+  dir: string,
+  folder: string,
+  identity: EmbedderIdentity,
+): Promise<VectorCache> {
+  const own = await readGenerationVectorCache(folder, identity);
+  if (own.cache !== undefined) return own.cache;
+  const current = await readCurrentGeneration(dir);
+  if (current.kind === 'generation' && current.path !== folder) {
+    const live = await readGenerationVectorCache(current.path, identity);
+    if (live.cache !== undefined) return live.cache;
+  }
+  return VectorCache.empty(identity);
 }
 
 function digestBytes(bytes: Buffer): { bytes: number; sha256: string } {

@@ -3,8 +3,10 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { DEFAULT_HNSW_PARAMETERS } from '../../../src/core/index/hnsw-parameters.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { openPassageIndex } from '../../../src/core/index/open-passage-index.js';
+import { PassageIndex } from '../../../src/core/index/passage-index.js';
 import type { Passage } from '../../../src/core/types.js';
 import { makeTempDir, recordingLogger, samplePassages, sampleTexts } from './index-test-support.js';
 import { WordHashEmbeddings } from './word-hash-embeddings.js';
@@ -73,6 +75,32 @@ describe('openPassageIndex', () => {
     );
   });
 
+  it('reuses the previous index’s vectors on a reload, even without a saved index to read them from', async () => {
+    const first = await open();
+    const texts = sampleTexts();
+    texts[2] = 'A new passage about coast guard cooperation in the East China Sea.';
+    const embeddings = new WordHashEmbeddings();
+    const reloaded = await openPassageIndex({
+      dir: join(dir, 'elsewhere'),
+      passages: samplePassages(texts),
+      embeddings,
+      knowledgeFingerprint: 'kb-2',
+      logger: silentLogger,
+      previous: first.index,
+    });
+    expect(reloaded).toMatchObject({ reason: 'no saved index', embedded: 1, reused: 11 });
+  });
+
+  it('falls back to the saved vectors when the given ones come from another embedder', async () => {
+    await open();
+    const foreign = await PassageIndex.build(samplePassages(), new WordHashEmbeddings({ id: 'other@1' }));
+    const result = await open(samplePassages(), new WordHashEmbeddings(), {
+      knowledgeFingerprint: 'kb-2',
+      vectorCache: await foreign.vectorCache(),
+    });
+    expect(result).toMatchObject({ reason: 'knowledge changed', embedded: 0, reused: 12 });
+  });
+
   it('rebuilds without embedding when only the knowledge fingerprint or passage metadata changed', async () => {
     await open();
     const fingerprintOnly = new WordHashEmbeddings();
@@ -119,16 +147,15 @@ describe('openPassageIndex', () => {
       reused: 12,
     });
 
-    expect(await open(samplePassages(), new WordHashEmbeddings(), { hnsw: { m: 8 } })).toMatchObject({
-      reason: 'HNSW parameters changed: m 12 → 8',
+    const m = DEFAULT_HNSW_PARAMETERS.m + 4;
+    expect(await open(samplePassages(), new WordHashEmbeddings(), { hnsw: { m } })).toMatchObject({
+      reason: `HNSW parameters changed: m ${DEFAULT_HNSW_PARAMETERS.m} → ${m}`,
       embedded: 0,
     });
     // efSearch is a query-time setting: changing it needs no rebuild.
-    expect(
-      await open(samplePassages(), new WordHashEmbeddings(), { hnsw: { m: 8, efSearch: 200 } }),
-    ).toMatchObject({
-      origin: 'loaded',
-    });
+    const reopened = await open(samplePassages(), new WordHashEmbeddings(), { hnsw: { m, efSearch: 300 } });
+    expect(reopened).toMatchObject({ origin: 'loaded' });
+    expect(reopened.index.rawIndex.getEf()).toBe(300);
   });
 
   it('rebuilds an index saved in another format', async () => {

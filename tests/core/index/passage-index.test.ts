@@ -63,6 +63,13 @@ describe('PassageIndex', () => {
     );
   });
 
+  it.each([NaN, Infinity, -Infinity])('refuses an embedder vector containing %s', async (bad) => {
+    const broken = new WordHashEmbeddings();
+    const embed = broken.embed.bind(broken);
+    broken.embed = (text) => embed(text).map((value, i) => (i === 5 ? bad : value));
+    await expect(PassageIndex.build(samplePassages(), broken)).rejects.toThrowError(/NaN or Infinity/);
+  });
+
   it('reports progress from 0 to the total, once per batch', async () => {
     const progress: Array<[number, number]> = [];
     await PassageIndex.build(samplePassages(), new WordHashEmbeddings(), {
@@ -92,6 +99,28 @@ describe('PassageIndex', () => {
     });
     expect(second.documentCalls).toEqual([[texts[7]]]);
     expect(rebuilt.counts).toEqual({ embedded: 1, reused: passages.length - 1 });
+  });
+
+  it('makes the same graph from cached vectors as from freshly embedded ones', async () => {
+    const embeddings = new WordHashEmbeddings();
+    const fresh = await PassageIndex.build(samplePassages(), embeddings);
+    const cached = await PassageIndex.build(samplePassages(), new WordHashEmbeddings(), {
+      vectorCache: await fresh.vectorCache(),
+    });
+    for (const query of ['trade tariffs beef', 'missile defense deterrence', 'universities exchange']) {
+      const vector = embeddings.embed(query);
+      expect(cached.searchByVector(vector, 12)).toEqual(fresh.searchByVector(vector, 12));
+    }
+  });
+
+  it('embeds a text that occurs twice only once, and finds both passages', async () => {
+    const [first, second] = samplePassages();
+    const twin = { ...second!, id: 'other-sheet#0', documentId: 'other-sheet', text: first!.text };
+    const embeddings = new WordHashEmbeddings();
+    const index = await PassageIndex.build([first!, second!, twin], embeddings);
+    expect(embeddings.documentsEmbedded).toBe(2);
+    const hits = await index.search(first!.text, 2);
+    expect(hits.map((hit) => hit.passage.id).sort()).toEqual([first!.id, twin.id].sort());
   });
 
   it('ignores a vector cache made by a different embedder', async () => {
