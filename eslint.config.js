@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.kizuna/', 'coverage/', 'reports/'] },
+  { ignores: ['node_modules/', '.kizuna/', 'coverage/', 'reports/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/build-dist.ts'],
     // Unit tests never touch the network; end-to-end tests only use servers they start on 127.0.0.1.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -11,8 +11,8 @@ export const BRUTE_FORCE_STORE_NAME = 'MemoryVectorStore (@langchain/classic; @l
 
 /** A brute-force store that searches exactly what hnswlib searches. */
 export interface BruteForceSearch {
-  /** The labels (HNSW graph positions) of the k nearest vectors, nearest first: the exact answer. */
-  search(vector: number[], k: number): Promise<number[]>;
+  /** The k nearest vectors' labels (HNSW graph positions) and cosine similarities, nearest first: the exact answer. */
+  search(vector: number[], k: number): Promise<Array<{ label: number; similarity: number }>>;
 }
 
 /**
@@ -31,6 +31,10 @@ export async function createBruteForceSearch(graph: HierarchicalNSW, embeddings:
   const store = new MemoryVectorStore(embeddings);
   await store.addVectors(vectors, documents);
   return {
-    search: async (vector, k) => (await store.similaritySearchVectorWithScore(vector, k)).map(([document]) => Number(document.pageContent)),
+    search: async (vector, k) =>
+      (await store.similaritySearchVectorWithScore(vector, k)).map(([document, similarity]) => ({
+        label: Number(document.pageContent),
+        similarity,
+      })),
   };
 }

@@ -1,4 +1,5 @@
 import { formatMachine, type MachineDescription } from './machine.js';
+import type { HnswParameters } from '../core/index/hnsw-parameters.js';
 import type { ScaleResult } from './measure-scale.js';
 import { evaluateTargets, formatFigure, type TargetResult } from './targets.js';
 
@@ -17,6 +18,7 @@ export interface BenchReport {
     readonly retrieveK: number;
     readonly indexFetchK: number;
     readonly syntheticSeed: number;
+    readonly hnsw: HnswParameters;
   };
   // The real knowledge base's figures, at top level (the issue's required fields first).
   readonly answerP50Ms: number;
@@ -110,18 +112,21 @@ export function formatReport(report: BenchReport): string {
   lines.push('Every absolute time below was measured on this machine; the ratios are what carries over to others.');
   lines.push(
     `Setup: embedder ${report.setup.embedder}, answerer ${report.setup.answerer}, ${report.setup.questions} questions; ` +
-      `brute force = ${report.setup.bruteForceStore}; synthetic seed ${report.setup.syntheticSeed}.`,
+      `brute force = ${report.setup.bruteForceStore}; synthetic seed ${report.setup.syntheticSeed}; ` +
+      `HNSW m ${report.setup.hnsw.m}, efConstruction ${report.setup.hnsw.efConstruction}, efSearch ${report.setup.hnsw.efSearch}.`,
   );
   lines.push('');
 
   lines.push(`Retrieval, p95 ms (retrieve asks for ${report.setup.retrieveK}; index, raw and brute force fetch ${report.setup.indexFetchK})`);
   lines.push(
     formatTable(
-      ['passages', 'retrieve/raw', 'brute/raw', 'index/raw', 'retrieve', '(embed)', 'index search', 'raw searchKnn', 'brute force', 'ANN recall@24', 'recall@3'],
+      ['passages', 'retrieve/raw', '(p50)', 'brute/raw', '(p50)', 'index/raw', 'retrieve', '(embed)', 'index search', 'raw searchKnn', 'brute force', 'ANN recall@24', 'recall@3'],
       report.scale.map((scale) => [
         count(scale.passages),
         ratio(scale.retrievalVsRaw),
+        ratio(scale.retrievalVsRawP50),
         ratio(scale.bruteForceVsRaw),
+        ratio(scale.bruteForceVsRawP50),
         ratio(scale.indexSearchVsRaw),
         ms(scale.queryP95Ms),
         ms(scale.embedQueryP95Ms),
@@ -138,7 +143,7 @@ export function formatReport(report: BenchReport): string {
   lines.push('Answers (ms) and index build');
   lines.push(
     formatTable(
-      ['passages', 'documents', 'answer p50', 'p95', 'p99', 'errors', 'build ms', 'passages/s'],
+      ['passages', 'documents', 'answer p50', 'p95', 'p99', 'errors', 'build ms', 'passages/s', 'embedding alone/s'],
       report.scale.map((scale) => [
         count(scale.passages),
         count(scale.documents),
@@ -148,6 +153,7 @@ export function formatReport(report: BenchReport): string {
         String(scale.answerErrors),
         ms(scale.buildMs),
         count(Math.round(scale.passagesPerSec)),
+        count(Math.round(scale.embedPassagesPerSec)),
       ]),
     ),
   );

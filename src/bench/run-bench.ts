@@ -100,6 +100,7 @@ async function main(argv: readonly string[]): Promise<number> {
       retrieveK: RETRIEVE_K,
       indexFetchK: INDEX_FETCH_K,
       syntheticSeed: DEFAULT_SYNTHETIC_SEED,
+      hnsw: first.hnsw,
     },
     scales,
   });

@@ -2,15 +2,11 @@ import { rm } from 'node:fs/promises';
 import type { Config } from '../config/load-config.js';
 import type { Answerer } from './answer/answerer.js';
 import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
-import type { DescribedEmbeddings } from './embeddings/embedder-identity.js';
+import type { DescribedEmbeddings, EmbedderIdentity } from './embeddings/embedder-identity.js';
 import { createOfflineEmbeddings } from './embeddings/offline-embeddings.js';
 import { defaultWordVectorTable } from './embeddings/word-vector-table.js';
 import { openPassageIndex } from './index/open-passage-index.js';
-import { createProviderEmbeddings } from './embeddings/providers/create-provider-embeddings.js';
-import { describeEmbeddings } from './embeddings/providers/provider-embeddings.js';
 import { loadPrompts } from './prompts/load-prompts.js';
-import { createLlmAnswerer } from './providers/llm-answerer.js';
-import { createQuestionCondenser } from './providers/question-condenser.js';
 import { PassageIndex } from './index/passage-index.js';
 import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
@@ -40,16 +36,27 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
   // Prompts are product assets: a broken one stops start-up with its file named, whichever answerer runs.
   const prompts = await loadPrompts(config.promptsDir);
   const wordVectors = defaultWordVectorTable();
-  const embeddings: DescribedEmbeddings =
-    config.embeddings.provider === 'offline'
-      ? createOfflineEmbeddings({ table: wordVectors })
-      : createProviderEmbeddings(config);
-  // A provider's dimensions are only known once it has embedded something.
-  const identity = await describeEmbeddings(embeddings);
-  const usesModel = config.answerer.provider !== 'extractive';
-  const answerer: Answerer = usesModel
-    ? createLlmAnswerer({ config, prompts, logger })
-    : createExtractiveAnswerer();
+  // Model clients are imported only when configured: they cost most of a second of start-up.
+  let embeddings: DescribedEmbeddings;
+  let identity: EmbedderIdentity;
+  if (config.embeddings.provider === 'offline') {
+    embeddings = createOfflineEmbeddings({ table: wordVectors });
+    identity = embeddings.describe();
+  } else {
+    const { createProviderEmbeddings } = await import('./embeddings/providers/create-provider-embeddings.js');
+    const { describeEmbeddings } = await import('./embeddings/providers/provider-embeddings.js');
+    embeddings = createProviderEmbeddings(config);
+    // A provider's dimensions are only known once it has embedded something.
+    identity = await describeEmbeddings(embeddings);
+  }
+  let answerer: Answerer = createExtractiveAnswerer();
+  let condenseQuestion: KizunaServiceOptions['condenseQuestion'];
+  if (config.answerer.provider !== 'extractive') {
+    const { createLlmAnswerer } = await import('./providers/llm-answerer.js');
+    const { createQuestionCondenser } = await import('./providers/question-condenser.js');
+    answerer = createLlmAnswerer({ config, prompts, logger });
+    condenseQuestion = createQuestionCondenser({ config, prompts, logger });
+  }
 
   if (options.forceRebuild === true) {
     await rm(config.indexDir, { recursive: true, force: true });
@@ -77,7 +84,7 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     embedder: { id: identity.id, embedQuery: (text) => embeddings.embedQuery(text) },
     answerer,
     fallbackAnswerer: createExtractiveAnswerer(),
-    ...(usesModel ? { condenseQuestion: createQuestionCondenser({ config, prompts, logger }) } : {}),
+    ...(condenseQuestion === undefined ? {} : { condenseQuestion }),
     wordVectors: createCoverageWordTable(wordVectors),
     logger,
     maxQuestionLength: config.maxQuestionLength,

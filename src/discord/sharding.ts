@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { ShardingManager } from 'discord.js';
@@ -29,16 +30,18 @@ export interface RunningShards {
 
 /**
  * Runs the bot under discord.js's ShardingManager with exactly `DISCORD_SHARD_COUNT` shards (never 'auto'),
- * each a child process running the TypeScript entry point through tsx. Returns at once, so the caller can
- * stop the shards even while they are still starting.
+ * each a child process running the entry point beside this file: compiled `main.js` under `npm run
+ * start:sharded`, or `main.ts` through tsx in development. Returns at once, so the caller can stop the
+ * shards even while they are still starting.
  */
 export function startShards(options: StartShardsOptions): RunningShards {
   const { config, logger } = options;
-  const manager = new ShardingManager(options.file ?? fileURLToPath(new URL('./main.ts', import.meta.url)), {
+  const file = options.file ?? defaultShardEntry();
+  const manager = new ShardingManager(file, {
     token: options.token,
     totalShards: config.discord.shardCount,
     mode: 'process',
-    execArgv: ['--import', 'tsx'],
+    execArgv: file.endsWith('.ts') ? ['--import', 'tsx'] : [],
   });
   manager.on('shardCreate', (shard) => {
     // The shard has not been spawned yet: its environment can still be extended.
@@ -59,4 +62,10 @@ export function startShards(options: StartShardsOptions): RunningShards {
 /** Stops every shard process (they are not respawned). */
 export function stopShards(manager: ShardingManager): void {
   for (const shard of manager.shards.values()) shard.kill();
+}
+
+/** `main.js` next to compiled code, `main.ts` next to source run by tsx. */
+function defaultShardEntry(): string {
+  const self = fileURLToPath(import.meta.url);
+  return join(dirname(self), self.endsWith('.ts') ? 'main.ts' : 'main.js');
 }

@@ -1,4 +1,4 @@
-import { ChatPromptTemplate } from '@langchain/core/prompts';
+import type { ChatPromptTemplate } from '@langchain/core/prompts';
 import { parse as parseYaml } from 'yaml';
 
 import { KizunaError } from '../errors.js';
@@ -65,18 +65,22 @@ export function parsePromptFile(content: string, spec: PromptSpec, file: string)
   });
   checkPlaceholders(uses, frontMatter, spec, fail);
 
-  const template = ChatPromptTemplate.fromMessages(
-    sections.map((section) => [section.role, section.text] as [Role, string]),
-    { templateFormat: 'f-string' },
-  );
   const variables = [...new Set(uses.map((use) => use.name))];
+  // Validation above is our own; LangChain's templates (slow to import) are only needed once a model answers.
+  let template: ChatPromptTemplate | undefined;
+  const buildTemplate = async () => {
+    const { ChatPromptTemplate: Template } = await import('@langchain/core/prompts');
+    return Template.fromMessages(
+      sections.map((section) => [section.role, section.text] as [Role, string]),
+      { templateFormat: 'f-string' },
+    );
+  };
 
   return {
     name: frontMatter.name,
     description: frontMatter.description,
     file,
     variables,
-    template,
     async render(values) {
       const missing = variables.filter((variable) => typeof values[variable] !== 'string');
       if (missing.length > 0) {
@@ -84,6 +88,7 @@ export function parsePromptFile(content: string, spec: PromptSpec, file: string)
       }
       // Only the declared variables: LangChain would otherwise carry extra keys into the messages' metadata.
       const used = Object.fromEntries(variables.map((variable) => [variable, values[variable] as string]));
+      template ??= await buildTemplate();
       return template.formatMessages(used);
     },
   };

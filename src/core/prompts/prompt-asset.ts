@@ -1,5 +1,4 @@
 import type { BaseMessage } from '@langchain/core/messages';
-import type { ChatPromptTemplate } from '@langchain/core/prompts';
 
 /** One validated prompt file, ready to render into chat messages. */
 export interface PromptAsset {
@@ -10,7 +9,6 @@ export interface PromptAsset {
   readonly file: string;
   /** The placeholders the template uses; `render` needs a value for each. */
   readonly variables: readonly string[];
-  readonly template: ChatPromptTemplate;
   /**
    * Fills the placeholders and returns the chat messages. Values are substituted as data and never
    * re-parsed, so braces inside passage text are safe.
