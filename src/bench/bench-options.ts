@@ -42,7 +42,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--help' || arg === '-h') help = true;
     else if (arg === '--sizes' || arg.startsWith('--sizes=')) {
       const value = arg === '--sizes' ? argv[++i] : arg.slice('--sizes='.length);
-      if (value === undefined || value.trim() === '') throw new BenchUsageError('--sizes needs a list, e.g. --sizes 10000,50000');
+      if (value === undefined || value.trim() === '')
+        throw new BenchUsageError('--sizes needs a list, e.g. --sizes 10000,50000');
       sizes = parseSizes(value);
     } else {
       throw new BenchUsageError(`unknown argument "${arg}"\n\n${BENCH_USAGE}`);

@@ -7,7 +7,8 @@ import type { HierarchicalNSW } from 'hnswlib-node';
  * What the bench compares against as "a user might pick instead". @langchain/core 1.4 ships no in-memory vector
  * store, so it is LangChain's `MemoryVectorStore` from @langchain/classic (installed with @langchain/community).
  */
-export const BRUTE_FORCE_STORE_NAME = 'MemoryVectorStore (@langchain/classic; @langchain/core 1.4 has no in-memory store)';
+export const BRUTE_FORCE_STORE_NAME =
+  'MemoryVectorStore (@langchain/classic; @langchain/core 1.4 has no in-memory store)';
 
 /** A brute-force store that searches exactly what hnswlib searches. */
 export interface BruteForceSearch {
@@ -20,7 +21,10 @@ export interface BruteForceSearch {
  * the comparison differs only in how the search is done. Nothing is embedded.
  * @param embeddings required by the store's constructor; never called.
  */
-export async function createBruteForceSearch(graph: HierarchicalNSW, embeddings: EmbeddingsInterface): Promise<BruteForceSearch> {
+export async function createBruteForceSearch(
+  graph: HierarchicalNSW,
+  embeddings: EmbeddingsInterface,
+): Promise<BruteForceSearch> {
   const count = graph.getCurrentCount();
   const vectors: number[][] = new Array(count);
   const documents: Document[] = new Array(count);

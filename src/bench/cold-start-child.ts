@@ -27,7 +27,11 @@ async function main(): Promise<void> {
   const importedRssMb = currentRssMb();
   const sampler = startRssSampler();
   const request = JSON.parse(process.argv[2] ?? '{}') as ColdStartRequest;
-  const config = loadConfig({ KNOWLEDGE_DIR: request.knowledgeDir, INDEX_DIR: request.indexDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    KNOWLEDGE_DIR: request.knowledgeDir,
+    INDEX_DIR: request.indexDir,
+    LOG_LEVEL: 'silent',
+  });
 
   let buildStartedAt: number | undefined;
   let buildEndedAt: number | undefined;
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
     importedAtMs,
     importedRssMb,
     readyAtMs,
-    ...(buildStartedAt !== undefined && buildEndedAt !== undefined ? { buildMs: buildEndedAt - buildStartedAt } : {}),
+    ...(buildStartedAt !== undefined && buildEndedAt !== undefined
+      ? { buildMs: buildEndedAt - buildStartedAt }
+      : {}),
     indexOrigin: status.indexOrigin,
     passages: status.passageCount,
     peakRssMb: sampler.peakMb(),
@@ -62,7 +68,9 @@ async function main(): Promise<void> {
   if (request.questionsFile !== undefined) {
     const { loadQuestions } = await import('../eval/load-questions.js');
     for (const question of await loadQuestions(request.questionsFile)) {
-      await core.ask({ question: question.question, ...(question.history ? { history: question.history } : {}) }).catch(() => undefined);
+      await core
+        .ask({ question: question.question, ...(question.history ? { history: question.history } : {}) })
+        .catch(() => undefined);
       questionsAsked += 1;
     }
   }
@@ -76,7 +84,10 @@ main().then(
     process.exit(0);
   },
   async (error: unknown) => {
-    await emit({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    await emit({
+      type: 'error',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     process.disconnect?.();
     process.exit(1);
   },

@@ -53,10 +53,14 @@ export function measureColdStart(options: ColdStartOptions): Promise<ColdStartRe
   };
   return new Promise((resolve, reject) => {
     const spawnedAt = performance.now();
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD_SCRIPT, JSON.stringify(request)], {
-      cwd: REPOSITORY_ROOT,
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', CHILD_SCRIPT, JSON.stringify(request)],
+      {
+        cwd: REPOSITORY_ROOT,
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      },
+    );
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       if (stderr.length < MAX_STDERR_CHARS) stderr += chunk;
@@ -68,9 +72,14 @@ export function measureColdStart(options: ColdStartOptions): Promise<ColdStartRe
       settled = true;
       clearTimeout(timer);
       if (child.exitCode === null) child.kill();
-      reject(new Error(`cold start (${options.indexDir}) failed: ${problem}${stderr ? `\n${stderr.trim()}` : ''}`));
+      reject(
+        new Error(`cold start (${options.indexDir}) failed: ${problem}${stderr ? `\n${stderr.trim()}` : ''}`),
+      );
     };
-    const timer = setTimeout(() => fail(`no result within ${options.timeoutMs ?? 900_000} ms`), options.timeoutMs ?? 900_000);
+    const timer = setTimeout(
+      () => fail(`no result within ${options.timeoutMs ?? 900_000} ms`),
+      options.timeoutMs ?? 900_000,
+    );
 
     child.on('message', (message: ColdStartMessage) => {
       switch (message.type) {

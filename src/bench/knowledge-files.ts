@@ -39,7 +39,11 @@ export function parseKnowledgeFiles(files: readonly KnowledgeFile[]): KnowledgeB
     const result = parseKnowledgeFile(file.name, file.bytes);
     const earlier = seen.get(result.document.id);
     if (earlier !== undefined) {
-      throw new KnowledgeError(file.name, result.idLine, `document id "${result.document.id}" is already used by ${earlier}`);
+      throw new KnowledgeError(
+        file.name,
+        result.idLine,
+        `document id "${result.document.id}" is already used by ${earlier}`,
+      );
     }
     seen.set(result.document.id, file.name);
     return result;

@@ -1,15 +1,18 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import type { HierarchicalNSW } from 'hnswlib-node';
+
 import { loadConfig } from '../config/load-config.js';
 import { createKizuna } from '../core/create-kizuna.js';
 import { createOfflineEmbeddings } from '../core/embeddings/offline-embeddings.js';
 import type { HnswParameters } from '../core/index/hnsw-parameters.js';
 import { PassageIndex } from '../core/index/passage-index.js';
 import { silentLogger } from '../core/logger.js';
-import { DEFAULT_RETRIEVER_SETTINGS } from '../core/retrieval/retrieve-passages.js';
+import { candidateCount } from '../core/retrieval/retrieve-passages.js';
 import type { EvalQuestion } from '../eval/load-questions.js';
-import { createBruteForceSearch, type BruteForceSearch } from './brute-force.js';
+import { createBruteForceSearch } from './brute-force.js';
 import { measureColdStart } from './cold-start.js';
 import { editLastPassage } from './knowledge-edit.js';
 import { sampleLatencies, sampleSideBySide } from './latency.js';
@@ -20,8 +23,8 @@ import { servingPassageIndex, type ServingIndexSource } from './serving-index.js
 
 /** Passages `service.retrieve` is asked for, as the service asks when answering. */
 export const RETRIEVE_K = 6;
-/** What retrieving 6 fetches from the index (6 × overfetch); raw and brute-force searches fetch the same. */
-export const INDEX_FETCH_K = RETRIEVE_K * DEFAULT_RETRIEVER_SETTINGS.overfetch;
+/** What retrieving 6 fetches from the index; raw and brute-force searches fetch the same. */
+export const INDEX_FETCH_K = candidateCount(RETRIEVE_K);
 
 /** Brute force warms up on a few questions only: one pass over 100,000 vectors takes a minute. */
 const BRUTE_FORCE_WARM_UP_ITEMS = 3;
@@ -124,7 +127,9 @@ export interface ScaleResult {
   /** The service's embedder and answerer ids (the bench runs the offline default). */
   readonly embedder: string;
   readonly answerer: string;
-  readonly latencies: Readonly<Record<'answer' | 'query' | 'embedQuery' | 'indexSearch' | 'rawHnsw' | 'bruteForce', LatencySummary>>;
+  readonly latencies: Readonly<
+    Record<'answer' | 'query' | 'embedQuery' | 'indexSearch' | 'rawHnsw' | 'bruteForce', LatencySummary>
+  >;
 }
 
 /**
@@ -134,20 +139,39 @@ export interface ScaleResult {
  */
 export async function measureScale(setup: ScaleSetup): Promise<ScaleResult> {
   const phase = (text: string) => setup.onPhase?.(`[${setup.label}] ${text}`);
-  const coldInput = { knowledgeDir: setup.knowledgeDir, indexDir: setup.indexDir, questionsFile: setup.questionsFile };
+  const coldInput = {
+    knowledgeDir: setup.knowledgeDir,
+    indexDir: setup.indexDir,
+    questionsFile: setup.questionsFile,
+  };
 
   phase('cold start with an empty index folder (full build)');
-  const rebuilt = await measureColdStart({ ...coldInput, ...(setup.onIndexProgress ? { onProgress: setup.onIndexProgress } : {}) });
+  const rebuilt = await measureColdStart({
+    ...coldInput,
+    ...(setup.onIndexProgress ? { onProgress: setup.onIndexProgress } : {}),
+  });
   setup.onIndexDone?.();
-  if (rebuilt.buildMs === undefined) throw new Error(`[${setup.label}] the cold start with an empty index folder built nothing`);
+  if (rebuilt.buildMs === undefined)
+    throw new Error(`[${setup.label}] the cold start with an empty index folder built nothing`);
   phase('cold start with the saved index');
   const loaded = await measureColdStart(coldInput);
 
   phase('in-process measurements');
-  const config = loadConfig({ KNOWLEDGE_DIR: setup.knowledgeDir, INDEX_DIR: setup.indexDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    KNOWLEDGE_DIR: setup.knowledgeDir,
+    INDEX_DIR: setup.indexDir,
+    LOG_LEVEL: 'silent',
+  });
   const service = await createKizuna({ config, logger: silentLogger });
   const embeddings = createOfflineEmbeddings();
-  const { index, source } = await servingPassageIndex(service, () => PassageIndex.load(setup.indexDir, embeddings));
+  const { index, source } = await servingPassageIndex(service, () =>
+    PassageIndex.load(setup.indexDir, embeddings),
+  );
+  if (JSON.stringify(index.identity) !== JSON.stringify(embeddings.describe())) {
+    throw new Error(
+      `[${setup.label}] the index was made by ${index.identity.id}, not the offline default the bench embeds queries with`,
+    );
+  }
   const texts = setup.questions.map((question) => question.question);
   const vectors = await Promise.all(texts.map((text) => embeddings.embedQuery(text)));
   const { rounds } = setup;
@@ -165,21 +189,7 @@ export async function measureScale(setup: ScaleSetup): Promise<ScaleResult> {
   const embedQuery = summarize(sideBySide.embedQuery);
   const indexSearch = summarize(sideBySide.indexSearch);
   const rawHnsw = summarize(sideBySide.rawHnsw);
-  let bruteForceSearch: BruteForceSearch | undefined = await createBruteForceSearch(graph, embeddings);
-  const search = bruteForceSearch.search;
-  // The exact answers double as the ground truth for the index's own recall (a pass over 100,000 vectors is slow).
-  const exact = new Map<number[], Array<{ label: number; similarity: number }>>();
-  const bruteForce = summarize(
-    await sampleLatencies(
-      vectors,
-      rounds.bruteForce,
-      async (vector) => exact.set(vector, await search(vector, INDEX_FETCH_K)),
-      BRUTE_FORCE_WARM_UP_ITEMS,
-    ),
-  );
-  const annRecall = approximateSearchRecall(vectors, exact, (vector) => graph.searchKnn(vector, INDEX_FETCH_K).distances);
-  bruteForceSearch = undefined;
-  exact.clear();
+  const { bruteForce, annRecall } = await measureBruteForce(graph, embeddings, vectors, rounds.bruteForce);
   garbageCollector()?.();
 
   const failed = new Set<string>();
@@ -190,7 +200,11 @@ export async function measureScale(setup: ScaleSetup): Promise<ScaleResult> {
         .catch(() => failed.add(question.id)),
     ),
   );
-  const recall = await measureRecall(recallQuestions(setup.questions), (text, k) => service.retrieve(text, k), setup.realPassageIds);
+  const recall = await measureRecall(
+    recallQuestions(setup.questions),
+    (text, k) => service.retrieve(text, k),
+    setup.realPassageIds,
+  );
 
   phase('reloads');
   const noChange = await timedReload(() => service.reload());
@@ -243,6 +257,32 @@ export async function measureScale(setup: ScaleSetup): Promise<ScaleResult> {
   };
 }
 
+/**
+ * The brute-force store's latency on the same vectors, and the HNSW index's recall against its exact answers (which
+ * double as ground truth, since one pass over 100,000 vectors is slow). The store is garbage once this returns.
+ */
+async function measureBruteForce(
+  graph: HierarchicalNSW,
+  embeddings: EmbeddingsInterface,
+  vectors: readonly number[][],
+  rounds: number,
+): Promise<{ bruteForce: LatencySummary; annRecall: number }> {
+  const { search } = await createBruteForceSearch(graph, embeddings);
+  const exact = new Map<number[], Array<{ label: number; similarity: number }>>();
+  const samples = await sampleLatencies(
+    vectors,
+    rounds,
+    async (vector) => exact.set(vector, await search(vector, INDEX_FETCH_K)),
+    BRUTE_FORCE_WARM_UP_ITEMS,
+  );
+  const annRecall = approximateSearchRecall(
+    vectors,
+    exact,
+    (vector) => graph.searchKnn(vector, INDEX_FETCH_K).distances,
+  );
+  return { bruteForce: summarize(samples), annRecall };
+}
+
 /** Passages embedded per second, over an evenly spread sample of at most this many. */
 const EMBEDDING_SAMPLE = 2_000;
 
@@ -276,7 +316,9 @@ function approximateSearchRecall(
       total += 1;
       continue;
     }
-    const found = approximateDistances(vector).filter((distance) => 1 - distance >= kth - SIMILARITY_TOLERANCE).length;
+    const found = approximateDistances(vector).filter(
+      (distance) => 1 - distance >= kth - SIMILARITY_TOLERANCE,
+    ).length;
     total += Math.min(found, truth.length) / truth.length;
   }
   return vectors.length === 0 ? 1 : total / vectors.length;
@@ -285,7 +327,9 @@ function approximateSearchRecall(
 /** hnswlib computes in float32, the brute-force store in float64. */
 const SIMILARITY_TOLERANCE = 1e-5;
 
-async function timedReload(reload: () => Promise<{ embedded: number }>): Promise<{ ms: number; embedded: number }> {
+async function timedReload(
+  reload: () => Promise<{ embedded: number }>,
+): Promise<{ ms: number; embedded: number }> {
   const started = performance.now();
   const report = await reload();
   return { ms: performance.now() - started, embedded: report.embedded };

@@ -18,7 +18,10 @@ export interface RetrievedForRecall {
  */
 export function recallQuestions(questions: readonly EvalQuestion[]): RecallQuestion[] {
   return questions
-    .filter((question) => question.answerable && question.kind !== 'follow-up' && (question.expectedPassages?.length ?? 0) > 0)
+    .filter(
+      (question) =>
+        question.answerable && question.kind !== 'follow-up' && (question.expectedPassages?.length ?? 0) > 0,
+    )
     .map((question) => ({ question: question.question, expectedPassages: question.expectedPassages ?? [] }));
 }
 
@@ -32,7 +35,9 @@ export function isRecalled(
   realPassageIds: ReadonlySet<string>,
 ): boolean {
   return hits.some(
-    (hit) => realPassageIds.has(hit.passage.id) && expectedPassages.some((expected) => hit.passage.text.includes(expected)),
+    (hit) =>
+      realPassageIds.has(hit.passage.id) &&
+      expectedPassages.some((expected) => hit.passage.text.includes(expected)),
   );
 }
 
@@ -54,8 +59,14 @@ export async function measureRecall(
 ): Promise<RecallResult> {
   const missed: string[] = [];
   for (const question of questions) {
-    if (!isRecalled(await retrieve(question.question, k), question.expectedPassages, realPassageIds)) missed.push(question.question);
+    if (!isRecalled(await retrieve(question.question, k), question.expectedPassages, realPassageIds))
+      missed.push(question.question);
   }
   const recalled = questions.length - missed.length;
-  return { recall: questions.length === 0 ? 0 : recalled / questions.length, recalled, questions: questions.length, missed };
+  return {
+    recall: questions.length === 0 ? 0 : recalled / questions.length,
+    recalled,
+    questions: questions.length,
+    missed,
+  };
 }

@@ -101,7 +101,12 @@ export function buildReport(input: ReportInput): BenchReport {
 
 /** The report as one JSON object; numbers keep 4 decimals (sub-microsecond digits are noise). */
 export function reportToJson(report: BenchReport): string {
-  return JSON.stringify(report, (_key, value: unknown) => (typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(4)) : value), 2);
+  return JSON.stringify(
+    report,
+    (_key, value: unknown) =>
+      typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(4)) : value,
+    2,
+  );
 }
 
 /** The human table: machine and command first, ratios as the headline, then absolute figures, then targets. */
@@ -109,7 +114,9 @@ export function formatReport(report: BenchReport): string {
   const lines: string[] = [];
   lines.push(`Kizuna benchmark: ${report.command}`);
   lines.push(`Machine: ${formatMachine(report.machine)}`);
-  lines.push('Every absolute time below was measured on this machine; the ratios are what carries over to others.');
+  lines.push(
+    'Every absolute time below was measured on this machine; the ratios are what carries over to others.',
+  );
   lines.push(
     `Setup: embedder ${report.setup.embedder}, answerer ${report.setup.answerer}, ${report.setup.questions} questions; ` +
       `brute force = ${report.setup.bruteForceStore}; synthetic seed ${report.setup.syntheticSeed}; ` +
@@ -117,10 +124,26 @@ export function formatReport(report: BenchReport): string {
   );
   lines.push('');
 
-  lines.push(`Retrieval, p95 ms (retrieve asks for ${report.setup.retrieveK}; index, raw and brute force fetch ${report.setup.indexFetchK})`);
+  lines.push(
+    `Retrieval, p95 ms (retrieve asks for ${report.setup.retrieveK}; index, raw and brute force fetch ${report.setup.indexFetchK})`,
+  );
   lines.push(
     formatTable(
-      ['passages', 'retrieve/raw', '(p50)', 'brute/raw', '(p50)', 'index/raw', 'retrieve', '(embed)', 'index search', 'raw searchKnn', 'brute force', 'ANN recall@24', 'recall@3'],
+      [
+        'passages',
+        'retrieve/raw',
+        '(p50)',
+        'brute/raw',
+        '(p50)',
+        'index/raw',
+        'retrieve',
+        '(embed)',
+        'index search',
+        'raw searchKnn',
+        'brute force',
+        'ANN recall@24',
+        'recall@3',
+      ],
       report.scale.map((scale) => [
         count(scale.passages),
         ratio(scale.retrievalVsRaw),
@@ -143,7 +166,17 @@ export function formatReport(report: BenchReport): string {
   lines.push('Answers (ms) and index build');
   lines.push(
     formatTable(
-      ['passages', 'documents', 'answer p50', 'p95', 'p99', 'errors', 'build ms', 'passages/s', 'embedding alone/s'],
+      [
+        'passages',
+        'documents',
+        'answer p50',
+        'p95',
+        'p99',
+        'errors',
+        'build ms',
+        'passages/s',
+        'embedding alone/s',
+      ],
       report.scale.map((scale) => [
         count(scale.passages),
         count(scale.documents),
@@ -159,10 +192,23 @@ export function formatReport(report: BenchReport): string {
   );
   lines.push('');
 
-  lines.push('Start (ms; a fresh process: modules + createKizuna), reload (ms; embedded passages in brackets), memory (MB)');
+  lines.push(
+    'Start (ms; a fresh process: modules + createKizuna), reload (ms; embedded passages in brackets), memory (MB)',
+  );
   lines.push(
     formatTable(
-      ['passages', 'cold start', 'modules', 'createKizuna', 'cold + rebuild', 'reload, none changed', 'reload, 1 changed', 'idle RSS', 'modules RSS', 'peak RSS'],
+      [
+        'passages',
+        'cold start',
+        'modules',
+        'createKizuna',
+        'cold + rebuild',
+        'reload, none changed',
+        'reload, 1 changed',
+        'idle RSS',
+        'modules RSS',
+        'peak RSS',
+      ],
       report.scale.map((scale) => [
         count(scale.passages),
         ms(scale.coldStartMs),
@@ -205,8 +251,14 @@ export function formatReport(report: BenchReport): string {
  * Plain-text table, columns padded to their widest cell; numeric columns (all but the first, by default) are
  * right-aligned.
  */
-export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[], rightAlign?: readonly boolean[]): string {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)));
+export function formatTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  rightAlign?: readonly boolean[],
+): string {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const align = (cell: string, column: number) =>
     (rightAlign?.[column] ?? column > 0) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!);
   const render = (cells: readonly string[]) =>

@@ -12,7 +12,12 @@ import { createIndexProgress } from '../cli/index-progress.js';
 import { DEFAULT_QUESTIONS_FILE, loadQuestions } from '../eval/load-questions.js';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench-options.js';
 import { BRUTE_FORCE_STORE_NAME } from './brute-force.js';
-import { parseKnowledgeFiles, readKnowledgeFiles, writeKnowledgeFiles, type KnowledgeFile } from './knowledge-files.js';
+import {
+  parseKnowledgeFiles,
+  readKnowledgeFiles,
+  writeKnowledgeFiles,
+  type KnowledgeFile,
+} from './knowledge-files.js';
 import { describeMachine } from './machine.js';
 import { INDEX_FETCH_K, measureScale, RETRIEVE_K, roundsFor, type ScaleResult } from './measure-scale.js';
 import { buildReport, formatReport, reportToJson } from './report.js';
@@ -42,7 +47,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const questions = await loadQuestions(DEFAULT_QUESTIONS_FILE);
   const tooSmall = options.sizes.filter((size) => size < real.passages.length);
   if (tooSmall.length > 0) {
-    throw new BenchUsageError(`--sizes: ${tooSmall.join(', ')} is smaller than the real fact sheets (${real.passages.length} passages)`);
+    throw new BenchUsageError(
+      `--sizes: ${tooSmall.join(', ')} is smaller than the real fact sheets (${real.passages.length} passages)`,
+    );
   }
 
   const workDir = await mkdtemp(join(tmpdir(), 'kizuna-bench-'));
@@ -121,7 +128,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

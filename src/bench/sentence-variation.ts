@@ -36,8 +36,14 @@ const ANCHOR_YEAR = 2019;
 type Replacer = (match: string, setting: SheetSetting, random: SeededRandom) => string;
 
 const leader = ({ partner }: SheetSetting) => `${partner.leaderTitle} ${partner.leaderSurname}`;
-const fixed = (pick: (setting: SheetSetting) => string): Replacer => (_match, setting) => pick(setting);
-const drawn = (items: readonly string[]): Replacer => (_match, _setting, random) => random.pick(items);
+const fixed =
+  (pick: (setting: SheetSetting) => string): Replacer =>
+  (_match, setting) =>
+    pick(setting);
+const drawn =
+  (items: readonly string[]): Replacer =>
+  (_match, _setting, random) =>
+    random.pick(items);
 const words = (list: readonly string[]) => new RegExp(`\\b(${list.join('|')})\\b`, 'g');
 
 /**
@@ -46,7 +52,10 @@ const words = (list: readonly string[]) => new RegExp(`\\b(${list.join('|')})\\b
  */
 const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   [words(MONTHS), drawn(MONTHS)],
-  [/\bPrime Minister Shinzo Abe\b/g, fixed(({ partner }) => `${partner.leaderTitle} ${partner.leaderGivenNames} ${partner.leaderSurname}`)],
+  [
+    /\bPrime Minister Shinzo Abe\b/g,
+    fixed(({ partner }) => `${partner.leaderTitle} ${partner.leaderGivenNames} ${partner.leaderSurname}`),
+  ],
   [/\bShinzo Abe\b/g, fixed(({ partner }) => `${partner.leaderGivenNames} ${partner.leaderSurname}`)],
   [/\bPrime Minister Abe\b/g, fixed(leader)],
   [/\bAbe\b/g, fixed(({ partner }) => partner.leaderSurname)],
@@ -77,7 +86,10 @@ const RULES: ReadonlyArray<readonly [RegExp, Replacer]> = [
   [/\b(Southeast Asia|South Asia|Sub-Saharan Africa)\b/g, drawn(WORLD_REGIONS)],
   [/\b(Alabama|Kentucky|Indiana|Texas|Tennessee|Ohio|Michigan)\b/g, drawn(US_STATES)],
   [/\b(Toyota|Mazda|Honda|Denso)\b/g, drawn(COMPANIES)],
-  [/\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b/g, (match, setting, random) => varyNumber(match, setting, random)],
+  [
+    /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b/g,
+    (match, setting, random) => varyNumber(match, setting, random),
+  ],
   [words(NUMBER_WORDS), drawn(NUMBER_WORDS)],
   [words(ORDINAL_WORDS), drawn(ORDINAL_WORDS)],
 ];
@@ -122,7 +134,10 @@ function varyNumber(match: string, { year }: SheetSetting, random: SeededRandom)
 
 /** "the United Kingdom represents…" at the start of a sentence reads "The United Kingdom represents…". */
 export function capitalizeFirst(text: string): string {
-  return text.replace(/^(["“]?)(\p{Ll})/u, (_m, quote: string, letter: string) => `${quote}${letter.toUpperCase()}`);
+  return text.replace(
+    /^(["“]?)(\p{Ll})/u,
+    (_m, quote: string, letter: string) => `${quote}${letter.toUpperCase()}`,
+  );
 }
 
 function otherPartner(partner: Partner, random: SeededRandom): Partner {

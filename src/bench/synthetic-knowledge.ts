@@ -59,18 +59,25 @@ export function generateSyntheticKnowledge(
   const real = parseKnowledgeFiles(realFiles);
   const wanted = Math.floor(options.passages);
   if (!(wanted >= real.passages.length)) {
-    throw new RangeError(`cannot make ${options.passages} passages: the real fact sheets alone hold ${real.passages.length}`);
+    throw new RangeError(
+      `cannot make ${options.passages} passages: the real fact sheets alone hold ${real.passages.length}`,
+    );
   }
   const random = createSeededRandom(options.seed ?? DEFAULT_SYNTHETIC_SEED);
   const pools = sentencePools(real);
   const used = new Set(real.passages.map((passage) => passage.text));
-  const synthetic = documentSizes(wanted - real.passages.length, options.passagesPerDocument ?? DEFAULT_PASSAGES_PER_DOCUMENT).map(
-    (size, index) => syntheticSheet(index, size, pools, used, random, options.seed ?? DEFAULT_SYNTHETIC_SEED),
+  const synthetic = documentSizes(
+    wanted - real.passages.length,
+    options.passagesPerDocument ?? DEFAULT_PASSAGES_PER_DOCUMENT,
+  ).map((size, index) =>
+    syntheticSheet(index, size, pools, used, random, options.seed ?? DEFAULT_SYNTHETIC_SEED),
   );
   const files = [...realFiles, ...synthetic];
   const knowledge = synthetic.length === 0 ? real : parseKnowledgeFiles(files);
   if (knowledge.passages.length !== wanted) {
-    throw new Error(`synthetic knowledge holds ${knowledge.passages.length} passages, ${wanted} were generated`);
+    throw new Error(
+      `synthetic knowledge holds ${knowledge.passages.length} passages, ${wanted} were generated`,
+    );
   }
   return { files, knowledge, realPassages: real.passages.length };
 }
@@ -101,7 +108,9 @@ function sentencePools(real: KnowledgeBase): SentencePools {
     if (hasVariablePart(head)) heads.push(head);
     if (hasVariablePart(tail)) tails.push(tail);
   }
-  const realHeadings = [...new Set(real.passages.map((passage) => passage.section).filter((section) => section !== ''))];
+  const realHeadings = [
+    ...new Set(real.passages.map((passage) => passage.section).filter((section) => section !== '')),
+  ];
   return {
     sentences: sentences.filter(hasVariablePart),
     summaries: real.passages
@@ -115,11 +124,13 @@ function sentencePools(real: KnowledgeBase): SentencePools {
 }
 
 function splitIntoSentences(text: string): string[] {
-  return text
-    // Not after an initial ("Donald J. Trump", "U.S. Trade"): those full stops end no sentence.
-    .split(/(?<=[.!?]["”]?)(?<!\b[A-Z]\.)\s+(?=["“]?[A-Z])/)
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0);
+  return (
+    text
+      // Not after an initial ("Donald J. Trump", "U.S. Trade"): those full stops end no sentence.
+      .split(/(?<=[.!?]["”]?)(?<!\b[A-Z]\.)\s+(?=["“]?[A-Z])/)
+      .map((sentence) => sentence.trim())
+      .filter((sentence) => sentence.length > 0)
+  );
 }
 
 /** Splits `total` passages over sheets of about `perDocument` each (sizes differ by at most one). */
@@ -167,18 +178,26 @@ function syntheticSheet(
   const speaker = random.chance(0.7)
     ? `President ${president.givenNames} ${president.surname}`
     : `${partner.leaderTitle} ${partner.leaderGivenNames} ${partner.leaderSurname}`;
-  const body = [fresh(() => `"${capitalizeFirst(vary(random.pick(pools.quotations), setting, random))}" – ${speaker}`)];
+  const body = [
+    fresh(() => `"${capitalizeFirst(vary(random.pick(pools.quotations), setting, random))}" – ${speaker}`),
+  ];
   let remaining = passageCount - 1;
   while (remaining > 0) {
     const sectionSize = Math.min(remaining, random.int(6, 16));
     const heading = varySentence(random.pick(pools.headings), setting, random).toUpperCase();
     const summary = fresh(() => capitalizeFirst(vary(random.pick(pools.summaries), setting, random)));
     const headingLine = `${heading}: ${summary}`;
-    if (parseSectionHeadingLine(headingLine)?.heading !== heading) throw new Error(`not a section heading line: ${headingLine}`);
+    if (parseSectionHeadingLine(headingLine)?.heading !== heading)
+      throw new Error(`not a section heading line: ${headingLine}`);
     body.push('', headingLine);
     for (let bullet = 1; bullet < sectionSize; bullet += 1) {
       // A bullet that happened to read as "CAPITALS: …" would open a section instead.
-      body.push(fresh(() => syntheticBullet(pools, setting, random), (text) => parseSectionHeadingLine(text) === undefined));
+      body.push(
+        fresh(
+          () => syntheticBullet(pools, setting, random),
+          (text) => parseSectionHeadingLine(text) === undefined,
+        ),
+      );
     }
     remaining -= sectionSize;
   }
@@ -201,13 +220,16 @@ function syntheticBullet(pools: SentencePools, setting: SheetSetting, random: Se
   const sentence = () => capitalizeFirst(vary(random.pick(pools.sentences), setting, random));
   if (shape < 0.5) return sentence();
   if (shape < 0.8) return `${sentence()} ${sentence()}`;
-  return capitalizeFirst(`${vary(random.pick(pools.heads), setting, random)}, ${vary(random.pick(pools.tails), setting, random)}`);
+  return capitalizeFirst(
+    `${vary(random.pick(pools.heads), setting, random)}, ${vary(random.pick(pools.tails), setting, random)}`,
+  );
 }
 
 /** {@link varySentence}, drawn again in the rare case a number was redrawn as itself and nothing changed. */
 function vary(text: string, setting: SheetSetting, random: SeededRandom): string {
   let varied = varySentence(text, setting, random);
-  for (let draw = 1; varied === text && draw < MAX_DRAWS; draw += 1) varied = varySentence(text, setting, random);
+  for (let draw = 1; varied === text && draw < MAX_DRAWS; draw += 1)
+    varied = varySentence(text, setting, random);
   return varied;
 }
 

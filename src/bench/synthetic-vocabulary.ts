@@ -20,22 +20,134 @@ export interface Partner {
  * keeps exactly the right answers it had, however large the knowledge base grows.
  */
 export const PARTNERS: readonly Partner[] = [
-  { name: 'Germany', adjective: 'German', capital: 'Berlin', leaderTitle: 'Chancellor', leaderGivenNames: 'Angela', leaderSurname: 'Merkel' },
-  { name: 'France', adjective: 'French', capital: 'Paris', leaderTitle: 'President', leaderGivenNames: 'Emmanuel', leaderSurname: 'Macron' },
-  { name: 'the United Kingdom', adjective: 'British', capital: 'London', leaderTitle: 'Prime Minister', leaderGivenNames: 'Theresa', leaderSurname: 'May' },
-  { name: 'India', adjective: 'Indian', capital: 'New Delhi', leaderTitle: 'Prime Minister', leaderGivenNames: 'Narendra', leaderSurname: 'Modi' },
-  { name: 'Australia', adjective: 'Australian', capital: 'Canberra', leaderTitle: 'Prime Minister', leaderGivenNames: 'Malcolm', leaderSurname: 'Turnbull' },
-  { name: 'Canada', adjective: 'Canadian', capital: 'Ottawa', leaderTitle: 'Prime Minister', leaderGivenNames: 'Justin', leaderSurname: 'Trudeau' },
-  { name: 'Italy', adjective: 'Italian', capital: 'Rome', leaderTitle: 'Prime Minister', leaderGivenNames: 'Giuseppe', leaderSurname: 'Conte' },
-  { name: 'Vietnam', adjective: 'Vietnamese', capital: 'Hanoi', leaderTitle: 'Prime Minister', leaderGivenNames: 'Nguyen Xuan', leaderSurname: 'Phuc' },
-  { name: 'the Philippines', adjective: 'Philippine', capital: 'Manila', leaderTitle: 'President', leaderGivenNames: 'Rodrigo', leaderSurname: 'Duterte' },
-  { name: 'Poland', adjective: 'Polish', capital: 'Warsaw', leaderTitle: 'President', leaderGivenNames: 'Andrzej', leaderSurname: 'Duda' },
-  { name: 'Brazil', adjective: 'Brazilian', capital: 'Brasília', leaderTitle: 'President', leaderGivenNames: 'Jair', leaderSurname: 'Bolsonaro' },
-  { name: 'Mexico', adjective: 'Mexican', capital: 'Mexico City', leaderTitle: 'President', leaderGivenNames: 'Enrique', leaderSurname: 'Peña Nieto' },
-  { name: 'Indonesia', adjective: 'Indonesian', capital: 'Jakarta', leaderTitle: 'President', leaderGivenNames: 'Joko', leaderSurname: 'Widodo' },
-  { name: 'Norway', adjective: 'Norwegian', capital: 'Oslo', leaderTitle: 'Prime Minister', leaderGivenNames: 'Erna', leaderSurname: 'Solberg' },
-  { name: 'Spain', adjective: 'Spanish', capital: 'Madrid', leaderTitle: 'Prime Minister', leaderGivenNames: 'Mariano', leaderSurname: 'Rajoy' },
-  { name: 'Singapore', adjective: 'Singaporean', capital: 'Singapore', leaderTitle: 'Prime Minister', leaderGivenNames: 'Lee', leaderSurname: 'Hsien Loong' },
+  {
+    name: 'Germany',
+    adjective: 'German',
+    capital: 'Berlin',
+    leaderTitle: 'Chancellor',
+    leaderGivenNames: 'Angela',
+    leaderSurname: 'Merkel',
+  },
+  {
+    name: 'France',
+    adjective: 'French',
+    capital: 'Paris',
+    leaderTitle: 'President',
+    leaderGivenNames: 'Emmanuel',
+    leaderSurname: 'Macron',
+  },
+  {
+    name: 'the United Kingdom',
+    adjective: 'British',
+    capital: 'London',
+    leaderTitle: 'Prime Minister',
+    leaderGivenNames: 'Theresa',
+    leaderSurname: 'May',
+  },
+  {
+    name: 'India',
+    adjective: 'Indian',
+    capital: 'New Delhi',
+    leaderTitle: 'Prime Minister',
+    leaderGivenNames: 'Narendra',
+    leaderSurname: 'Modi',
+  },
+  {
+    name: 'Australia',
+    adjective: 'Australian',
+    capital: 'Canberra',
+    leaderTitle: 'Prime Minister',
+    leaderGivenNames: 'Malcolm',
+    leaderSurname: 'Turnbull',
+  },
+  {
+    name: 'Canada',
+    adjective: 'Canadian',
+    capital: 'Ottawa',
+    leaderTitle: 'Prime Minister',
+    leaderGivenNames: 'Justin',
+    leaderSurname: 'Trudeau',
+  },
+  {
+    name: 'Italy',
+    adjective: 'Italian',
+    capital: 'Rome',
+    leaderTitle: 'Prime Minister',
+    leaderGivenNames: 'Giuseppe',
+    leaderSurname: 'Conte',
+  },
+  {
+    name: 'Vietnam',
+    adjective: 'Vietnamese',
+    capital: 'Hanoi',
+    leaderTitle: 'Prime Minister',
+    leaderGivenNames: 'Nguyen Xuan',
+    leaderSurname: 'Phuc',
+  },
+  {
+    name: 'the Philippines',
+    adjective: 'Philippine',
+    capital: 'Manila',
+    leaderTitle: 'President',
+    leaderGivenNames: 'Rodrigo',
+    leaderSurname: 'Duterte',
+  },
+  {
+    name: 'Poland',
+    adjective: 'Polish',
+    capital: 'Warsaw',
+    leaderTitle: 'President',
+    leaderGivenNames: 'Andrzej',
+    leaderSurname: 'Duda',
+  },
+  {
+    name: 'Brazil',
+    adjective: 'Brazilian',
+    capital: 'Brasília',
+    leaderTitle: 'President',
+    leaderGivenNames: 'Jair',
+    leaderSurname: 'Bolsonaro',
+  },
+  {
+    name: 'Mexico',
+    adjective: 'Mexican',
+    capital: 'Mexico City',
+    leaderTitle: 'President',
+    leaderGivenNames: 'Enrique',
+    leaderSurname: 'Peña Nieto',
+  },
+  {
+    name: 'Indonesia',
+    adjective: 'Indonesian',
+    capital: 'Jakarta',
+    leaderTitle: 'President',
+    leaderGivenNames: 'Joko',
+    leaderSurname: 'Widodo',
+  },
+  {
+    name: 'Norway',
+    adjective: 'Norwegian',
+    capital: 'Oslo',
+    leaderTitle: 'Prime Minister',
+    leaderGivenNames: 'Erna',
+    leaderSurname: 'Solberg',
+  },
+  {
+    name: 'Spain',
+    adjective: 'Spanish',
+    capital: 'Madrid',
+    leaderTitle: 'Prime Minister',
+    leaderGivenNames: 'Mariano',
+    leaderSurname: 'Rajoy',
+  },
+  {
+    name: 'Singapore',
+    adjective: 'Singaporean',
+    capital: 'Singapore',
+    leaderTitle: 'Prime Minister',
+    leaderGivenNames: 'Lee',
+    leaderSurname: 'Hsien Loong',
+  },
 ];
 
 /** Who the real sheets' adversary (North Korea) becomes. */
@@ -78,15 +190,41 @@ export const SYNTHETIC_YEARS: readonly number[] = [
 ];
 
 export const US_STATES: readonly string[] = [
-  'Alabama', 'Arizona', 'Georgia', 'Indiana', 'Kentucky', 'Michigan', 'Mississippi', 'North Carolina', 'Ohio',
-  'Pennsylvania', 'South Carolina', 'Tennessee', 'Texas', 'Virginia', 'Washington', 'Wisconsin',
+  'Alabama',
+  'Arizona',
+  'Georgia',
+  'Indiana',
+  'Kentucky',
+  'Michigan',
+  'Mississippi',
+  'North Carolina',
+  'Ohio',
+  'Pennsylvania',
+  'South Carolina',
+  'Tennessee',
+  'Texas',
+  'Virginia',
+  'Washington',
+  'Wisconsin',
 ];
 
 /** Invented company names, so no real firm is credited with an invented investment. */
 export const COMPANIES: readonly string[] = [
-  'Arkwright Motors', 'Bellweather Steel', 'Cobalt Systems', 'Driftwood Energy', 'Eastgate Semiconductors',
-  'Fairhaven Chemicals', 'Granite Logistics', 'Harborview Pharma', 'Ironbridge Aerospace', 'Juniper Robotics',
-  'Keystone Batteries', 'Lakeshore Foods', 'Meridian Shipbuilding', 'Northwind Turbines', 'Oakridge Optics',
+  'Arkwright Motors',
+  'Bellweather Steel',
+  'Cobalt Systems',
+  'Driftwood Energy',
+  'Eastgate Semiconductors',
+  'Fairhaven Chemicals',
+  'Granite Logistics',
+  'Harborview Pharma',
+  'Ironbridge Aerospace',
+  'Juniper Robotics',
+  'Keystone Batteries',
+  'Lakeshore Foods',
+  'Meridian Shipbuilding',
+  'Northwind Turbines',
+  'Oakridge Optics',
 ];
 
 /** Section headings beyond the real ones, in the fact sheets' style. */
@@ -114,24 +252,75 @@ export const TITLE_TOPICS: readonly string[] = [
   'A Partnership for the Next Generation',
 ];
 
-export const NUMBER_WORDS: readonly string[] = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
-export const ORDINAL_WORDS: readonly string[] = ['second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+export const NUMBER_WORDS: readonly string[] = [
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+];
+export const ORDINAL_WORDS: readonly string[] = [
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+];
 export const MONTHS: readonly string[] = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** Invented people for the real sheets' other named individuals. */
-export const ADVISERS: readonly string[] = ['Catherine Hale', 'Marcus Ellery', 'Denise Okafor', 'Robert Lindqvist', 'Priya Natarajan'];
-export const MILITARY_BASES: readonly string[] = ['Fairview Air Base', 'Camp Redstone', 'Harbor Point Naval Station', 'Ridgeline Airfield'];
+export const ADVISERS: readonly string[] = [
+  'Catherine Hale',
+  'Marcus Ellery',
+  'Denise Okafor',
+  'Robert Lindqvist',
+  'Priya Natarajan',
+];
+export const MILITARY_BASES: readonly string[] = [
+  'Fairview Air Base',
+  'Camp Redstone',
+  'Harbor Point Naval Station',
+  'Ridgeline Airfield',
+];
 export const ERA_NAMES: readonly string[] = ['Kouwa', 'Seimei', 'Ansei', 'Meiwa', 'Kanbun'];
-export const ERA_MEANINGS: readonly string[] = ['lasting peace', 'bright renewal', 'steady prosperity', 'shared light'];
+export const ERA_MEANINGS: readonly string[] = [
+  'lasting peace',
+  'bright renewal',
+  'steady prosperity',
+  'shared light',
+];
 export const CONFERENCES: readonly string[] = [
   'Global Entrepreneurship Summit',
   'Forum on Digital Trade',
   'Summit on Clean Energy',
   'Conference on Maritime Security',
 ];
-export const AIRCRAFT: readonly string[] = ['P-8 Poseidon', 'C-130J Hercules', 'KC-46 tanker', 'MQ-9 Reaper', 'AH-64 Apache'];
+export const AIRCRAFT: readonly string[] = [
+  'P-8 Poseidon',
+  'C-130J Hercules',
+  'KC-46 tanker',
+  'MQ-9 Reaper',
+  'AH-64 Apache',
+];
 export const SPACE_GOALS: readonly string[] = [
   'the International Space Station',
   'deep-space science missions',

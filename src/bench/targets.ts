@@ -50,7 +50,12 @@ export function evaluateTargets(scales: readonly TargetFigures[]): TargetResult[
     atMost('Cold start to ready with a saved index (real knowledge)', real?.coldStartMs, 1000, 'ms'),
     atMost('Reload with nothing changed (real knowledge)', real?.noChangeReloadMs, 100, 'ms'),
     atMost('Passages embedded by a reload with nothing changed', real?.noChangeReloadEmbedded, 0, 'passages'),
-    exactly('Passages embedded by a reload with one passage changed', real?.oneChangeReloadEmbedded, 1, 'passages'),
+    exactly(
+      'Passages embedded by a reload with one passage changed',
+      real?.oneChangeReloadEmbedded,
+      1,
+      'passages',
+    ),
     atMost('Idle RSS (real knowledge)', real?.idleRssMb, 150, 'MB'),
     atLeast(
       `Index build throughput (${largest === undefined ? 'largest size' : `${largest.passages.toLocaleString('en-US')} passages`})`,
@@ -71,7 +76,12 @@ function atMost(name: string, value: number | undefined, limit: number, unit: st
   return judge(name, `≤ ${limit} ${unit}`.trim(), value, unit, (v) => v <= limit);
 }
 
-function atLeast(name: string, value: number | undefined, limit: number | undefined, unit: string): TargetResult {
+function atLeast(
+  name: string,
+  value: number | undefined,
+  limit: number | undefined,
+  unit: string,
+): TargetResult {
   if (limit === undefined) return judge(name, '≥ (not measured)', undefined, unit, () => false);
   return judge(name, `≥ ${formatFigure(limit)} ${unit}`.trim(), value, unit, (v) => v >= limit);
 }
@@ -80,7 +90,13 @@ function exactly(name: string, value: number | undefined, wanted: number, unit: 
   return judge(name, `= ${wanted} ${unit}`.trim(), value, unit, (v) => v === wanted);
 }
 
-function judge(name: string, target: string, value: number | undefined, unit: string, passes: (value: number) => boolean): TargetResult {
+function judge(
+  name: string,
+  target: string,
+  value: number | undefined,
+  unit: string,
+  passes: (value: number) => boolean,
+): TargetResult {
   if (value === undefined || !Number.isFinite(value)) {
     return { name, target, measured: 'not measured in this run', value: null, met: null };
   }

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { EDIT_SUFFIX, editLastPassage } from '../../src/bench/knowledge-edit.js';
-import { parseKnowledgeFiles, readKnowledgeFiles, writeKnowledgeFiles } from '../../src/bench/knowledge-files.js';
+import {
+  parseKnowledgeFiles,
+  readKnowledgeFiles,
+  writeKnowledgeFiles,
+} from '../../src/bench/knowledge-files.js';
 import { diffPassages } from '../../src/core/service/diff-passages.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -37,7 +41,9 @@ describe('editLastPassage', () => {
 
   it('refuses a file with nothing after its front matter', async () => {
     const file = join(dir, 'empty.md');
-    await writeKnowledgeFiles(dir, [{ name: 'empty.md', bytes: new TextEncoder().encode('---\nid: x\n---\n\n') }]);
+    await writeKnowledgeFiles(dir, [
+      { name: 'empty.md', bytes: new TextEncoder().encode('---\nid: x\n---\n\n') },
+    ]);
     await expect(editLastPassage(file)).rejects.toThrow(/no passage to edit/);
     expect(await readFile(file, 'utf8')).toBe('---\nid: x\n---\n\n');
   });

@@ -8,11 +8,19 @@ const realIds = new Set(['real#1', 'real#2']);
 
 describe('isRecalled', () => {
   it('counts a real passage that contains an expected substring', () => {
-    expect(isRecalled([hit('syn#9', 'other'), hit('real#2', 'companies support over 850,000 jobs')], ['850,000 jobs'], realIds)).toBe(true);
+    expect(
+      isRecalled(
+        [hit('syn#9', 'other'), hit('real#2', 'companies support over 850,000 jobs')],
+        ['850,000 jobs'],
+        realIds,
+      ),
+    ).toBe(true);
   });
 
   it('does not count a synthetic passage, even one with the expected words', () => {
-    expect(isRecalled([hit('syn#9', 'companies support over 850,000 jobs')], ['850,000 jobs'], realIds)).toBe(false);
+    expect(isRecalled([hit('syn#9', 'companies support over 850,000 jobs')], ['850,000 jobs'], realIds)).toBe(
+      false,
+    );
   });
 
   it('does not count a real passage without the expected words', () => {
@@ -22,7 +30,12 @@ describe('isRecalled', () => {
 
 describe('recallQuestions', () => {
   it('keeps answerable questions that stand alone, as the evaluation does', () => {
-    const question = (id: string, kind: EvalQuestion['kind'], answerable: boolean, expected?: string[]): EvalQuestion => ({
+    const question = (
+      id: string,
+      kind: EvalQuestion['kind'],
+      answerable: boolean,
+      expected?: string[],
+    ): EvalQuestion => ({
       id,
       kind,
       question: `question ${id}`,

@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { MachineDescription } from '../../src/bench/machine.js';
 import type { ScaleResult } from '../../src/bench/measure-scale.js';
 import { summarize } from '../../src/bench/percentiles.js';
-import { buildReport, formatReport, REQUIRED_REPORT_FIELDS, REQUIRED_SCALE_FIELDS, reportToJson } from '../../src/bench/report.js';
+import {
+  buildReport,
+  formatReport,
+  REQUIRED_REPORT_FIELDS,
+  REQUIRED_SCALE_FIELDS,
+  reportToJson,
+} from '../../src/bench/report.js';
 import { evaluateTargets } from '../../src/bench/targets.js';
 
 const machine: MachineDescription = {
@@ -58,7 +64,14 @@ function scale(label: string, passages: number, overrides: Partial<ScaleResult> 
     hnsw: { m: 12, efConstruction: 48, efSearch: 64, randomSeed: 1 },
     embedder: 'kizuna-offline@1',
     answerer: 'extractive',
-    latencies: { answer: latency, query: latency, embedQuery: latency, indexSearch: latency, rawHnsw: latency, bruteForce: latency },
+    latencies: {
+      answer: latency,
+      query: latency,
+      embedQuery: latency,
+      indexSearch: latency,
+      rawHnsw: latency,
+      bruteForce: latency,
+    },
     ...overrides,
   };
 }
@@ -85,20 +98,45 @@ function report(scales: ScaleResult[]) {
 
 describe('bench report', () => {
   it('holds every field the issue asks for, at top level and in every scale entry, through JSON', () => {
-    const parsed = JSON.parse(reportToJson(report([scale('real', 45), scale('10,000', 10_000)]))) as Record<string, unknown>;
-    const issueFields = ['answerP50Ms', 'answerP95Ms', 'coldStartMs', 'coldStartRebuildMs', 'noChangeReloadMs', 'oneChangeReloadMs', 'idleRssMb', 'peakRssMb', 'scale'];
-    const issueScaleFields = ['passages', 'buildMs', 'passagesPerSec', 'queryP95Ms', 'rawHnswP95Ms', 'bruteForceP95Ms', 'realQuestionRecallAt3'];
+    const parsed = JSON.parse(reportToJson(report([scale('real', 45), scale('10,000', 10_000)]))) as Record<
+      string,
+      unknown
+    >;
+    const issueFields = [
+      'answerP50Ms',
+      'answerP95Ms',
+      'coldStartMs',
+      'coldStartRebuildMs',
+      'noChangeReloadMs',
+      'oneChangeReloadMs',
+      'idleRssMb',
+      'peakRssMb',
+      'scale',
+    ];
+    const issueScaleFields = [
+      'passages',
+      'buildMs',
+      'passagesPerSec',
+      'queryP95Ms',
+      'rawHnswP95Ms',
+      'bruteForceP95Ms',
+      'realQuestionRecallAt3',
+    ];
     expect(REQUIRED_REPORT_FIELDS).toEqual(expect.arrayContaining([...issueFields, 'machine', 'targets']));
     expect(REQUIRED_SCALE_FIELDS).toEqual(expect.arrayContaining(issueScaleFields));
     for (const field of REQUIRED_REPORT_FIELDS) expect(parsed).toHaveProperty(field);
     const entries = parsed.scale as Record<string, unknown>[];
     expect(entries).toHaveLength(2);
-    for (const entry of entries) for (const field of REQUIRED_SCALE_FIELDS) expect(typeof entry[field]).toBe('number');
+    for (const entry of entries)
+      for (const field of REQUIRED_SCALE_FIELDS) expect(typeof entry[field]).toBe('number');
     expect(parsed.machine).toMatchObject({ cpuModel: 'Test CPU', cores: 2 });
   });
 
   it('takes the top-level figures from the real knowledge base', () => {
-    const built = report([scale('10,000', 10_000, { answerP95Ms: 9 }), scale('real', 45, { answerP95Ms: 1.2, idleRssMb: 111 })]);
+    const built = report([
+      scale('10,000', 10_000, { answerP95Ms: 9 }),
+      scale('real', 45, { answerP95Ms: 1.2, idleRssMb: 111 }),
+    ]);
     expect(built.answerP95Ms).toBe(1.2);
     expect(built.idleRssMb).toBe(111);
   });
@@ -129,9 +167,10 @@ describe('evaluateTargets', () => {
 
   it('misses when recall at 100,000 passages falls below the real knowledge base, and passes when equal', () => {
     const recallTarget = (large: number) =>
-      evaluateTargets([scale('real', 45, { realQuestionRecallAt3: 0.9 }), scale('100,000', 100_000, { realQuestionRecallAt3: large })]).find(
-        (target) => target.name.startsWith('Recall@3'),
-      )?.met;
+      evaluateTargets([
+        scale('real', 45, { realQuestionRecallAt3: 0.9 }),
+        scale('100,000', 100_000, { realQuestionRecallAt3: large }),
+      ]).find((target) => target.name.startsWith('Recall@3'))?.met;
     expect(recallTarget(0.85)).toBe(false);
     expect(recallTarget(0.9)).toBe(true);
   });
@@ -141,7 +180,10 @@ describe('evaluateTargets', () => {
       scale('real', 45, { passagesPerSec: 100 }),
       scale('100,000', 100_000, { passagesPerSec: 5_500, bruteForceVsRaw: 19 }),
     ]);
-    expect(targets.find((target) => target.name.startsWith('Index build throughput'))).toMatchObject({ met: true, value: 5_500 });
+    expect(targets.find((target) => target.name.startsWith('Index build throughput'))).toMatchObject({
+      met: true,
+      value: 5_500,
+    });
     expect(targets.find((target) => target.name.startsWith('Brute force'))?.met).toBe(false);
   });
 });

@@ -5,7 +5,12 @@ import { fileURLToPath } from 'node:url';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { parseKnowledgeFiles, readKnowledgeFiles, writeKnowledgeFiles, type KnowledgeFile } from '../../src/bench/knowledge-files.js';
+import {
+  parseKnowledgeFiles,
+  readKnowledgeFiles,
+  writeKnowledgeFiles,
+  type KnowledgeFile,
+} from '../../src/bench/knowledge-files.js';
 import { generateSyntheticKnowledge } from '../../src/bench/synthetic-knowledge.js';
 import { sha256Hex, STABLE_ID_HASH_LENGTH } from '../../src/core/knowledge/stable-id.js';
 import { loadKnowledge } from '../../src/core/knowledge/load-knowledge.js';
@@ -25,19 +30,24 @@ describe('generateSyntheticKnowledge', () => {
     grown = generateSyntheticKnowledge(realFiles, { passages: SIZE, seed: 7 });
   });
 
-  const synthetic = () => grown.knowledge.passages.filter((passage) => !real.passages.some((r) => r.id === passage.id));
+  const synthetic = () =>
+    grown.knowledge.passages.filter((passage) => !real.passages.some((r) => r.id === passage.id));
 
   it('is deterministic: the same seed gives byte-identical files and the same passages', () => {
     const again = generateSyntheticKnowledge(realFiles, { passages: SIZE, seed: 7 });
     expect(again.files.map((file) => file.name)).toEqual(grown.files.map((file) => file.name));
-    again.files.forEach((file, i) => expect(Buffer.from(file.bytes).equals(Buffer.from(grown.files[i]!.bytes))).toBe(true));
+    again.files.forEach((file, i) =>
+      expect(Buffer.from(file.bytes).equals(Buffer.from(grown.files[i]!.bytes))).toBe(true),
+    );
     expect(again.knowledge).toEqual(grown.knowledge);
   });
 
   it('gives different synthetic passages for a different seed', () => {
     const other = generateSyntheticKnowledge(realFiles, { passages: SIZE, seed: 8 });
     const texts = new Set(synthetic().map((passage) => passage.text));
-    const shared = other.knowledge.passages.slice(real.passages.length).filter((passage) => texts.has(passage.text));
+    const shared = other.knowledge.passages
+      .slice(real.passages.length)
+      .filter((passage) => texts.has(passage.text));
     expect(shared.length).toBeLessThan(SIZE / 10);
   });
 
@@ -66,18 +76,24 @@ describe('generateSyntheticKnowledge', () => {
       expect(passage.line).toBeGreaterThan(1);
       expect(passage.text.length).toBeGreaterThan(0);
       expect(passage.text).toBe(passage.text.trim());
-      expect(passage.id).toBe(`${passage.documentId}#${sha256Hex(passage.text).slice(0, STABLE_ID_HASH_LENGTH)}`);
+      expect(passage.id).toBe(
+        `${passage.documentId}#${sha256Hex(passage.text).slice(0, STABLE_ID_HASH_LENGTH)}`,
+      );
       if (passage.kind !== 'opening-quote') expect(passage.section).not.toBe('');
     }
   });
 
   it('shapes synthetic sheets like the real ones: about 100 passages each, an opening quotation, then sections', () => {
-    const sheets = grown.knowledge.documents.filter((document) => !real.documents.some((r) => r.id === document.id));
+    const sheets = grown.knowledge.documents.filter(
+      (document) => !real.documents.some((r) => r.id === document.id),
+    );
     expect(sheets.length).toBe(Math.round((SIZE - real.passages.length) / 100));
     for (const sheet of sheets) {
       const passages = grown.knowledge.passages.filter((passage) => passage.documentId === sheet.id);
       expect(passages[0]?.kind).toBe('opening-quote');
-      expect(passages.filter((passage) => passage.kind === 'section-summary').length).toBeGreaterThanOrEqual(5);
+      expect(passages.filter((passage) => passage.kind === 'section-summary').length).toBeGreaterThanOrEqual(
+        5,
+      );
       expect(sheet.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     expect(grown.knowledge.quotations.length).toBeGreaterThan(real.quotations.length);
@@ -100,7 +116,9 @@ describe('generateSyntheticKnowledge', () => {
   });
 
   it('rewrites real sentences rather than inventing text: synthetic passages share most of their words with the real ones', () => {
-    const realWords = new Set(real.passages.flatMap((passage) => passage.text.toLowerCase().match(/[a-z]+/g) ?? []));
+    const realWords = new Set(
+      real.passages.flatMap((passage) => passage.text.toLowerCase().match(/[a-z]+/g) ?? []),
+    );
     const words = synthetic().flatMap((passage) => passage.text.toLowerCase().match(/[a-z]+/g) ?? []);
     const shared = words.filter((word) => realWords.has(word)).length / words.length;
     expect(shared).toBeGreaterThan(0.8);
@@ -113,6 +131,8 @@ describe('generateSyntheticKnowledge', () => {
   });
 
   it('refuses to make fewer passages than the real sheets already hold', () => {
-    expect(() => generateSyntheticKnowledge(realFiles, { passages: real.passages.length - 1 })).toThrow(RangeError);
+    expect(() => generateSyntheticKnowledge(realFiles, { passages: real.passages.length - 1 })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -336,10 +336,11 @@ export class PassageIndex {
   }
 
   /**
-   * The `k` passages closest to `vector` (k is capped at the index size; k ≤ 0 gives []).
+   * The `k` passages closest to `vector` (k is capped at the index size; k ≤ 0 gives []), optionally only
+   * those `filter` accepts.
    * Synchronous and allocation-light: one native search plus one small object per hit.
    */
-  searchByVector(vector: readonly number[], k: number): PassageHit[] {
+  searchByVector(vector: readonly number[], k: number, filter?: (passage: Passage) => boolean): PassageHit[] {
     if (vector.length !== this.identity.dimensions) {
       throw new RangeError(
         `query vector has ${vector.length} dimensions, the index holds ${this.identity.dimensions}`,
@@ -349,7 +350,11 @@ export class PassageIndex {
     if (!(count > 0)) return [];
     // HNSWLib's own similaritySearchVectorWithScore is async and resolves labels through string-keyed docstore
     // lookups; labels are our array positions, so the raw graph answers directly.
-    const { neighbors, distances } = this.graph.searchKnn(vector as number[], count);
+    // A filter runs inside the graph search, so "only the 2019 sheet" still finds k of its passages at scale.
+    const { neighbors, distances } =
+      filter === undefined
+        ? this.graph.searchKnn(vector as number[], count)
+        : this.graph.searchKnn(vector as number[], count, (label: number) => filter(this.passages[label]!));
     const hits = new Array<PassageHit>(neighbors.length);
     for (let i = 0; i < neighbors.length; i += 1) {
       hits[i] = { passage: this.passages[neighbors[i]!]!, score: 1 - distances[i]! };

@@ -1,9 +1,20 @@
 import { contentTerms } from '../text/content-terms.js';
 import type { Passage, Quotation, QuoteQuery } from '../types.js';
 
+/** A quotation with its words prepared for search. */
+export interface CatalogueEntry {
+  readonly quotation: Quotation;
+  readonly speakerWords: ReadonlySet<string>;
+  /** Content terms of the quoted words. */
+  readonly quoteTerms: ReadonlySet<string>;
+  /** Content terms of the passage it stands in. */
+  readonly passageTerms: ReadonlySet<string>;
+}
+
 /** Quotations with what is needed to search them, built once per knowledge version. */
 export interface QuotationCatalogue {
   readonly quotations: readonly Quotation[];
+  readonly entries: readonly CatalogueEntry[];
   readonly speakers: readonly string[];
   find(query?: QuoteQuery): Quotation | undefined;
 }
@@ -17,7 +28,7 @@ export function createQuotationCatalogue(
   passagesById: ReadonlyMap<string, Passage>,
 ): QuotationCatalogue {
   const speakers = [...new Set(quotations.map((quotation) => quotation.speaker))].sort();
-  const searchable = quotations.map((quotation) => ({
+  const searchable: CatalogueEntry[] = quotations.map((quotation) => ({
     quotation,
     speakerWords: new Set(words(quotation.speaker)),
     quoteTerms: new Set(contentTerms(quotation.text)),
@@ -26,6 +37,7 @@ export function createQuotationCatalogue(
 
   return {
     quotations,
+    entries: searchable,
     speakers,
     find(query = {}) {
       const random = query.random ?? Math.random;

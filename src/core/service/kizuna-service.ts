@@ -204,6 +204,11 @@ export class KizunaService implements KizunaCore {
     return finish({ answered: true, text, citations }, answererId);
   }
 
+  /** The index serving now, for benchmarks that compare it with raw hnswlib on the same graph. */
+  servingIndex(): ServingIndex {
+    return this.state.index;
+  }
+
   /** Retrieval alone, for evaluation and benchmarks. */
   async retrieve(question: string, k: number): Promise<RetrievedPassage[]> {
     return this.state.retriever.retrieve(question, k);
@@ -272,15 +277,15 @@ export class KizunaService implements KizunaCore {
     const previous = this.state;
     try {
       const knowledge = await this.options.loadKnowledge();
-      const opened = await this.options.openIndex(knowledge, previous.index);
-      const next = createKnowledgeState(
-        knowledge,
-        opened.index,
-        this.options.embedder,
-        this.options.wordVectors,
-      );
-      this.state = next;
-      this.indexOrigin = opened.origin;
+      // Same bytes, same knowledge: the serving index and everything derived from it stay as they are.
+      const unchanged = knowledge.fingerprint === previous.knowledge.fingerprint;
+      const opened = unchanged
+        ? { index: previous.index, origin: this.indexOrigin, embedded: 0 }
+        : await this.options.openIndex(knowledge, previous.index);
+      if (!unchanged) {
+        this.state = createKnowledgeState(knowledge, opened.index, this.options.embedder, this.options.wordVectors);
+        this.indexOrigin = opened.origin;
+      }
       const report: ReloadReport = {
         ...diffPassages(previous.knowledge.passages, knowledge.passages),
         embedded: opened.embedded,
@@ -335,15 +340,16 @@ export class KizunaService implements KizunaCore {
     } else if (!crossSheet) {
       retrieved = await state.retriever.retrieve(standalone, k);
     } else {
-      // A question about both sheets gets each sheet's best passages, so neither is crowded out.
-      const perDocument = await Promise.all(
-        state.knowledge.documents.map((document) =>
-          state.retriever.retrieve(standalone, Math.ceil(k / 2), { documentIds: [document.id] }),
-        ),
-      );
-      retrieved = perDocument.flat().sort((a, b) => b.score - a.score);
+      // A question about both sheets gets each sheet's best passage, so neither is crowded out; one wider
+      // search is enough (and stays cheap in a large archive).
+      const wide = await state.retriever.retrieve(standalone, k * 4);
+      const bestPerDocument = new Map<string, RetrievedPassage>();
+      for (const item of wide) if (!bestPerDocument.has(item.document.id)) bestPerDocument.set(item.document.id, item);
+      const leaders = [...bestPerDocument.values()].slice(0, 3);
+      retrieved = [...leaders, ...wide.filter((item) => !leaders.includes(item))].slice(0, k);
+      retrieved.sort((a, b) => b.score - a.score);
     }
-    return promoteQuotedPassages(retrieved, quotedPassagesFor(question, state, documentIds), k);
+    return promoteQuotedPassages(retrieved, quotedPassagesFor(question, state, documentIds, retrieved), k);
   }
 
   private async draft(

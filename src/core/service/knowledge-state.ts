@@ -39,11 +39,12 @@ export function createKnowledgeState(
 ): KnowledgeState {
   const documentsById = new Map(knowledge.documents.map((document) => [document.id, document]));
   const passagesById = new Map(knowledge.passages.map((passage) => [passage.id, passage]));
+  const vocabulary = buildCorpusVocabulary(knowledge.passages, wordVectors, documentTerms(knowledge.documents));
   return {
     knowledge,
     index,
-    retriever: createRetriever(index, embedder, documentsById),
-    vocabulary: buildCorpusVocabulary(knowledge.passages, wordVectors, documentTerms(knowledge.documents)),
+    retriever: createRetriever(index, embedder, documentsById, vocabulary),
+    vocabulary,
     quotations: createQuotationCatalogue(knowledge.quotations, passagesById),
     documentsById,
     passagesById,

@@ -1,6 +1,6 @@
 import type { RetrievedPassage } from '../answer/answerer.js';
 import { contentTerms } from '../text/content-terms.js';
-import type { Quotation } from '../types.js';
+import type { CatalogueEntry } from '../quotes/find-quotation.js';
 import type { KnowledgeState } from './knowledge-state.js';
 
 /** "What did Abe say…", "in what words did Trump praise…", "which quote opens…": the person wants someone's words. */
@@ -20,33 +20,39 @@ export function quotedPassagesFor(
   question: string,
   state: KnowledgeState,
   documentIds: readonly string[] | undefined,
+  retrieved: readonly RetrievedPassage[] = [],
 ): RetrievedPassage[] {
   if (!ASKS_FOR_WORDS.test(question)) return [];
-  const questionLower = question.toLowerCase();
-  const named = (quotation: Quotation) =>
-    quotation.speaker
-      .toLowerCase()
-      .split(/\s+/)
-      .filter((word) => word.length > 2 && !TITLES.has(word.replace(/\.$/, '')))
-      .some((word) => new RegExp(`\\b${word}\\b`).test(questionLower));
-  const speakerNamed = state.quotations.quotations.some(named);
+  const questionWords = new Set(question.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  // A speaker is named when any of their name's words (not a title) is in the question: "Abe", "Trump".
+  const named = (speakerWords: ReadonlySet<string>) =>
+    [...speakerWords].some((word) => word.length > 2 && !TITLES.has(word) && questionWords.has(word));
+  const entries = state.quotations.entries;
+  let speakerNamed = entries.some((entry) => named(entry.speakerWords));
+  // With two people named ("did Abe say anything about Trump?"), the one just before the verb is speaking.
+  const speaking = speakerBeforeVerb(question, entries);
+  if (speaking !== undefined) speakerNamed = true;
+  const isWanted = (entry: CatalogueEntry) =>
+    speaking === undefined ? named(entry.speakerWords) : entry.quotation.speaker === speaking;
   // "What do the fact sheets say about…" asks what the sheets say, not what anyone said.
   if (!speakerNamed && !NAMES_A_QUOTATION.test(question)) return [];
   const wantsOpening = ASKS_FOR_OPENING.test(question);
-  const topic = new Set(contentTerms(question));
+  const topic = contentTerms(question);
 
   const scored: { passageId: string; score: number }[] = [];
-  for (const quotation of state.quotations.quotations) {
+  for (const entry of entries) {
+    const { quotation } = entry;
     if (documentIds !== undefined && !documentIds.includes(quotation.documentId)) continue;
-    if (speakerNamed && !named(quotation)) continue;
+    if (speakerNamed && !isWanted(entry)) continue;
     const passage = state.passagesById.get(quotation.passageId);
     if (passage === undefined) continue;
     const opening = passage.kind === 'opening-quote';
     if (wantsOpening && !opening) continue;
-    const words = contentTerms(`${quotation.text} ${passage.text}`);
-    const overlap = words.filter((term) => topic.has(term)).length;
+    const overlap = topic.filter((term) => entry.quoteTerms.has(term) || entry.passageTerms.has(term)).length;
     if (!wantsOpening && overlap === 0 && !speakerNamed) continue;
-    scored.push({ passageId: passage.id, score: overlap + (opening && wantsOpening ? 10 : 0) });
+    // Ties between quotations go to the one retrieval found closer to the question.
+    const closeness = retrieved.find((item) => item.passage.id === passage.id)?.score ?? 0;
+    scored.push({ passageId: passage.id, score: overlap + closeness + (opening && wantsOpening ? 10 : 0) });
   }
   scored.sort((a, b) => b.score - a.score);
 
@@ -76,4 +82,18 @@ export function promoteQuotedPassages(
   const promoted = quoted.slice(0, 2).map((item, rank) => ({ ...item, score: top + 0.05 - rank * 0.01 }));
   const promotedIds = new Set(promoted.map((item) => item.passage.id));
   return [...promoted, ...retrieved.filter((item) => !promotedIds.has(item.passage.id))].slice(0, limit);
+}
+
+/** The speaker whose name stands closest before the speech verb ("Shinzo Abe say…"), within three words. */
+function speakerBeforeVerb(question: string, entries: readonly CatalogueEntry[]): string | undefined {
+  const words = question.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+  const verbAt = words.findIndex((word) => ASKS_FOR_WORDS.test(word));
+  if (verbAt < 0) return undefined;
+  for (let i = verbAt - 1; i >= Math.max(0, verbAt - 3); i--) {
+    const word = words[i] ?? '';
+    if (word.length <= 2 || TITLES.has(word)) continue;
+    const entry = entries.find((candidate) => candidate.speakerWords.has(word));
+    if (entry !== undefined) return entry.quotation.speaker;
+  }
+  return undefined;
 }
