@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -34,13 +35,17 @@ export interface ColdStartOptions extends ColdStartRequest {
   readonly timeoutMs?: number;
 }
 
-const CHILD_SCRIPT = fileURLToPath(new URL('./cold-start-child.ts', import.meta.url));
 const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The compiled child, as `npm start` runs the bot: plain Node, no TypeScript loader (tsx roughly doubles
+ * module loading). `run-bench.ts` builds `dist/` before measuring, so it matches the source.
+ */
+const CHILD_SCRIPT = join(REPOSITORY_ROOT, 'dist', 'bench', 'cold-start-child.js');
 /** Enough of a failing child's stderr to explain it. */
 const MAX_STDERR_CHARS = 8_000;
 
 /**
- * Starts Kizuna in a fresh Node process (`node --expose-gc --import tsx cold-start-child.ts`) and reports how long
+ * Starts Kizuna in a fresh Node process (`node --expose-gc dist/bench/cold-start-child.js`) and reports how long
  * it took to be ready and how much memory it used. The knowledge and index folders decide what "cold" means:
  * a saved index is loaded, an empty folder forces a build.
  * @throws Error when the child fails, exits early or exceeds the timeout (it is killed then).
@@ -55,7 +60,7 @@ export function measureColdStart(options: ColdStartOptions): Promise<ColdStartRe
     const spawnedAt = performance.now();
     const child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', CHILD_SCRIPT, JSON.stringify(request)],
+      ['--expose-gc', CHILD_SCRIPT, JSON.stringify(request)],
       {
         cwd: REPOSITORY_ROOT,
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

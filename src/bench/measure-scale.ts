@@ -178,12 +178,14 @@ export async function measureScale(setup: ScaleSetup): Promise<ScaleResult> {
 
   const embedPassagesPerSec = await embeddingThroughput(embeddings, index.passages);
   const graph = index.rawIndex;
+  // hnswlib refuses k above the graph's size; the service caps k the same way.
+  const fetchK = Math.min(INDEX_FETCH_K, index.size);
   const questionIndexes = texts.map((_, i) => i);
   const sideBySide = await sampleSideBySide(questionIndexes, rounds.retrieval, {
     query: (i) => service.retrieve(texts[i]!, RETRIEVE_K),
     embedQuery: (i) => embeddings.embedQuery(texts[i]!),
-    indexSearch: (i) => index.searchByVector(vectors[i]!, INDEX_FETCH_K),
-    rawHnsw: (i) => graph.searchKnn(vectors[i]!, INDEX_FETCH_K),
+    indexSearch: (i) => index.searchByVector(vectors[i]!, fetchK),
+    rawHnsw: (i) => graph.searchKnn(vectors[i]!, fetchK),
   });
   const query = summarize(sideBySide.query);
   const embedQuery = summarize(sideBySide.embedQuery);
@@ -272,13 +274,13 @@ async function measureBruteForce(
   const samples = await sampleLatencies(
     vectors,
     rounds,
-    async (vector) => exact.set(vector, await search(vector, INDEX_FETCH_K)),
+    async (vector) => exact.set(vector, await search(vector, Math.min(INDEX_FETCH_K, graph.getCurrentCount()))),
     BRUTE_FORCE_WARM_UP_ITEMS,
   );
   const annRecall = approximateSearchRecall(
     vectors,
     exact,
-    (vector) => graph.searchKnn(vector, INDEX_FETCH_K).distances,
+    (vector) => graph.searchKnn(vector, Math.min(INDEX_FETCH_K, graph.getCurrentCount())).distances,
   );
   return { bruteForce: summarize(samples), annRecall };
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 /**
  * `npm run bench`: latency, throughput, start-up and memory of the offline default, on the real fact sheets and
  * on synthetic knowledge bases grown from them, side by side in one run. See BENCH_USAGE for the options.
@@ -40,6 +41,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const phase = (text: string) => {
     if (onTerminal) process.stderr.write(`${text}\n`);
   };
+
+  // Cold starts run the compiled child (as `npm start` runs the bot), so compile the current source first.
+  phase('Building dist/ (npm run build)…');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPOSITORY_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
   const realFiles = await readKnowledgeFiles(REAL_KNOWLEDGE_DIR);
   const real = parseKnowledgeFiles(realFiles);

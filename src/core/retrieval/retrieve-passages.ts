@@ -35,7 +35,7 @@ export interface RetrieverSettings {
   readonly candidates: number;
 }
 
-export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = { lexicalWeight: 0.15, candidates: 48 };
+export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = { lexicalWeight: 0.5, candidates: 48 };
 
 /**
  * Vector search over the index, then a light lexical rerank of the candidates: the vector finds
