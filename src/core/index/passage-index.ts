@@ -123,6 +123,7 @@ export class PassageIndex {
   private readonly graph: HierarchicalNSW;
   private readonly passagesSha256: string;
   private cacheSource: VectorCache | (() => Promise<VectorCache>);
+  private labelById: Map<string, number> | undefined;
 
   private constructor(parts: PassageIndexParts) {
     this.store = parts.store;
@@ -360,6 +361,29 @@ export class PassageIndex {
       hits[i] = { passage: this.passages[neighbors[i]!]!, score: 1 - distances[i]! };
     }
     return hits;
+  }
+
+  /**
+   * Cosine similarity of `vector` to each of these passages (NaN for one the index does not hold), for
+   * candidates found another way (the lexical channel) that the graph search did not return.
+   */
+  similarityTo(vector: readonly number[], passages: readonly Passage[]): number[] {
+    this.labelById ??= new Map(this.passages.map((passage, label) => [passage.id, label]));
+    let queryNorm = 0;
+    for (const value of vector) queryNorm += value * value;
+    queryNorm = Math.sqrt(queryNorm) || 1;
+    return passages.map((passage) => {
+      const label = this.labelById?.get(passage.id);
+      if (label === undefined) return Number.NaN;
+      const point = this.graph.getPoint(label);
+      let dot = 0;
+      let norm = 0;
+      for (let i = 0; i < point.length; i += 1) {
+        dot += point[i]! * vector[i]!;
+        norm += point[i]! * point[i]!;
+      }
+      return dot / (queryNorm * (Math.sqrt(norm) || 1));
+    });
   }
 
   /** Embeds `query` and returns the `k` closest passages. */

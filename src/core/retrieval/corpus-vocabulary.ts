@@ -15,6 +15,8 @@ export interface WordVectorLookup {
 export interface CorpusVocabulary {
   /** Stem → number of passages that use it. */
   readonly stemPassageCounts: ReadonlyMap<string, number>;
+  /** Stem → positions (in the passage list) of the passages that use it: the inverted index. */
+  readonly postings: ReadonlyMap<string, readonly number[]>;
   /** Lowercase surface words used, grouped by length, for typo look-ups. */
   readonly wordsByLength: ReadonlyMap<number, readonly string[]>;
   /** Unit vectors of the surface words that have one, for paraphrase look-ups. */
@@ -31,8 +33,10 @@ export function buildCorpusVocabulary(
   extraTexts: readonly string[] = [],
 ): CorpusVocabulary {
   const stemPassageCounts = new Map<string, number>();
+  const postings = new Map<string, number[]>();
   const surfaceWords = new Set<string>();
-  for (const text of [...passages.map((passage) => passage.text), ...extraTexts]) {
+  const texts = [...passages.map((passage) => passage.text), ...extraTexts];
+  texts.forEach((text, position) => {
     const stemsHere = new Set<string>();
     for (const token of tokenize(text)) {
       if (!isContentToken(token)) continue;
@@ -41,8 +45,14 @@ export function buildCorpusVocabulary(
     }
     // "the UN" is covered when the sheets say "the United Nations".
     for (const initialism of initialismsOf(text)) stemsHere.add(initialism);
-    for (const term of stemsHere) stemPassageCounts.set(term, (stemPassageCounts.get(term) ?? 0) + 1);
-  }
+    for (const term of stemsHere) {
+      stemPassageCounts.set(term, (stemPassageCounts.get(term) ?? 0) + 1);
+      if (position >= passages.length) continue;
+      const list = postings.get(term);
+      if (list === undefined) postings.set(term, [position]);
+      else list.push(position);
+    }
+  });
 
   const wordsByLength = new Map<number, string[]>();
   const wordVectors: { word: string; vector: Float32Array }[] = [];
@@ -53,7 +63,7 @@ export function buildCorpusVocabulary(
     const vector = vectors?.vector(word);
     if (vector !== undefined) wordVectors.push({ word, vector: unit(vector) });
   }
-  return { stemPassageCounts, wordsByLength, wordVectors, passageCount: passages.length };
+  return { stemPassageCounts, postings, wordsByLength, wordVectors, passageCount: passages.length };
 }
 
 export function unit(vector: Float32Array): Float32Array {

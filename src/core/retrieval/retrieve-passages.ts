@@ -10,6 +10,8 @@ export interface VectorSearch {
     k: number,
     filter?: (passage: Passage) => boolean,
   ): Array<{ passage: Passage; score: number }>;
+  /** Cosine similarity to passages found by the lexical channel (NaN when not indexed). */
+  similarityTo?(vector: number[], passages: readonly Passage[]): number[];
 }
 
 export interface QueryEmbedder {
@@ -28,14 +30,20 @@ export interface Retriever {
 export interface RetrieverSettings {
   /**
    * Weight of the IDF-weighted share of the query's terms found (stemmed) in a passage, added to cosine.
-   * @default 0.15
+   * @default 0.3
    */
   readonly lexicalWeight: number;
   /** Fewest candidates fetched from the index for reranking, however small k is. @default 48 */
   readonly candidates: number;
+  /** Candidates added by the lexical channel (rarer query words), beyond the graph's. @default 16 */
+  readonly lexicalCandidates: number;
 }
 
-export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = { lexicalWeight: 0.5, candidates: 48 };
+export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
+  lexicalWeight: 0.3,
+  candidates: 48,
+  lexicalCandidates: 16,
+};
 
 /**
  * Vector search over the index, then a light lexical rerank of the candidates: the vector finds
@@ -49,7 +57,8 @@ export function createRetriever(
   index: VectorSearch,
   embedder: QueryEmbedder,
   documents: ReadonlyMap<string, KnowledgeDocument>,
-  vocabulary: Pick<CorpusVocabulary, 'stemPassageCounts' | 'passageCount'>,
+  vocabulary: Pick<CorpusVocabulary, 'stemPassageCounts' | 'passageCount' | 'postings'>,
+  passages: readonly Passage[],
   settings: RetrieverSettings = DEFAULT_RETRIEVER_SETTINGS,
 ): Retriever {
   const idf = (term: string) =>
@@ -71,8 +80,33 @@ export function createRetriever(
       const filter = only === undefined ? undefined : (passage: Passage) => only.has(passage.documentId);
       const wanted = [...new Set(contentTerms(query))].map((term) => ({ term, weight: idf(term) }));
       const wantedWeight = wanted.reduce((sum, item) => sum + item.weight, 0);
+      const hits = index.searchByVector(vector, candidateCount(k, settings), filter);
+      // Lexical channel: passages sharing the query's rarer words. In a large archive a short near-copy
+      // about another partner can outscore the real passage on cosine and crowd it out of the graph's
+      // candidates; the rare word ("Japanese") brings it back.
+      // Only needed when the graph's candidates miss the query's rarest word the sheets use.
+      const rarest = wanted
+        .filter((item) => vocabulary.postings.has(item.term))
+        .reduce<{ term: string; weight: number } | undefined>(
+          (best, item) => (best === undefined || item.weight > best.weight ? item : best),
+          undefined,
+        );
+      const missesRarest = rarest !== undefined && !hits.some((hit) => termsOf(hit.passage).has(rarest.term));
+      const seen = new Set(hits.map((hit) => hit.passage.id));
+      const lexical = !missesRarest
+        ? []
+        : lexicalCandidates(wanted, vocabulary, passages, settings.lexicalCandidates).filter(
+            (passage) => !seen.has(passage.id) && (filter === undefined || filter(passage)),
+          );
+      if (lexical.length > 0 && index.similarityTo !== undefined) {
+        const similarities = index.similarityTo(vector, lexical);
+        lexical.forEach((passage, i) => {
+          const score = similarities[i];
+          if (score !== undefined && !Number.isNaN(score)) hits.push({ passage, score });
+        });
+      }
       const results: RetrievedPassage[] = [];
-      for (const hit of index.searchByVector(vector, candidateCount(k, settings), filter)) {
+      for (const hit of hits) {
         const document = documents.get(hit.passage.documentId);
         if (document === undefined) continue;
         const terms = termsOf(hit.passage);
@@ -87,8 +121,33 @@ export function createRetriever(
   };
 }
 
-
 /** How many candidates retrieving `k` passages fetches from the index (benchmarks fetch the same from raw hnswlib). */
 export function candidateCount(k: number, settings: RetrieverSettings = DEFAULT_RETRIEVER_SETTINGS): number {
   return Math.max(k * 4, settings.candidates);
+}
+
+/**
+ * The passages sharing most (IDF-weighted) of the query's words, read from the inverted index. Words used
+ * by more than 2% of passages (or more than {@link MAX_POSTINGS}) are skipped: they cannot tell passages
+ * apart, and their long posting lists are what would make this slow.
+ */
+const MAX_POSTINGS = 256;
+
+function lexicalCandidates(
+  wanted: readonly { term: string; weight: number }[],
+  vocabulary: Pick<CorpusVocabulary, 'postings' | 'passageCount'>,
+  passages: readonly Passage[],
+  limit: number,
+): Passage[] {
+  const maxPostings = Math.min(MAX_POSTINGS, Math.max(16, Math.ceil(vocabulary.passageCount * 0.02)));
+  const scores = new Map<number, number>();
+  for (const { term, weight } of wanted) {
+    const list = vocabulary.postings.get(term);
+    if (list === undefined || list.length > maxPostings) continue;
+    for (const position of list) scores.set(position, (scores.get(position) ?? 0) + weight);
+  }
+  return [...scores]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .flatMap(([position]) => (passages[position] === undefined ? [] : [passages[position]]));
 }

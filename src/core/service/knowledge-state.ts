@@ -43,7 +43,7 @@ export function createKnowledgeState(
   return {
     knowledge,
     index,
-    retriever: createRetriever(index, embedder, documentsById, vocabulary),
+    retriever: createRetriever(index, embedder, documentsById, vocabulary, knowledge.passages),
     vocabulary,
     quotations: createQuotationCatalogue(knowledge.quotations, passagesById),
     documentsById,
