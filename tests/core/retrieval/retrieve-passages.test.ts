@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpusVocabulary } from '../../../src/core/retrieval/corpus-vocabulary.js';
+import { createRetriever, type VectorSearch } from '../../../src/core/retrieval/retrieve-passages.js';
+import type { Passage } from '../../../src/core/types.js';
+import { makeDocument, makePassage } from '../../support/passages.js';
+
+const document = makeDocument();
+const documents = new Map([[document.id, document]]);
+const embedder = { embedQuery: async () => [1, 0] };
+
+/** An index whose "vector" scores are fixed per passage, and that only ever returns its top `reach`. */
+function fakeIndex(
+  scores: Map<Passage, number>,
+  reach: number,
+): VectorSearch & { searchedWithFilter: boolean } {
+  const index = {
+    searchedWithFilter: false,
+    searchByVector(_vector: number[], k: number, filter?: (passage: Passage) => boolean) {
+      if (filter !== undefined) index.searchedWithFilter = true;
+      return [...scores]
+        .filter(([passage]) => filter === undefined || filter(passage))
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, Math.min(k, reach))
+        .map(([passage, score]) => ({ passage, score }));
+    },
+    similarityTo(_vector: number[], passages: readonly Passage[]) {
+      return passages.map((passage) => scores.get(passage) ?? Number.NaN);
+    },
+  };
+  return index;
+}
+
+describe('createRetriever', () => {
+  it('GIVEN near-copies that outscore the real passage on cosine THEN the rare shared word ranks it first', async () => {
+    const real = makePassage(
+      'Through investment and hiring, Japanese companies support over 850,000 American jobs.',
+    );
+    const copies = Array.from({ length: 60 }, (_, i) =>
+      makePassage(`Partner${i} companies support over ${1000 + i} American jobs.`),
+    );
+    const passages = [real, ...copies];
+    const scores = new Map<Passage, number>([
+      [real, 0.6],
+      ...copies.map((copy): [Passage, number] => [copy, 0.7]),
+    ]);
+    const retriever = createRetriever(
+      fakeIndex(scores, 48),
+      embedder,
+      documents,
+      buildCorpusVocabulary(passages),
+      passages,
+    );
+    const [best] = await retriever.retrieve('How many American jobs do Japanese companies support?', 3);
+    expect(best?.passage).toBe(real);
+  });
+
+  it('GIVEN a document filter THEN the graph search itself is filtered, so k results still come back', async () => {
+    const other = makeDocument({ id: 'doc-2018', date: '2018' });
+    const mine = makePassage('Space cooperation and the Moon.', { documentId: other.id });
+    const rest = Array.from({ length: 10 }, (_, i) => makePassage(`Energy item ${i}.`));
+    const passages = [mine, ...rest];
+    const index = fakeIndex(
+      new Map(passages.map((passage, i): [Passage, number] => [passage, 0.9 - i * 0.01])),
+      48,
+    );
+    const retriever = createRetriever(
+      index,
+      embedder,
+      new Map([...documents, [other.id, other]]),
+      buildCorpusVocabulary(passages),
+      passages,
+    );
+    const results = await retriever.retrieve('moon', 5, { documentIds: [other.id] });
+    expect(index.searchedWithFilter).toBe(true);
+    expect(results.map((result) => result.passage)).toEqual([mine]);
+  });
+
+  it('scores exact term matches above a passage that is only similar', async () => {
+    const exact = makePassage('The Reiwa era means beautiful harmony.');
+    const similar = makePassage('A new era of partnership begins.');
+    const passages = [exact, similar];
+    const retriever = createRetriever(
+      fakeIndex(
+        new Map([
+          [exact, 0.6],
+          [similar, 0.62],
+        ]),
+        48,
+      ),
+      embedder,
+      documents,
+      buildCorpusVocabulary(passages),
+      passages,
+    );
+    const [best] = await retriever.retrieve('What does Reiwa mean?', 2);
+    expect(best?.passage).toBe(exact);
+  });
+});
