@@ -61,6 +61,12 @@ export function createRetriever(
   passages: readonly Passage[],
   settings: RetrieverSettings = DEFAULT_RETRIEVER_SETTINGS,
 ): Retriever {
+  const passagesByDocument = new Map<string, Passage[]>();
+  for (const passage of passages) {
+    const list = passagesByDocument.get(passage.documentId);
+    if (list === undefined) passagesByDocument.set(passage.documentId, [passage]);
+    else list.push(passage);
+  }
   const idf = (term: string) =>
     Math.log(1 + vocabulary.passageCount / ((vocabulary.stemPassageCounts.get(term) ?? 0) + 1));
   const passageTerms = new Map<string, ReadonlySet<string>>();
@@ -80,7 +86,14 @@ export function createRetriever(
       const filter = only === undefined ? undefined : (passage: Passage) => only.has(passage.documentId);
       const wanted = [...new Set(contentTerms(query))].map((term) => ({ term, weight: idf(term) }));
       const wantedWeight = wanted.reduce((sum, item) => sum + item.weight, 0);
-      const hits = index.searchByVector(vector, candidateCount(k, settings), filter);
+      // A few documents' passages are scored exactly: a graph search with a very selective filter wanders
+      // the whole graph (a callback per visited node) to find them.
+      const targeted =
+        only === undefined ? undefined : [...only].flatMap((id) => passagesByDocument.get(id) ?? []);
+      const hits =
+        targeted !== undefined && targeted.length <= EXACT_SCORING_LIMIT && index.similarityTo !== undefined
+          ? scoreExactly(index.similarityTo(vector, targeted), targeted, candidateCount(k, settings))
+          : index.searchByVector(vector, candidateCount(k, settings), filter);
       // Lexical channel: passages sharing the query's rarer words. In a large archive a short near-copy
       // about another partner can outscore the real passage on cosine and crowd it out of the graph's
       // candidates; the rare word ("Japanese") brings it back.
@@ -132,6 +145,20 @@ export function candidateCount(k: number, settings: RetrieverSettings = DEFAULT_
  * apart, and their long posting lists are what would make this slow.
  */
 const MAX_POSTINGS = 256;
+/** Up to this many passages in the targeted documents, they are scored one by one instead of searched. */
+const EXACT_SCORING_LIMIT = 2_000;
+
+function scoreExactly(
+  similarities: readonly number[],
+  passages: readonly Passage[],
+  k: number,
+): Array<{ passage: Passage; score: number }> {
+  return passages
+    .map((passage, i) => ({ passage, score: similarities[i] ?? Number.NaN }))
+    .filter((hit) => !Number.isNaN(hit.score))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, k);
+}
 
 function lexicalCandidates(
   wanted: readonly { term: string; weight: number }[],

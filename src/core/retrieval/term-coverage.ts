@@ -170,3 +170,29 @@ const FILLER_VOCABULARY = [
   'anything',
   'something',
 ].filter((word) => word.length >= 3);
+
+/**
+ * Second look at the terms still missing, against the words of the passages just retrieved (the looser
+ * context threshold). Everything else keeps its first verdict, so the corpus-wide scans run once per question.
+ */
+export function recheckAgainstContext(
+  coverage: readonly TermCoverage[],
+  table: CoverageWordTable | undefined,
+  context: ContextWords,
+  options: Partial<CoverageOptions> = {},
+): TermCoverage[] {
+  const { contextParaphraseSimilarity } = { ...DEFAULT_COVERAGE_OPTIONS, ...options };
+  return coverage.map((item) => {
+    if (item.kind !== 'missing' || item.term.numeric || item.term.properNoun || context.length === 0)
+      return item;
+    const known = table?.vector(item.term.token) ?? correctedVector(item.term.token, table);
+    if (known === undefined) return item;
+    const via = closestMeaning(unit(known), context, contextParaphraseSimilarity);
+    return via === undefined ? item : { term: item.term, kind: 'paraphrase', via };
+  });
+}
+
+function correctedVector(token: string, table: CoverageWordTable | undefined): Float32Array | undefined {
+  const corrected = table?.correct?.(token);
+  return corrected === undefined ? undefined : table?.vector(corrected);
+}

@@ -9,6 +9,7 @@ import { questionWords } from '../retrieval/question-terms.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
 import {
   assessCoverage,
+  recheckAgainstContext,
   type ContextWords,
   type CoverageOptions,
   type CoverageWordTable,
@@ -134,7 +135,8 @@ export class KizunaService implements KizunaCore {
 
     const table = this.options.wordVectors;
     // Misspellings of the sheets' words ("Alabma") are searched for as the words they stand for.
-    const corrections = assessCoverage(words, state.vocabulary, table, [], this.options.coverage)
+    const corpusCoverage = assessCoverage(words, state.vocabulary, table, [], this.options.coverage);
+    const corrections = corpusCoverage
       .filter((item) => item.kind === 'typo' && item.via !== undefined)
       .map((item) => item.via);
     const standalone = [await this.standalone(question, history), ...corrections].join(' ');
@@ -142,9 +144,8 @@ export class KizunaService implements KizunaCore {
 
     // Is what the question asks about in the sheets at all? Checked against the whole corpus, and more
     // loosely against the passages just retrieved. A refusal names what is missing.
-    const coverage = assessCoverage(
-      words,
-      state.vocabulary,
+    const coverage = recheckAgainstContext(
+      corpusCoverage,
       table,
       this.contextWords(passages.slice(0, 3)),
       this.options.coverage,
@@ -283,7 +284,12 @@ export class KizunaService implements KizunaCore {
         ? { index: previous.index, origin: this.indexOrigin, embedded: 0 }
         : await this.options.openIndex(knowledge, previous.index);
       if (!unchanged) {
-        this.state = createKnowledgeState(knowledge, opened.index, this.options.embedder, this.options.wordVectors);
+        this.state = createKnowledgeState(
+          knowledge,
+          opened.index,
+          this.options.embedder,
+          this.options.wordVectors,
+        );
         this.indexOrigin = opened.origin;
       }
       const report: ReloadReport = {
@@ -344,7 +350,8 @@ export class KizunaService implements KizunaCore {
       // search is enough (and stays cheap in a large archive).
       const wide = await state.retriever.retrieve(standalone, k * 4);
       const bestPerDocument = new Map<string, RetrievedPassage>();
-      for (const item of wide) if (!bestPerDocument.has(item.document.id)) bestPerDocument.set(item.document.id, item);
+      for (const item of wide)
+        if (!bestPerDocument.has(item.document.id)) bestPerDocument.set(item.document.id, item);
       const leaders = [...bestPerDocument.values()].slice(0, 3);
       retrieved = [...leaders, ...wide.filter((item) => !leaders.includes(item))].slice(0, k);
       retrieved.sort((a, b) => b.score - a.score);
