@@ -54,7 +54,7 @@ describe('createRetriever', () => {
     expect(best?.passage).toBe(real);
   });
 
-  it('GIVEN a document filter THEN only that document's passages come back, even ones the graph ranks low', async () => {
+  it('GIVEN a document filter THEN only that document’s passages come back, even ones the graph ranks low', async () => {
     const other = makeDocument({ id: 'doc-2018', date: '2018' });
     const mine = makePassage('Space cooperation and the Moon.', { documentId: other.id });
     const rest = Array.from({ length: 10 }, (_, i) => makePassage(`Energy item ${i}.`));
