@@ -22,7 +22,7 @@ export interface HnswParameters {
   readonly efConstruction: number;
   /**
    * Candidate list size while searching (hnswlib uses max(efSearch, k)).
-   * @default 128
+   * @default 256
    */
   readonly efSearch: number;
   /**
@@ -35,7 +35,7 @@ export interface HnswParameters {
 export const DEFAULT_HNSW_PARAMETERS: HnswParameters = Object.freeze({
   m: 8,
   efConstruction: 24,
-  efSearch: 128,
+  efSearch: 256,
   randomSeed: 100,
 });
 

@@ -39,9 +39,14 @@ export function quotedPassagesFor(
   const wantsOpening = ASKS_FOR_OPENING.test(question);
   const topic = contentTerms(question);
 
+  // Asked for "a quote about X" with no speaker: the quotations among the passages retrieved for X.
+  const retrievedIds = new Set(retrieved.map((item) => item.passage.id));
+  const onlyRetrieved = !speakerNamed && !wantsOpening;
+
   const scored: { passageId: string; score: number }[] = [];
   for (const entry of entries) {
     const { quotation } = entry;
+    if (onlyRetrieved && !retrievedIds.has(quotation.passageId)) continue;
     if (documentIds !== undefined && !documentIds.includes(quotation.documentId)) continue;
     if (speakerNamed && !isWanted(entry)) continue;
     const passage = state.passagesById.get(quotation.passageId);
