@@ -37,12 +37,15 @@ export interface RetrieverSettings {
   readonly candidates: number;
   /** Candidates added by the lexical channel (rarer query words), beyond the graph's. @default 16 */
   readonly lexicalCandidates: number;
+  /** Added to passages of the few documents whose titles name what the question names. @default 0.1 */
+  readonly titleWeight: number;
 }
 
 export const DEFAULT_RETRIEVER_SETTINGS: RetrieverSettings = {
   lexicalWeight: 0.3,
   candidates: 48,
   lexicalCandidates: 16,
+  titleWeight: 0.1,
 };
 
 /**
@@ -67,6 +70,7 @@ export function createRetriever(
     if (list === undefined) passagesByDocument.set(passage.documentId, [passage]);
     else list.push(passage);
   }
+  const titleIndex = buildTitleIndex([...documents.values()]);
   const idf = (term: string) =>
     Math.log(1 + vocabulary.passageCount / ((vocabulary.stemPassageCounts.get(term) ?? 0) + 1));
   const passageTerms = new Map<string, ReadonlySet<string>>();
@@ -105,6 +109,17 @@ export function createRetriever(
           undefined,
         );
       const missesRarest = rarest !== undefined && !hits.some((hit) => termsOf(hit.passage).has(rarest.term));
+      // Document routing: a question naming what only a few sheets are titled after ("Japanese" among a
+      // thousand partners' sheets) also searches those sheets exactly, and ranks their passages a little higher.
+      const routed = only === undefined ? routeByTitle(wanted, titleIndex) : new Set<string>();
+      if (routed.size > 0 && index.similarityTo !== undefined) {
+        const inRouted = [...routed].flatMap((id) => passagesByDocument.get(id) ?? []);
+        if (inRouted.length <= EXACT_SCORING_LIMIT) {
+          const present = new Set(hits.map((hit) => hit.passage.id));
+          const extra = inRouted.filter((passage) => !present.has(passage.id));
+          hits.push(...scoreExactly(index.similarityTo(vector, extra), extra, candidateCount(k, settings)));
+        }
+      }
       const seen = new Set(hits.map((hit) => hit.passage.id));
       const lexical = !missesRarest
         ? []
@@ -126,7 +141,12 @@ export function createRetriever(
         let found = 0;
         for (const item of wanted) if (terms.has(item.term)) found += item.weight;
         const share = wantedWeight === 0 ? 0 : found / wantedWeight;
-        results.push({ passage: hit.passage, document, score: hit.score + settings.lexicalWeight * share });
+        const titleBoost = routed.has(document.id) ? settings.titleWeight : 0;
+        results.push({
+          passage: hit.passage,
+          document,
+          score: hit.score + settings.lexicalWeight * share + titleBoost,
+        });
       }
       results.sort((a, b) => b.score - a.score);
       return results.slice(0, k);
@@ -177,4 +197,47 @@ function lexicalCandidates(
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
     .flatMap(([position]) => (passages[position] === undefined ? [] : [passages[position]]));
+}
+
+interface TitleIndex {
+  readonly documentCount: number;
+  /** Title stem → ids of the documents whose title uses it. */
+  readonly postings: ReadonlyMap<string, readonly string[]>;
+}
+
+function buildTitleIndex(documents: readonly KnowledgeDocument[]): TitleIndex {
+  const postings = new Map<string, string[]>();
+  for (const document of documents) {
+    for (const term of new Set(contentTerms(document.title))) {
+      const list = postings.get(term);
+      if (list === undefined) postings.set(term, [document.id]);
+      else list.push(document.id);
+    }
+  }
+  return { documentCount: documents.length, postings };
+}
+
+/** Most documents a question can be routed to; more than this and the title word says too little. */
+const MAX_ROUTED_DOCUMENTS = 8;
+const MIN_DOCUMENTS_TO_ROUTE = 20;
+
+/**
+ * The documents whose titles use one of the question's words ("japanese" meets "japan": one stem starting
+ * the other), when that word singles out a few documents; none when every title uses it.
+ */
+function routeByTitle(wanted: readonly { term: string }[], titles: TitleIndex): Set<string> {
+  const routed = new Set<string>();
+  // With a handful of sheets every passage is a candidate anyway; routing is for archives.
+  if (titles.documentCount < MIN_DOCUMENTS_TO_ROUTE) return routed;
+  const limit = Math.min(MAX_ROUTED_DOCUMENTS, Math.max(1, Math.floor(titles.documentCount * 0.05)));
+  for (const { term } of wanted) {
+    if (term.length < 4) continue;
+    const matching = new Set<string>();
+    for (const [titleTerm, ids] of titles.postings) {
+      if (titleTerm.length < 4 || !(term.startsWith(titleTerm) || titleTerm.startsWith(term))) continue;
+      for (const id of ids) matching.add(id);
+    }
+    if (matching.size > 0 && matching.size <= limit) for (const id of matching) routed.add(id);
+  }
+  return routed;
 }

@@ -210,9 +210,21 @@ export class KizunaService implements KizunaCore {
     return this.state.index;
   }
 
-  /** Retrieval alone, for evaluation and benchmarks. */
+  /** What answering would retrieve for a question (typo corrections, sheet targeting, quotations), for evaluation and benchmarks. */
   async retrieve(question: string, k: number): Promise<RetrievedPassage[]> {
-    return this.state.retriever.retrieve(question, k);
+    const state = this.state;
+    const cleaned = validateQuestion(question, this.options.maxQuestionLength);
+    const words = questionWords(cleaned);
+    const corrections = assessCoverage(
+      words,
+      state.vocabulary,
+      this.options.wordVectors,
+      [],
+      this.options.coverage,
+    )
+      .filter((item) => item.kind === 'typo' && item.via !== undefined)
+      .map((item) => item.via);
+    return this.retrieveFor(state, cleaned, [cleaned, ...corrections].join(' '), k);
   }
 
   quote(query: QuoteQuery = {}): QuoteResult | undefined {
@@ -336,8 +348,8 @@ export class KizunaService implements KizunaCore {
     state: KnowledgeState,
     question: string,
     standalone: string,
+    k: number = this.options.passagesPerAnswer ?? 6,
   ): Promise<RetrievedPassage[]> {
-    const k = this.options.passagesPerAnswer ?? 6;
     const crossSheet = isCrossSheetQuestion(question);
     const documentIds = crossSheet ? undefined : targetDocuments(question, state.knowledge.documents);
     let retrieved: RetrievedPassage[];
