@@ -94,4 +94,33 @@ describe('createRetriever', () => {
     const [best] = await retriever.retrieve('What does Reiwa mean?', 2);
     expect(best?.passage).toBe(exact);
   });
+
+  it('GIVEN an archive where only a few sheets are titled after the subject THEN those sheets are searched too and win', async () => {
+    const partners = Array.from({ length: 30 }, (_, i) =>
+      makeDocument({ id: `sheet-${i}`, title: `The United States and Partner${i}` }),
+    );
+    const japan = makeDocument({ id: 'sheet-japan', title: 'The United States and Japan' });
+    const real = makePassage('The sale of missile defense technology to Japan was approved.', {
+      documentId: japan.id,
+    });
+    const copies = partners.map((partner, i) =>
+      makePassage(`The sale of missile defense technology to Partner${i} was approved.`, {
+        documentId: partner.id,
+      }),
+    );
+    const passages = [real, ...copies];
+    const scores = new Map<Passage, number>([
+      [real, 0.6],
+      ...copies.map((copy): [Passage, number] => [copy, 0.65]),
+    ]);
+    const retriever = createRetriever(
+      fakeIndex(scores, 10),
+      embedder,
+      new Map([japan, ...partners].map((doc) => [doc.id, doc])),
+      buildCorpusVocabulary(passages),
+      passages,
+    );
+    const [best] = await retriever.retrieve('Did Japanese forces get missile defense technology?', 3);
+    expect(best?.passage).toBe(real);
+  });
 });
