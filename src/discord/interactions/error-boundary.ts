@@ -19,16 +19,7 @@ export async function withInteractionBoundary(
   logger: Logger,
   run: () => Promise<void>,
 ): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    const notice = noticeFor(error, logger, 'interaction failed');
-    try {
-      await sendPrivateNotice(interaction, notice);
-    } catch (replyError) {
-      logger.warn({ err: replyError }, 'could not tell the user about a failed interaction');
-    }
-  }
+  await withNoticeBoundary(logger, 'interaction failed', run, (notice) => sendPrivateNotice(interaction, notice));
 }
 
 /** The same boundary for a message the bot answers (mentions, follow-ups): the notice is a reply. */
@@ -37,14 +28,25 @@ export async function withMessageBoundary(
   logger: Logger,
   run: () => Promise<void>,
 ): Promise<void> {
+  await withNoticeBoundary(logger, 'message handling failed', run, async (notice) => {
+    await message.reply({ content: notice, allowedMentions: noMentions() });
+  });
+}
+
+async function withNoticeBoundary(
+  logger: Logger,
+  what: string,
+  run: () => Promise<void>,
+  tell: (notice: string) => Promise<unknown>,
+): Promise<void> {
   try {
     await run();
   } catch (error) {
-    const notice = noticeFor(error, logger, 'message handling failed');
+    const notice = noticeFor(error, logger, what);
     try {
-      await message.reply({ content: notice, allowedMentions: noMentions() });
+      await tell(notice);
     } catch (replyError) {
-      logger.warn({ err: replyError }, 'could not tell the user about a failed message');
+      logger.warn({ err: replyError }, `could not tell the user: ${what}`);
     }
   }
 }
