@@ -5,13 +5,14 @@ export class CliUsageError extends Error {
   override readonly name = 'CliUsageError';
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+/** Option definitions as `node:util` parseArgs takes them. */
+export type CliOptions = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * `node:util` parseArgs in strict mode, with its errors rewritten as {@link CliUsageError}s that
  * name the offending argument and point at `--help`.
  */
-export function parseCliArgs<T extends Options>(
+export function parseCliArgs<T extends CliOptions>(
   argv: readonly string[],
   options: T,
   allowPositionals: boolean,

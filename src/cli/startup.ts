@@ -4,7 +4,7 @@ import { isKizunaError } from '../core/errors.js';
 import type { KizunaCore } from '../core/types.js';
 import type { CliDeps, OutputStream } from './cli-deps.js';
 import { createCliLogger } from './cli-logger.js';
-import { CliUsageError } from './parse-cli-args.js';
+import { CliUsageError, parseCliArgs, type CliOptions } from './parse-cli-args.js';
 
 /** Exit codes shared by every command. */
 export const ExitCode = {
@@ -80,4 +80,28 @@ export async function startCore(deps: CliDeps, options: StartCoreOptions): Promi
   } catch (error) {
     return reportFailure(error, deps.stderr, options.verbose);
   }
+}
+
+/**
+ * The start of every command: parse its arguments (a usage error prints and exits 2) and answer `--help`.
+ * Returns the parsed arguments with `verbose`, or the exit code when the command is already done.
+ */
+export function readCommandArgs<T extends CliOptions>(
+  deps: CliDeps,
+  options: T,
+  usage: string,
+  allowPositionals = false,
+): (ReturnType<typeof parseCliArgs<T>> & { readonly verbose: boolean }) | number {
+  let args: ReturnType<typeof parseCliArgs<T>>;
+  try {
+    args = parseCliArgs(deps.argv, options, allowPositionals);
+  } catch (error) {
+    return reportFailure(error, deps.stderr, false);
+  }
+  const flags = args.values as Record<string, unknown>;
+  if (flags.help === true) {
+    deps.stdout.write(`${usage}\n`);
+    return ExitCode.ok;
+  }
+  return { ...args, verbose: flags.verbose === true };
 }

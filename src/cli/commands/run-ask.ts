@@ -9,9 +9,8 @@ import type { CliDeps } from '../cli-deps.js';
 import { formatAnswerForTerminal } from '../format/format-answer.js';
 import { terminalOptionsFor } from '../format/terminal-options.js';
 import { parseJsonlRequest } from '../jsonl-request.js';
-import { parseCliArgs } from '../parse-cli-args.js';
 import { readStreamText } from '../read-stream.js';
-import { ExitCode, loadCliConfig, reportFailure, startCore } from '../startup.js';
+import { ExitCode, loadCliConfig, readCommandArgs, reportFailure, startCore } from '../startup.js';
 import { validateQuestion } from '../validate-question.js';
 
 export const ASK_USAGE = `Usage: npm run ask -- [options] "question"
@@ -38,18 +37,9 @@ const OPTIONS = {
 
 /** `npm run ask`: one question (argument or standard input), or many with `--jsonl`. */
 export async function runAsk(deps: CliDeps): Promise<number> {
-  let args;
-  try {
-    args = parseCliArgs(deps.argv, OPTIONS, true);
-  } catch (error) {
-    return reportFailure(error, deps.stderr, false);
-  }
-  const { values, positionals } = args;
-  const verbose = values.verbose === true;
-  if (values.help) {
-    deps.stdout.write(`${ASK_USAGE}\n`);
-    return ExitCode.ok;
-  }
+  const args = readCommandArgs(deps, OPTIONS, ASK_USAGE, true);
+  if (typeof args === 'number') return args;
+  const { values, positionals, verbose } = args;
   if (values.json && values.jsonl) {
     deps.stderr.write('Choose one of --json and --jsonl. Run with --help to see the options.\n');
     return ExitCode.usage;

@@ -2,8 +2,7 @@ import type { CoreStatus } from '../../core/types.js';
 import type { CliDeps } from '../cli-deps.js';
 import { formatDuration } from '../format/format-status.js';
 import { createIndexProgress } from '../index-progress.js';
-import { parseCliArgs } from '../parse-cli-args.js';
-import { ExitCode, loadCliConfig, reportFailure, startCore } from '../startup.js';
+import { ExitCode, loadCliConfig, readCommandArgs, startCore } from '../startup.js';
 
 export const INDEX_USAGE = `Usage: npm run index -- [--rebuild] [--json]
 
@@ -60,18 +59,9 @@ function summarize(status: CoreStatus, built: boolean, durationMs: number): Inde
 
 /** `npm run index`: builds or loads the index through the core and reports what happened. */
 export async function runBuildIndex(deps: CliDeps): Promise<number> {
-  let args;
-  try {
-    args = parseCliArgs(deps.argv, OPTIONS, false);
-  } catch (error) {
-    return reportFailure(error, deps.stderr, false);
-  }
-  const { values } = args;
-  const verbose = values.verbose === true;
-  if (values.help) {
-    deps.stdout.write(`${INDEX_USAGE}\n`);
-    return ExitCode.ok;
-  }
+  const args = readCommandArgs(deps, OPTIONS, INDEX_USAGE);
+  if (typeof args === 'number') return args;
+  const { values, verbose } = args;
 
   const config = loadCliConfig(deps, verbose);
   if (typeof config === 'number') return config;

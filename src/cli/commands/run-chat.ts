@@ -3,8 +3,7 @@ import readline from 'node:readline';
 import type { CliDeps } from '../cli-deps.js';
 import { CHAT_HELP, createChatSession } from '../chat/chat-session.js';
 import { terminalOptionsFor } from '../format/terminal-options.js';
-import { parseCliArgs } from '../parse-cli-args.js';
-import { ExitCode, loadCliConfig, reportFailure, startCore } from '../startup.js';
+import { ExitCode, loadCliConfig, readCommandArgs, startCore } from '../startup.js';
 
 export const CHAT_USAGE = `Usage: npm run chat
 
@@ -26,17 +25,9 @@ const OPTIONS = {
 
 /** `npm run chat`: a readline loop over a {@link createChatSession} session. */
 export async function runChat(deps: CliDeps): Promise<number> {
-  let args;
-  try {
-    args = parseCliArgs(deps.argv, OPTIONS, false);
-  } catch (error) {
-    return reportFailure(error, deps.stderr, false);
-  }
-  const verbose = args.values.verbose === true;
-  if (args.values.help) {
-    deps.stdout.write(`${CHAT_USAGE}\n`);
-    return ExitCode.ok;
-  }
+  const args = readCommandArgs(deps, OPTIONS, CHAT_USAGE);
+  if (typeof args === 'number') return args;
+  const { verbose } = args;
 
   const config = loadCliConfig(deps, verbose);
   if (typeof config === 'number') return config;

@@ -2,8 +2,7 @@ import type { QuoteQuery, QuoteResult } from '../../core/types.js';
 import type { CliDeps } from '../cli-deps.js';
 import { formatNoQuoteMessage, formatQuoteForTerminal } from '../format/format-quote.js';
 import { terminalOptionsFor } from '../format/terminal-options.js';
-import { parseCliArgs } from '../parse-cli-args.js';
-import { ExitCode, loadCliConfig, reportFailure, startCore } from '../startup.js';
+import { ExitCode, loadCliConfig, readCommandArgs, reportFailure, startCore } from '../startup.js';
 
 export const QUOTE_USAGE = `Usage: npm run quote -- [--speaker NAME] [--topic TEXT] [--json]
 
@@ -58,18 +57,9 @@ export function quoteToJson(result: QuoteResult): QuoteJson {
 
 /** `npm run quote`: a quotation, filtered by speaker and/or topic. */
 export async function runQuote(deps: CliDeps): Promise<number> {
-  let args;
-  try {
-    args = parseCliArgs(deps.argv, OPTIONS, false);
-  } catch (error) {
-    return reportFailure(error, deps.stderr, false);
-  }
-  const { values } = args;
-  const verbose = values.verbose === true;
-  if (values.help) {
-    deps.stdout.write(`${QUOTE_USAGE}\n`);
-    return ExitCode.ok;
-  }
+  const args = readCommandArgs(deps, OPTIONS, QUOTE_USAGE);
+  if (typeof args === 'number') return args;
+  const { values, verbose } = args;
 
   const config = loadCliConfig(deps, verbose);
   if (typeof config === 'number') return config;
