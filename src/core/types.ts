@@ -90,10 +90,30 @@ export interface AskRequest {
   readonly history?: readonly ConversationTurn[];
 }
 
+/**
+ * What kind of reply a question got:
+ * - `answered`: the sheets answer it; the text cites them.
+ * - `related`: the sheets cover the subject but not exactly what was asked; the text says so and cites the
+ *   closest passage (`answered` is false).
+ * - `not-covered`: the sheets never mention the subject (an honest refusal naming it).
+ * - `chit-chat`: not a question ("thanks!", "hi"); a friendly reply with an example of what to ask.
+ * - `unclear`: no topic could be read from it (garbage, "what?"); asks what the person would like to know.
+ * - `unsupported-language`: written in a language Kizuna does not answer in.
+ */
+export type AnswerOutcome =
+  | 'answered'
+  | 'related'
+  | 'not-covered'
+  | 'chit-chat'
+  | 'unclear'
+  | 'unsupported-language';
+
 export interface Answer {
   readonly question: string;
-  /** False when the fact sheets do not cover the question (an honest refusal). */
+  /** False when the fact sheets do not answer the question (an honest refusal, or only a related passage). */
   readonly answered: boolean;
+  /** The kind of reply; `answered` is true exactly when this is `answered`. */
+  readonly outcome: AnswerOutcome;
   /** What a user sees, with inline `[n]` markers when answered. */
   readonly text: string;
   readonly citations: readonly Citation[];

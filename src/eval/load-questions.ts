@@ -7,18 +7,49 @@ import { z } from 'zod';
 export const QUESTION_KINDS = [
   'direct',
   'paraphrase',
+  'casual',
   'typo',
+  'quantity',
+  'who-when',
+  'overview',
   'cross-sheet',
   'quotation',
   'follow-up',
+  'ja',
   'out-of-scope',
   'near-domain',
+  'non-question',
+  'garbage',
 ] as const;
 
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 /** Kinds whose questions the fact sheets do not answer: the right outcome is an honest refusal. */
-export const UNANSWERABLE_KINDS: readonly QuestionKind[] = ['out-of-scope', 'near-domain'];
+export const UNANSWERABLE_KINDS: readonly QuestionKind[] = [
+  'out-of-scope',
+  'near-domain',
+  'non-question',
+  'garbage',
+];
+
+/** Kinds whose right outcome is the friendly "here is what you can ask" reply, not a refusal naming a topic. */
+export const NOT_A_QUESTION_KINDS: readonly QuestionKind[] = ['non-question', 'garbage'];
+
+/** Kinds that may hold answerable and unanswerable questions alike (a language's own set). */
+export const MIXED_KINDS: readonly QuestionKind[] = ['ja'];
+
+/** Sub-kinds of a Japanese question (`jaKind`), mirroring the English kinds. */
+export const JA_KINDS = [
+  'direct',
+  'paraphrase',
+  'quantity',
+  'who-when',
+  'quotation',
+  'overview',
+  'near-domain',
+  'out-of-scope',
+  'non-question',
+] as const;
 
 /**
  * How many questions of each kind the shipped set must hold, so that per-kind figures mean something.
@@ -33,6 +64,14 @@ export const MINIMUM_QUESTIONS_PER_KIND: Readonly<Record<QuestionKind, number>> 
   'follow-up': 4,
   'out-of-scope': 8,
   'near-domain': 12,
+  // Kinds added with the sets written by people who saw only the fact sheets; the original set has none.
+  casual: 0,
+  quantity: 0,
+  'who-when': 0,
+  overview: 0,
+  ja: 0,
+  'non-question': 0,
+  garbage: 0,
 };
 
 /** The question set shipped with the project. */
@@ -52,8 +91,12 @@ const questionSchema = z.strictObject({
   expectedPassages: z.array(z.string().trim().min(1)).optional(),
   /** Short strings that must all appear in the answer text (case-insensitive, whitespace-normalised). */
   keyFacts: z.array(z.string().trim().min(1)).optional(),
-  /** Cross-sheet only: the citations must cover every one of these document ids. */
+  /** Cross-sheet and overview only: the citations must cover every one of these document ids. */
   expectedDocuments: z.array(z.string().min(1)).optional(),
+  /** The question shares no content word with the sentence that answers it (the hardest paraphrases). */
+  noSharedContentWord: z.boolean().optional(),
+  /** Japanese questions (`kind: ja`): which English kind the question is. */
+  jaKind: z.enum(JA_KINDS).optional(),
   /** Earlier turns, oldest first (follow-up questions). */
   history: z.array(turnSchema).optional(),
   /** Why the question is tricky; for people reading failures. */
@@ -87,7 +130,7 @@ export function findQuestionSetProblems(questions: readonly EvalQuestion[]): str
     seen.add(q.id);
 
     const shouldBeAnswerable = !UNANSWERABLE_KINDS.includes(q.kind);
-    if (q.answerable !== shouldBeAnswerable) {
+    if (!MIXED_KINDS.includes(q.kind) && q.answerable !== shouldBeAnswerable) {
       problems.push(`${q.id}: kind "${q.kind}" must have answerable: ${shouldBeAnswerable}`);
     }
     if (q.answerable) {
@@ -105,9 +148,11 @@ export function findQuestionSetProblems(questions: readonly EvalQuestion[]): str
       if (!q.expectedDocuments || new Set(q.expectedDocuments).size < 2) {
         problems.push(`${q.id}: a cross-sheet question needs at least two distinct expectedDocuments`);
       }
-    } else if (q.expectedDocuments) {
-      problems.push(`${q.id}: expectedDocuments is only for cross-sheet questions`);
+    } else if (q.expectedDocuments && q.kind !== 'overview') {
+      problems.push(`${q.id}: expectedDocuments is only for cross-sheet and overview questions`);
     }
+    if (q.kind === 'ja' && q.jaKind === undefined) problems.push(`${q.id}: a ja question needs a jaKind`);
+    if (q.kind !== 'ja' && q.jaKind !== undefined) problems.push(`${q.id}: jaKind is only for ja questions`);
     if (q.kind === 'follow-up' && (!q.history || q.history.length === 0)) {
       problems.push(`${q.id}: a follow-up question needs a history`);
     }

@@ -1,5 +1,5 @@
 import type { Answer } from '../core/types.js';
-import type { EvalQuestion, QuestionKind } from './load-questions.js';
+import { NOT_A_QUESTION_KINDS, type EvalQuestion, type QuestionKind } from './load-questions.js';
 
 /** What happened when one question was asked: an answer, or the error the core threw instead. */
 export interface AskOutcome {
@@ -23,6 +23,12 @@ export interface QuestionResult {
   readonly answerable: boolean;
   /** The core gave an answer (not a refusal, not an error). */
   readonly answered: boolean;
+  /** The kind of reply (`Answer.outcome`); absent after an error. */
+  readonly outcome?: string;
+  /** Not a question (chit-chat, garbage): it should get the friendly reply; null for real questions. */
+  readonly friendlyExpected: boolean | null;
+  /** The question shares no content word with its answering sentence (from the question set). */
+  readonly noSharedContentWord: boolean;
   readonly error?: string;
   readonly answerText: string;
   readonly answerer?: string;
@@ -63,8 +69,12 @@ export interface EvalMetrics {
   readonly keyFactRate: number | null;
   /** Questions with expected documents whose citations cover all of them. */
   readonly crossSheetCoverage: number | null;
-  /** Unanswerable questions that were refused (an error is not a refusal). */
+  /** Unanswerable real questions (near-domain, out-of-scope) that were refused (an error is not a refusal). */
   readonly refusalRate: number | null;
+  /** Non-questions and garbage given the friendly reply (chit-chat or "what would you like to know?"). */
+  readonly friendlyRate: number | null;
+  /** Answerable questions sharing no content word with their answer whose answer cites a correct passage. */
+  readonly noSharedWordCitationAccuracy: number | null;
   /** Answerable questions that were refused. */
   readonly wrongRefusalRate: number | null;
   /** Questions where retrieval was measured and an expected passage came first. */
@@ -130,6 +140,7 @@ export function scoreQuestion(
   const citations = answered && answer ? answer.citations : [];
   const expected = question.expectedPassages ?? [];
   const failures: string[] = [];
+  const friendlyExpected = NOT_A_QUESTION_KINDS.includes(question.kind) || question.jaKind === 'non-question';
 
   const citedPassageIds = citations.map((c) => c.passageId);
   const citedDocumentIds = [...new Set(citations.map((c) => c.documentId))];
@@ -164,6 +175,8 @@ export function scoreQuestion(
     }
   } else if (answered) {
     failures.push('answered a question the fact sheets do not cover');
+  } else if (friendlyExpected && outcome.error === undefined && !isFriendly(answer)) {
+    failures.push(`not a question, but replied as ${answer?.outcome ?? 'unknown'}`);
   }
 
   return {
@@ -172,6 +185,9 @@ export function scoreQuestion(
     question: question.question,
     answerable: question.answerable,
     answered,
+    ...(answer?.outcome === undefined ? {} : { outcome: answer.outcome }),
+    friendlyExpected: question.answerable ? null : friendlyExpected,
+    noSharedContentWord: question.noSharedContentWord === true,
     ...(outcome.error !== undefined ? { error: outcome.error } : {}),
     answerText: answer?.text ?? '',
     ...(answer ? { answerer: answer.answerer } : {}),
@@ -187,6 +203,11 @@ export function scoreQuestion(
     correct: failures.length === 0,
     failures,
   };
+}
+
+/** The friendly replies a non-question should get: never an answer, never "the sheets don't mention …". */
+function isFriendly(answer: Answer | undefined): boolean {
+  return answer?.outcome === 'chit-chat' || answer?.outcome === 'unclear';
 }
 
 function judgeRetrieval(
@@ -217,7 +238,18 @@ export function summarise(results: readonly QuestionResult[]): EvalMetrics {
     rank1CitationAccuracy: rate(answerable, (r) => r.rank1Correct === true),
     keyFactRate: rate(answerable, (r) => r.answered && r.missingKeyFacts.length === 0),
     crossSheetCoverage: rate(withDocuments, (r) => r.documentsCovered === true),
-    refusalRate: rate(unanswerable, (r) => !r.answered && r.error === undefined),
+    refusalRate: rate(
+      unanswerable.filter((r) => r.friendlyExpected !== true),
+      (r) => !r.answered && r.error === undefined,
+    ),
+    friendlyRate: rate(
+      unanswerable.filter((r) => r.friendlyExpected === true),
+      (r) => r.error === undefined && r.failures.length === 0,
+    ),
+    noSharedWordCitationAccuracy: rate(
+      answerable.filter((r) => r.noSharedContentWord),
+      (r) => r.citationCorrect === true,
+    ),
     wrongRefusalRate: rate(answerable, (r) => !r.answered && r.error === undefined),
     recallAt1: rate(withRetrieval, (r) => r.retrieval?.recallAt1 === true),
     recallAt3: rate(withRetrieval, (r) => r.retrieval?.recallAt3 === true),

@@ -31,6 +31,8 @@ const thresholdsSchema = z.strictObject({
   crossSheetCoverage: rate.optional(),
   refusalRate: rate.optional(),
   wrongRefusalRate: rate.optional(),
+  friendlyRate: rate.optional(),
+  noSharedWordCitationAccuracy: rate.optional(),
   recallAt1: rate.optional(),
   recallAt3: rate.optional(),
   latencyMedianMs: nonNegative.optional(),

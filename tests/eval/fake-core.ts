@@ -15,13 +15,23 @@ export function citationOf(marker: number, passage: string, documentId = 'doc-a'
 }
 
 export function answerWith(text: string, citations: readonly Citation[]): Answer {
-  return { question: 'q', answered: true, text, citations, missingTerms: [], answerer: 'fake', latencyMs: 1 };
+  return {
+    question: 'q',
+    answered: true,
+    outcome: 'answered',
+    text,
+    citations,
+    missingTerms: [],
+    answerer: 'fake',
+    latencyMs: 1,
+  };
 }
 
 export function refusal(): Answer {
   return {
     question: 'q',
     answered: false,
+    outcome: 'not-covered',
     text: 'The fact sheets do not cover that.',
     citations: [],
     missingTerms: ['x'],

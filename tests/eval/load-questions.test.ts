@@ -65,7 +65,7 @@ describe('parseQuestions', () => {
       'c-1: a cross-sheet question needs at least two distinct expectedDocuments',
     ]);
     expect(problemsOf([{ ...direct, expectedDocuments: ['a', 'b'] }])).toEqual([
-      'jobs-direct-1: expectedDocuments is only for cross-sheet questions',
+      'jobs-direct-1: expectedDocuments is only for cross-sheet and overview questions',
     ]);
   });
 

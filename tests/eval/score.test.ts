@@ -243,3 +243,34 @@ describe('percentile', () => {
     expect(percentile([0, 100], 95)).toBe(95);
   });
 });
+
+describe('scoreQuestion on things that are not questions', () => {
+  const nonQuestion = {
+    id: 'nq-thanks',
+    kind: 'non-question',
+    question: 'thanks!',
+    answerable: false,
+  } as const;
+
+  it('counts the friendly reply as correct, and a refusal naming a topic as a failure', () => {
+    const friendly = { ...refusal(), outcome: 'chit-chat' as const, missingTerms: [] };
+    expect(scoreQuestion(nonQuestion, { answer: friendly, elapsedMs: 1 }).correct).toBe(true);
+    const named = scoreQuestion(nonQuestion, { answer: refusal(), elapsedMs: 1 });
+    expect(named.correct).toBe(false);
+    expect(named.failures).toEqual(['not a question, but replied as not-covered']);
+  });
+
+  it('reports the friendly rate apart from the refusal rate of real unanswerable questions', () => {
+    const friendly = { ...refusal(), outcome: 'unclear' as const };
+    const results = [
+      scoreQuestion(nonQuestion, { answer: friendly, elapsedMs: 1 }),
+      scoreQuestion(
+        { ...nonQuestion, id: 'near-1', kind: 'near-domain' },
+        { answer: refusal(), elapsedMs: 1 },
+      ),
+    ];
+    const metrics = summarise(results);
+    expect(metrics.friendlyRate).toBe(1);
+    expect(metrics.refusalRate).toBe(1);
+  });
+});

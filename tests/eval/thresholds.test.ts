@@ -20,6 +20,8 @@ const metrics: EvalMetrics = {
   crossSheetCoverage: 1,
   refusalRate: 1,
   wrongRefusalRate: 0.125,
+  friendlyRate: null,
+  noSharedWordCitationAccuracy: null,
   recallAt1: null,
   recallAt3: null,
   latencyMedianMs: 12,

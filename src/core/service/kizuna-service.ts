@@ -112,7 +112,13 @@ export class KizunaService implements KizunaCore {
     const state = this.state;
 
     const finish = (
-      draft: { answered: boolean; text: string; citations: Citation[]; missing?: string[] },
+      draft: {
+        answered: boolean;
+        text: string;
+        citations: Citation[];
+        missing?: string[];
+        unclear?: boolean;
+      },
       answerer: string,
     ): Answer => {
       if (draft.answered) this.answered++;
@@ -120,6 +126,7 @@ export class KizunaService implements KizunaCore {
       return {
         question,
         answered: draft.answered,
+        outcome: draft.answered ? 'answered' : draft.unclear === true ? 'unclear' : 'not-covered',
         text: draft.text,
         citations: draft.citations,
         missingTerms: draft.missing ?? [],
@@ -130,7 +137,7 @@ export class KizunaService implements KizunaCore {
 
     const words = questionWords(question);
     if (words.terms.length === 0 && history.length === 0) {
-      return finish({ answered: false, text: noTopicMessage(), citations: [] }, 'coverage');
+      return finish({ answered: false, text: noTopicMessage(), citations: [], unclear: true }, 'coverage');
     }
 
     const table = this.options.wordVectors;
@@ -157,7 +164,7 @@ export class KizunaService implements KizunaCore {
         : { maxMissingShare: this.options.coverage.maxMissingShare }),
     });
     if (verdict.salientCount === 0 && history.length === 0) {
-      return finish({ answered: false, text: noTopicMessage(), citations: [] }, 'coverage');
+      return finish({ answered: false, text: noTopicMessage(), citations: [], unclear: true }, 'coverage');
     }
     if (!verdict.covered && verdict.salientCount > 0) {
       return finish(

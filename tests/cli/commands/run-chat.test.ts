@@ -93,6 +93,7 @@ describe('chat (input piped, not a terminal)', () => {
         return {
           question: request.question,
           answered: false,
+          outcome: 'not-covered',
           text: 'No idea.',
           citations: [],
           missingTerms: [],
@@ -117,6 +118,7 @@ describe('chat (input piped, not a terminal)', () => {
         return {
           question: request.question,
           answered: false,
+          outcome: 'not-covered',
           text: 'No idea.',
           citations: [],
           missingTerms: [],

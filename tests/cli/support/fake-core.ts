@@ -43,6 +43,7 @@ export function refusal(question: string): Answer {
   return {
     question,
     answered: false,
+    outcome: 'not-covered',
     text: 'The fact sheets do not say anything about that.',
     citations: [],
     missingTerms: ['that'],
@@ -55,6 +56,7 @@ function echoAnswer(request: AskRequest): Answer {
   return {
     question: request.question,
     answered: true,
+    outcome: 'answered',
     text: `You asked: ${request.question} [1]`,
     citations: [fakeCitation(1)],
     missingTerms: [],

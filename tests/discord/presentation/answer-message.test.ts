@@ -124,6 +124,7 @@ describe('formatAnswerMessages', () => {
     const answer: Answer = {
       question: 'What about Mars?',
       answered: false,
+      outcome: 'not-covered',
       text: 'The fact sheets do not cover that.',
       citations: [],
       missingTerms: ['mars'],

@@ -146,6 +146,7 @@ export function defaultFakeAnswer(request: AskRequest): Answer {
   return {
     question: request.question,
     answered: true,
+    outcome: 'answered',
     text: `${FAKE_PASSAGES[0]!.text} [1] ${FAKE_PASSAGES[1]!.text} [2]`,
     citations,
     missingTerms: [],
