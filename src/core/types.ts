@@ -101,12 +101,7 @@ export interface AskRequest {
  * - `unsupported-language`: written in a language Kizuna does not answer in.
  */
 export type AnswerOutcome =
-  | 'answered'
-  | 'related'
-  | 'not-covered'
-  | 'chit-chat'
-  | 'unclear'
-  | 'unsupported-language';
+  'answered' | 'related' | 'not-covered' | 'chit-chat' | 'unclear' | 'unsupported-language';
 
 export interface Answer {
   readonly question: string;

@@ -15,6 +15,8 @@ export interface AnswerContext {
   readonly history: readonly ConversationTurn[];
   /** Candidate passages, best first. Marker n in the answer refers to `passages[n - 1]`. */
   readonly passages: readonly RetrievedPassage[];
+  /** The person wants each sheet heard ("both sheets", "how did … change"): read by the interpret stage. */
+  readonly crossSheet?: boolean;
 }
 
 export interface DraftAnswer {

@@ -42,7 +42,7 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EX
       const topScore = first.retrieved.score;
       const covered = new Set([...first.terms].filter((term) => wanted.has(term)));
 
-      const crossSheet = isCrossSheetQuestion(context.question);
+      const crossSheet = context.crossSheet === true;
       if (crossSheet) {
         const otherSheet = candidates.find(
           (candidate) =>
@@ -91,15 +91,4 @@ function bestSentence(retrieved: RetrievedPassage, index: number, wanted: Readon
     }
   }
   return best ?? { index, retrieved, sentence: passage.text, terms: new Set() };
-}
-
-/** "both sheets", "compare", "from 2018 to 2019", "how did … change": the person wants each sheet heard. */
-export function isCrossSheetQuestion(question: string): boolean {
-  return (
-    /\bboth\b|\beach\b[^.?!]*\bsheets?\b|\b(two|2)\s+(fact\s+)?sheets\b|\bcompar|\bover\s+time\b|\bevolv|\bdiffer/i.test(
-      question,
-    ) ||
-    /\b2018\b[^.?!]*\b2019\b|\b2019\b[^.?!]*\b2018\b/.test(question) ||
-    /\bchang(e|ed|es)\b[^.?!]*\bbetween\b/i.test(question)
-  );
 }

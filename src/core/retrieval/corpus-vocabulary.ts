@@ -22,6 +22,11 @@ export interface CorpusVocabulary {
   /** Unit vectors of the surface words that have one, for paraphrase look-ups. */
   readonly wordVectors: readonly { readonly word: string; readonly vector: Float32Array }[];
   readonly passageCount: number;
+  /**
+   * Lowercase tokens the sheets write capitalised inside a sentence ("tokyo", "toyota", "abe", "opic"):
+   * names, so a question that types them in lower case still names something.
+   */
+  readonly names: ReadonlySet<string>;
 }
 
 /**
@@ -63,7 +68,33 @@ export function buildCorpusVocabulary(
     const vector = vectors?.vector(word);
     if (vector !== undefined) wordVectors.push({ word, vector: unit(vector) });
   }
-  return { stemPassageCounts, postings, wordsByLength, wordVectors, passageCount: passages.length };
+  return {
+    stemPassageCounts,
+    postings,
+    wordsByLength,
+    wordVectors,
+    passageCount: passages.length,
+    names: nameTokens(passages),
+  };
+}
+
+/** Tokens of words written capitalised after a sentence's first word, and never in lower case. */
+function nameTokens(passages: readonly Passage[]): Set<string> {
+  const capitalised = new Set<string>();
+  const lowercase = new Set<string>();
+  for (const { text } of passages) {
+    const words = text.split(/\s+/);
+    words.forEach((word, index) => {
+      const bare = word.replace(/^[^\p{L}\p{N}]+/u, '');
+      const startsSentence = index === 0 || /[.!?:]["”]?$/.test(words[index - 1] ?? '');
+      for (const token of tokenize(bare)) {
+        if (!isContentToken(token)) continue;
+        if (/^\p{Ll}/u.test(bare)) lowercase.add(token);
+        else if (/^\p{Lu}/u.test(bare) && !startsSentence) capitalised.add(token);
+      }
+    });
+  }
+  return new Set([...capitalised].filter((token) => !lowercase.has(token)));
 }
 
 export function unit(vector: Float32Array): Float32Array {

@@ -1,3 +1,4 @@
+import { CASUAL_FILLERS } from '../pipeline/casual-words.js';
 import { isContentToken } from '../text/content-terms.js';
 import { stem } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
@@ -105,7 +106,10 @@ const META_TOKENS = new Set([
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.,&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 
-/** Splits a question into words and the content terms they carry, dropping stopwords and meta words. */
+/**
+ * Splits a question into words and the content terms they carry, dropping stopwords, meta words and
+ * casual fillers ("yo", "lol", "pls"): none of them is ever a topic.
+ */
 export function questionWords(question: string): QuestionWords {
   const words = question.match(WORD) ?? [];
   // A question typed in capitals says nothing about which words are names.
@@ -116,7 +120,7 @@ export function questionWords(question: string): QuestionWords {
     const capitalized = !shouting && /^\p{Lu}/u.test(word);
     const acronym = !shouting && /^\p{Lu}{2,}$/u.test(word.replace(/[^\p{L}]/gu, ''));
     for (const token of tokenize(word)) {
-      if (!isContentToken(token) || META_TOKENS.has(token)) continue;
+      if (!isContentToken(token) || META_TOKENS.has(token) || CASUAL_FILLERS.has(token)) continue;
       terms.push({
         word,
         wordIndex,

@@ -3,6 +3,7 @@ import { ENGLISH_STOPWORDS, isStopword, QUESTION_WORDS } from '../text/stopwords
 import type { CorpusVocabulary, WordVectorLookup } from './corpus-vocabulary.js';
 import { unit } from './corpus-vocabulary.js';
 import type { QuestionTerm, QuestionWords } from './question-terms.js';
+import { isPlaceName } from './place-names.js';
 
 export type CoverageKind = 'exact' | 'typo' | 'paraphrase' | 'missing' | 'filler';
 
@@ -11,6 +12,8 @@ export interface TermCoverage {
   readonly kind: CoverageKind;
   /** The fact sheets' word that covers it (for typo and paraphrase). */
   readonly via?: string;
+  /** A missing word that names something (a place, a person, a body), even typed in lower case. */
+  readonly name?: boolean;
 }
 
 export interface CoverageOptions {
@@ -74,6 +77,10 @@ function assessTerm(
   // Numbers are facts: "2020" is not a typo of "2016".
   if (term.numeric) return { term, kind: 'missing' };
 
+  // Another form of a word the sheets use ("employed" for "employment", "purchases" for "purchasers"):
+  // the stemmer does not always bring them together.
+  const relative = term.properNoun ? undefined : derivedFormOf(term.token, vocabulary);
+  if (relative !== undefined) return { term, kind: 'paraphrase', via: relative };
   const rank = table?.rank(term.token);
   const rare = rank === undefined || rank > options.rareWordRank;
   // "wat", "doin", "abotu": a slip on a filler word, not a topic ("wat" is also a rare English word).
@@ -95,14 +102,24 @@ function assessTerm(
     if (known === undefined) return { term, kind: 'missing' };
   }
   const query = unit(known);
-  if (term.properNoun) {
+  if (term.properNoun || isPlaceName(term.token)) {
     const sameThing = closestMeaning(query, vocabulary.wordVectors, options.nameSimilarity);
-    return sameThing === undefined ? { term, kind: 'missing' } : { term, kind: 'paraphrase', via: sameThing };
+    return sameThing === undefined
+      ? { term, kind: 'missing', name: true }
+      : { term, kind: 'paraphrase', via: sameThing };
   }
 
   const paraphraseOf =
     closestMeaning(query, vocabulary.wordVectors, options.paraphraseSimilarity) ??
     closestMeaning(query, context, options.contextParaphraseSimilarity);
+  // A word whose closest sheet word is a name is itself a name ("osaka" → "tokyo"): names need the
+  // closer meaning, and one the sheets never use is decisive.
+  if (paraphraseOf !== undefined && vocabulary.names.has(paraphraseOf)) {
+    const sameThing = closestMeaning(query, vocabulary.wordVectors, options.nameSimilarity);
+    return sameThing === undefined
+      ? { term, kind: 'missing', name: true }
+      : { term, kind: 'paraphrase', via: sameThing };
+  }
   if (paraphraseOf !== undefined) return { term, kind: 'paraphrase', via: paraphraseOf };
   // A real word can still be a slip of the keyboard ("tread" for "trade"), but only trust that for longer words.
   if (term.token.length >= 6) {
@@ -110,6 +127,28 @@ function assessTerm(
     if (typoOf !== undefined) return { term, kind: 'typo', via: typoOf };
   }
   return { term, kind: 'missing' };
+}
+
+/**
+ * A sheet word sharing a long first part with the token (at least six letters and three quarters of
+ * the shorter word): another form of the same word. Five letters is too few ("trans" is not "transfer",
+ * "recipe" not "reciprocal"). Undefined when there is none.
+ */
+function derivedFormOf(token: string, vocabulary: CorpusVocabulary): string | undefined {
+  if (token.length < 6 || /\d/.test(token)) return undefined;
+  let best: string | undefined;
+  let bestShared = 0;
+  for (let length = Math.max(6, token.length - 4); length <= token.length + 4; length++) {
+    for (const word of vocabulary.wordsByLength.get(length) ?? []) {
+      let shared = 0;
+      while (shared < word.length && shared < token.length && word[shared] === token[shared]) shared++;
+      if (shared >= 6 && shared >= 0.75 * Math.min(word.length, token.length) && shared > bestShared) {
+        bestShared = shared;
+        best = word;
+      }
+    }
+  }
+  return best;
 }
 
 /** The fact sheets' word within a small edit distance, if any. */

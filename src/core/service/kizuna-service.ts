@@ -1,22 +1,23 @@
 import { performance } from 'node:perf_hooks';
 import type { Answerer, DraftAnswer, RetrievedPassage } from '../answer/answerer.js';
-import { isCrossSheetQuestion } from '../answer/extractive-answerer.js';
 import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { unit } from '../retrieval/corpus-vocabulary.js';
-import { judgeCoverage, rarityWeight } from '../retrieval/coverage-verdict.js';
-import { questionWords } from '../retrieval/question-terms.js';
-import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
+import { closestSentence, leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
+import { interpret, type InterpretContext, type Reading } from '../pipeline/interpret.js';
+import { judge, type JudgeOptions, type Judgement } from '../pipeline/judge.js';
 import {
-  assessCoverage,
-  recheckAgainstContext,
-  type ContextWords,
-  type CoverageOptions,
-  type CoverageWordTable,
-} from '../retrieval/term-coverage.js';
-import { contentTokens } from '../text/content-terms.js';
+  chitChatReply,
+  noTopicReply,
+  notCoveredReply,
+  overviewLead,
+  relatedLead,
+} from '../pipeline/replies.js';
+import { retrieveForReading } from '../pipeline/retrieve.js';
+import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
+import type { CoverageOptions, CoverageWordTable } from '../retrieval/term-coverage.js';
 import type {
   Answer,
+  AnswerOutcome,
   AskRequest,
   Citation,
   ConversationTurn,
@@ -28,17 +29,13 @@ import type {
   ReloadReport,
   SourceSummary,
 } from '../types.js';
-import { lacksAskedQuantity, preferUnsaid } from './answer-shape.js';
 import { diffPassages } from './diff-passages.js';
-import { standaloneQuestion, targetDocuments } from './follow-up.js';
 import {
   citationFor,
   createKnowledgeState,
   type KnowledgeState,
   type ServingIndex,
 } from './knowledge-state.js';
-import { promoteQuotedPassages, quotedPassagesFor } from './quotation-intent.js';
-import { noTopicMessage, refusalMessage } from './refusal-message.js';
 import { validateQuestion } from './validate-question.js';
 
 /** Opens (loads or builds) the index for a knowledge version, reusing the previous index's vectors. */
@@ -105,111 +102,150 @@ export class KizunaService implements KizunaCore {
     return new KizunaService(options, state, opened.origin);
   }
 
+  /**
+   * Answers one question. The stages, in order: normalise → interpret → retrieve → judge → compose →
+   * verify → present. Each is a small module of `src/core/pipeline/`, tested alone.
+   *
+   * @throws KizunaError `INVALID_INPUT`, `EMPTY_QUESTION` or `QUESTION_TOO_LONG` for bad input (nothing counted).
+   */
   async ask(request: AskRequest): Promise<Answer> {
     const started = performance.now();
+    const state = this.state;
     const question = validateQuestion(request?.question, this.options.maxQuestionLength);
     const history = (request.history ?? []).slice(-MAX_HISTORY_TURNS);
-    const state = this.state;
-
-    const finish = (
-      draft: {
-        answered: boolean;
-        text: string;
-        citations: Citation[];
-        missing?: string[];
-        unclear?: boolean;
-      },
-      answerer: string,
-    ): Answer => {
-      if (draft.answered) this.answered++;
+    const reply = (outcome: AnswerOutcome, text: string, extra: Partial<Answer> = {}): Answer => {
+      if (outcome === 'answered') this.answered++;
       else this.refused++;
       return {
         question,
-        answered: draft.answered,
-        outcome: draft.answered ? 'answered' : draft.unclear === true ? 'unclear' : 'not-covered',
-        text: draft.text,
-        citations: draft.citations,
-        missingTerms: draft.missing ?? [],
-        answerer,
+        answered: outcome === 'answered',
+        outcome,
+        text,
+        citations: [],
+        missingTerms: [],
+        answerer: 'kizuna',
+        ...extra,
         latencyMs: Math.round((performance.now() - started) * 100) / 100,
       };
     };
 
-    const words = questionWords(question);
-    if (words.terms.length === 0 && history.length === 0) {
-      return finish({ answered: false, text: noTopicMessage(), citations: [], unclear: true }, 'coverage');
+    const reading = await this.interpretWithCondenser(question, history, state);
+    if (reading.intent === 'chit-chat') return reply('chit-chat', chitChatReply());
+    if (reading.intent === 'unclear') return reply('unclear', noTopicReply());
+
+    const passages = await this.retrieveFor(state, reading);
+    if (reading.intent === 'overview') {
+      const overview = this.composeOverview(state, reading, passages);
+      if (overview !== undefined)
+        return reply('answered', overview.text, { citations: overview.citations, answerer: 'overview' });
     }
 
-    const table = this.options.wordVectors;
-    // Misspellings of the sheets' words ("Alabma") are searched for as the words they stand for.
-    const corpusCoverage = assessCoverage(words, state.vocabulary, table, [], this.options.coverage);
-    const corrections = corpusCoverage
-      .filter((item) => item.kind === 'typo' && item.via !== undefined)
-      .map((item) => item.via);
-    const standalone = [await this.standalone(question, history), ...corrections].join(' ');
-    const passages = preferUnsaid(question, history, await this.retrieveFor(state, question, standalone));
-
-    // Is what the question asks about in the sheets at all? Checked against the whole corpus, and more
-    // loosely against the passages just retrieved. A refusal names what is missing.
-    const coverage = recheckAgainstContext(
-      corpusCoverage,
-      table,
-      this.contextWords(passages.slice(0, 3)),
-      this.options.coverage,
-    );
-    const verdict = judgeCoverage(words, coverage, {
-      ...(table === undefined ? {} : { weightOf: rarityWeight((word) => table.rank(word)) }),
-      ...(this.options.coverage?.maxMissingShare === undefined
-        ? {}
-        : { maxMissingShare: this.options.coverage.maxMissingShare }),
-    });
-    if (verdict.salientCount === 0 && history.length === 0) {
-      return finish({ answered: false, text: noTopicMessage(), citations: [], unclear: true }, 'coverage');
-    }
-    if (!verdict.covered && verdict.salientCount > 0) {
-      return finish(
-        {
-          answered: false,
-          text: refusalMessage(verdict.missing, state.knowledge.documents.length),
-          citations: [],
-          missing: [...verdict.missing],
-        },
-        'coverage',
-      );
+    const plain =
+      reading.expansions.length === 0 ? passages : await this.retrieveFor(state, reading, undefined, false);
+    const judgement = judge(reading, passages, plain, this.judgeOptions());
+    switch (judgement.kind) {
+      case 'no-topic':
+        return reply('unclear', noTopicReply());
+      case 'not-covered':
+        return reply('not-covered', notCoveredReply(judgement.missing, state.knowledge.documents.length), {
+          missingTerms: [...judgement.missing],
+        });
+      case 'related':
+        return this.relatedReply(state, reading, passages, judgement, reply);
+      case 'answer':
+        break;
     }
 
-    const best = passages[0];
-    if (
-      best === undefined ||
-      best.score < (this.options.minimumScore ?? 0.2) ||
-      lacksAskedQuantity(question, passages.slice(0, 2))
-    ) {
-      return finish(
-        { answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] },
-        'retrieval',
-      );
-    }
-
+    const ordered = leadWithAskedFact(reading, passages);
     const { draft, answererId } = await this.draft({
-      question,
-      standaloneQuestion: standalone,
-      history,
-      passages,
+      question: reading.question,
+      standaloneQuestion: reading.standalone,
+      history: reading.history,
+      passages: ordered,
+      crossSheet: reading.crossSheet,
     });
-    if (!draft.answered) {
-      return finish(
-        { answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] },
-        answererId,
-      );
+    const { text, citations } = renumberCitations(state, draft.answered ? draft.text : '', ordered);
+    if (!draft.answered || citations.length === 0) {
+      // The answerer found nothing to say from these passages: show the closest one rather than guess.
+      return this.relatedReply(state, reading, ordered, { kind: 'related', missing: [] }, reply, answererId);
     }
-    const { text, citations } = renumberCitations(state, draft.text, passages);
-    if (citations.length === 0) {
-      return finish(
-        { answered: false, text: refusalMessage([], state.knowledge.documents.length), citations: [] },
-        answererId,
-      );
+    return reply('answered', text, { citations, answerer: answererId });
+  }
+
+  /** The "closest match" reply: what the sheets don't say, then the closest passage's sentence, cited. */
+  private relatedReply(
+    state: KnowledgeState,
+    reading: Reading,
+    passages: readonly RetrievedPassage[],
+    judgement: Extract<Judgement, { kind: 'related' }>,
+    reply: (outcome: AnswerOutcome, text: string, extra?: Partial<Answer>) => Answer,
+    answerer = 'kizuna',
+  ): Answer {
+    const closest = passages[0];
+    const citation = closest === undefined ? undefined : citationFor(state, closest.passage, 1);
+    if (closest === undefined || citation === undefined) {
+      return reply('not-covered', notCoveredReply(judgement.missing, state.knowledge.documents.length), {
+        missingTerms: [...judgement.missing],
+      });
     }
-    return finish({ answered: true, text, citations }, answererId);
+    const sentence = closestSentence(closest.passage, reading.standalone);
+    return reply('related', `${relatedLead(judgement.missing, judgement.unstated)} ${sentence} [1]`, {
+      citations: [citation],
+      missingTerms: [...judgement.missing],
+      answerer,
+    });
+  }
+
+  private composeOverview(
+    state: KnowledgeState,
+    reading: Reading,
+    passages: readonly RetrievedPassage[],
+  ): { text: string; citations: Citation[] } | undefined {
+    const lines = overviewLines(state.knowledge, reading, passages);
+    if (lines.length === 0) return undefined;
+    const citations: Citation[] = [];
+    const body = lines.map((line) => {
+      const citation = citationFor(state, line.passage, citations.length + 1);
+      if (citation !== undefined) citations.push(citation);
+      return `• ${line.passage.section === '' ? '' : `${titleCase(line.passage.section)}: `}${line.sentence} [${citations.length}]`;
+    });
+    const sheets = [...new Set(lines.map((line) => line.passage.documentId))].map(
+      (id) => state.documentsById.get(id)?.displayDate ?? id,
+    );
+    const topical = reading.coverage.some((item) => item.kind !== 'missing' && item.kind !== 'filler');
+    return { text: [overviewLead(sheets, topical), ...body].join('\n'), citations };
+  }
+
+  private async interpretWithCondenser(
+    question: string,
+    history: readonly ConversationTurn[],
+    state: KnowledgeState,
+  ): Promise<Reading> {
+    const reading = interpret(question, history, this.interpretContext(state));
+    if (!reading.followUp || this.options.condenseQuestion === undefined) return reading;
+    try {
+      return { ...reading, standalone: await this.options.condenseQuestion(question, reading.history) };
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'condensing a follow-up failed; using the rule-based rewrite');
+      return reading;
+    }
+  }
+
+  private interpretContext(state: KnowledgeState): InterpretContext {
+    return {
+      documents: state.knowledge.documents,
+      vocabulary: state.vocabulary,
+      ...(this.options.wordVectors === undefined ? {} : { wordVectors: this.options.wordVectors }),
+      ...(this.options.coverage === undefined ? {} : { coverage: this.options.coverage }),
+    };
+  }
+
+  private judgeOptions(): JudgeOptions {
+    return {
+      ...(this.options.wordVectors === undefined ? {} : { wordVectors: this.options.wordVectors }),
+      ...(this.options.coverage === undefined ? {} : { coverage: this.options.coverage }),
+      ...(this.options.minimumScore === undefined ? {} : { minimumScore: this.options.minimumScore }),
+    };
   }
 
   /** The index serving now, for benchmarks that compare it with raw hnswlib on the same graph. */
@@ -221,17 +257,20 @@ export class KizunaService implements KizunaCore {
   async retrieve(question: string, k: number): Promise<RetrievedPassage[]> {
     const state = this.state;
     const cleaned = validateQuestion(question, this.options.maxQuestionLength);
-    const words = questionWords(cleaned);
-    const corrections = assessCoverage(
-      words,
-      state.vocabulary,
-      this.options.wordVectors,
-      [],
-      this.options.coverage,
-    )
-      .filter((item) => item.kind === 'typo' && item.via !== undefined)
-      .map((item) => item.via);
-    return this.retrieveFor(state, cleaned, [cleaned, ...corrections].join(' '), k);
+    return this.retrieveFor(state, interpret(cleaned, [], this.interpretContext(state)), k);
+  }
+
+  private retrieveFor(
+    state: KnowledgeState,
+    reading: Reading,
+    k: number = (this.options.passagesPerAnswer ?? 6) * (reading.intent === 'overview' ? 3 : 1),
+    expand = true,
+  ): Promise<RetrievedPassage[]> {
+    return retrieveForReading(state, reading, {
+      k,
+      expand,
+      ...(this.options.wordVectors === undefined ? {} : { wordVectors: this.options.wordVectors }),
+    });
   }
 
   quote(query: QuoteQuery = {}): QuoteResult | undefined {
@@ -336,48 +375,6 @@ export class KizunaService implements KizunaCore {
     }
   }
 
-  private async standalone(question: string, history: readonly ConversationTurn[]): Promise<string> {
-    if (history.length === 0) return question;
-    if (this.options.condenseQuestion !== undefined) {
-      try {
-        return await this.options.condenseQuestion(question, history);
-      } catch (error) {
-        this.options.logger.warn(
-          { err: error },
-          'condensing a follow-up failed; using the rule-based rewrite',
-        );
-      }
-    }
-    return standaloneQuestion(question, history);
-  }
-
-  private async retrieveFor(
-    state: KnowledgeState,
-    question: string,
-    standalone: string,
-    k: number = this.options.passagesPerAnswer ?? 6,
-  ): Promise<RetrievedPassage[]> {
-    const crossSheet = isCrossSheetQuestion(question);
-    const documentIds = crossSheet ? undefined : targetDocuments(question, state.knowledge.documents);
-    let retrieved: RetrievedPassage[];
-    if (documentIds !== undefined) {
-      retrieved = await state.retriever.retrieve(standalone, k, { documentIds });
-    } else if (!crossSheet) {
-      retrieved = await state.retriever.retrieve(standalone, k);
-    } else {
-      // A question about both sheets gets each sheet's best passage, so neither is crowded out; one wider
-      // search is enough (and stays cheap in a large archive).
-      const wide = await state.retriever.retrieve(standalone, k * 4);
-      const bestPerDocument = new Map<string, RetrievedPassage>();
-      for (const item of wide)
-        if (!bestPerDocument.has(item.document.id)) bestPerDocument.set(item.document.id, item);
-      const leaders = [...bestPerDocument.values()].slice(0, 3);
-      retrieved = [...leaders, ...wide.filter((item) => !leaders.includes(item))].slice(0, k);
-      retrieved.sort((a, b) => b.score - a.score);
-    }
-    return promoteQuotedPassages(retrieved, quotedPassagesFor(question, state, documentIds, retrieved), k);
-  }
-
   private async draft(
     context: Parameters<Answerer['answer']>[0],
   ): Promise<{ draft: DraftAnswer; answererId: string }> {
@@ -391,23 +388,16 @@ export class KizunaService implements KizunaCore {
     }
   }
 
-  private contextWords(passages: readonly RetrievedPassage[]): ContextWords {
-    const table = this.options.wordVectors;
-    if (table === undefined) return [];
-    const words = new Map<string, Float32Array>();
-    for (const { passage } of passages) {
-      for (const token of contentTokens(passage.text)) {
-        if (words.has(token)) continue;
-        const vector = table.vector(token);
-        if (vector !== undefined) words.set(token, unit(vector));
-      }
-    }
-    return [...words].map(([word, vector]) => ({ word, vector }));
-  }
-
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
+}
+
+/** "SHARED PROSPERITY" → "Shared Prosperity": section headings are shouted in the sheets. */
+function titleCase(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 /**

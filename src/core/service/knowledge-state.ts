@@ -39,7 +39,11 @@ export function createKnowledgeState(
 ): KnowledgeState {
   const documentsById = new Map(knowledge.documents.map((document) => [document.id, document]));
   const passagesById = new Map(knowledge.passages.map((passage) => [passage.id, passage]));
-  const vocabulary = buildCorpusVocabulary(knowledge.passages, wordVectors, documentTerms(knowledge.documents));
+  const vocabulary = buildCorpusVocabulary(
+    knowledge.passages,
+    wordVectors,
+    documentTerms(knowledge.documents),
+  );
   return {
     knowledge,
     index,

@@ -28,14 +28,16 @@ export function quotedPassagesFor(
   const named = (speakerWords: ReadonlySet<string>) =>
     [...speakerWords].some((word) => word.length > 2 && !TITLES.has(word) && questionWords.has(word));
   const entries = state.quotations.entries;
-  let speakerNamed = entries.some((entry) => named(entry.speakerWords));
+  // "Who called Abe a … Prime Minister?" asks for the speaker: the person named is spoken about.
+  const asksWhoSpoke = /^\W*who\b/i.test(question);
+  let speakerNamed = !asksWhoSpoke && entries.some((entry) => named(entry.speakerWords));
   // With two people named ("did Abe say anything about Trump?"), the one just before the verb is speaking.
-  const speaking = speakerBeforeVerb(question, entries);
+  const speaking = asksWhoSpoke ? undefined : speakerBeforeVerb(question, entries);
   if (speaking !== undefined) speakerNamed = true;
   const isWanted = (entry: CatalogueEntry) =>
     speaking === undefined ? named(entry.speakerWords) : entry.quotation.speaker === speaking;
   // "What do the fact sheets say about…" asks what the sheets say, not what anyone said.
-  if (!speakerNamed && !NAMES_A_QUOTATION.test(question)) return [];
+  if (!speakerNamed && !asksWhoSpoke && !NAMES_A_QUOTATION.test(question)) return [];
   const wantsOpening = ASKS_FOR_OPENING.test(question);
   const topic = contentTerms(question);
 
@@ -91,7 +93,10 @@ export function promoteQuotedPassages(
 
 /** The speaker whose name stands closest before the speech verb ("Shinzo Abe say…"), within three words. */
 function speakerBeforeVerb(question: string, entries: readonly CatalogueEntry[]): string | undefined {
-  const words = question.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+  const words = question
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
   const verbAt = words.findIndex((word) => ASKS_FOR_WORDS.test(word));
   if (verbAt < 0) return undefined;
   for (let i = verbAt - 1; i >= Math.max(0, verbAt - 3); i--) {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RetrievedPassage } from '../../../src/core/answer/answerer.js';
-import {
-  createExtractiveAnswerer,
-  isCrossSheetQuestion,
-} from '../../../src/core/answer/extractive-answerer.js';
+import { createExtractiveAnswerer } from '../../../src/core/answer/extractive-answerer.js';
 import { makeDocument, makePassage } from '../../support/passages.js';
 
 const sheet2018 = makeDocument({ id: 'doc-2018', date: '2018', displayDate: '2018' });
@@ -15,8 +12,8 @@ function retrieved(text: string, score: number, document = sheet2019, position =
 
 const answerer = createExtractiveAnswerer();
 
-function ask(question: string, passages: RetrievedPassage[]) {
-  return answerer.answer({ question, standaloneQuestion: question, history: [], passages });
+function ask(question: string, passages: RetrievedPassage[], crossSheet = false) {
+  return answerer.answer({ question, standaloneQuestion: question, history: [], passages, crossSheet });
 }
 
 describe('extractive answerer', () => {
@@ -60,14 +57,22 @@ describe('extractive answerer', () => {
   });
 
   it('GIVEN a question about both sheets THEN each sheet is heard, oldest first', async () => {
-    const answer = await ask('What energy partnership do both fact sheets mention?', [
-      retrieved('The Japan-United States Strategic Energy Partnership grows energy markets.', 0.8, sheet2019),
-      retrieved(
-        'The countries launched the Japan-United States Strategic Energy Partnership.',
-        0.75,
-        sheet2018,
-      ),
-    ]);
+    const answer = await ask(
+      'What energy partnership do both fact sheets mention?',
+      [
+        retrieved(
+          'The Japan-United States Strategic Energy Partnership grows energy markets.',
+          0.8,
+          sheet2019,
+        ),
+        retrieved(
+          'The countries launched the Japan-United States Strategic Energy Partnership.',
+          0.75,
+          sheet2018,
+        ),
+      ],
+      true,
+    );
     expect(answer.text.indexOf('[2]')).toBeLessThan(answer.text.indexOf('[1]'));
   });
 
@@ -80,17 +85,4 @@ describe('extractive answerer', () => {
   it('GIVEN no passages THEN it does not answer', async () => {
     expect((await ask('Anything?', [])).answered).toBe(false);
   });
-});
-
-describe('isCrossSheetQuestion', () => {
-  it.each([
-    'What do both fact sheets say about energy?',
-    'How did the relationship change from 2018 to 2019?',
-    'Compare the two fact sheets on security.',
-  ])('recognises "%s"', (question) => expect(isCrossSheetQuestion(question)).toBe(true));
-
-  it.each(['What does Reiwa mean?', 'What did the 2019 sheet say about space?'])(
-    'leaves "%s" alone',
-    (question) => expect(isCrossSheetQuestion(question)).toBe(false),
-  );
 });

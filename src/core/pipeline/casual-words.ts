@@ -1,0 +1,30 @@
+/**
+ * Words of Discord chat that carry no topic: greetings, reactions, internet abbreviations and hedges
+ * ("yo", "lol", "pls", "tbh", "ngl", "stuff"). A question wrapped in them is still a question, and none of
+ * them is ever what a refusal names. Written for Kizuna from common chat usage; lower case, as tokenised.
+ */
+export const CASUAL_FILLERS: ReadonlySet<string> = new Set(
+  `yo hey heya hi hello hiya sup lol lmao lmfao rofl haha hahaha hehe omg omfg wtf ngl tbh tbf imo imho idk
+  idc btw fyi fwiw afaik iirc lmk pls plz please thx thanks thank ty tysm cheers ok okay k kk cool nice neat
+  great awesome wow whoa hmm hm um umm uh uhh er erm ah oh ooh yeah yea yep yup nope nah bro dude guys folks
+  man fam mate stuff things thing like actually really basically literally honestly seriously kinda sorta
+  gonna wanna gotta lemme gimme u ur ya y'all yall w n r tl dr tldr unrelated random quick question q
+  curious wondering wonder anyone anybody someone somebody real rn atm irl ig iirc smth sth abt bc cuz coz
+  jus tho tho' though anyway anyways also deets deet pretty`
+    .split(/\s+/)
+    .filter((word) => word.length > 0),
+);
+
+/**
+ * Whole messages that are conversation rather than a question ("thanks!", "hi", "test", "help"): they
+ * get a friendly reply with an example, never a passage and never "the sheets don't mention …".
+ * `clear`, `reset` and `stop` are what people type to a bot expecting a command.
+ */
+export const CHIT_CHAT_WORDS: ReadonlySet<string> = new Set(
+  `thanks thank thx ty tysm cheers hi hello hey heya hiya yo sup howdy gm gn morning evening night bye
+  goodbye cya later lol lmao haha hahaha rofl ok okay k kk cool nice neat great awesome wow test testing
+  ping help clear reset stop start hmm um uh yes no yeah yep nope nah sure good bad bot kizuna you
+  appreciated appreciate alot love wtf omg bruh ya gotcha understood noted makes sense perfect`
+    .split(/\s+/)
+    .filter((word) => word.length > 0),
+);

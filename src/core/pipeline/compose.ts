@@ -1,0 +1,100 @@
+import type { RetrievedPassage } from '../answer/answerer.js';
+import { splitSentences } from '../answer/split-sentences.js';
+import { contentTerms } from '../text/content-terms.js';
+import type { KnowledgeBase, Passage } from '../types.js';
+import type { Reading } from './interpret.js';
+import { statesAskedFact } from './question-shape.js';
+
+/**
+ * A who/when/how-much question leads with a passage that holds a fact of the asked kind, when one
+ * retrieved nearly as well as the best: "How many times have they met?" leads with "nearly 30 official
+ * meetings", not with the passage that merely names both leaders.
+ *
+ * @param share - a passage scoring at least this share of the best one may lead. @default 0.85
+ */
+export function leadWithAskedFact(
+  reading: Reading,
+  passages: readonly RetrievedPassage[],
+  share = 0.85,
+): RetrievedPassage[] {
+  const kind = reading.asks;
+  const best = passages[0];
+  if (kind === undefined || best === undefined) return [...passages];
+  if (splitSentences(best.passage.text).some((sentence) => statesAskedFact(kind, sentence)))
+    return [...passages];
+  const leader = passages.find(
+    (item) =>
+      item.score >= best.score * share &&
+      splitSentences(item.passage.text).some((sentence) => statesAskedFact(kind, sentence)),
+  );
+  return leader === undefined ? [...passages] : [leader, ...passages.filter((item) => item !== leader)];
+}
+
+/** The sentence of a passage that shares most content terms with the question (the first on a tie). */
+export function closestSentence(passage: Passage, question: string): string {
+  if (/["“]/.test(passage.text)) return passage.text;
+  const wanted = new Set(contentTerms(question));
+  let best = passage.text;
+  let bestOverlap = -1;
+  for (const sentence of splitSentences(passage.text)) {
+    const overlap = contentTerms(sentence).filter((term) => wanted.has(term)).length;
+    if (overlap > bestOverlap) {
+      bestOverlap = overlap;
+      best = sentence;
+    }
+  }
+  return best;
+}
+
+/** One line of an overview: a passage and the sentence of it to show. */
+export interface OverviewLine {
+  readonly passage: Passage;
+  readonly sentence: string;
+}
+
+/** Most lines in an overview: one per section fits Discord's limits with room for the sources. */
+const MAX_OVERVIEW_LINES = 8;
+
+/**
+ * An overview: one cited line per section, in each sheet's order, oldest sheet first. Without a topic,
+ * each section's own summary line; with one ("what do the sheets say about security?"), the passage of
+ * each section that retrieval found closest to the topic, among those close to the best.
+ *
+ * @param topicShare - a section joins a topic overview when its best passage scores at least this share
+ *   of the best one. @default 0.8
+ */
+export function overviewLines(
+  knowledge: KnowledgeBase,
+  reading: Reading,
+  retrieved: readonly RetrievedPassage[],
+  topicShare = 0.8,
+): OverviewLine[] {
+  const documents = [...knowledge.documents]
+    .filter((document) => reading.documentIds === undefined || reading.documentIds.includes(document.id))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const order = new Map(documents.map((document, index) => [document.id, index]));
+  const hasTopic = reading.coverage.some((item) => item.kind !== 'missing' && item.kind !== 'filler');
+
+  let chosen: Passage[];
+  if (!hasTopic) {
+    chosen = knowledge.passages.filter(
+      (passage) => order.has(passage.documentId) && passage.kind === 'section-summary',
+    );
+  } else {
+    const best = retrieved[0]?.score ?? 0;
+    const perSection = new Map<string, Passage>();
+    for (const item of retrieved) {
+      if (!order.has(item.passage.documentId) || item.score < best * topicShare) continue;
+      const key = `${item.passage.documentId}\u0000${item.passage.section}`;
+      if (!perSection.has(key)) perSection.set(key, item.passage);
+    }
+    chosen = [...perSection.values()];
+  }
+  chosen.sort(
+    (a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0) || a.position - b.position,
+  );
+  return chosen.slice(0, MAX_OVERVIEW_LINES).map((passage) => ({
+    passage,
+    sentence: hasTopic ? closestSentence(passage, reading.standalone) : passage.text,
+  }));
+}

@@ -1,0 +1,54 @@
+import type { ConversationTurn } from '../types.js';
+
+/** Words that lean on an earlier turn: "it", "that", "what about…", "and…", "tell me more". */
+const LEANS_ON_CONTEXT =
+  /^\W*(and|but|also|so|then|what about|how about|and what|what else|why|how come|more|same|ok and|okay and)\b|\b(it|its|that|this|those|these|they|them|their|he|she|his|her|there|the same|the other|else|more|besides|another|further|again)\b/i;
+
+/** "Tell me more", "any other…?", "what else": the person wants what was not said yet. */
+const ASKS_FOR_MORE = /\b(more|other|others|else|another|besides|further|additional|again)\b/i;
+
+/**
+ * A question is a follow-up when there is a conversation and it leans on it ("when was that?", "and in
+ * 2019?", "tell me more") or names no topic of its own. A short question with its own subject ("What is
+ * OPIC?") stands alone, however short.
+ *
+ * @param ownTopicTerms - how many of the question's topic words the sheets use (exactly, misspelt or paraphrased).
+ */
+export function isFollowUp(
+  question: string,
+  history: readonly ConversationTurn[],
+  ownTopicTerms: number,
+): boolean {
+  if (!history.some((turn) => turn.role === 'user')) return false;
+  return ownTopicTerms === 0 || LEANS_ON_CONTEXT.test(question);
+}
+
+/** True for "tell me more", "any other drills?", "what else": answers should prefer what was not said. */
+export function asksForMore(question: string): boolean {
+  return ASKS_FOR_MORE.test(question);
+}
+
+/**
+ * The follow-up made to stand alone without a model: the person's previous question is appended, so
+ * retrieval sees both topics. The previous question is the person's own last one (history holds only
+ * their turns and Kizuna's answers to them).
+ */
+export function standaloneQuestion(question: string, history: readonly ConversationTurn[]): string {
+  const previous = [...history]
+    .reverse()
+    .find((turn) => turn.role === 'user' && turn.text.trim() !== question);
+  return previous === undefined ? question : `${question} ${previous.text.trim()}`;
+}
+
+/**
+ * The last answer's sentences, as the passages would contain them: what "tell me more" should not repeat.
+ */
+export function lastAnswerSentences(history: readonly ConversationTurn[]): string[] {
+  const lastAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.text;
+  if (lastAnswer === undefined) return [];
+  return lastAnswer
+    .replace(/\s*\[\d+\]/g, '')
+    .split(/(?<=[.!?])\s+/)
+    .map((sentence) => sentence.replace(/[.!?]+$/, '').trim())
+    .filter((sentence) => sentence.length >= 30);
+}

@@ -1,0 +1,63 @@
+import { isStopword } from '../text/stopwords.js';
+import { tokenize } from '../text/tokenize.js';
+import { CASUAL_FILLERS, CHIT_CHAT_WORDS } from './casual-words.js';
+
+/**
+ * What a message is, before any retrieval:
+ * - `question`: something to answer from the sheets;
+ * - `overview`: asks what a sheet (or the sheets on a topic) says as a whole;
+ * - `chit-chat`: conversation ("thanks!", "hi", "help");
+ * - `unclear`: no readable question (keyboard mash, templates, injection strings, escape sequences).
+ */
+export type Intent = 'question' | 'overview' | 'chit-chat' | 'unclear';
+
+/**
+ * Strings people paste to test or attack a bot: template placeholders, prompt injections, SQL, script
+ * tags, escape sequences typed literally. None of them is a question about the alliance.
+ */
+const HOSTILE_PATTERNS: readonly RegExp[] = [
+  /\{\{[^}]*\}\}|\$\{[^}]*\}|\{%[^%]*%\}/,
+  /\b(ignore|disregard|forget)\b[^.?!]{0,40}\b(instructions?|prompts?|rules|context)\b/i,
+  /\bsystem\s+prompt\b|\bjailbreak\b|\bDAN mode\b/i,
+  /\b(drop|truncate|delete\s+from|insert\s+into|select\s+\*)\b[^?]{0,20}\b(table|from|values)?\b.*(;|--)/i,
+  /<\s*\/?\s*(script|img|iframe|svg)\b/i,
+  /^(?:\s*\\[ntr0])+\s*$|(?:\\[ntr]){2,}/,
+];
+
+/** Words that ask for a whole sheet or topic in brief. */
+const OVERVIEW_WORDS =
+  /\b(summar(?:y|ise|ize|ies)|overview|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down)\b/i;
+/** "What's in the 2019 sheet", "what does the 2018 one say" with nothing else asked. */
+const WHATS_IN_A_SHEET =
+  /\bwhat(?:'?s| is| does| did| do)?\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|document)\b/i;
+
+export interface IntentOptions {
+  /** True when a word is English or the sheets' (so a message of only unknown words is mash). */
+  readonly isKnownWord: (token: string) => boolean;
+}
+
+/**
+ * Reads what kind of message this is. Topic words are what remains after stopwords, casual fillers and
+ * meta words; `topicTerms` is their count, as computed by the caller (it knows the meta words).
+ */
+export function classifyIntent(text: string, topicTerms: number, options: IntentOptions): Intent {
+  if (HOSTILE_PATTERNS.some((pattern) => pattern.test(text))) return 'unclear';
+  const tokens = tokenize(text);
+  if (tokens.length > 0 && isChitChat(tokens)) return 'chit-chat';
+  const words = tokens.filter((token) => !isStopword(token) && !CASUAL_FILLERS.has(token));
+  // Keyboard mash: letters, but not one word of English or of the sheets.
+  if (words.length > 0 && !words.some((token) => /\p{N}/u.test(token) || options.isKnownWord(token)))
+    return 'unclear';
+  if (OVERVIEW_WORDS.test(text)) return 'overview';
+  if (topicTerms === 0 && WHATS_IN_A_SHEET.test(text)) return 'overview';
+  return 'question';
+}
+
+function isChitChat(tokens: readonly string[]): boolean {
+  let chatty = 0;
+  for (const token of tokens) {
+    if (CHIT_CHAT_WORDS.has(token)) chatty++;
+    else if (!isStopword(token) && !CASUAL_FILLERS.has(token)) return false;
+  }
+  return chatty > 0;
+}

@@ -1,0 +1,134 @@
+import type { RetrievedPassage } from '../answer/answerer.js';
+import { judgeCoverage, rarityWeight } from '../retrieval/coverage-verdict.js';
+import { unit } from '../retrieval/corpus-vocabulary.js';
+import {
+  recheckAgainstContext,
+  type ContextWords,
+  type CoverageOptions,
+  type CoverageWordTable,
+  type TermCoverage,
+} from '../retrieval/term-coverage.js';
+import { contentTokens } from '../text/content-terms.js';
+import type { Reading } from './interpret.js';
+import { statesAskedFact } from './question-shape.js';
+import { splitSentences } from '../answer/split-sentences.js';
+
+/**
+ * Whether the retrieved passages answer the question:
+ * - `answer`: they do;
+ * - `related`: the sheets cover the subject but not exactly what was asked (or Kizuna is unsure): say
+ *   so and show the closest passage;
+ * - `not-covered`: the sheets never mention the subject; `missing` names it;
+ * - `no-topic`: nothing in the question names a topic ("what?"), and there is no conversation to lean on.
+ */
+export type Judgement =
+  | { readonly kind: 'answer' }
+  | { readonly kind: 'related'; readonly missing: readonly string[]; readonly unstated?: Reading['asks'] }
+  | { readonly kind: 'not-covered'; readonly missing: readonly string[] }
+  | { readonly kind: 'no-topic' };
+
+export interface JudgeOptions {
+  readonly wordVectors?: CoverageWordTable;
+  readonly coverage?: Partial<CoverageOptions> & { readonly maxMissingShare?: number };
+  /** Below this retrieval score nothing is close enough to answer from. @default 0.2 */
+  readonly minimumScore?: number;
+  /**
+   * A covered word weighing at least this much (rarity in English, 0–1) means the subject is in the
+   * sheets, so a question with other unknown words gets the closest passage rather than a bare refusal.
+   * @default 0.5
+   */
+  readonly subjectWeight?: number;
+}
+
+/**
+ * Stage 4 of answering. What decides a refusal is whether the question's subject is in the sheets: a
+ * name or a number they never use is decisive ("Okinawa", "2020"); ordinary words are weighed by rarity,
+ * checked corpus-wide and, more loosely, against the passages just retrieved ("stationed" ≈ "troops").
+ *
+ * @param passages - retrieved with the question's expansions: what would be answered from.
+ * @param plainPassages - retrieved for the question as typed: what its words are rechecked against.
+ */
+export function judge(
+  reading: Reading,
+  passages: readonly RetrievedPassage[],
+  plainPassages: readonly RetrievedPassage[],
+  options: JudgeOptions,
+): Judgement {
+  const table = options.wordVectors;
+  // Rechecked against the passages retrieved for the question as typed: passages its expansions
+  // brought in would vouch for the very words they were found for ("population" → "estimated").
+  const coverage = recheckAgainstContext(
+    reading.coverage,
+    table,
+    contextWords(plainPassages.slice(0, 3), table),
+    options.coverage,
+  );
+  const weightOf = table === undefined ? () => 1 : rarityWeight((word) => table.rank(word));
+  const verdict = judgeCoverage(reading.words, coverage, {
+    weightOf,
+    ...(options.coverage?.maxMissingShare === undefined
+      ? {}
+      : { maxMissingShare: options.coverage.maxMissingShare }),
+  });
+  if (verdict.salientCount === 0 && !reading.followUp && reading.intent !== 'overview')
+    return { kind: 'no-topic' };
+
+  const missingTerms = coverage.filter((item) => item.kind === 'missing');
+  const decisive = missingTerms.some(
+    (item) => item.term.numeric || item.term.properNoun || item.name === true,
+  );
+  const best = passages[0];
+  if (decisive || best === undefined || best.score < (options.minimumScore ?? 0.2)) {
+    return { kind: 'not-covered', missing: verdict.missing };
+  }
+  if (verdict.covered) return askedFactCheck(reading, passages) ?? { kind: 'answer' };
+  // Some of what was asked is not in the sheets. When the subject is, the closest passage is shown with
+  // what the sheets don't say; when it is not, a bare refusal names it.
+  if (verdict.salientCount === 0) return { kind: 'answer' };
+  return subjectInSheets(coverage, weightOf, options.subjectWeight ?? 0.5)
+    ? { kind: 'related', missing: verdict.missing }
+    : { kind: 'not-covered', missing: verdict.missing };
+}
+
+/**
+ * "How many…" is answered only by a passage that states an amount, "when…" by one that states a time;
+ * otherwise the nearest passage about the subject would be offered as if it gave one.
+ */
+function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[]): Judgement | undefined {
+  const kind = reading.asks;
+  if (kind === undefined || kind === 'who') return undefined;
+  const top = passages.slice(0, 2).flatMap((item) => splitSentences(item.passage.text));
+  return top.some((sentence) => statesAskedFact(kind, sentence))
+    ? undefined
+    : { kind: 'related', missing: [], unstated: kind };
+}
+
+function subjectInSheets(
+  coverage: readonly TermCoverage[],
+  weightOf: (term: TermCoverage['term']) => number,
+  threshold: number,
+): boolean {
+  return coverage.some(
+    (item) =>
+      (item.kind === 'exact' || item.kind === 'typo') &&
+      !item.term.numeric &&
+      weightOf(item.term) >= threshold,
+  );
+}
+
+/** Surface words of the passages retrieved for this very question, with their unit vectors. */
+function contextWords(
+  passages: readonly RetrievedPassage[],
+  table: CoverageWordTable | undefined,
+): ContextWords {
+  if (table === undefined) return [];
+  const words = new Map<string, Float32Array>();
+  for (const { passage } of passages) {
+    for (const token of contentTokens(passage.text)) {
+      if (words.has(token)) continue;
+      const vector = table.vector(token);
+      if (vector !== undefined) words.set(token, unit(vector));
+    }
+  }
+  return [...words].map(([word, vector]) => ({ word, vector }));
+}

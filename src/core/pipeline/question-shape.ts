@@ -1,0 +1,115 @@
+import type { KnowledgeDocument } from '../types.js';
+
+/**
+ * The kind of fact a question asks for, when it asks for one: a person or body (`who`), a time (`when`),
+ * an amount (`quantity`) or a place (`where`). An answer should lead with a sentence that holds one.
+ */
+export type AskedFor = 'who' | 'when' | 'quantity' | 'where';
+
+const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
+  [
+    'quantity',
+    /\bhow\s+(many|much|big|large|long|far|often)\b|\bwhat\s+(percentage|share|number|amount|sum|figure)\b|\bhow\s+many\s+times\b/i,
+  ],
+  // "When" asks for a time only as the question's opener ("when did…", "so when was that?"), not as a
+  // conjunction ("what did Trump say when he praised Abe?").
+  [
+    'when',
+    /(?:^|[,;.?!(]\s*|\b(?:and|but|so|ok|okay|wait|like|then)\s+)when\b|\bwhat\s+(year|month|date|day|time)\b|\bwhich\s+(year|month|date|day)\b|\bhow\s+long\s+ago\b|\bwhen\s*\??\s*$/i,
+  ],
+  [
+    'who',
+    /^\W*(who|whom|whose)\b|\b(who|whom|whose)\b(?!\s+(?:is|are)\s+(?:the\s+)?(?:sheet|fact))|\bwhich\s+(person|people|leader|leaders|president|minister|official|officials|country|countries|company|companies|firms?|agency|agencies|bank|banks|body|bodies|organi[sz]ations?|daughter|head|couple)\b/i,
+  ],
+  [
+    'where',
+    /\bwhere\s+(?:is|are|was|were|will|did|does|do)\b[^?]*\b(located|built|held|based|going|go|happen|happened|take place)\b|\bwhich\s+(city|town|county|region|regions|place|places|area|areas)\b|\bin\s+what\s+(city|town|region|place)\b/i,
+  ],
+];
+
+/** Which kind of fact the question asks for, if any ("how many…" → quantity, "who…" → who). */
+export function askedFor(question: string): AskedFor | undefined {
+  for (const [kind, pattern] of ASKS) if (pattern.test(question)) return kind;
+  return undefined;
+}
+
+const STATES_QUANTITY =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|several|numerous|first|second|third|largest|rounds?)\b/i;
+const STATES_TIME =
+  /\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter|since|days|month|year|decades?|century|earlier|last|following|during)\b/i;
+const STATES_AGENT =
+  /\b\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|\b\p{Lu}{2,}\b|\b(President|Prime Minister|Lady|Administration|militar(y|ies)|companies|people|families)\b/u;
+const STATES_PLACE =
+  /\b(in|to|at|across|into|from)\s+(the\s+)?\p{Lu}\p{L}+|\b(region|regions|city|state|country)\b/u;
+
+/** True when a sentence holds a fact of the asked kind (an amount, a time, a person or body, a place). */
+export function statesAskedFact(kind: AskedFor, sentence: string): boolean {
+  switch (kind) {
+    case 'quantity':
+      // Years and model codes ("2017", "F-35", "B-1") are not amounts.
+      return STATES_QUANTITY.test(sentence.replace(/\b(1[89]|20)\d\d\b|\b\p{L}+-?\d+\b/gu, ' '));
+    case 'when':
+      return STATES_TIME.test(sentence);
+    case 'who':
+      return STATES_AGENT.test(sentence);
+    case 'where':
+      return STATES_PLACE.test(sentence);
+  }
+}
+
+/** The four-digit years the knowledge's documents are dated in, e.g. {"2018", "2019"}. */
+export function documentYears(documents: readonly KnowledgeDocument[]): Set<string> {
+  return new Set(documents.map((document) => document.date.slice(0, 4)));
+}
+
+/**
+ * "both sheets", "compare", "how did … change", or two of the documents' years named: the person wants
+ * each sheet heard. The years come from the knowledge, so a third sheet needs no code change.
+ */
+export function isCrossSheetQuestion(question: string, documents: readonly KnowledgeDocument[]): boolean {
+  if (
+    /\bboth\b|\beach\b[^.?!]*\bsheets?\b|\b(two|2)\s+(fact\s+)?sheets\b|\bcompar|\bover\s+time\b|\bevolv|\bdiffer|\bchang(e|ed|es)\b[^.?!]*\b(between|from)\b/i.test(
+      question,
+    )
+  )
+    return true;
+  const years = documentYears(documents);
+  const named = new Set((question.match(/\b(?:19|20)\d\d\b/g) ?? []).filter((year) => years.has(year)));
+  return named.size >= 2;
+}
+
+const SHEET_NOUN = String.raw`(?:white\s+house\s+)?(?:fact[\s-]*sheets?|sheets?|ones?|documents?|versions?|release)`;
+const EARLIEST = /\b(first|earlier|earliest|older|oldest|original)\b/i;
+const LATEST = /\b(second|later|latest|newer|newest|recent|most\s+recent|last)\b/i;
+
+/**
+ * The documents a question points at by date ("the 2019 sheet", "the fact sheet from 2018", "the 2019
+ * one") or by order ("the first one", "the newer sheet"). Undefined when it points at none, or at all.
+ */
+export function targetDocuments(
+  question: string,
+  documents: readonly KnowledgeDocument[],
+): string[] | undefined {
+  const byYear = new RegExp(
+    String.raw`\b((?:19|20)\d\d)\s+${SHEET_NOUN}\b|\b${SHEET_NOUN}\s+(?:from|of|dated|in)\s+((?:19|20)\d\d)\b|\bin\s+((?:19|20)\d\d)\s*\??$`,
+    'gi',
+  );
+  const years = new Set<string>();
+  for (const match of question.matchAll(byYear)) {
+    const year = match[1] ?? match[2] ?? match[3];
+    if (year !== undefined) years.add(year);
+  }
+  let ids = documents
+    .filter((document) => years.has(document.date.slice(0, 4)))
+    .map((document) => document.id);
+  if (years.size === 0) {
+    const ordinal = new RegExp(String.raw`\b(\w+(?:\s+recent)?)\s+${SHEET_NOUN}\b`, 'gi');
+    const sorted = [...documents].sort((a, b) => a.date.localeCompare(b.date));
+    for (const match of question.matchAll(ordinal)) {
+      const word = match[1] ?? '';
+      const pick = EARLIEST.test(word) ? sorted[0] : LATEST.test(word) ? sorted.at(-1) : undefined;
+      if (pick !== undefined) ids = [pick.id];
+    }
+  }
+  return ids.length === 0 || ids.length === documents.length ? undefined : ids;
+}

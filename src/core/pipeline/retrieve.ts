@@ -1,0 +1,53 @@
+import type { RetrievedPassage } from '../answer/answerer.js';
+import { promoteQuotedPassages, quotedPassagesFor } from '../service/quotation-intent.js';
+import type { KnowledgeState } from '../service/knowledge-state.js';
+import { lastAnswerSentences } from './follow-up.js';
+import type { Reading } from './interpret.js';
+
+export interface RetrieveStageOptions {
+  /** Passages to retrieve. @default 6 */
+  readonly k: number;
+  /**
+   * Search the question's expansions too. The judge reads the passages found without them: passages
+   * an expansion brought in would otherwise vouch for the very word they were found for. @default true
+   */
+  readonly expand?: boolean;
+}
+
+/**
+ * Stage 3 of answering: the passages to answer from, best first. Searches the question as the person
+ * typed it plus the sheets' words for its misspellings and paraphrases ({@link Reading.expansions}), within the sheets it targets;
+ * a question about both sheets gets each sheet's best passage; quotations asked for come first; "tell me
+ * more" puts what was already said last.
+ */
+export async function retrieveForReading(
+  state: KnowledgeState,
+  reading: Reading,
+  options: RetrieveStageOptions,
+): Promise<RetrievedPassage[]> {
+  const query = [reading.standalone, ...(options.expand === false ? [] : reading.expansions)].join(' ');
+  const { k } = options;
+  const documentIds = reading.crossSheet ? undefined : reading.documentIds;
+  let retrieved: RetrievedPassage[];
+  if (!reading.crossSheet) {
+    retrieved = await state.retriever.retrieve(query, k, documentIds === undefined ? {} : { documentIds });
+  } else {
+    // Each sheet's best passage first, so neither is crowded out; one wider search is enough.
+    const wide = await state.retriever.retrieve(query, k * 4);
+    const bestPerDocument = new Map<string, RetrievedPassage>();
+    for (const item of wide)
+      if (!bestPerDocument.has(item.document.id)) bestPerDocument.set(item.document.id, item);
+    const leaders = [...bestPerDocument.values()].slice(0, 3);
+    retrieved = [...leaders, ...wide.filter((item) => !leaders.includes(item))].slice(0, k);
+    retrieved.sort((a, b) => b.score - a.score);
+  }
+  const quoted = quotedPassagesFor(reading.question, state, documentIds, retrieved);
+  const ranked = promoteQuotedPassages(retrieved, quoted, k);
+  return reading.wantsMore ? unsaidFirst(ranked, lastAnswerSentences(reading.history)) : ranked;
+}
+
+function unsaidFirst(passages: readonly RetrievedPassage[], said: readonly string[]): RetrievedPassage[] {
+  if (said.length === 0) return [...passages];
+  const wasSaid = (item: RetrievedPassage) => said.some((sentence) => item.passage.text.includes(sentence));
+  return [...passages.filter((item) => !wasSaid(item)), ...passages.filter(wasSaid)];
+}

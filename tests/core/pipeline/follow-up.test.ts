@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import {
+  asksForMore,
+  isFollowUp,
+  lastAnswerSentences,
+  standaloneQuestion,
+} from '../../../src/core/pipeline/follow-up.js';
+
+const history = [
+  { role: 'user' as const, text: 'What energy partnership do the countries have?' },
+  {
+    role: 'assistant' as const,
+    text: 'The Japan-United States Strategic Energy Partnership to promote access to energy. [1]',
+  },
+];
+
+describe('isFollowUp', () => {
+  it('GIVEN no conversation THEN nothing is a follow-up', () => {
+    expect(isFollowUp('and when was that?', [], 0)).toBe(false);
+  });
+
+  it.each([
+    'and which companies?',
+    'when was that?',
+    'tell me more',
+    'and in 2019?',
+    'what did Abe say about it?',
+  ])('GIVEN "%s" after a question THEN it leans on the conversation', (question) =>
+    expect(isFollowUp(question, history, 1)).toBe(true),
+  );
+
+  it('GIVEN a short question with a subject of its own THEN it stands alone', () => {
+    expect(isFollowUp('What is OPIC?', history, 1)).toBe(false);
+    expect(isFollowUp('What is the population of Tokyo?', history, 1)).toBe(false);
+  });
+
+  it('GIVEN a question with no topic of its own THEN it leans on the conversation', () => {
+    expect(isFollowUp('why?', history, 0)).toBe(true);
+  });
+});
+
+describe('standaloneQuestion', () => {
+  it('GIVEN a follow-up THEN the person’s previous question is added for retrieval', () => {
+    expect(standaloneQuestion('and what did the 2019 sheet say?', history)).toBe(
+      'and what did the 2019 sheet say? What energy partnership do the countries have?',
+    );
+  });
+
+  it('GIVEN no earlier question THEN the question is unchanged', () => {
+    expect(standaloneQuestion('and what about 2019?', [])).toBe('and what about 2019?');
+  });
+});
+
+describe('asksForMore and lastAnswerSentences', () => {
+  it('GIVEN "tell me more" or "any other…" THEN more is wanted', () => {
+    expect(asksForMore('tell me more')).toBe(true);
+    expect(asksForMore('were there any other drills?')).toBe(true);
+    expect(asksForMore('which air forces took part?')).toBe(false);
+  });
+
+  it('GIVEN the last answer THEN its sentences come back without markers, as passages hold them', () => {
+    expect(lastAnswerSentences(history)).toEqual([
+      'The Japan-United States Strategic Energy Partnership to promote access to energy',
+    ]);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  askedFor,
+  isCrossSheetQuestion,
+  statesAskedFact,
+  targetDocuments,
+} from '../../../src/core/pipeline/question-shape.js';
+import { makeDocument } from '../../support/passages.js';
+
+const documents = [
+  makeDocument({ id: 'sheet-2018', date: '2018-04' }),
+  makeDocument({ id: 'sheet-2019', date: '2019-05-25' }),
+];
+
+describe('askedFor', () => {
+  it.each([
+    ['How many times have Trump and Abe met?', 'quantity'],
+    ['how much did toyota and mazda put into alabama', 'quantity'],
+    ['When did OPIC sign those MOUs?', 'when'],
+    ['so when was that?', 'when'],
+    ['What year did the drills happen?', 'when'],
+    ['Who called Abe a very aggressive, strong, tough Prime Minister?', 'who'],
+    ['which companies invested billions?', 'who'],
+    ['which city in alabama is the plant going in?', 'where'],
+  ])('GIVEN "%s" THEN it asks for %s', (question, kind) => {
+    expect(askedFor(question)).toBe(kind);
+  });
+
+  it.each([
+    'What does Reiwa mean?',
+    'what words did trump use when he praised abe?',
+    'Among foreign countries investing in America, where does Japan stand?',
+  ])('GIVEN "%s" THEN it asks for no particular kind of fact', (question) => {
+    expect(askedFor(question)).toBeUndefined();
+  });
+});
+
+describe('statesAskedFact', () => {
+  it('GIVEN an amount THEN it answers "how many", but a year or a model code does not', () => {
+    expect(statesAskedFact('quantity', 'holding nearly 30 official meetings')).toBe(true);
+    expect(statesAskedFact('quantity', 'the United Nations has passed four rounds of sanctions')).toBe(true);
+    expect(statesAskedFact('quantity', 'In September 2017, B-1 bombers joined the exercises.')).toBe(false);
+  });
+
+  it('GIVEN a date or a season THEN it answers "when"', () => {
+    expect(statesAskedFact('when', 'In November 2017, OPIC signed Memorandums')).toBe(true);
+    expect(statesAskedFact('when', 'Last fall, the leaders agreed to negotiate')).toBe(true);
+    expect(statesAskedFact('when', 'Japan is one of the largest purchasers of the F-35 jet')).toBe(false);
+  });
+});
+
+describe('isCrossSheetQuestion', () => {
+  it.each([
+    'What do both fact sheets say about energy?',
+    'How did the relationship change from 2018 to 2019?',
+    'Compare the two fact sheets on security.',
+  ])('GIVEN "%s" THEN each sheet should be heard', (question) => {
+    expect(isCrossSheetQuestion(question, documents)).toBe(true);
+  });
+
+  it('GIVEN two years of which only one dates a sheet THEN it is not about both sheets', () => {
+    expect(isCrossSheetQuestion('What happened between 2016 and 2019?', documents)).toBe(false);
+  });
+
+  it.each(['What does Reiwa mean?', 'What did the 2019 sheet say about space?'])(
+    'GIVEN "%s" THEN it is about one subject, not the two sheets',
+    (question) => expect(isCrossSheetQuestion(question, documents)).toBe(false),
+  );
+});
+
+describe('targetDocuments', () => {
+  it.each([
+    ['what did the 2019 sheet say?', ['sheet-2019']],
+    ['In the 2018 fact sheet, who was praised?', ['sheet-2018']],
+    ['What does the fact sheet from 2019 say about space?', ['sheet-2019']],
+    ['and in the 2018 one?', ['sheet-2018']],
+    ['and in 2019?', ['sheet-2019']],
+    ['tl;dr of the econ stuff in the first one?', ['sheet-2018']],
+    ['what does the newer sheet say about space?', ['sheet-2019']],
+  ])('GIVEN "%s" THEN it targets %j', (question, expected) => {
+    expect(targetDocuments(question, documents)).toEqual(expected);
+  });
+
+  it('GIVEN a year that is about events, not a sheet THEN no document is targeted', () => {
+    expect(targetDocuments('What happened in November 2017?', documents)).toBeUndefined();
+  });
+
+  it('GIVEN both sheets named THEN no filter is applied', () => {
+    expect(targetDocuments('Compare the 2018 sheet and the 2019 sheet', documents)).toBeUndefined();
+  });
+});
