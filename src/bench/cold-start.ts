@@ -58,14 +58,10 @@ export function measureColdStart(options: ColdStartOptions): Promise<ColdStartRe
   };
   return new Promise((resolve, reject) => {
     const spawnedAt = performance.now();
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', CHILD_SCRIPT, JSON.stringify(request)],
-      {
-        cwd: REPOSITORY_ROOT,
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      },
-    );
+    const child = spawn(process.execPath, ['--expose-gc', CHILD_SCRIPT, JSON.stringify(request)], {
+      cwd: REPOSITORY_ROOT,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       if (stderr.length < MAX_STDERR_CHARS) stderr += chunk;

@@ -274,7 +274,8 @@ async function measureBruteForce(
   const samples = await sampleLatencies(
     vectors,
     rounds,
-    async (vector) => exact.set(vector, await search(vector, Math.min(INDEX_FETCH_K, graph.getCurrentCount()))),
+    async (vector) =>
+      exact.set(vector, await search(vector, Math.min(INDEX_FETCH_K, graph.getCurrentCount()))),
     BRUTE_FORCE_WARM_UP_ITEMS,
   );
   const annRecall = approximateSearchRecall(

@@ -44,7 +44,10 @@ async function main(argv: readonly string[]): Promise<number> {
 
   // Cold starts run the compiled child (as `npm start` runs the bot), so compile the current source first.
   phase('Building dist/ (npm run build)…');
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: REPOSITORY_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npm', ['run', '--silent', 'build'], {
+    cwd: REPOSITORY_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   const realFiles = await readKnowledgeFiles(REAL_KNOWLEDGE_DIR);
   const real = parseKnowledgeFiles(realFiles);

@@ -5,17 +5,20 @@ import type { KnowledgeBase, Passage } from '../types.js';
 import type { Reading } from './interpret.js';
 import { statesAskedFact } from './question-shape.js';
 
+/** A passage scoring at least this share of the best one may lead an answer. */
+export const LEAD_SHARE = 0.85;
+
 /**
  * A who/when/how-much question leads with a passage that holds a fact of the asked kind, when one
  * retrieved nearly as well as the best: "How many times have they met?" leads with "nearly 30 official
  * meetings", not with the passage that merely names both leaders.
  *
- * @param share - a passage scoring at least this share of the best one may lead. @default 0.85
+ * @param share - a passage scoring at least this share of the best one may lead. @default LEAD_SHARE
  */
 export function leadWithAskedFact(
   reading: Reading,
   passages: readonly RetrievedPassage[],
-  share = 0.85,
+  share = LEAD_SHARE,
 ): RetrievedPassage[] {
   const kind = reading.asks;
   const best = passages[0];

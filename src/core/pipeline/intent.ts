@@ -44,10 +44,15 @@ export function classifyIntent(text: string, topicTerms: number, options: Intent
   if (HOSTILE_PATTERNS.some((pattern) => pattern.test(text))) return 'unclear';
   const tokens = tokenize(text);
   if (tokens.length > 0 && isChitChat(tokens)) return 'chit-chat';
-  const words = tokens.filter((token) => !isStopword(token) && !CASUAL_FILLERS.has(token));
-  // Keyboard mash: letters, but not one word of English or of the sheets.
-  if (words.length > 0 && !words.some((token) => /\p{N}/u.test(token) || options.isKnownWord(token)))
-    return 'unclear';
+  // Keyboard mash: letters, but not one word of English or of the sheets, not even a little one.
+  const mash = tokens.every(
+    (token) =>
+      !isStopword(token) &&
+      !CASUAL_FILLERS.has(token) &&
+      !/\p{N}/u.test(token) &&
+      !options.isKnownWord(token),
+  );
+  if (tokens.length > 0 && mash) return 'unclear';
   if (OVERVIEW_WORDS.test(text)) return 'overview';
   if (topicTerms === 0 && WHATS_IN_A_SHEET.test(text)) return 'overview';
   return 'question';

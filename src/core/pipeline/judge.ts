@@ -10,6 +10,7 @@ import {
 } from '../retrieval/term-coverage.js';
 import { contentTokens } from '../text/content-terms.js';
 import type { Reading } from './interpret.js';
+import { LEAD_SHARE } from './compose.js';
 import { statesAskedFact } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
 
@@ -96,11 +97,14 @@ export function judge(
  */
 function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[]): Judgement | undefined {
   const kind = reading.asks;
-  if (kind === undefined || kind === 'who') return undefined;
-  const top = passages.slice(0, 2).flatMap((item) => splitSentences(item.passage.text));
-  return top.some((sentence) => statesAskedFact(kind, sentence))
-    ? undefined
-    : { kind: 'related', missing: [], unstated: kind };
+  const best = passages[0];
+  if (kind === undefined || best === undefined) return undefined;
+  // The passages that could lead the answer (see leadWithAskedFact): close to the best one.
+  const candidates = passages.filter((item) => item.score >= best.score * LEAD_SHARE);
+  const states = candidates.some((item) =>
+    splitSentences(item.passage.text).some((sentence) => statesAskedFact(kind, sentence)),
+  );
+  return states ? undefined : { kind: 'related', missing: [], unstated: kind };
 }
 
 function subjectInSheets(

@@ -34,11 +34,12 @@ export function askedFor(question: string): AskedFor | undefined {
 }
 
 const STATES_QUANTITY =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|several|numerous|first|second|third|largest|rounds?)\b/i;
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|several|numerous|rounds?)\b/i;
 const STATES_TIME =
   /\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter|since|days|month|year|decades?|century|earlier|last|following|during)\b/i;
+/** A person by title, a body by initials or by kind, or a group that acts: what answers "who". */
 const STATES_AGENT =
-  /\b\p{Lu}\p{L}+\s+\p{Lu}\p{L}+|\b\p{Lu}{2,}\b|\b(President|Prime Minister|Lady|Administration|militar(y|ies)|companies|people|families)\b/u;
+  /\b(President|Prime Minister|Minister|First Lady|Advisor|Secretary|Ambassador|Emperor|Administration|Ministry|Agency|Bank|Corporation|Nations|militar(y|ies)|companies|leaders?)\b|\b\p{Lu}{2,}\b/u;
 const STATES_PLACE =
   /\b(in|to|at|across|into|from)\s+(the\s+)?\p{Lu}\p{L}+|\b(region|regions|city|state|country)\b/u;
 
@@ -68,7 +69,7 @@ export function documentYears(documents: readonly KnowledgeDocument[]): Set<stri
  */
 export function isCrossSheetQuestion(question: string, documents: readonly KnowledgeDocument[]): boolean {
   if (
-    /\bboth\b|\beach\b[^.?!]*\bsheets?\b|\b(two|2)\s+(fact\s+)?sheets\b|\bcompar|\bover\s+time\b|\bevolv|\bdiffer|\bchang(e|ed|es)\b[^.?!]*\b(between|from)\b/i.test(
+    /\bboth\b|\beach\b[^.?!]*\bsheets?\b|\b(two|2)\s+(fact\s+)?sheets\b|\bthe\s+(fact\s*)?sheets\s+(say|said|says|mention|cover|talk)\b|\bcompar|\bover\s+time\b|\bevolv|\bdiffer|\bchang(e|ed|es)\b[^.?!]*\b(between|from)\b/i.test(
       question,
     )
   )

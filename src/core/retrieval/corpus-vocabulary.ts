@@ -110,14 +110,21 @@ export function unit(vector: Float32Array): Float32Array {
 /** Small words a name's initialism skips: "Japan Bank for International Cooperation" → JBIC. */
 const NAME_LINKS = new Set(['for', 'of', 'and', 'the', 'de']);
 
-/** Initialisms of runs of capitalised words: "United Nations" → "un", "Japan Bank for International Cooperation" → "jbic". */
+/**
+ * Initialisms of runs of capitalised words: "United Nations" → "un", "Japan Bank for International
+ * Cooperation" → "jbic" (and "jbfic"), "Memorandums of Understanding" → "mu" and "mou".
+ */
 export function initialismsOf(text: string): string[] {
   const initialisms: string[] = [];
   for (const run of text.match(/\p{Lu}[\p{L}-]*(?:\s+(?:(?:for|of|and|the|de)\s+)*\p{Lu}[\p{L}-]*)+/gu) ??
     []) {
-    const words = run.split(/\s+/).filter((word) => !NAME_LINKS.has(word));
+    const all = run.split(/\s+/);
+    const words = all.filter((word) => !NAME_LINKS.has(word));
     if (words.length >= 2 && words.length <= 6)
       initialisms.push(words.map((word) => word[0]?.toLowerCase() ?? '').join(''));
+    // Some initialisms keep the linking word: "Memorandum of Understanding" → MOU.
+    if (all.length > words.length && all.length <= 6)
+      initialisms.push(all.map((word) => word[0]?.toLowerCase() ?? '').join(''));
   }
   return initialisms;
 }

@@ -19,7 +19,9 @@ export async function withInteractionBoundary(
   logger: Logger,
   run: () => Promise<void>,
 ): Promise<void> {
-  await withNoticeBoundary(logger, 'interaction failed', run, (notice) => sendPrivateNotice(interaction, notice));
+  await withNoticeBoundary(logger, 'interaction failed', run, (notice) =>
+    sendPrivateNotice(interaction, notice),
+  );
 }
 
 /** The same boundary for a message the bot answers (mentions, follow-ups): the notice is a reply. */

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { classifyIntent } from '../../../src/core/pipeline/intent.js';
 
-const english = new Set(['what', 'does', 'reiwa', 'mean', 'summarize', 'the', 'sheet', 'clear', 'drills', 'econ']);
+const english = new Set([
+  'what',
+  'does',
+  'reiwa',
+  'mean',
+  'summarize',
+  'the',
+  'sheet',
+  'clear',
+  'drills',
+  'econ',
+]);
 const options = { isKnownWord: (token: string) => english.has(token) };
 
 describe('classifyIntent', () => {

@@ -43,9 +43,16 @@ export class CommandRegistry {
     const definitions = body as unknown[];
     if (definitions.length > MAX_COMMANDS) errors.maxLength([], MAX_COMMANDS);
     definitions.forEach((definition, index) => validateCommand(definition, [index], errors));
-    const keys = definitions.filter(isObject).map((definition) => `${Number(definition['type'] ?? CHAT_INPUT)}:${String(definition['name'])}`);
+    const keys = definitions
+      .filter(isObject)
+      .map((definition) => `${Number(definition['type'] ?? CHAT_INPUT)}:${String(definition['name'])}`);
     keys.forEach((key, index) => {
-      if (keys.indexOf(key) !== index) errors.add([index, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique');
+      if (keys.indexOf(key) !== index)
+        errors.add(
+          [index, 'name'],
+          'APPLICATION_COMMANDS_DUPLICATE_NAME',
+          'Application command names must be unique',
+        );
     });
     errors.throwIfAny();
     const previous = this.listRef(guildId);
@@ -102,7 +109,8 @@ export class CommandRegistry {
 
   /** The command a user would run: the guild's own first, then the global one. */
   find(name: string, guildId: Snowflake | undefined, type = CHAT_INPUT): APIApplicationCommand | undefined {
-    const matches = (command: APIApplicationCommand): boolean => command.name === name && Number(command.type ?? CHAT_INPUT) === type;
+    const matches = (command: APIApplicationCommand): boolean =>
+      command.name === name && Number(command.type ?? CHAT_INPUT) === type;
     return (guildId ? this.byGuild.get(guildId)?.find(matches) : undefined) ?? this.global.find(matches);
   }
 
@@ -115,10 +123,16 @@ export class CommandRegistry {
     return created;
   }
 
-  private materialize(definition: Json, guildId: Snowflake | undefined, existing: readonly APIApplicationCommand[]): APIApplicationCommand {
+  private materialize(
+    definition: Json,
+    guildId: Snowflake | undefined,
+    existing: readonly APIApplicationCommand[],
+  ): APIApplicationCommand {
     const type = Number(definition['type'] ?? CHAT_INPUT);
     const name = String(definition['name']);
-    const previous = existing.find((command) => command.name === name && Number(command.type ?? CHAT_INPUT) === type);
+    const previous = existing.find(
+      (command) => command.name === name && Number(command.type ?? CHAT_INPUT) === type,
+    );
     const command: Json = {
       id: previous?.id ?? this.world.ids.next(),
       application_id: this.applicationId,
@@ -140,7 +154,11 @@ export class CommandRegistry {
   }
 }
 
-function validateCommand(definition: unknown, path: Array<string | number>, errors: FormErrorCollector): void {
+function validateCommand(
+  definition: unknown,
+  path: Array<string | number>,
+  errors: FormErrorCollector,
+): void {
   if (!isObject(definition)) {
     errors.add(path, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType');
     return;
@@ -150,12 +168,21 @@ function validateCommand(definition: unknown, path: Array<string | number>, erro
   const description = definition['description'];
   if (type === CHAT_INPUT) validateDescription(description, [...path, 'description'], errors);
   else if (typeof description === 'string' && description.length > 0) {
-    errors.add([...path, 'description'], 'APPLICATION_COMMAND_DESCRIPTION_NOT_ALLOWED', 'Description must be empty for this command type');
+    errors.add(
+      [...path, 'description'],
+      'APPLICATION_COMMAND_DESCRIPTION_NOT_ALLOWED',
+      'Description must be empty for this command type',
+    );
   }
   validateOptions(definition['options'], [...path, 'options'], errors, 0);
 }
 
-function validateName(name: unknown, path: Array<string | number>, errors: FormErrorCollector, lowercase: boolean): void {
+function validateName(
+  name: unknown,
+  path: Array<string | number>,
+  errors: FormErrorCollector,
+  lowercase: boolean,
+): void {
   if (typeof name !== 'string' || name.length === 0) {
     errors.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
   } else if (!NAME_PATTERN.test(name) || (lowercase && name !== name.toLowerCase())) {
@@ -163,12 +190,22 @@ function validateName(name: unknown, path: Array<string | number>, errors: FormE
   }
 }
 
-function validateDescription(description: unknown, path: Array<string | number>, errors: FormErrorCollector): void {
-  if (typeof description !== 'string' || description.length === 0) errors.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
+function validateDescription(
+  description: unknown,
+  path: Array<string | number>,
+  errors: FormErrorCollector,
+): void {
+  if (typeof description !== 'string' || description.length === 0)
+    errors.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
   else if ([...description].length > MAX_DESCRIPTION) errors.maxLength(path, MAX_DESCRIPTION);
 }
 
-function validateOptions(options: unknown, path: Array<string | number>, errors: FormErrorCollector, depth: number): void {
+function validateOptions(
+  options: unknown,
+  path: Array<string | number>,
+  errors: FormErrorCollector,
+  depth: number,
+): void {
   if (options === undefined || options === null) return;
   if (!Array.isArray(options)) {
     errors.add(path, 'LIST_TYPE_CONVERT', 'Must be an array.');
@@ -184,32 +221,55 @@ function validateOptions(options: unknown, path: Array<string | number>, errors:
       return;
     }
     const type = Number(option['type']);
-    if (!Number.isInteger(type) || type < 1 || type > 11) errors.add([...optionPath, 'type'], 'BASE_TYPE_CHOICES', 'Value must be one of {1, ..., 11}.');
+    if (!Number.isInteger(type) || type < 1 || type > 11)
+      errors.add([...optionPath, 'type'], 'BASE_TYPE_CHOICES', 'Value must be one of {1, ..., 11}.');
     validateName(option['name'], [...optionPath, 'name'], errors, true);
     validateDescription(option['description'], [...optionPath, 'description'], errors);
     const name = String(option['name']);
-    if (names.has(name)) errors.add([...optionPath, 'name'], 'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS', 'Option names must be unique');
+    if (names.has(name))
+      errors.add(
+        [...optionPath, 'name'],
+        'APPLICATION_COMMAND_OPTIONS_NAME_ALREADY_EXISTS',
+        'Option names must be unique',
+      );
     names.add(name);
     if (type === SUBCOMMAND || type === SUBCOMMAND_GROUP) {
-      if (depth >= (type === SUBCOMMAND_GROUP ? 1 : 2)) errors.add([...optionPath, 'type'], 'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID', 'Subcommands nest too deeply');
+      if (depth >= (type === SUBCOMMAND_GROUP ? 1 : 2))
+        errors.add(
+          [...optionPath, 'type'],
+          'APPLICATION_COMMAND_OPTIONS_TYPE_INVALID',
+          'Subcommands nest too deeply',
+        );
       validateOptions(option['options'], [...optionPath, 'options'], errors, depth + 1);
       return;
     }
     if (option['required'] === true) {
-      if (seenOptional) errors.add([...optionPath, 'required'], 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'Required options must be placed before non-required options');
+      if (seenOptional)
+        errors.add(
+          [...optionPath, 'required'],
+          'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+          'Required options must be placed before non-required options',
+        );
     } else {
       seenOptional = true;
     }
     const choices = option['choices'];
     if (Array.isArray(choices)) {
-      if (option['autocomplete'] === true) errors.add([...optionPath, 'autocomplete'], 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_CHOICES', 'Autocomplete cannot be used with choices');
+      if (option['autocomplete'] === true)
+        errors.add(
+          [...optionPath, 'autocomplete'],
+          'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_CHOICES',
+          'Autocomplete cannot be used with choices',
+        );
       if (choices.length > MAX_CHOICES) errors.maxLength([...optionPath, 'choices'], MAX_CHOICES);
       choices.forEach((choice: unknown, choiceIndex) => {
         if (!isObject(choice)) return;
         const name = choice['name'];
-        if (typeof name !== 'string' || name.length === 0 || [...name].length > 100) errors.maxLength([...optionPath, 'choices', choiceIndex, 'name'], 100);
+        if (typeof name !== 'string' || name.length === 0 || [...name].length > 100)
+          errors.maxLength([...optionPath, 'choices', choiceIndex, 'name'], 100);
         const value = choice['value'];
-        if (typeof value === 'string' && [...value].length > 100) errors.maxLength([...optionPath, 'choices', choiceIndex, 'value'], 100);
+        if (typeof value === 'string' && [...value].length > 100)
+          errors.maxLength([...optionPath, 'choices', choiceIndex, 'value'], 100);
       });
     }
   });

@@ -19,7 +19,9 @@ export class DiscordHttpError extends Error {
 
   /** The JSON body Discord sends with this error. */
   toBody(): { message: string; code: number; errors?: FormErrors } {
-    return this.errors ? { message: this.message, code: this.code, errors: this.errors } : { message: this.message, code: this.code };
+    return this.errors
+      ? { message: this.message, code: this.code, errors: this.errors }
+      : { message: this.message, code: this.code };
   }
 }
 
@@ -81,7 +83,9 @@ export const discordErrors = {
   emptyMessage: () => new DiscordHttpError(400, 50006, 'Cannot send an empty message'),
   nonTextChannel: () => new DiscordHttpError(400, 50008, 'Cannot send messages in a non-text channel'),
   wrongChannelType: () => new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type'),
-  cannotEditOthersMessage: () => new DiscordHttpError(403, 50005, 'Cannot edit a message authored by another user'),
-  threadAlreadyExists: () => new DiscordHttpError(400, 160004, 'A thread has already been created for this message'),
+  cannotEditOthersMessage: () =>
+    new DiscordHttpError(403, 50005, 'Cannot edit a message authored by another user'),
+  threadAlreadyExists: () =>
+    new DiscordHttpError(400, 160004, 'A thread has already been created for this message'),
   invalidFormBody: (errors: FormErrors) => new DiscordHttpError(400, 50035, 'Invalid Form Body', errors),
 } as const;

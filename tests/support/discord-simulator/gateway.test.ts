@@ -12,7 +12,10 @@ async function start(options?: Parameters<typeof startDiscordSimulator>[0]): Pro
   return sim;
 }
 
-async function connect(sim: DiscordSimulator, options?: Parameters<typeof connectTestClient>[1]): Promise<Client<true>> {
+async function connect(
+  sim: DiscordSimulator,
+  options?: Parameters<typeof connectTestClient>[1],
+): Promise<Client<true>> {
   const client = await connectTestClient(sim, options);
   clients.push(client);
   return client;
@@ -26,7 +29,12 @@ afterEach(async () => {
 describe('Discord simulator gateway', () => {
   it('brings a discord.js client to ready with its guild, typed channels and roles cached', async () => {
     const sim = await start({
-      guilds: [{ name: 'Alliance Desk', channels: [{ name: 'general' }, { name: 'voice', type: ChannelType.GuildVoice }] }],
+      guilds: [
+        {
+          name: 'Alliance Desk',
+          channels: [{ name: 'general' }, { name: 'voice', type: ChannelType.GuildVoice }],
+        },
+      ],
     });
     const client = await connect(sim);
 
@@ -34,7 +42,9 @@ describe('Discord simulator gateway', () => {
     expect(guild?.name).toBe('Alliance Desk');
     expect(guild?.available).toBe(true);
     expect(client.channels.cache.get(sim.defaultChannelId)?.type).toBe(ChannelType.GuildText);
-    expect(guild?.channels.cache.find((channel) => channel.name === 'voice')?.type).toBe(ChannelType.GuildVoice);
+    expect(guild?.channels.cache.find((channel) => channel.name === 'voice')?.type).toBe(
+      ChannelType.GuildVoice,
+    );
     expect(guild?.roles.everyone.id).toBe(sim.defaultGuildId);
     expect(guild?.members.me?.id).toBe(sim.botUserId);
     expect(client.user.id).toBe(sim.botUserId);
@@ -42,14 +52,19 @@ describe('Discord simulator gateway', () => {
     expect(sim.identifies).toHaveLength(1);
     expect(sim.identifies[0]).toMatchObject({ shardId: 0, shardCount: 1, tokenValid: true });
     expect(sim.identifies[0]?.intents).toBe(
-      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages | GatewayIntentBits.MessageContent,
+      GatewayIntentBits.Guilds |
+        GatewayIntentBits.GuildMessages |
+        GatewayIntentBits.DirectMessages |
+        GatewayIntentBits.MessageContent,
     );
     expect(sim.unknownRequests).toEqual([]);
   });
 
   it('answers a wrong bot token with 401 like Discord', async () => {
     const sim = await start();
-    const response = await fetch(`${sim.restUrl}/v10/users/@me`, { headers: { authorization: 'Bot not-the-token' } });
+    const response = await fetch(`${sim.restUrl}/v10/users/@me`, {
+      headers: { authorization: 'Bot not-the-token' },
+    });
 
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ message: '401: Unauthorized', code: 0 });
@@ -73,7 +88,10 @@ describe('Discord simulator gateway', () => {
     await sim.userSendsMessage({ content: 'sent after the resume' });
     await sim.waitFor(() => received.length >= 2 || undefined, 3000, 'both messages');
 
-    expect(received.map((message) => message.content)).toEqual(['sent while the bot was away', 'sent after the resume']);
+    expect(received.map((message) => message.content)).toEqual([
+      'sent while the bot was away',
+      'sent after the resume',
+    ]);
     expect(sim.resumes).toHaveLength(1);
     expect(sim.resumes[0]?.replayed).toBe(1);
     expect(sim.identifies).toHaveLength(1);
@@ -115,7 +133,11 @@ describe('Discord simulator gateway', () => {
     const seenByShard1 = nextEvent<[Message]>(shard1, Events.MessageCreate);
     const member = sim.createUser({ username: 'odd-member' });
     sim.addMember(oddGuild, member);
-    await sim.userSendsMessage({ channelId: oddChannel?.id ?? '', author: member, content: 'hello odd guild' });
+    await sim.userSendsMessage({
+      channelId: oddChannel?.id ?? '',
+      author: member,
+      content: 'hello odd guild',
+    });
 
     expect((await seenByShard1)[0].guildId).toBe(oddGuild);
     expect(seenByShard0).toEqual([]);
@@ -123,7 +145,9 @@ describe('Discord simulator gateway', () => {
 
   it('withholds message content from a client without the MessageContent intent unless the bot is mentioned', async () => {
     const sim = await start();
-    const client = await connect(sim, { intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] });
+    const client = await connect(sim, {
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    });
     const received: Message[] = [];
     client.on(Events.MessageCreate, (message) => received.push(message));
 

@@ -97,20 +97,27 @@ export class GatewayServer {
       if (owner !== session.shardId) continue;
       if (event.intent !== null && (session.intents & event.intent) === 0) continue;
       let d = event.d;
-      if (event.gatedContent && (session.intents & Intent.MessageContent) === 0) d = { ...d, ...structuredClone(CONTENT_FIELDS), poll: undefined };
+      if (event.gatedContent && (session.intents & Intent.MessageContent) === 0)
+        d = { ...d, ...structuredClone(CONTENT_FIELDS), poll: undefined };
       this.send(session, event.t, d);
     }
   }
 
   /** Whether a shard has a connected session that received READY or RESUMED. */
   isShardLive(shardId: number): boolean {
-    return [...this.sessions.values()].some((session) => session.shardId === shardId && session.live && session.socket?.readyState === WebSocket.OPEN);
+    return [...this.sessions.values()].some(
+      (session) =>
+        session.shardId === shardId && session.live && session.socket?.readyState === WebSocket.OPEN,
+    );
   }
 
   /** Closes the sockets of a shard's sessions; with `resumable: false` their sessions are forgotten first. */
   async disconnectShard(shardId: number, resumable: boolean, code: number): Promise<void> {
-    const targets = [...this.sessions.values()].filter((session) => session.shardId === shardId && session.socket?.readyState === WebSocket.OPEN);
-    if (targets.length === 0) throw new Error(`Discord simulator: shard ${shardId} has no open connection to disconnect`);
+    const targets = [...this.sessions.values()].filter(
+      (session) => session.shardId === shardId && session.socket?.readyState === WebSocket.OPEN,
+    );
+    if (targets.length === 0)
+      throw new Error(`Discord simulator: shard ${shardId} has no open connection to disconnect`);
     await Promise.all(
       targets.map(async (session) => {
         const socket = session.socket as WebSocket;
@@ -152,7 +159,12 @@ export class GatewayServer {
     socket.on('message', (data) => this.receive(connection, data));
     socket.on('close', (code) => this.closed(connection, code));
     socket.on('error', () => undefined);
-    this.write(socket, { op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["gateway-sim",{}]'] }, s: null, t: null });
+    this.write(socket, {
+      op: Op.Hello,
+      d: { heartbeat_interval: this.options.heartbeatIntervalMs, _trace: ['["gateway-sim",{}]'] },
+      s: null,
+      t: null,
+    });
   }
 
   private closed(connection: Connection, code: number): void {
@@ -215,9 +227,16 @@ export class GatewayServer {
       timestamp: Date.now(),
     });
     this.options.world.signal.notify();
-    if (connection.session) return connection.socket.close(CloseCode.AlreadyAuthenticated, 'Already authenticated.');
+    if (connection.session)
+      return connection.socket.close(CloseCode.AlreadyAuthenticated, 'Already authenticated.');
     if (!tokenValid) return connection.socket.close(CloseCode.AuthenticationFailed, 'Authentication failed.');
-    if (!Number.isInteger(shardId) || !Number.isInteger(shardCount) || shardCount < 1 || shardId < 0 || shardId >= shardCount) {
+    if (
+      !Number.isInteger(shardId) ||
+      !Number.isInteger(shardCount) ||
+      shardCount < 1 ||
+      shardId < 0 ||
+      shardId >= shardCount
+    ) {
       return connection.socket.close(CloseCode.InvalidShard, 'Invalid shard.');
     }
     const session: Session = {
@@ -234,11 +253,20 @@ export class GatewayServer {
     connection.session = session;
 
     const { world } = this.options;
-    const guilds = [...world.guilds.values()].filter((guild) => shardOfGuild(guild.id, shardCount) === shardId);
+    const guilds = [...world.guilds.values()].filter(
+      (guild) => shardOfGuild(guild.id, shardCount) === shardId,
+    );
     this.send(session, 'READY', {
       v: 10,
       user_settings: {},
-      user: { ...structuredClone(world.botUser), bot: true, verified: true, mfa_enabled: false, email: null, flags: 0 },
+      user: {
+        ...structuredClone(world.botUser),
+        bot: true,
+        verified: true,
+        mfa_enabled: false,
+        email: null,
+        flags: 0,
+      },
       guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.options.gatewayUrl(),
@@ -255,16 +283,25 @@ export class GatewayServer {
     });
     session.live = true;
     const withMembers = (session.intents & Intent.GuildMembers) !== 0;
-    for (const guild of guilds) this.send(session, 'GUILD_CREATE', world.guildCreateObject(guild, withMembers));
+    for (const guild of guilds)
+      this.send(session, 'GUILD_CREATE', world.guildCreateObject(guild, withMembers));
     world.signal.notify();
   }
 
   private resume(connection: Connection, d: Json): void {
     const sessionId = String(d['session_id'] ?? '');
     const seq = typeof d['seq'] === 'number' ? d['seq'] : null;
-    if (d['token'] !== this.options.token) return connection.socket.close(CloseCode.AuthenticationFailed, 'Authentication failed.');
+    if (d['token'] !== this.options.token)
+      return connection.socket.close(CloseCode.AuthenticationFailed, 'Authentication failed.');
     const session = this.sessions.get(sessionId);
-    const record: ResumeRecord = { shardId: session?.shardId ?? -1, sessionId, seq, resumed: false, replayed: 0, timestamp: Date.now() };
+    const record: ResumeRecord = {
+      shardId: session?.shardId ?? -1,
+      sessionId,
+      seq,
+      resumed: false,
+      replayed: 0,
+      timestamp: Date.now(),
+    };
     this.resumes.push(record);
     if (!session) {
       this.write(connection.socket, { op: Op.InvalidSession, d: false, s: null, t: null });
@@ -275,7 +312,8 @@ export class GatewayServer {
     session.socket = connection.socket;
     connection.session = session;
     const missed = session.sent.filter((event) => seq === null || event.s > seq);
-    for (const event of missed) this.write(connection.socket, { op: Op.Dispatch, t: event.t, s: event.s, d: event.d });
+    for (const event of missed)
+      this.write(connection.socket, { op: Op.Dispatch, t: event.t, s: event.s, d: event.d });
     record.resumed = true;
     record.replayed = missed.length;
     this.send(session, 'RESUMED', { _trace: ['["gateway-sim",{}]'] });
@@ -287,11 +325,19 @@ export class GatewayServer {
     const guildId = String(d['guild_id'] ?? '');
     const guild = this.options.world.guilds.get(guildId);
     if (!guild) return;
-    const wanted = Array.isArray(d['user_ids']) ? (d['user_ids'] as string[]) : typeof d['user_ids'] === 'string' ? [d['user_ids']] : null;
+    const wanted = Array.isArray(d['user_ids'])
+      ? (d['user_ids'] as string[])
+      : typeof d['user_ids'] === 'string'
+        ? [d['user_ids']]
+        : null;
     const query = typeof d['query'] === 'string' ? d['query'].toLowerCase() : '';
     const limit = Number(d['limit'] ?? 0) || Infinity;
     const members = [...guild.members.values()]
-      .filter((member) => (wanted ? wanted.includes(member.userId) : this.options.world.requireUser(member.userId).username.toLowerCase().startsWith(query)))
+      .filter((member) =>
+        wanted
+          ? wanted.includes(member.userId)
+          : this.options.world.requireUser(member.userId).username.toLowerCase().startsWith(query),
+      )
       .slice(0, limit);
     this.send(session, 'GUILD_MEMBERS_CHUNK', {
       guild_id: guildId,
@@ -310,7 +356,15 @@ export class GatewayServer {
     session.sent.push({ s, t, d });
     const delivered = session.socket?.readyState === WebSocket.OPEN;
     if (delivered) this.write(session.socket as WebSocket, { op: Op.Dispatch, t, s, d });
-    this.dispatches.push({ shardId: session.shardId, sessionId: session.id, t, s, d, delivered, timestamp: Date.now() });
+    this.dispatches.push({
+      shardId: session.shardId,
+      sessionId: session.id,
+      t,
+      s,
+      d,
+      delivered,
+      timestamp: Date.now(),
+    });
   }
 
   private write(socket: WebSocket, payload: unknown): void {

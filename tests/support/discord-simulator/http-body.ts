@@ -8,7 +8,8 @@ export interface ParsedBody {
   files: UploadedFile[];
 }
 
-const invalidJson = (): DiscordHttpError => new DiscordHttpError(400, 50109, 'The request body contains invalid JSON.');
+const invalidJson = (): DiscordHttpError =>
+  new DiscordHttpError(400, 50109, 'The request body contains invalid JSON.');
 
 /** Reads and parses a request body the way Discord accepts it (JSON or multipart/form-data). */
 export async function readBody(request: IncomingMessage): Promise<ParsedBody> {
@@ -49,7 +50,12 @@ function parseMultipart(raw: Buffer, contentType: string): ParsedBody {
       }
     } else if (filename !== undefined) {
       const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? 'application/octet-stream';
-      files.push({ field: name, filename: Buffer.from(filename, 'latin1').toString('utf8'), contentType: type, size: content.length });
+      files.push({
+        field: name,
+        filename: Buffer.from(filename, 'latin1').toString('utf8'),
+        contentType: type,
+        size: content.length,
+      });
     }
   }
   return { body, files };

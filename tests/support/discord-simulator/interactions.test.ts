@@ -27,7 +27,9 @@ import { type DiscordSimulator, startDiscordSimulator } from './index.js';
 const clients: Client[] = [];
 const simulators: DiscordSimulator[] = [];
 
-async function setUp(options?: Parameters<typeof startDiscordSimulator>[0]): Promise<{ sim: DiscordSimulator; client: Client<true> }> {
+async function setUp(
+  options?: Parameters<typeof startDiscordSimulator>[0],
+): Promise<{ sim: DiscordSimulator; client: Client<true> }> {
   const sim = await startDiscordSimulator(options);
   simulators.push(sim);
   const client = await connectTestClient(sim);
@@ -35,14 +37,21 @@ async function setUp(options?: Parameters<typeof startDiscordSimulator>[0]): Pro
   return { sim, client };
 }
 
-function nextInteraction<T extends Interaction>(client: Client, filter: (interaction: Interaction) => boolean = () => true): Promise<T> {
-  return nextEvent<[Interaction]>(client, Events.InteractionCreate, filter).then(([interaction]) => interaction as T);
+function nextInteraction<T extends Interaction>(
+  client: Client,
+  filter: (interaction: Interaction) => boolean = () => true,
+): Promise<T> {
+  return nextEvent<[Interaction]>(client, Events.InteractionCreate, filter).then(
+    ([interaction]) => interaction as T,
+  );
 }
 
 const askCommand = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask about the alliance')
-  .addStringOption((option) => option.setName('question').setDescription('Your question').setRequired(true).setAutocomplete(true))
+  .addStringOption((option) =>
+    option.setName('question').setDescription('Your question').setRequired(true).setAutocomplete(true),
+  )
   .addIntegerOption((option) => option.setName('sources').setDescription('How many sources'));
 
 afterEach(async () => {
@@ -88,7 +97,10 @@ describe('Discord simulator interactions', () => {
     await interaction.reply('first');
     const libraryError = await interaction.reply('second').catch((caught: unknown) => caught);
     const restError = await client.rest
-      .post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'again' } }, auth: false })
+      .post(Routes.interactionCallback(interaction.id, interaction.token), {
+        body: { type: 4, data: { content: 'again' } },
+        auth: false,
+      })
       .catch((caught: unknown) => caught);
 
     expect(libraryError).toBeInstanceOf(DiscordjsError);
@@ -118,12 +130,19 @@ describe('Discord simulator interactions', () => {
       const typed = (interaction as AutocompleteInteraction).options.getFocused();
       const count = typed === 'many' ? 26 : 2;
       void interaction
-        .respond(Array.from({ length: count }, (_, index) => ({ name: `${typed} ${index}`, value: `${typed}-${index}` })))
+        .respond(
+          Array.from({ length: count }, (_, index) => ({
+            name: `${typed} ${index}`,
+            value: `${typed}-${index}`,
+          })),
+        )
         .catch(() => undefined);
     });
 
     const choices = await sim.userAutocompletes({ name: 'ask', focusedOption: 'question', value: 'trade' });
-    const tooMany = await sim.userAutocompletes({ name: 'ask', focusedOption: 'question', value: 'many' }).catch((caught: unknown) => caught);
+    const tooMany = await sim
+      .userAutocompletes({ name: 'ask', focusedOption: 'question', value: 'many' })
+      .catch((caught: unknown) => caught);
 
     expect(choices).toEqual([
       { name: 'trade 0', value: 'trade-0' },
@@ -139,7 +158,11 @@ describe('Discord simulator interactions', () => {
     const command = await received;
     await command.reply({
       content: 'Was this helpful?',
-      components: [new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('feedback:yes').setLabel('Yes').setStyle(ButtonStyle.Success))],
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('feedback:yes').setLabel('Yes').setStyle(ButtonStyle.Success),
+        ),
+      ],
     });
     const answer = await run.finalMessage({ settleMs: 20 });
     const clicked = nextInteraction<ButtonInteraction>(client, (interaction) => interaction.isButton());
@@ -183,11 +206,18 @@ describe('Discord simulator interactions', () => {
         .setCustomId('long-question')
         .setTitle('Ask in detail')
         .addComponents(
-          new ActionRowBuilder<TextInputBuilder>().addComponents(new TextInputBuilder().setCustomId('details').setLabel('Details').setStyle(TextInputStyle.Paragraph)),
+          new ActionRowBuilder<TextInputBuilder>().addComponents(
+            new TextInputBuilder()
+              .setCustomId('details')
+              .setLabel('Details')
+              .setStyle(TextInputStyle.Paragraph),
+          ),
         ),
     );
     await run.awaitResponse();
-    const submitted = nextInteraction<ModalSubmitInteraction>(client, (interaction) => interaction.isModalSubmit());
+    const submitted = nextInteraction<ModalSubmitInteraction>(client, (interaction) =>
+      interaction.isModalSubmit(),
+    );
 
     sim.userSubmitsModal(run, { details: 'What did the 2024 fact sheet announce?' });
     const modal = await submitted;
@@ -219,11 +249,15 @@ describe('Discord simulator interactions', () => {
       content: 'Pick a fact sheet',
       components: [
         new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-          new StringSelectMenuBuilder().setCustomId('sheet').addOptions({ label: '2024', value: 'fs-2024' }, { label: '2025', value: 'fs-2025' }),
+          new StringSelectMenuBuilder()
+            .setCustomId('sheet')
+            .addOptions({ label: '2024', value: 'fs-2024' }, { label: '2025', value: 'fs-2025' }),
         ),
       ],
     });
-    const received = nextInteraction<StringSelectMenuInteraction>(client, (interaction) => interaction.isStringSelectMenu());
+    const received = nextInteraction<StringSelectMenuInteraction>(client, (interaction) =>
+      interaction.isStringSelectMenu(),
+    );
 
     sim.userSelects(menu.id, 'sheet', ['fs-2025']);
     const selection = await received;
@@ -237,15 +271,37 @@ describe('Discord simulator interactions', () => {
     const channel = client.channels.cache.get(sim.defaultChannelId);
     if (!channel?.isSendable()) throw new Error('default channel should be sendable');
     // Raw JSON: discord.js builders would refuse these before they reach the simulator.
-    const row = (customId: string, label = 'ok') => ({ type: 1, components: [{ type: 2, style: ButtonStyle.Primary, custom_id: customId, label }] });
+    const row = (customId: string, label = 'ok') => ({
+      type: 1,
+      components: [{ type: 2, style: ButtonStyle.Primary, custom_id: customId, label }],
+    });
 
-    const sixRows = await channel.send({ content: 'x', components: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => row(id)) }).catch((caught: unknown) => caught);
-    const longLabel = await channel.send({ content: 'x', components: [row('a', 'l'.repeat(81))] }).catch((caught: unknown) => caught);
-    const duplicate = await channel.send({ content: 'x', components: [row('same'), row('same')] }).catch((caught: unknown) => caught);
+    const sixRows = await channel
+      .send({ content: 'x', components: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => row(id)) })
+      .catch((caught: unknown) => caught);
+    const longLabel = await channel
+      .send({ content: 'x', components: [row('a', 'l'.repeat(81))] })
+      .catch((caught: unknown) => caught);
+    const duplicate = await channel
+      .send({ content: 'x', components: [row('same'), row('same')] })
+      .catch((caught: unknown) => caught);
 
-    expect((sixRows as DiscordAPIError).rawError).toMatchObject({ code: 50035, errors: { components: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } });
-    expect((longLabel as DiscordAPIError).rawError).toMatchObject({ errors: { components: { 0: { components: { 0: { label: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } } } } });
-    expect((duplicate as DiscordAPIError).rawError).toMatchObject({ errors: { components: { 1: { components: { 0: { custom_id: { _errors: [{ code: 'COMPONENT_CUSTOM_ID_DUPLICATED' }] } } } } } } });
+    expect((sixRows as DiscordAPIError).rawError).toMatchObject({
+      code: 50035,
+      errors: { components: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } },
+    });
+    expect((longLabel as DiscordAPIError).rawError).toMatchObject({
+      errors: {
+        components: { 0: { components: { 0: { label: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } } },
+      },
+    });
+    expect((duplicate as DiscordAPIError).rawError).toMatchObject({
+      errors: {
+        components: {
+          1: { components: { 0: { custom_id: { _errors: [{ code: 'COMPONENT_CUSTOM_ID_DUPLICATED' }] } } } },
+        },
+      },
+    });
   });
 
   it('validates command registration like Discord (required options first) and keeps ids across overwrites', async () => {
@@ -263,10 +319,20 @@ describe('Discord simulator interactions', () => {
     const first = await client.application.commands.set([askCommand.toJSON()], sim.defaultGuildId);
     const second = await client.application.commands.set([askCommand.toJSON()], sim.defaultGuildId);
 
-    expect((error as DiscordAPIError).rawError).toMatchObject({ errors: { 0: { options: { 1: { required: { _errors: [{ code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID' }] } } } } } });
+    expect((error as DiscordAPIError).rawError).toMatchObject({
+      errors: {
+        0: {
+          options: {
+            1: { required: { _errors: [{ code: 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID' }] } },
+          },
+        },
+      },
+    });
     expect(sim.commands()).toEqual([]);
     expect([...second.keys()]).toEqual([...first.keys()]);
     expect(sim.commands(sim.defaultGuildId).map((command) => command.name)).toEqual(['ask']);
-    expect(() => sim.userRunsCommand({ name: 'ask', options: { sources: 2 } })).toThrow(/requires option "question"/);
+    expect(() => sim.userRunsCommand({ name: 'ask', options: { sources: 2 } })).toThrow(
+      /requires option "question"/,
+    );
   });
 });

@@ -11,7 +11,13 @@ import type {
 } from 'discord.js';
 import type { CommandRegistry } from './application-commands.js';
 import { type DiscordHttpError, discordErrors, FormErrorCollector } from './discord-errors.js';
-import { MessageFlag, textInputsOf, validateAutocompleteChoices, validateMessagePayload, validateModal } from './message-validation.js';
+import {
+  MessageFlag,
+  textInputsOf,
+  validateAutocompleteChoices,
+  validateMessagePayload,
+  validateModal,
+} from './message-validation.js';
 import type { MessageEdit, MessageStore } from './messages.js';
 import { toPermissionBits } from './permissions.js';
 import type {
@@ -26,7 +32,12 @@ import type {
 import type { Json, World } from './world.js';
 
 /** Interaction types (Discord's documented values). */
-const InteractionKind = { ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4, ModalSubmit: 5 } as const;
+const InteractionKind = {
+  ApplicationCommand: 2,
+  MessageComponent: 3,
+  Autocomplete: 4,
+  ModalSubmit: 5,
+} as const;
 
 /** Callback types (Discord's documented values). */
 const Callback = {
@@ -48,7 +59,18 @@ const ALLOWED_CALLBACKS: Record<number, readonly number[]> = {
 };
 
 /** Option types (Discord's documented values). */
-const OptionType = { Subcommand: 1, SubcommandGroup: 2, String: 3, Integer: 4, Boolean: 5, User: 6, Channel: 7, Role: 8, Mentionable: 9, Number: 10 } as const;
+const OptionType = {
+  Subcommand: 1,
+  SubcommandGroup: 2,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  User: 6,
+  Channel: 7,
+  Role: 8,
+  Mentionable: 9,
+  Number: 10,
+} as const;
 
 /** What a REST handler answers. */
 export interface HandlerResult {
@@ -101,7 +123,9 @@ function isObject(value: unknown): value is Json {
 }
 
 /** Accepts the `options | user` argument of component helpers. */
-export function componentOptions(input: ComponentInteractionOptions | APIUser | undefined): ComponentInteractionOptions {
+export function componentOptions(
+  input: ComponentInteractionOptions | APIUser | undefined,
+): ComponentInteractionOptions {
   if (input && 'id' in input && 'username' in input) return { user: input };
   return (input as ComponentInteractionOptions | undefined) ?? {};
 }
@@ -118,7 +142,13 @@ export class InteractionService {
     private readonly world: World,
     private readonly messages: MessageStore,
     private readonly commands: CommandRegistry,
-    private readonly settings: { applicationId: Snowflake; ackTimeoutMs: number; defaultUser: () => APIUser; defaultGuildId: () => Snowflake; defaultChannelId: () => Snowflake },
+    private readonly settings: {
+      applicationId: Snowflake;
+      ackTimeoutMs: number;
+      defaultUser: () => APIUser;
+      defaultGuildId: () => Snowflake;
+      defaultChannelId: () => Snowflake;
+    },
   ) {}
 
   // ---- creating interactions (test side) ----
@@ -133,15 +163,23 @@ export class InteractionService {
   autocomplete(options: AutocompleteOptions): Promise<APIApplicationCommandOptionChoice[]> {
     const context = this.contextFor(options);
     const command = this.commands.find(options.name, context.guildId);
-    const data = this.commandData({ ...options, options: options.options ?? {} }, command, context, { name: options.focusedOption, value: options.value });
+    const data = this.commandData({ ...options, options: options.options ?? {} }, command, context, {
+      name: options.focusedOption,
+      value: options.value,
+    });
     const handle = this.start(InteractionKind.Autocomplete, context, { data });
     const state = this.byId.get(handle.id) as InteractionState;
     return this.world.signal.waitFor(
       () => {
         const rejected = state.responses.find((response) => response.status >= 400);
-        if (rejected) throw new Error(`Discord simulator: the bot's autocomplete response was rejected (${rejected.status}): ${JSON.stringify(rejected.body)}`);
+        if (rejected)
+          throw new Error(
+            `Discord simulator: the bot's autocomplete response was rejected (${rejected.status}): ${JSON.stringify(rejected.body)}`,
+          );
         if (state.callbackType !== undefined && state.callbackType !== Callback.AutocompleteResult) {
-          throw new Error(`Discord simulator: autocomplete answered with callback type ${state.callbackType}`);
+          throw new Error(
+            `Discord simulator: autocomplete answered with callback type ${state.callbackType}`,
+          );
         }
         return state.choices;
       },
@@ -150,29 +188,56 @@ export class InteractionService {
     );
   }
 
-  clickButton(message: APIMessage | Snowflake, customId: string, options: ComponentInteractionOptions): InteractionHandle {
+  clickButton(
+    message: APIMessage | Snowflake,
+    customId: string,
+    options: ComponentInteractionOptions,
+  ): InteractionHandle {
     const stored = this.messages.require(typeof message === 'string' ? message : message.id);
     const component = findComponent(stored['components'], customId);
-    if (!component || Number(component['type']) !== 2) throw new Error(`Discord simulator: message ${String(stored['id'])} has no button with custom_id "${customId}"`);
-    if (component['disabled'] === true) throw new Error(`Discord simulator: button "${customId}" is disabled; a user cannot click it`);
+    if (!component || Number(component['type']) !== 2)
+      throw new Error(
+        `Discord simulator: message ${String(stored['id'])} has no button with custom_id "${customId}"`,
+      );
+    if (component['disabled'] === true)
+      throw new Error(`Discord simulator: button "${customId}" is disabled; a user cannot click it`);
     return this.componentInteraction(stored, { custom_id: customId, component_type: 2 }, options);
   }
 
-  select(message: APIMessage | Snowflake, customId: string, values: string[], options: ComponentInteractionOptions): InteractionHandle {
+  select(
+    message: APIMessage | Snowflake,
+    customId: string,
+    values: string[],
+    options: ComponentInteractionOptions,
+  ): InteractionHandle {
     const stored = this.messages.require(typeof message === 'string' ? message : message.id);
     const component = findComponent(stored['components'], customId);
-    if (!component || Number(component['type']) !== 3) throw new Error(`Discord simulator: message ${String(stored['id'])} has no string select with custom_id "${customId}"`);
-    if (component['disabled'] === true) throw new Error(`Discord simulator: select "${customId}" is disabled`);
-    const offered = (Array.isArray(component['options']) ? component['options'] : []).map((option: Json) => String(option['value']));
+    if (!component || Number(component['type']) !== 3)
+      throw new Error(
+        `Discord simulator: message ${String(stored['id'])} has no string select with custom_id "${customId}"`,
+      );
+    if (component['disabled'] === true)
+      throw new Error(`Discord simulator: select "${customId}" is disabled`);
+    const offered = (Array.isArray(component['options']) ? component['options'] : []).map((option: Json) =>
+      String(option['value']),
+    );
     const unknown = values.filter((value) => !offered.includes(value));
-    if (unknown.length > 0) throw new Error(`Discord simulator: select "${customId}" offers no option(s) ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(`Discord simulator: select "${customId}" offers no option(s) ${unknown.join(', ')}`);
     const min = Number(component['min_values'] ?? 1);
     const max = Number(component['max_values'] ?? 1);
-    if (values.length < min || values.length > max) throw new Error(`Discord simulator: select "${customId}" takes ${min}–${max} values, got ${values.length}`);
+    if (values.length < min || values.length > max)
+      throw new Error(
+        `Discord simulator: select "${customId}" takes ${min}–${max} values, got ${values.length}`,
+      );
     return this.componentInteraction(stored, { custom_id: customId, component_type: 3, values }, options);
   }
 
-  submitModal(interaction: InteractionHandle, values: Record<string, string>, options: ComponentInteractionOptions): InteractionHandle {
+  submitModal(
+    interaction: InteractionHandle,
+    values: Record<string, string>,
+    options: ComponentInteractionOptions,
+  ): InteractionHandle {
     const origin = this.byId.get(interaction.id);
     if (!origin?.modal) throw new Error('Discord simulator: that interaction did not open a modal');
     const modal = origin.modal;
@@ -180,16 +245,25 @@ export class InteractionService {
     const inputs = textInputsOf(modalComponents).map(([, input]) => input);
     const known = new Set(inputs.map((input) => String(input['custom_id'])));
     const unknown = Object.keys(values).filter((key) => !known.has(key));
-    if (unknown.length > 0) throw new Error(`Discord simulator: the modal has no text input(s) ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new Error(`Discord simulator: the modal has no text input(s) ${unknown.join(', ')}`);
     for (const input of inputs) {
       if (input['required'] !== false && !(String(input['custom_id']) in values)) {
         throw new Error(`Discord simulator: text input "${String(input['custom_id'])}" is required`);
       }
     }
     const submitted = modalComponents.filter(isObject).map((component) => {
-      const fill = (input: Json): Json => ({ type: 4, id: input['id'] ?? 0, custom_id: input['custom_id'], value: values[String(input['custom_id'])] ?? '' });
-      if (Number(component['type']) === 18 && isObject(component['component'])) return { type: 18, id: component['id'] ?? 0, component: fill(component['component']) };
-      const children = (Array.isArray(component['components']) ? component['components'] : []).filter(isObject).map(fill);
+      const fill = (input: Json): Json => ({
+        type: 4,
+        id: input['id'] ?? 0,
+        custom_id: input['custom_id'],
+        value: values[String(input['custom_id'])] ?? '',
+      });
+      if (Number(component['type']) === 18 && isObject(component['component']))
+        return { type: 18, id: component['id'] ?? 0, component: fill(component['component']) };
+      const children = (Array.isArray(component['components']) ? component['components'] : [])
+        .filter(isObject)
+        .map(fill);
       return { type: 1, id: component['id'] ?? 0, components: children };
     });
     const context: InteractionContext = {
@@ -207,7 +281,11 @@ export class InteractionService {
     return this.start(InteractionKind.ModalSubmit, context, extra);
   }
 
-  private componentInteraction(message: Json, data: Json, options: ComponentInteractionOptions): InteractionHandle {
+  private componentInteraction(
+    message: Json,
+    data: Json,
+    options: ComponentInteractionOptions,
+  ): InteractionHandle {
     const channelId = String(message['channel_id']);
     const channel = this.world.requireChannel(channelId);
     const context: InteractionContext = {
@@ -224,10 +302,19 @@ export class InteractionService {
     const user = options.user ?? this.settings.defaultUser();
     if (options.dm) {
       const channel = this.world.dmChannelFor(user);
-      return { user, guildId: undefined, channelId: String(channel['id']), ...(options.locale !== undefined ? { locale: options.locale } : {}) };
+      return {
+        user,
+        guildId: undefined,
+        channelId: String(channel['id']),
+        ...(options.locale !== undefined ? { locale: options.locale } : {}),
+      };
     }
     const guildId = options.guildId ?? this.settings.defaultGuildId();
-    const channelId = options.channelId ?? (options.guildId === undefined ? this.settings.defaultChannelId() : firstTextChannel(this.world, guildId));
+    const channelId =
+      options.channelId ??
+      (options.guildId === undefined
+        ? this.settings.defaultChannelId()
+        : firstTextChannel(this.world, guildId));
     return {
       user,
       guildId,
@@ -246,10 +333,13 @@ export class InteractionService {
     focused: { name: string; value: string } | undefined,
   ): Json {
     const resolved: Json = {};
-    let leafDefinitions: readonly APIApplicationCommandOption[] | undefined = command ? (command.options ?? []) : undefined;
+    let leafDefinitions: readonly APIApplicationCommandOption[] | undefined = command
+      ? (command.options ?? [])
+      : undefined;
     const wrap: Array<{ name: string; type: number }> = [];
     if (options.subcommandGroup !== undefined) {
-      if (options.subcommand === undefined) throw new Error('Discord simulator: subcommandGroup needs subcommand');
+      if (options.subcommand === undefined)
+        throw new Error('Discord simulator: subcommandGroup needs subcommand');
       wrap.push({ name: options.subcommandGroup, type: OptionType.SubcommandGroup });
       leafDefinitions = findOptionDefinitions(leafDefinitions, options.subcommandGroup, options.name);
     }
@@ -266,9 +356,14 @@ export class InteractionService {
       if (focused) values[focused.name] = focused.value;
       leaf = Object.entries(values).map(([name, value]) => {
         const definition = leafDefinitions?.find((candidate) => candidate.name === name);
-        if (leafDefinitions && !definition) throw new Error(`Discord simulator: /${options.name} has no option "${name}"`);
+        if (leafDefinitions && !definition)
+          throw new Error(`Discord simulator: /${options.name} has no option "${name}"`);
         const type = definition ? Number(definition.type) : inferOptionType(value);
-        const option = { name, type, value: focused?.name === name ? String(value) : coerceOptionValue(value, type, name) } as Json;
+        const option = {
+          name,
+          type,
+          value: focused?.name === name ? String(value) : coerceOptionValue(value, type, name),
+        } as Json;
         if (focused?.name === name) option['focused'] = true;
         else this.resolveOption(option, type, context, resolved);
         return option as unknown as APIApplicationCommandInteractionDataOption;
@@ -320,7 +415,10 @@ export class InteractionService {
       bucket('users')[id] = structuredClone(this.world.requireUser(id));
       const member = guild?.members.get(id);
       if (guild && member) {
-        bucket('members')[id] = this.world.memberObject(guild, member, { withUser: false, permissions: this.world.memberPermissions(guild, member) });
+        bucket('members')[id] = this.world.memberObject(guild, member, {
+          withUser: false,
+          permissions: this.world.memberPermissions(guild, member),
+        });
       }
     } else if (type === OptionType.Role || type === OptionType.Mentionable) {
       const role = guild?.roles.get(id);
@@ -365,7 +463,12 @@ export class InteractionService {
     };
     this.byId.set(id, state);
     this.byToken.set(token, state);
-    this.world.dispatch({ t: 'INTERACTION_CREATE', d: structuredClone(payload), guildId: context.guildId ?? null, intent: null });
+    this.world.dispatch({
+      t: 'INTERACTION_CREATE',
+      d: structuredClone(payload),
+      guildId: context.guildId ?? null,
+      intent: null,
+    });
     this.world.signal.notify();
     return new SimulatedInteractionHandle(state, this.messages, this.world);
   }
@@ -395,18 +498,27 @@ export class InteractionService {
       };
     }
     const guild = this.world.requireGuild(context.guildId);
-    if (channel['guild_id'] !== guild.id) throw new Error(`Discord simulator: channel ${context.channelId} is not in guild ${guild.id}`);
+    if (channel['guild_id'] !== guild.id)
+      throw new Error(`Discord simulator: channel ${context.channelId} is not in guild ${guild.id}`);
     const member = guild.members.get(context.user.id);
-    if (!member) throw new Error(`Discord simulator: user ${context.user.id} is not a member of guild ${guild.id}; use sim.addMember()`);
+    if (!member)
+      throw new Error(
+        `Discord simulator: user ${context.user.id} is not a member of guild ${guild.id}; use sim.addMember()`,
+      );
     const permissions =
-      context.memberPermissions !== undefined ? toPermissionBits(context.memberPermissions) : this.world.memberPermissions(guild, member, context.roles);
+      context.memberPermissions !== undefined
+        ? toPermissionBits(context.memberPermissions)
+        : this.world.memberPermissions(guild, member, context.roles);
     return {
       ...common,
       channel: structuredClone(channel),
       guild_id: guild.id,
       guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
       guild_locale: guild.preferredLocale,
-      member: this.world.memberObject(guild, member, { permissions, ...(context.roles ? { roles: context.roles } : {}) }),
+      member: this.world.memberObject(guild, member, {
+        permissions,
+        ...(context.roles ? { roles: context.roles } : {}),
+      }),
       context: 0,
       authorizing_integration_owners: { '0': guild.id },
     };
@@ -415,67 +527,101 @@ export class InteractionService {
   // ---- answering the bot (REST side) ----
 
   /** `POST /interactions/:id/:token/callback`. */
-  callback(id: Snowflake, token: string, body: unknown, files: UploadedFile[], withResponse: boolean): HandlerResult {
+  callback(
+    id: Snowflake,
+    token: string,
+    body: unknown,
+    files: UploadedFile[],
+    withResponse: boolean,
+  ): HandlerResult {
     const state = this.byId.get(id);
     if (!state || state.token !== token) throw discordErrors.unknownInteraction();
     const payload = isObject(body) ? body : {};
     const callbackType = Number(payload['type']);
     const data = isObject(payload['data']) ? payload['data'] : {};
-    return this.recorded(state, { kind: 'callback', callbackType: callbackType as InteractionResponseType, body }, () => {
-      if (state.acknowledged) throw discordErrors.alreadyAcknowledged();
-      if (Date.now() - state.createdAt > this.settings.ackTimeoutMs) throw discordErrors.unknownInteraction();
-      if (!(ALLOWED_CALLBACKS[state.type] ?? []).includes(callbackType)) {
-        const errors = new FormErrorCollector();
-        errors.add(['type'], 'INTERACTION_CALLBACK_TYPE_INVALID', `Callback type ${callbackType} is not valid for interaction type ${state.type}`);
-        errors.throwIfAny();
-      }
-      let message: Json | undefined;
-      switch (callbackType) {
-        case Callback.ChannelMessageWithSource:
-          validateMessagePayload(data, { creating: true, fileCount: files.length });
-          message = this.createResponseMessage(state, data, files, false);
-          break;
-        case Callback.DeferredChannelMessageWithSource:
-          message = this.createResponseMessage(state, { flags: Number(data['flags'] ?? 0) & MessageFlag.Ephemeral }, [], true);
-          break;
-        case Callback.DeferredUpdateMessage:
-          state.originalMessageId = this.clickedMessageId(state);
-          break;
-        case Callback.UpdateMessage: {
-          validateMessagePayload(data, { creating: false, fileCount: files.length });
-          state.originalMessageId = this.clickedMessageId(state);
-          message = this.messages.edit(state.originalMessageId, editFrom(this.world, data, files));
-          break;
+    return this.recorded(
+      state,
+      { kind: 'callback', callbackType: callbackType as InteractionResponseType, body },
+      () => {
+        if (state.acknowledged) throw discordErrors.alreadyAcknowledged();
+        if (Date.now() - state.createdAt > this.settings.ackTimeoutMs)
+          throw discordErrors.unknownInteraction();
+        if (!(ALLOWED_CALLBACKS[state.type] ?? []).includes(callbackType)) {
+          const errors = new FormErrorCollector();
+          errors.add(
+            ['type'],
+            'INTERACTION_CALLBACK_TYPE_INVALID',
+            `Callback type ${callbackType} is not valid for interaction type ${state.type}`,
+          );
+          errors.throwIfAny();
         }
-        case Callback.AutocompleteResult:
-          validateAutocompleteChoices(data);
-          state.choices = structuredClone(data['choices']) as APIApplicationCommandOptionChoice[];
-          break;
-        case Callback.Modal:
-          validateModal(data);
-          state.modal = structuredClone(data);
-          break;
-        default:
-          throw new Error('unreachable: callback type was checked above');
-      }
-      state.acknowledged = true;
-      state.callbackType = callbackType;
-      const response = withResponse
-        ? {
-            interaction: {
-              id: state.id,
-              type: state.type,
-              ...(message ? { response_message_id: message['id'], response_message_loading: state.loading, response_message_ephemeral: state.ephemeral ?? false } : {}),
-            },
-            resource: { type: callbackType, ...(message ? { message: structuredClone(message) } : {}) },
+        let message: Json | undefined;
+        switch (callbackType) {
+          case Callback.ChannelMessageWithSource:
+            validateMessagePayload(data, { creating: true, fileCount: files.length });
+            message = this.createResponseMessage(state, data, files, false);
+            break;
+          case Callback.DeferredChannelMessageWithSource:
+            message = this.createResponseMessage(
+              state,
+              { flags: Number(data['flags'] ?? 0) & MessageFlag.Ephemeral },
+              [],
+              true,
+            );
+            break;
+          case Callback.DeferredUpdateMessage:
+            state.originalMessageId = this.clickedMessageId(state);
+            break;
+          case Callback.UpdateMessage: {
+            validateMessagePayload(data, { creating: false, fileCount: files.length });
+            state.originalMessageId = this.clickedMessageId(state);
+            message = this.messages.edit(state.originalMessageId, editFrom(this.world, data, files));
+            break;
           }
-        : undefined;
-      return { result: response ? { status: 200, body: response } : { status: 204 }, message };
-    });
+          case Callback.AutocompleteResult:
+            validateAutocompleteChoices(data);
+            state.choices = structuredClone(data['choices']) as APIApplicationCommandOptionChoice[];
+            break;
+          case Callback.Modal:
+            validateModal(data);
+            state.modal = structuredClone(data);
+            break;
+          default:
+            throw new Error('unreachable: callback type was checked above');
+        }
+        state.acknowledged = true;
+        state.callbackType = callbackType;
+        const response = withResponse
+          ? {
+              interaction: {
+                id: state.id,
+                type: state.type,
+                ...(message
+                  ? {
+                      response_message_id: message['id'],
+                      response_message_loading: state.loading,
+                      response_message_ephemeral: state.ephemeral ?? false,
+                    }
+                  : {}),
+              },
+              resource: { type: callbackType, ...(message ? { message: structuredClone(message) } : {}) },
+            }
+          : undefined;
+        return { result: response ? { status: 200, body: response } : { status: 204 }, message };
+      },
+    );
   }
 
   /** `/webhooks/:app/:token[/messages/:id]`: original response and follow-ups. */
-  webhook(method: string, applicationId: Snowflake, token: string, messageId: string | undefined, body: unknown, files: UploadedFile[], wait: boolean): HandlerResult {
+  webhook(
+    method: string,
+    applicationId: Snowflake,
+    token: string,
+    messageId: string | undefined,
+    body: unknown,
+    files: UploadedFile[],
+    wait: boolean,
+  ): HandlerResult {
     const state = this.byToken.get(token);
     if (!state || applicationId !== this.settings.applicationId) throw discordErrors.unknownWebhook();
     const data = isObject(body) ? body : {};
@@ -485,15 +631,26 @@ export class InteractionService {
       return this.recorded(state, { kind: 'followup', callbackType: undefined, body }, () => {
         if (!state.acknowledged) throw discordErrors.unknownWebhook();
         validateMessagePayload(data, { creating: true, fileCount: files.length });
-        const message = state.loading && state.originalMessageId ? this.fillDeferred(state, data, files) : this.createFollowUp(state, data, files);
+        const message =
+          state.loading && state.originalMessageId
+            ? this.fillDeferred(state, data, files)
+            : this.createFollowUp(state, data, files);
         return { result: wait ? { status: 200, body: structuredClone(message) } : { status: 204 }, message };
       });
     }
-    const kind = method === 'PATCH' ? (isOriginal ? 'edit-original' : 'edit-followup') : isOriginal ? 'delete-original' : 'delete-followup';
+    const kind =
+      method === 'PATCH'
+        ? isOriginal
+          ? 'edit-original'
+          : 'edit-followup'
+        : isOriginal
+          ? 'delete-original'
+          : 'delete-followup';
     const resolveTarget = (): Snowflake => {
       if (!state.acknowledged) throw discordErrors.unknownWebhook();
       const target = isOriginal ? state.originalMessageId : messageId;
-      const allowed = target !== undefined && (target === state.originalMessageId || state.followUpIds.includes(target));
+      const allowed =
+        target !== undefined && (target === state.originalMessageId || state.followUpIds.includes(target));
       if (!allowed || !this.messages.get(target)) throw discordErrors.unknownMessage();
       return target;
     };
@@ -506,7 +663,10 @@ export class InteractionService {
       return this.recorded(state, { kind, callbackType: undefined, body }, () => {
         const target = resolveTarget();
         validateMessagePayload(data, { creating: false, fileCount: files.length });
-        const message = target === state.originalMessageId && state.loading ? this.fillDeferred(state, data, files) : this.applyEdit(target, data, files);
+        const message =
+          target === state.originalMessageId && state.loading
+            ? this.fillDeferred(state, data, files)
+            : this.applyEdit(target, data, files);
         return { result: { status: 200, body: structuredClone(message) }, message };
       });
     }
@@ -529,7 +689,12 @@ export class InteractionService {
   ): HandlerResult {
     try {
       const { result, message } = run();
-      state.responses.push({ ...entry, message: message ? (structuredClone(message) as unknown as APIMessage) : undefined, status: result.status, timestamp: Date.now() });
+      state.responses.push({
+        ...entry,
+        message: message ? (structuredClone(message) as unknown as APIMessage) : undefined,
+        status: result.status,
+        timestamp: Date.now(),
+      });
       return result;
     } catch (error) {
       const status = (error as Partial<DiscordHttpError>).status ?? 500;
@@ -554,7 +719,12 @@ export class InteractionService {
   private responseMetadata(state: InteractionState): { interactionMetadata: Json; interaction: Json } {
     const owners = state.payload['authorizing_integration_owners'];
     const data = state.payload['data'] as Json;
-    const interactionMetadata: Json = { id: state.id, type: state.type, user: structuredClone(state.user), authorizing_integration_owners: owners };
+    const interactionMetadata: Json = {
+      id: state.id,
+      type: state.type,
+      user: structuredClone(state.user),
+      authorizing_integration_owners: owners,
+    };
     if (state.type === InteractionKind.ApplicationCommand) {
       interactionMetadata['name'] = data['name'];
       interactionMetadata['command_type'] = 1;
@@ -562,11 +732,21 @@ export class InteractionService {
     if (state.type === InteractionKind.MessageComponent && isObject(state.payload['message'])) {
       interactionMetadata['interacted_message_id'] = state.payload['message']['id'];
     }
-    const interaction: Json = { id: state.id, type: state.type, name: String(data['name'] ?? data['custom_id'] ?? ''), user: structuredClone(state.user) };
+    const interaction: Json = {
+      id: state.id,
+      type: state.type,
+      name: String(data['name'] ?? data['custom_id'] ?? ''),
+      user: structuredClone(state.user),
+    };
     return { interactionMetadata, interaction };
   }
 
-  private createResponseMessage(state: InteractionState, data: Json, files: UploadedFile[], deferred: boolean): Json {
+  private createResponseMessage(
+    state: InteractionState,
+    data: Json,
+    files: UploadedFile[],
+    deferred: boolean,
+  ): Json {
     const flags = Number(data['flags'] ?? 0);
     const ephemeral = (flags & MessageFlag.Ephemeral) !== 0;
     const { interactionMetadata, interaction } = this.responseMetadata(state);
@@ -685,7 +865,8 @@ class SimulatedInteractionHandle implements InteractionHandle {
     return this.world.signal.waitFor(
       () => {
         const message = this.originalMessage();
-        if (!message || this.state.loading || Date.now() - this.state.lastChangeAt < settleMs) return undefined;
+        if (!message || this.state.loading || Date.now() - this.state.lastChangeAt < settleMs)
+          return undefined;
         return message;
       },
       options.timeoutMs ?? 10_000,
@@ -724,7 +905,8 @@ function editFrom(world: World, data: Json, files: UploadedFile[]): MessageEdit 
   if ('components' in data) edit.components = data['components'] ?? [];
   if ('flags' in data) edit.flags = Number(data['flags'] ?? 0);
   if (isObject(data['allowed_mentions'])) edit.allowedMentions = data['allowed_mentions'];
-  if (files.length > 0 || Array.isArray(data['attachments'])) edit.attachments = attachmentsFor(world, files, data);
+  if (files.length > 0 || Array.isArray(data['attachments']))
+    edit.attachments = attachmentsFor(world, files, data);
   return edit;
 }
 
@@ -735,7 +917,12 @@ function ensureNotEmpty(current: Json, edit: MessageEdit): void {
   const embeds = edit.embeds !== undefined ? edit.embeds : current['embeds'];
   const components = edit.components !== undefined ? edit.components : current['components'];
   const attachments = edit.attachments !== undefined ? edit.attachments : current['attachments'];
-  if (!(typeof content === 'string' && content.length > 0) && !nonEmpty(embeds) && !nonEmpty(components) && !nonEmpty(attachments)) {
+  if (
+    !(typeof content === 'string' && content.length > 0) &&
+    !nonEmpty(embeds) &&
+    !nonEmpty(components) &&
+    !nonEmpty(attachments)
+  ) {
     throw discordErrors.emptyMessage();
   }
 }
@@ -767,7 +954,9 @@ function findComponent(components: unknown, customId: string): Json | undefined 
   for (const component of components) {
     if (!isObject(component)) continue;
     if (component['custom_id'] === customId) return component;
-    const nested = findComponent(component['components'], customId) ?? findComponent([component['component'], component['accessory']].filter(Boolean), customId);
+    const nested =
+      findComponent(component['components'], customId) ??
+      findComponent([component['component'], component['accessory']].filter(Boolean), customId);
     if (nested) return nested;
   }
   return undefined;
@@ -790,7 +979,11 @@ function inferOptionType(value: string | number | boolean): number {
   return OptionType.String;
 }
 
-function coerceOptionValue(value: string | number | boolean, type: number, name: string): string | number | boolean {
+function coerceOptionValue(
+  value: string | number | boolean,
+  type: number,
+  name: string,
+): string | number | boolean {
   switch (type) {
     case OptionType.Integer: {
       const number = Number(value);
@@ -810,7 +1003,9 @@ function coerceOptionValue(value: string | number | boolean, type: number, name:
 }
 
 function firstTextChannel(world: World, guildId: Snowflake): Snowflake {
-  const channel = [...world.channels.values()].find((candidate) => candidate['guild_id'] === guildId && candidate['type'] === 0);
+  const channel = [...world.channels.values()].find(
+    (candidate) => candidate['guild_id'] === guildId && candidate['type'] === 0,
+  );
   if (!channel) throw new Error(`Discord simulator: guild ${guildId} has no text channel; pass channelId`);
   return String(channel['id']);
 }

@@ -65,8 +65,10 @@ export function validateMessagePayload(body: unknown, context: MessageValidation
 
   const content = payload['content'];
   if (content !== undefined && content !== null) {
-    if (typeof content !== 'string') errors.add(['content'], 'STRING_TYPE_CONVERT', 'Could not interpret value as string.');
-    else if (textLength(content) > DiscordLimits.content) errors.maxLength(['content'], DiscordLimits.content);
+    if (typeof content !== 'string')
+      errors.add(['content'], 'STRING_TYPE_CONVERT', 'Could not interpret value as string.');
+    else if (textLength(content) > DiscordLimits.content)
+      errors.maxLength(['content'], DiscordLimits.content);
   }
 
   validateEmbeds(payload['embeds'], errors);
@@ -79,8 +81,16 @@ export function validateMessagePayload(body: unknown, context: MessageValidation
 
 function isEmptyMessage(payload: Json, fileCount: number): boolean {
   const hasContent = typeof payload['content'] === 'string' && payload['content'].length > 0;
-  const hasList = (key: string): boolean => Array.isArray(payload[key]) && (payload[key] as unknown[]).length > 0;
-  return !hasContent && !hasList('embeds') && !hasList('components') && !hasList('sticker_ids') && !payload['poll'] && fileCount === 0;
+  const hasList = (key: string): boolean =>
+    Array.isArray(payload[key]) && (payload[key] as unknown[]).length > 0;
+  return (
+    !hasContent &&
+    !hasList('embeds') &&
+    !hasList('components') &&
+    !hasList('sticker_ids') &&
+    !payload['poll'] &&
+    fileCount === 0
+  );
 }
 
 function validateEmbeds(embeds: unknown, errors: FormErrorCollector): void {
@@ -106,7 +116,8 @@ function validateEmbeds(embeds: unknown, errors: FormErrorCollector): void {
     if (isObject(author)) check(author['name'], ['author', 'name'], DiscordLimits.embedAuthorName);
     const fields = embed['fields'];
     if (Array.isArray(fields)) {
-      if (fields.length > DiscordLimits.embedFields) errors.maxLength([...path, 'fields'], DiscordLimits.embedFields);
+      if (fields.length > DiscordLimits.embedFields)
+        errors.maxLength([...path, 'fields'], DiscordLimits.embedFields);
       fields.forEach((field: unknown, fieldIndex) => {
         if (!isObject(field)) return;
         for (const [key, max] of [
@@ -124,7 +135,11 @@ function validateEmbeds(embeds: unknown, errors: FormErrorCollector): void {
     }
   });
   if (total > DiscordLimits.embedTotal) {
-    errors.add(['embeds'], 'MAX_EMBED_SIZE_EXCEEDED', `Embed size exceeds maximum size of ${DiscordLimits.embedTotal}`);
+    errors.add(
+      ['embeds'],
+      'MAX_EMBED_SIZE_EXCEEDED',
+      `Embed size exceeds maximum size of ${DiscordLimits.embedTotal}`,
+    );
   }
 }
 
@@ -135,7 +150,8 @@ function validateTopLevelComponents(components: unknown, flags: number, errors: 
     return;
   }
   const componentsV2 = (flags & MessageFlag.IsComponentsV2) !== 0;
-  if (!componentsV2 && components.length > DiscordLimits.actionRows) errors.maxLength(['components'], DiscordLimits.actionRows);
+  if (!componentsV2 && components.length > DiscordLimits.actionRows)
+    errors.maxLength(['components'], DiscordLimits.actionRows);
   const seenCustomIds = new Set<string>();
   components.forEach((component: unknown, index) => {
     validateComponent(component, ['components', index], errors, seenCustomIds, !componentsV2);
@@ -160,7 +176,11 @@ function validateComponent(
   }
   const type = Number(component['type']);
   if (mustBeActionRow && type !== ComponentType.ActionRow) {
-    errors.add([...path, 'type'], 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', 'Top-level components must be action rows');
+    errors.add(
+      [...path, 'type'],
+      'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+      'Top-level components must be action rows',
+    );
     return;
   }
   if (type === ComponentType.ActionRow) {
@@ -169,17 +189,33 @@ function validateComponent(
       errors.add([...path, 'components'], 'BASE_TYPE_REQUIRED', 'This field is required');
       return;
     }
-    if (children.length > DiscordLimits.componentsPerRow) errors.maxLength([...path, 'components'], DiscordLimits.componentsPerRow);
-    const hasSelect = children.some((child: unknown) => isObject(child) && SELECT_TYPES.has(Number(child['type'])));
+    if (children.length > DiscordLimits.componentsPerRow)
+      errors.maxLength([...path, 'components'], DiscordLimits.componentsPerRow);
+    const hasSelect = children.some(
+      (child: unknown) => isObject(child) && SELECT_TYPES.has(Number(child['type'])),
+    );
     if (hasSelect && children.length > 1) {
-      errors.add([...path, 'components'], 'COMPONENT_LAYOUT_WIDTH_EXCEEDED', 'The specified component exceeds the maximum width');
+      errors.add(
+        [...path, 'components'],
+        'COMPONENT_LAYOUT_WIDTH_EXCEEDED',
+        'The specified component exceeds the maximum width',
+      );
     }
-    children.forEach((child: unknown, index) => validateComponent(child, [...path, 'components', index], errors, seenCustomIds, false));
+    children.forEach((child: unknown, index) =>
+      validateComponent(child, [...path, 'components', index], errors, seenCustomIds, false),
+    );
     return;
   }
-  validateCustomId(component, path, errors, seenCustomIds, type === ComponentType.Button && isLinkOrPremium(component));
+  validateCustomId(
+    component,
+    path,
+    errors,
+    seenCustomIds,
+    type === ComponentType.Button && isLinkOrPremium(component),
+  );
   if (type === ComponentType.Button) {
-    if (textLength(component['label']) > DiscordLimits.buttonLabel) errors.maxLength([...path, 'label'], DiscordLimits.buttonLabel);
+    if (textLength(component['label']) > DiscordLimits.buttonLabel)
+      errors.maxLength([...path, 'label'], DiscordLimits.buttonLabel);
     if (Number(component['style']) === LINK_BUTTON_STYLE && typeof component['url'] !== 'string') {
       errors.add([...path, 'url'], 'BASE_TYPE_REQUIRED', 'This field is required');
     }
@@ -188,15 +224,19 @@ function validateComponent(
     if (textLength(component['placeholder']) > DiscordLimits.selectPlaceholder) {
       errors.maxLength([...path, 'placeholder'], DiscordLimits.selectPlaceholder);
     }
-    if (type === ComponentType.StringSelect) validateSelectOptions(component['options'], [...path, 'options'], errors);
+    if (type === ComponentType.StringSelect)
+      validateSelectOptions(component['options'], [...path, 'options'], errors);
   }
   // Components V2 containers nest children under `components` (or a single `component`/`accessory`).
   const nested = component['components'];
   if (Array.isArray(nested)) {
-    nested.forEach((child: unknown, index) => validateComponent(child, [...path, 'components', index], errors, seenCustomIds, false));
+    nested.forEach((child: unknown, index) =>
+      validateComponent(child, [...path, 'components', index], errors, seenCustomIds, false),
+    );
   }
   for (const key of ['component', 'accessory']) {
-    if (isObject(component[key])) validateComponent(component[key], [...path, key], errors, seenCustomIds, false);
+    if (isObject(component[key]))
+      validateComponent(component[key], [...path, key], errors, seenCustomIds, false);
   }
 }
 
@@ -213,25 +253,40 @@ function validateCustomId(
   forbidden: boolean,
 ): void {
   const type = Number(component['type']);
-  const interactive = type === ComponentType.Button || SELECT_TYPES.has(type) || type === ComponentType.TextInput;
+  const interactive =
+    type === ComponentType.Button || SELECT_TYPES.has(type) || type === ComponentType.TextInput;
   if (!interactive) return;
   const customId = component['custom_id'];
   if (forbidden) {
-    if (customId !== undefined) errors.add([...path, 'custom_id'], 'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED', 'A custom id is not allowed for link buttons');
+    if (customId !== undefined)
+      errors.add(
+        [...path, 'custom_id'],
+        'BUTTON_COMPONENT_CUSTOM_ID_NOT_ALLOWED',
+        'A custom id is not allowed for link buttons',
+      );
     return;
   }
   if (typeof customId !== 'string' || customId.length === 0) {
     errors.add([...path, 'custom_id'], 'BASE_TYPE_REQUIRED', 'This field is required');
     return;
   }
-  if (textLength(customId) > DiscordLimits.customId) errors.maxLength([...path, 'custom_id'], DiscordLimits.customId);
+  if (textLength(customId) > DiscordLimits.customId)
+    errors.maxLength([...path, 'custom_id'], DiscordLimits.customId);
   if (seenCustomIds.has(customId)) {
-    errors.add([...path, 'custom_id'], 'COMPONENT_CUSTOM_ID_DUPLICATED', 'Component custom id cannot be duplicated');
+    errors.add(
+      [...path, 'custom_id'],
+      'COMPONENT_CUSTOM_ID_DUPLICATED',
+      'Component custom id cannot be duplicated',
+    );
   }
   seenCustomIds.add(customId);
 }
 
-function validateSelectOptions(options: unknown, path: Array<string | number>, errors: FormErrorCollector): void {
+function validateSelectOptions(
+  options: unknown,
+  path: Array<string | number>,
+  errors: FormErrorCollector,
+): void {
   if (!Array.isArray(options) || options.length === 0) {
     errors.add(path, 'BASE_TYPE_REQUIRED', 'This field is required');
     return;
@@ -240,7 +295,8 @@ function validateSelectOptions(options: unknown, path: Array<string | number>, e
   options.forEach((option: unknown, index) => {
     if (!isObject(option)) return;
     for (const key of ['label', 'value', 'description']) {
-      if (textLength(option[key]) > DiscordLimits.selectOptionText) errors.maxLength([...path, index, key], DiscordLimits.selectOptionText);
+      if (textLength(option[key]) > DiscordLimits.selectOptionText)
+        errors.maxLength([...path, index, key], DiscordLimits.selectOptionText);
     }
   });
 }
@@ -253,8 +309,15 @@ function validateAllowedMentions(allowed: unknown, errors: FormErrorCollector): 
   }
   const parse = allowed['parse'];
   if (parse !== undefined) {
-    if (!Array.isArray(parse) || parse.some((entry) => !['users', 'roles', 'everyone'].includes(String(entry)))) {
-      errors.add(['allowed_mentions', 'parse'], 'ENUM_TYPE_COERCE', 'Value must be one of {"users", "roles", "everyone"}.');
+    if (
+      !Array.isArray(parse) ||
+      parse.some((entry) => !['users', 'roles', 'everyone'].includes(String(entry)))
+    ) {
+      errors.add(
+        ['allowed_mentions', 'parse'],
+        'ENUM_TYPE_COERCE',
+        'Value must be one of {"users", "roles", "everyone"}.',
+      );
       return;
     }
     for (const kind of ['users', 'roles'] as const) {
@@ -290,11 +353,14 @@ export function validateAutocompleteChoices(data: unknown): void {
       return;
     }
     const name = choice['name'];
-    if (typeof name !== 'string' || name.length === 0) errors.add([...path, 'name'], 'BASE_TYPE_REQUIRED', 'This field is required');
-    else if (textLength(name) > DiscordLimits.choiceText) errors.maxLength([...path, 'name'], DiscordLimits.choiceText);
+    if (typeof name !== 'string' || name.length === 0)
+      errors.add([...path, 'name'], 'BASE_TYPE_REQUIRED', 'This field is required');
+    else if (textLength(name) > DiscordLimits.choiceText)
+      errors.maxLength([...path, 'name'], DiscordLimits.choiceText);
     const value = choice['value'];
     if (typeof value === 'string') {
-      if (textLength(value) > DiscordLimits.choiceText) errors.maxLength([...path, 'value'], DiscordLimits.choiceText);
+      if (textLength(value) > DiscordLimits.choiceText)
+        errors.maxLength([...path, 'value'], DiscordLimits.choiceText);
     } else if (typeof value !== 'number') {
       errors.add([...path, 'value'], 'BASE_TYPE_REQUIRED', 'This field is required');
     }
@@ -307,21 +373,29 @@ export function validateModal(data: unknown): void {
   const errors = new FormErrorCollector();
   const modal = isObject(data) ? data : {};
   const title = modal['title'];
-  if (typeof title !== 'string' || title.length === 0) errors.add(['data', 'title'], 'BASE_TYPE_REQUIRED', 'This field is required');
-  else if (textLength(title) > DiscordLimits.modalTitle) errors.maxLength(['data', 'title'], DiscordLimits.modalTitle);
+  if (typeof title !== 'string' || title.length === 0)
+    errors.add(['data', 'title'], 'BASE_TYPE_REQUIRED', 'This field is required');
+  else if (textLength(title) > DiscordLimits.modalTitle)
+    errors.maxLength(['data', 'title'], DiscordLimits.modalTitle);
   const customId = modal['custom_id'];
-  if (typeof customId !== 'string' || customId.length === 0) errors.add(['data', 'custom_id'], 'BASE_TYPE_REQUIRED', 'This field is required');
-  else if (textLength(customId) > DiscordLimits.customId) errors.maxLength(['data', 'custom_id'], DiscordLimits.customId);
+  if (typeof customId !== 'string' || customId.length === 0)
+    errors.add(['data', 'custom_id'], 'BASE_TYPE_REQUIRED', 'This field is required');
+  else if (textLength(customId) > DiscordLimits.customId)
+    errors.maxLength(['data', 'custom_id'], DiscordLimits.customId);
   const components = modal['components'];
   if (!Array.isArray(components) || components.length === 0) {
     errors.add(['data', 'components'], 'BASE_TYPE_REQUIRED', 'This field is required');
   } else {
-    if (components.length > DiscordLimits.actionRows) errors.maxLength(['data', 'components'], DiscordLimits.actionRows);
+    if (components.length > DiscordLimits.actionRows)
+      errors.maxLength(['data', 'components'], DiscordLimits.actionRows);
     for (const [index, input] of textInputsOf(components)) {
       const path = ['data', 'components', index];
-      if (textLength(input['custom_id']) > DiscordLimits.customId) errors.maxLength([...path, 'custom_id'], DiscordLimits.customId);
-      if (textLength(input['label']) > DiscordLimits.textInputLabel) errors.maxLength([...path, 'label'], DiscordLimits.textInputLabel);
-      if (textLength(input['value']) > DiscordLimits.textInputValue) errors.maxLength([...path, 'value'], DiscordLimits.textInputValue);
+      if (textLength(input['custom_id']) > DiscordLimits.customId)
+        errors.maxLength([...path, 'custom_id'], DiscordLimits.customId);
+      if (textLength(input['label']) > DiscordLimits.textInputLabel)
+        errors.maxLength([...path, 'label'], DiscordLimits.textInputLabel);
+      if (textLength(input['value']) > DiscordLimits.textInputValue)
+        errors.maxLength([...path, 'value'], DiscordLimits.textInputValue);
     }
   }
   errors.throwIfAny();
@@ -332,7 +406,9 @@ export function textInputsOf(components: readonly unknown[]): Array<[number, Jso
   const found: Array<[number, Json]> = [];
   components.forEach((component, index) => {
     if (!isObject(component)) return;
-    const children = Array.isArray(component['components']) ? component['components'] : [component['component']];
+    const children = Array.isArray(component['components'])
+      ? component['components']
+      : [component['component']];
     for (const child of children) {
       if (isObject(child) && Number(child['type']) === ComponentType.TextInput) found.push([index, child]);
     }

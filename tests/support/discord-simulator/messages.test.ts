@@ -1,4 +1,14 @@
-import { ChannelType, type Client, DiscordAPIError, EmbedBuilder, Events, type Message, PermissionFlagsBits, type TextChannel, type ThreadChannel } from 'discord.js';
+import {
+  ChannelType,
+  type Client,
+  DiscordAPIError,
+  EmbedBuilder,
+  Events,
+  type Message,
+  PermissionFlagsBits,
+  type TextChannel,
+  type ThreadChannel,
+} from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectTestClient, nextEvent } from './connect-test-client.js';
 import { type DiscordSimulator, startDiscordSimulator } from './index.js';
@@ -39,7 +49,11 @@ describe('Discord simulator messages', () => {
   it('fills message_reference and referenced_message for a reply, pinging the replied author', async () => {
     const { sim, client, channel } = await setUp();
     const botMessage = await channel.send('an earlier answer');
-    const arrived = nextEvent<[Message]>(client, Events.MessageCreate, (message) => message.author.id !== sim.botUserId);
+    const arrived = nextEvent<[Message]>(
+      client,
+      Events.MessageCreate,
+      (message) => message.author.id !== sim.botUserId,
+    );
 
     await sim.userSendsMessage({ content: 'tell me more', replyTo: botMessage.id });
     const [reply] = await arrived;
@@ -54,7 +68,10 @@ describe('Discord simulator messages', () => {
     const { sim, client, channel } = await setUp();
     const echoed = nextEvent<[Message]>(client, Events.MessageCreate);
 
-    const sent = await channel.send({ content: 'Answer [1]', embeds: [new EmbedBuilder().setTitle('Sources').setDescription('[1] Fact sheet')] });
+    const sent = await channel.send({
+      content: 'Answer [1]',
+      embeds: [new EmbedBuilder().setTitle('Sources').setDescription('[1] Fact sheet')],
+    });
 
     expect(sent.author.id).toBe(sim.botUserId);
     expect(sent.embeds[0]?.title).toBe('Sources');
@@ -70,32 +87,55 @@ describe('Discord simulator messages', () => {
     expect(error).toBeInstanceOf(DiscordAPIError);
     expect((error as DiscordAPIError).status).toBe(400);
     expect((error as DiscordAPIError).code).toBe(50035);
-    expect((error as DiscordAPIError).rawError).toMatchObject({ errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } });
+    expect((error as DiscordAPIError).rawError).toMatchObject({
+      errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } },
+    });
     expect(sim.messages(sim.defaultChannelId)).toEqual([]);
   });
 
   it('rejects embeds over their limits, naming the offending field', async () => {
     const { channel } = await setUp();
 
-    const tooLongTitle = await channel.send({ embeds: [{ title: 't'.repeat(257) }] }).catch((caught: unknown) => caught);
+    const tooLongTitle = await channel
+      .send({ embeds: [{ title: 't'.repeat(257) }] })
+      .catch((caught: unknown) => caught);
     const tooManyFields = await channel
-      .send({ embeds: [{ description: 'd', fields: Array.from({ length: 26 }, (_, index) => ({ name: `f${index}`, value: 'v' })) }] })
+      .send({
+        embeds: [
+          {
+            description: 'd',
+            fields: Array.from({ length: 26 }, (_, index) => ({ name: `f${index}`, value: 'v' })),
+          },
+        ],
+      })
       .catch((caught: unknown) => caught);
     const tooMuchText = await channel
       .send({ embeds: [{ description: 'd'.repeat(4000) }, { description: 'd'.repeat(2500) }] })
       .catch((caught: unknown) => caught);
 
-    expect((tooLongTitle as DiscordAPIError).rawError).toMatchObject({ errors: { embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } } });
-    expect((tooManyFields as DiscordAPIError).rawError).toMatchObject({ errors: { embeds: { 0: { fields: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } } });
-    expect((tooMuchText as DiscordAPIError).rawError).toMatchObject({ errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED' }] } } });
+    expect((tooLongTitle as DiscordAPIError).rawError).toMatchObject({
+      errors: { embeds: { 0: { title: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } },
+    });
+    expect((tooManyFields as DiscordAPIError).rawError).toMatchObject({
+      errors: { embeds: { 0: { fields: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } } },
+    });
+    expect((tooMuchText as DiscordAPIError).rawError).toMatchObject({
+      errors: { embeds: { _errors: [{ code: 'MAX_EMBED_SIZE_EXCEEDED' }] } },
+    });
   });
 
   it('records allowed_mentions exactly as the bot sent them, and only resolves allowed mentions', async () => {
     const { sim, channel } = await setUp();
 
-    const sent = await channel.send({ content: `<@${sim.defaultUser.id}> see above`, allowedMentions: { parse: [] } });
+    const sent = await channel.send({
+      content: `<@${sim.defaultUser.id}> see above`,
+      allowedMentions: { parse: [] },
+    });
 
-    const request = await sim.waitForRequest((candidate) => candidate.method === 'POST' && candidate.path === `/channels/${sim.defaultChannelId}/messages`);
+    const request = await sim.waitForRequest(
+      (candidate) =>
+        candidate.method === 'POST' && candidate.path === `/channels/${sim.defaultChannelId}/messages`,
+    );
     expect(request.body).toMatchObject({ allowed_mentions: { parse: [] } });
     expect(request.auth).toBe('bot');
     expect(sent.mentions.users.size).toBe(0);
@@ -139,17 +179,23 @@ describe('Discord simulator messages', () => {
     const error = await client.rest.get('/guilds/123/audit-logs').catch((caught: unknown) => caught);
 
     expect((error as DiscordAPIError).status).toBe(404);
-    expect(sim.unknownRequests.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /guilds/123/audit-logs']);
+    expect(sim.unknownRequests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /guilds/123/audit-logs',
+    ]);
   });
 
   it('refuses to post where the bot lacks Send Messages (403, 50013)', async () => {
     const viewOnly = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.ReadMessageHistory;
-    const sim = await startDiscordSimulator({ guilds: [{ everyonePermissions: viewOnly, botPermissions: viewOnly }] });
+    const sim = await startDiscordSimulator({
+      guilds: [{ everyonePermissions: viewOnly, botPermissions: viewOnly }],
+    });
     simulators.push(sim);
     const client = await connectTestClient(sim);
     clients.push(client);
 
-    const error = await (client.channels.cache.get(sim.defaultChannelId) as TextChannel).send('hello').catch((caught: unknown) => caught);
+    const error = await (client.channels.cache.get(sim.defaultChannelId) as TextChannel)
+      .send('hello')
+      .catch((caught: unknown) => caught);
 
     expect((error as DiscordAPIError).status).toBe(403);
     expect((error as DiscordAPIError).code).toBe(50013);
@@ -158,9 +204,14 @@ describe('Discord simulator messages', () => {
   it('accepts multipart uploads, turning files into attachments and recording their names', async () => {
     const { sim, channel } = await setUp();
 
-    const sent = await channel.send({ content: 'sources attached', files: [{ attachment: Buffer.from('fact sheet text'), name: 'sources.txt' }] });
+    const sent = await channel.send({
+      content: 'sources attached',
+      files: [{ attachment: Buffer.from('fact sheet text'), name: 'sources.txt' }],
+    });
 
-    const request = await sim.waitForRequest((candidate) => candidate.method === 'POST' && candidate.files.length > 0);
+    const request = await sim.waitForRequest(
+      (candidate) => candidate.method === 'POST' && candidate.files.length > 0,
+    );
     expect(request.files).toEqual(['sources.txt']);
     expect(request.body).toMatchObject({ content: 'sources attached' });
     expect(sent.attachments.first()?.name).toBe('sources.txt');

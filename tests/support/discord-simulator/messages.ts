@@ -66,17 +66,23 @@ export class MessageStore {
 
   require(messageId: Snowflake, channelId?: Snowflake): Json {
     const message = this.get(messageId);
-    if (!message || (channelId !== undefined && message['channel_id'] !== channelId)) throw discordErrors.unknownMessage();
+    if (!message || (channelId !== undefined && message['channel_id'] !== channelId))
+      throw discordErrors.unknownMessage();
     return message;
   }
 
   /** Visible messages of a channel, oldest first. */
   inChannel(channelId: Snowflake): Json[] {
-    return (this.byChannel.get(channelId) ?? []).filter((id) => !this.deleted.has(id)).map((id) => this.byId.get(id) as Json);
+    return (this.byChannel.get(channelId) ?? [])
+      .filter((id) => !this.deleted.has(id))
+      .map((id) => this.byId.get(id) as Json);
   }
 
   /** `GET /channels/:id/messages` semantics: newest first, `limit` 1–100 (default 50), `before`/`after`/`around`. */
-  history(channelId: Snowflake, query: { limit?: number; before?: Snowflake; after?: Snowflake; around?: Snowflake }): Json[] {
+  history(
+    channelId: Snowflake,
+    query: { limit?: number; before?: Snowflake; after?: Snowflake; around?: Snowflake },
+  ): Json[] {
     const limit = Math.min(Math.max(query.limit ?? 50, 1), 100);
     const all = this.inChannel(channelId);
     let picked: Json[];
@@ -87,7 +93,9 @@ export class MessageStore {
       const after = query.after;
       picked = all.filter((message) => compareSnowflakes(message['id'] as string, after) > 0).slice(0, limit);
     } else if (query.around !== undefined) {
-      const index = all.findIndex((message) => compareSnowflakes(message['id'] as string, query.around as string) >= 0);
+      const index = all.findIndex(
+        (message) => compareSnowflakes(message['id'] as string, query.around as string) >= 0,
+      );
       const centre = index === -1 ? all.length : index;
       const start = Math.max(0, centre - Math.floor(limit / 2));
       picked = all.slice(start, start + limit);
@@ -132,7 +140,12 @@ export class MessageStore {
     };
     if (spec.nonce !== undefined) message['nonce'] = spec.nonce;
     if (referenced) {
-      message['message_reference'] = { type: 0, channel_id: referenced['channel_id'], message_id: referenced['id'], ...(guildId ? { guild_id: guildId } : {}) };
+      message['message_reference'] = {
+        type: 0,
+        channel_id: referenced['channel_id'],
+        message_id: referenced['id'],
+        ...(guildId ? { guild_id: guildId } : {}),
+      };
       const { referenced_message: _nested, ...shallow } = structuredClone(referenced);
       message['referenced_message'] = shallow;
     }
@@ -177,7 +190,8 @@ export class MessageStore {
       message['mention_everyone'] = mentions.everyone;
     }
     if (changes.embeds !== undefined) message['embeds'] = normalizeEmbeds(changes.embeds);
-    if (changes.components !== undefined) message['components'] = Array.isArray(changes.components) ? structuredClone(changes.components) : [];
+    if (changes.components !== undefined)
+      message['components'] = Array.isArray(changes.components) ? structuredClone(changes.components) : [];
     if (changes.attachments !== undefined) message['attachments'] = changes.attachments;
     if (changes.flags !== undefined) message['flags'] = changes.flags;
     if (options.markEdited ?? true) message['edited_timestamp'] = new Date().toISOString();
@@ -222,7 +236,8 @@ export class MessageStore {
       name,
       type: type === 5 ? 10 : 11,
       ownerId,
-      autoArchiveDuration: typeof body['auto_archive_duration'] === 'number' ? body['auto_archive_duration'] : undefined,
+      autoArchiveDuration:
+        typeof body['auto_archive_duration'] === 'number' ? body['auto_archive_duration'] : undefined,
     });
     this.registerThread(thread, ownerId);
     message['thread'] = structuredClone(thread);
@@ -252,12 +267,19 @@ export class MessageStore {
       name,
       type,
       ownerId: owner.id,
-      autoArchiveDuration: typeof body['auto_archive_duration'] === 'number' ? body['auto_archive_duration'] : undefined,
+      autoArchiveDuration:
+        typeof body['auto_archive_duration'] === 'number' ? body['auto_archive_duration'] : undefined,
     });
     this.registerThread(thread, owner.id);
     if (isForum && isObject(body['message'])) {
       const starter = body['message'];
-      this.create({ channelId: thread['id'] as string, author: owner, content: starter['content'] as string | undefined, embeds: starter['embeds'], components: starter['components'] });
+      this.create({
+        channelId: thread['id'] as string,
+        author: owner,
+        content: starter['content'] as string | undefined,
+        embeds: starter['embeds'],
+        components: starter['components'],
+      });
     }
     return thread;
   }
@@ -276,7 +298,14 @@ export class MessageStore {
       existing['me'] = true;
       (existing['count_details'] as Json)['normal'] = existing['count'];
     } else {
-      reactions.push({ emoji: emojiObject, count: 1, count_details: { burst: 0, normal: 1 }, me: true, me_burst: false, burst_colors: [] });
+      reactions.push({
+        emoji: emojiObject,
+        count: 1,
+        count_details: { burst: 0, normal: 1 },
+        me: true,
+        me_burst: false,
+        burst_colors: [],
+      });
     }
     message['reactions'] = reactions;
     const channel = this.world.requireChannel(channelId);
@@ -294,7 +323,9 @@ export class MessageStore {
         type: 0,
         message_author_id: (message['author'] as APIUser).id,
         ...(guildId ? { guild_id: guildId } : {}),
-        ...(guildId && member ? { member: this.world.memberObject(this.world.requireGuild(guildId), member) } : {}),
+        ...(guildId && member
+          ? { member: this.world.memberObject(this.world.requireGuild(guildId), member) }
+          : {}),
       },
       guildId,
       intent: guildId ? Intent.GuildMessageReactions : Intent.DirectMessageReactions,
@@ -310,9 +341,16 @@ export class MessageStore {
     const d = {
       ...structuredClone(thread),
       newly_created: true,
-      ...(ownerId === this.world.botUser.id ? { member: { id, user_id: ownerId, join_timestamp: joinedAt, flags: 0 } } : {}),
+      ...(ownerId === this.world.botUser.id
+        ? { member: { id, user_id: ownerId, join_timestamp: joinedAt, flags: 0 } }
+        : {}),
     };
-    this.world.dispatch({ t: 'THREAD_CREATE', d, guildId: thread['guild_id'] as string, intent: Intent.Guilds });
+    this.world.dispatch({
+      t: 'THREAD_CREATE',
+      d,
+      guildId: thread['guild_id'] as string,
+      intent: Intent.Guilds,
+    });
   }
 
   private resolveReference(spec: NewMessage, guildId: string | undefined): Json | undefined {
@@ -322,7 +360,10 @@ export class MessageStore {
     if (referenceType !== 0) return undefined;
     const targetChannel = (reference['channel_id'] as string | undefined) ?? spec.channelId;
     const referenced = this.get(String(reference['message_id']));
-    const valid = referenced && referenced['channel_id'] === targetChannel && (guildId === undefined || reference['guild_id'] === undefined || reference['guild_id'] === guildId);
+    const valid =
+      referenced &&
+      referenced['channel_id'] === targetChannel &&
+      (guildId === undefined || reference['guild_id'] === undefined || reference['guild_id'] === guildId);
     if (!valid) {
       if (reference['fail_if_not_exists'] === false) return undefined;
       const errors = new FormErrorCollector();
@@ -334,26 +375,42 @@ export class MessageStore {
 
   private computeMentions(
     content: string,
-    context: { channelId: Snowflake; guildId: string | undefined; authorIsBot: boolean; allowed: Json | undefined; repliedAuthor: APIUser | undefined; pingReplied: boolean },
+    context: {
+      channelId: Snowflake;
+      guildId: string | undefined;
+      authorIsBot: boolean;
+      allowed: Json | undefined;
+      repliedAuthor: APIUser | undefined;
+      pingReplied: boolean;
+    },
   ): { users: Json[]; roles: string[]; everyone: boolean } {
     const guild = context.guildId ? this.world.guilds.get(context.guildId) : undefined;
     const allowed = context.allowed;
     const parse = Array.isArray(allowed?.['parse']) ? (allowed['parse'] as string[]) : [];
-    const allowUser = (id: string): boolean => !allowed || parse.includes('users') || (Array.isArray(allowed['users']) && allowed['users'].includes(id));
-    const allowRole = (id: string): boolean => !allowed || parse.includes('roles') || (Array.isArray(allowed['roles']) && allowed['roles'].includes(id));
+    const allowUser = (id: string): boolean =>
+      !allowed ||
+      parse.includes('users') ||
+      (Array.isArray(allowed['users']) && allowed['users'].includes(id));
+    const allowRole = (id: string): boolean =>
+      !allowed ||
+      parse.includes('roles') ||
+      (Array.isArray(allowed['roles']) && allowed['roles'].includes(id));
 
-    const userIds = [...new Set([...content.matchAll(/<@!?(\d{17,20})>/g)].map((match) => match[1] as string))].filter(
-      (id) => this.world.users.has(id) && allowUser(id),
-    );
+    const userIds = [
+      ...new Set([...content.matchAll(/<@!?(\d{17,20})>/g)].map((match) => match[1] as string)),
+    ].filter((id) => this.world.users.has(id) && allowUser(id));
     if (context.repliedAuthor && !userIds.includes(context.repliedAuthor.id)) {
       const pingReply = allowed ? allowed['replied_user'] === true : context.pingReplied;
       if (pingReply) userIds.push(context.repliedAuthor.id);
     }
-    const roles = [...new Set([...content.matchAll(/<@&(\d{17,20})>/g)].map((match) => match[1] as string))].filter(
-      (id) => guild?.roles.has(id) === true && allowRole(id),
-    );
-    const mayMentionEveryone = !context.authorIsBot || hasPermissions(this.world.botPermissionsIn(context.channelId), Permission.MentionEveryone);
-    const everyone = /@(everyone|here)\b/.test(content) && (!allowed || parse.includes('everyone')) && mayMentionEveryone;
+    const roles = [
+      ...new Set([...content.matchAll(/<@&(\d{17,20})>/g)].map((match) => match[1] as string)),
+    ].filter((id) => guild?.roles.has(id) === true && allowRole(id));
+    const mayMentionEveryone =
+      !context.authorIsBot ||
+      hasPermissions(this.world.botPermissionsIn(context.channelId), Permission.MentionEveryone);
+    const everyone =
+      /@(everyone|here)\b/.test(content) && (!allowed || parse.includes('everyone')) && mayMentionEveryone;
     const users = userIds.map((id) => {
       const user = structuredClone(this.world.requireUser(id)) as unknown as Json;
       const member = guild?.members.get(id);
@@ -372,7 +429,8 @@ export class MessageStore {
       d['guild_id'] = guildId;
       const guild = this.world.requireGuild(guildId);
       const member = guild.members.get(author.id);
-      if (member && !message['webhook_id']) d['member'] = this.world.memberObject(guild, member, { withUser: false });
+      if (member && !message['webhook_id'])
+        d['member'] = this.world.memberObject(guild, member, { withUser: false });
     }
     const mentionsBot = (message['mentions'] as Json[]).some((user) => user['id'] === this.world.botUser.id);
     this.world.dispatch({
@@ -387,7 +445,8 @@ export class MessageStore {
 
 function validateThreadName(name: unknown): string {
   const errors = new FormErrorCollector();
-  if (typeof name !== 'string' || name.trim().length === 0) errors.add(['name'], 'BASE_TYPE_REQUIRED', 'This field is required');
+  if (typeof name !== 'string' || name.trim().length === 0)
+    errors.add(['name'], 'BASE_TYPE_REQUIRED', 'This field is required');
   else if ([...name].length > DiscordLimits.threadName) errors.maxLength(['name'], DiscordLimits.threadName);
   errors.throwIfAny();
   return name as string;
@@ -395,6 +454,7 @@ function validateThreadName(name: unknown): string {
 
 function normalizeEmbeds(embeds: unknown): Json[] {
   if (!Array.isArray(embeds)) return [];
-  return embeds.filter(isObject).map((embed) => ({ type: 'rich', ...structuredClone(embed), content_scan_version: 0 }));
+  return embeds
+    .filter(isObject)
+    .map((embed) => ({ type: 'rich', ...structuredClone(embed), content_scan_version: 0 }));
 }
-

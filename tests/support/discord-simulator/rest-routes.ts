@@ -1,7 +1,12 @@
 import type { APIUser } from 'discord.js';
 import type { CommandRegistry } from './application-commands.js';
 import { discordErrors } from './discord-errors.js';
-import { type HandlerResult, type InteractionService, type UploadedFile, attachmentsFor } from './interactions.js';
+import {
+  type HandlerResult,
+  type InteractionService,
+  type UploadedFile,
+  attachmentsFor,
+} from './interactions.js';
 import { validateMessagePayload } from './message-validation.js';
 import type { MessageStore } from './messages.js';
 import { hasPermissions, Permission } from './permissions.js';
@@ -103,10 +108,13 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
     const channelId = request.params['channel'] as string;
     const channel = channelOr404(channelId);
     const body = isObject(request.body) ? request.body : {};
-    const sendPermission = isThreadType(Number(channel['type'])) ? Permission.SendMessagesInThreads : Permission.SendMessages;
+    const sendPermission = isThreadType(Number(channel['type']))
+      ? Permission.SendMessagesInThreads
+      : Permission.SendMessages;
     requireBotPermission(channelId, sendPermission);
     if (request.files.length > 0) requireBotPermission(channelId, Permission.AttachFiles);
-    if (body['message_reference'] !== undefined) requireBotPermission(channelId, Permission.ReadMessageHistory);
+    if (body['message_reference'] !== undefined)
+      requireBotPermission(channelId, Permission.ReadMessageHistory);
     validateMessagePayload(body, { creating: true, fileCount: request.files.length });
     const message = messages.create({
       channelId,
@@ -137,7 +145,9 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
       ...('components' in body ? { components: body['components'] ?? [] } : {}),
       ...('flags' in body ? { flags: Number(body['flags'] ?? 0) } : {}),
       ...(isObject(body['allowed_mentions']) ? { allowedMentions: body['allowed_mentions'] } : {}),
-      ...(request.files.length > 0 || Array.isArray(body['attachments']) ? { attachments: attachmentsFor(world, request.files, body) } : {}),
+      ...(request.files.length > 0 || Array.isArray(body['attachments'])
+        ? { attachments: attachmentsFor(world, request.files, body) }
+        : {}),
     });
     return ok(structuredClone(edited));
   };
@@ -199,7 +209,8 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
       auth: true,
       handle: (request) => {
         requireApplication(request.params['app'] as string);
-        if (!commands.delete(request.params['command'] as string, guildOf(request))) throw discordErrors.unknownCommand();
+        if (!commands.delete(request.params['command'] as string, guildOf(request)))
+          throw discordErrors.unknownCommand();
         return noContent();
       },
     },
@@ -230,11 +241,31 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
         ok({
           url: deps.gatewayUrl(),
           shards: deps.shardCount,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: deps.maxConcurrency },
+          session_start_limit: {
+            total: 1000,
+            remaining: 999,
+            reset_after: 14_400_000,
+            max_concurrency: deps.maxConcurrency,
+          },
         }),
     },
     { method: 'GET', template: '/gateway', auth: false, handle: () => ok({ url: deps.gatewayUrl() }) },
-    { method: 'GET', template: '/users/@me', auth: true, handle: () => ok({ ...structuredClone(bot()), bot: true, verified: true, mfa_enabled: false, email: null, flags: 0, locale: 'en-US', premium_type: 0 }) },
+    {
+      method: 'GET',
+      template: '/users/@me',
+      auth: true,
+      handle: () =>
+        ok({
+          ...structuredClone(bot()),
+          bot: true,
+          verified: true,
+          mfa_enabled: false,
+          email: null,
+          flags: 0,
+          locale: 'en-US',
+          premium_type: 0,
+        }),
+    },
     {
       method: 'GET',
       template: '/users/:user',
@@ -256,7 +287,12 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
       },
     },
     { method: 'GET', template: '/applications/@me', auth: true, handle: () => ok(applicationObject()) },
-    { method: 'GET', template: '/oauth2/applications/@me', auth: true, handle: () => ok(applicationObject()) },
+    {
+      method: 'GET',
+      template: '/oauth2/applications/@me',
+      auth: true,
+      handle: () => ok(applicationObject()),
+    },
     ...commandRoutes('/applications/:app', () => undefined),
     ...commandRoutes('/applications/:app/guilds/:guild', (request) => {
       const guildId = request.params['guild'] as string;
@@ -313,7 +349,8 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
         const channelId = request.params['channel'] as string;
         channelOr404(channelId);
         const message = messages.require(request.params['message'] as string, channelId);
-        if ((message['author'] as APIUser).id !== bot().id) requireBotPermission(channelId, Permission.ManageMessages);
+        if ((message['author'] as APIUser).id !== bot().id)
+          requireBotPermission(channelId, Permission.ManageMessages);
         messages.delete(message['id'] as string);
         return noContent();
       },
@@ -326,7 +363,12 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
         const channelId = request.params['channel'] as string;
         requireBotPermission(channelId, Permission.CreatePublicThreads);
         const body = isObject(request.body) ? request.body : {};
-        return { status: 201, body: structuredClone(messages.startThreadFromMessage(channelId, request.params['message'] as string, body, bot().id)) };
+        return {
+          status: 201,
+          body: structuredClone(
+            messages.startThreadFromMessage(channelId, request.params['message'] as string, body, bot().id),
+          ),
+        };
       },
     },
     {
@@ -337,7 +379,10 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
         const channelId = request.params['channel'] as string;
         const body = isObject(request.body) ? request.body : {};
         const type = Number(body['type'] ?? 12);
-        requireBotPermission(channelId, type === 12 ? Permission.CreatePrivateThreads : Permission.CreatePublicThreads);
+        requireBotPermission(
+          channelId,
+          type === 12 ? Permission.CreatePrivateThreads : Permission.CreatePublicThreads,
+        );
         return { status: 201, body: structuredClone(messages.createThread(channelId, body, bot())) };
       },
     },
@@ -387,22 +432,45 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
       handle: (request) => {
         const channelId = request.params['channel'] as string;
         requireBotPermission(channelId, Permission.AddReactions | Permission.ReadMessageHistory);
-        messages.addBotReaction(channelId, request.params['message'] as string, request.params['emoji'] as string);
+        messages.addBotReaction(
+          channelId,
+          request.params['message'] as string,
+          request.params['emoji'] as string,
+        );
         return noContent();
       },
     },
 
-    { method: 'GET', template: '/guilds/:guild', auth: true, handle: (request) => ok(world.guildObject(guildOr404(request.params['guild'] as string))) },
+    {
+      method: 'GET',
+      template: '/guilds/:guild',
+      auth: true,
+      handle: (request) => ok(world.guildObject(guildOr404(request.params['guild'] as string))),
+    },
     {
       method: 'GET',
       template: '/guilds/:guild/channels',
       auth: true,
       handle: (request) => {
         const guild = guildOr404(request.params['guild'] as string);
-        return ok([...world.channels.values()].filter((channel) => channel['guild_id'] === guild.id && !isThreadType(Number(channel['type']))).map((channel) => structuredClone(channel)));
+        return ok(
+          [...world.channels.values()]
+            .filter((channel) => channel['guild_id'] === guild.id && !isThreadType(Number(channel['type'])))
+            .map((channel) => structuredClone(channel)),
+        );
       },
     },
-    { method: 'GET', template: '/guilds/:guild/roles', auth: true, handle: (request) => ok([...guildOr404(request.params['guild'] as string).roles.values()].map((role) => structuredClone(role))) },
+    {
+      method: 'GET',
+      template: '/guilds/:guild/roles',
+      auth: true,
+      handle: (request) =>
+        ok(
+          [...guildOr404(request.params['guild'] as string).roles.values()].map((role) =>
+            structuredClone(role),
+          ),
+        ),
+    },
     {
       method: 'GET',
       template: '/guilds/:guild/members/:user',
@@ -420,7 +488,13 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
       template: '/interactions/:interaction/:token/callback',
       auth: false,
       handle: (request) =>
-        interactions.callback(request.params['interaction'] as string, request.params['token'] as string, request.body, request.files, request.query['with_response'] === 'true'),
+        interactions.callback(
+          request.params['interaction'] as string,
+          request.params['token'] as string,
+          request.body,
+          request.files,
+          request.query['with_response'] === 'true',
+        ),
     },
     webhookRoute('POST', '/webhooks/:app/:token'),
     webhookRoute('GET', '/webhooks/:app/:token/messages/:message'),

@@ -40,7 +40,11 @@ export class RestServer {
   ) {
     this.routes = routes.map((route) => {
       const segments = route.template.split('/').filter(Boolean);
-      return { ...route, segments, literalCount: segments.filter((segment) => !segment.startsWith(':')).length };
+      return {
+        ...route,
+        segments,
+        literalCount: segments.filter((segment) => !segment.startsWith(':')).length,
+      };
     });
   }
 
@@ -59,14 +63,17 @@ export class RestServer {
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const method = (request.method ?? 'GET').toUpperCase();
-    const path = url.pathname.startsWith(API_PREFIX) ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname;
+    const path = url.pathname.startsWith(API_PREFIX)
+      ? url.pathname.slice(API_PREFIX.length) || '/'
+      : url.pathname;
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(request.headers)) {
       if (key === 'authorization' || value === undefined) continue;
       headers[key] = Array.isArray(value) ? value.join(', ') : value;
     }
     const authorization = request.headers.authorization;
-    const auth: RecordedRequest['auth'] = authorization === undefined ? 'none' : authorization === `Bot ${this.token}` ? 'bot' : 'invalid';
+    const auth: RecordedRequest['auth'] =
+      authorization === undefined ? 'none' : authorization === `Bot ${this.token}` ? 'bot' : 'invalid';
     const record: RecordedRequest = {
       method,
       path,
@@ -100,13 +107,27 @@ export class RestServer {
       response.writeHead(result.status).end();
     } else {
       const payload = JSON.stringify(result.body);
-      response.writeHead(result.status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }).end(payload);
+      response
+        .writeHead(result.status, {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+        })
+        .end(payload);
     }
   }
 
-  private route(url: URL, method: string, path: string, record: RecordedRequest, parsed: Awaited<ReturnType<typeof readBody>>): HandlerResult {
+  private route(
+    url: URL,
+    method: string,
+    path: string,
+    record: RecordedRequest,
+    parsed: Awaited<ReturnType<typeof readBody>>,
+  ): HandlerResult {
     if (!url.pathname.startsWith(API_PREFIX)) throw discordErrors.notFound();
-    const segments = path.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+    const segments = path
+      .split('/')
+      .filter(Boolean)
+      .map((segment) => decodeURIComponent(segment));
     let pathMatched = false;
     let best: { route: CompiledRoute; params: Record<string, string> } | undefined;
     for (const route of this.routes) {
@@ -124,7 +145,13 @@ export class RestServer {
     if (best.route.auth && record.auth !== 'bot') throw discordErrors.unauthorized();
     const failure = this.takeFailure(method, path);
     if (failure) throw new DiscordHttpError(failure.status, failure.code, failure.message);
-    return best.route.handle({ method, params: best.params, query: record.query, body: parsed.body, files: parsed.files });
+    return best.route.handle({
+      method,
+      params: best.params,
+      query: record.query,
+      body: parsed.body,
+      files: parsed.files,
+    });
   }
 
   private takeFailure(method: string, path: string): PendingFailure | undefined {

@@ -13,7 +13,12 @@ export class ChangeSignal {
    * Resolves with the first truthy result of `check`, evaluated now, on every change and every
    * `pollMs`; rejects after `timeoutMs` with a message naming `description`.
    */
-  waitFor<T>(check: () => T | undefined | null | false, timeoutMs: number, description: string, pollMs = 25): Promise<T> {
+  waitFor<T>(
+    check: () => T | undefined | null | false,
+    timeoutMs: number,
+    description: string,
+    pollMs = 25,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let settled = false;
       const finish = (action: () => void): void => {
@@ -35,7 +40,12 @@ export class ChangeSignal {
       };
       const poll = setInterval(evaluate, pollMs);
       const deadline = setTimeout(
-        () => finish(() => reject(new Error(`Discord simulator: timed out after ${timeoutMs} ms waiting for ${description}`))),
+        () =>
+          finish(() =>
+            reject(
+              new Error(`Discord simulator: timed out after ${timeoutMs} ms waiting for ${description}`),
+            ),
+          ),
         timeoutMs,
       );
       this.listeners.add(evaluate);

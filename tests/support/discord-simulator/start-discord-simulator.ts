@@ -28,9 +28,12 @@ function makeToken(botUserId: Snowflake): string {
 /**
  * Starts a simulator (REST + gateway on 127.0.0.1, random port). Always `await sim.stop()` afterwards.
  */
-export async function startDiscordSimulator(options: DiscordSimulatorOptions = {}): Promise<DiscordSimulator> {
+export async function startDiscordSimulator(
+  options: DiscordSimulatorOptions = {},
+): Promise<DiscordSimulator> {
   const shardCount = options.shardCount ?? 1;
-  if (!Number.isInteger(shardCount) || shardCount < 1) throw new Error('Discord simulator: shardCount must be a positive integer');
+  if (!Number.isInteger(shardCount) || shardCount < 1)
+    throw new Error('Discord simulator: shardCount must be a positive integer');
   const world = new World();
   world.botUser = world.createUser({ username: 'Kizuna', ...options.botUser, bot: true });
   const applicationId = options.applicationId ?? world.ids.next();
@@ -42,10 +45,17 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
   const defaultUser = world.createUser({ username: 'alice', globalName: 'Alice' });
   const guildSpecs: SimGuildSpec[] = options.guilds ?? [{ name: 'Test Guild' }];
   if (guildSpecs.length === 0) throw new Error('Discord simulator: at least one guild is needed');
-  const guildIds = guildSpecs.map((spec, index) => seedGuild(world, spec, index, shardCount, owner, defaultUser));
+  const guildIds = guildSpecs.map((spec, index) =>
+    seedGuild(world, spec, index, shardCount, owner, defaultUser),
+  );
   const defaultGuildId = guildIds[0] as Snowflake;
-  const defaultChannel = [...world.channels.values()].find((channel) => channel['guild_id'] === defaultGuildId && channel['type'] === 0);
-  const defaultChannelId = String(defaultChannel?.['id'] ?? [...world.channels.values()].find((channel) => channel['guild_id'] === defaultGuildId)?.['id']);
+  const defaultChannel = [...world.channels.values()].find(
+    (channel) => channel['guild_id'] === defaultGuildId && channel['type'] === 0,
+  );
+  const defaultChannelId = String(
+    defaultChannel?.['id'] ??
+      [...world.channels.values()].find((channel) => channel['guild_id'] === defaultGuildId)?.['id'],
+  );
 
   const messages = new MessageStore(world);
   const commands = new CommandRegistry(world, applicationId);
@@ -69,7 +79,17 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
   });
   world.dispatch = (event) => gateway.dispatch(event);
   const rest = new RestServer(
-    buildRoutes({ world, messages, commands, interactions, applicationId, applicationFlags, shardCount, maxConcurrency: options.maxConcurrency ?? 1, gatewayUrl }),
+    buildRoutes({
+      world,
+      messages,
+      commands,
+      interactions,
+      applicationId,
+      applicationFlags,
+      shardCount,
+      maxConcurrency: options.maxConcurrency ?? 1,
+      gatewayUrl,
+    }),
     token,
     world,
   );
@@ -104,35 +124,61 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
     createUser: (spec) => structuredClone(world.createUser(spec)),
     addMember: (guildId, user, memberOptions) => world.addMember(guildId, user, memberOptions),
     createRole: (guildId, spec) => world.createRole(guildId, spec),
-    createChannel: (guildId, spec) => structuredClone(world.createChannel(guildId, spec)) as unknown as APIChannel,
+    createChannel: (guildId, spec) =>
+      structuredClone(world.createChannel(guildId, spec)) as unknown as APIChannel,
     dmChannelFor: (user) => structuredClone(world.dmChannelFor(user)) as unknown as APIChannel,
 
     async userSendsMessage(messageOptions: UserMessageOptions): Promise<APIMessage> {
       const author = userFrom(messageOptions.author);
-      const channelId = messageOptions.dm ? String(world.dmChannelFor(author)['id']) : (messageOptions.channelId ?? defaultChannelId);
+      const channelId = messageOptions.dm
+        ? String(world.dmChannelFor(author)['id'])
+        : (messageOptions.channelId ?? defaultChannelId);
       const channel = world.requireChannel(channelId);
-      if (typeof channel['guild_id'] === 'string' && !world.requireGuild(channel['guild_id']).members.has(author.id)) {
-        throw new Error(`Discord simulator: ${author.username} is not a member of guild ${channel['guild_id']}; use sim.addMember()`);
+      if (
+        typeof channel['guild_id'] === 'string' &&
+        !world.requireGuild(channel['guild_id']).members.has(author.id)
+      ) {
+        throw new Error(
+          `Discord simulator: ${author.username} is not a member of guild ${channel['guild_id']}; use sim.addMember()`,
+        );
       }
       const botMention = `<@${world.botUser.id}>`;
-      const mentioned = messageOptions.content.includes(botMention) || messageOptions.content.includes(`<@!${world.botUser.id}>`);
-      const content = messageOptions.mentionsBot && !mentioned ? `${botMention} ${messageOptions.content}` : messageOptions.content;
+      const mentioned =
+        messageOptions.content.includes(botMention) ||
+        messageOptions.content.includes(`<@!${world.botUser.id}>`);
+      const content =
+        messageOptions.mentionsBot && !mentioned
+          ? `${botMention} ${messageOptions.content}`
+          : messageOptions.content;
       const replyTo = messageOptions.replyTo;
       const message = messages.create({
         channelId,
         author,
         content,
         ...(replyTo !== undefined
-          ? { messageReference: { message_id: typeof replyTo === 'string' ? replyTo : replyTo.id, channel_id: channelId, fail_if_not_exists: true } }
+          ? {
+              messageReference: {
+                message_id: typeof replyTo === 'string' ? replyTo : replyTo.id,
+                channel_id: channelId,
+                fail_if_not_exists: true,
+              },
+            }
           : {}),
         pingRepliedAuthor: messageOptions.pingRepliedAuthor ?? true,
       });
       return structuredClone(message) as unknown as APIMessage;
     },
-    userRunsCommand: (commandOptions) => interactions.runCommand({ ...commandOptions, ...(commandOptions.user ? { user: userFrom(commandOptions.user) } : {}) }),
-    userClicksButton: (message, customId, componentOpts): InteractionHandle => interactions.clickButton(message, customId, componentOptions(componentOpts)),
-    userSelects: (message, customId, values, componentOpts) => interactions.select(message, customId, values, componentOptions(componentOpts)),
-    userSubmitsModal: (interaction, values, componentOpts) => interactions.submitModal(interaction, values, componentOptions(componentOpts)),
+    userRunsCommand: (commandOptions) =>
+      interactions.runCommand({
+        ...commandOptions,
+        ...(commandOptions.user ? { user: userFrom(commandOptions.user) } : {}),
+      }),
+    userClicksButton: (message, customId, componentOpts): InteractionHandle =>
+      interactions.clickButton(message, customId, componentOptions(componentOpts)),
+    userSelects: (message, customId, values, componentOpts) =>
+      interactions.select(message, customId, values, componentOptions(componentOpts)),
+    userSubmitsModal: (interaction, values, componentOpts) =>
+      interactions.submitModal(interaction, values, componentOptions(componentOpts)),
     userAutocompletes: (autocompleteOptions) => interactions.autocomplete(autocompleteOptions),
 
     get requests() {
@@ -151,25 +197,35 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
       return gateway.dispatches;
     },
 
-    waitFor: (check, timeoutMs = 5000, description = 'a condition') => world.signal.waitFor(check, timeoutMs, description),
-    waitForRequest: (match, timeoutMs = 5000) => world.signal.waitFor(() => rest.requests.find(match), timeoutMs, 'a matching REST request'),
+    waitFor: (check, timeoutMs = 5000, description = 'a condition') =>
+      world.signal.waitFor(check, timeoutMs, description),
+    waitForRequest: (match, timeoutMs = 5000) =>
+      world.signal.waitFor(() => rest.requests.find(match), timeoutMs, 'a matching REST request'),
     waitForShardReady: (shardId = 0, timeoutMs = 5000) =>
-      world.signal.waitFor(() => gateway.isShardLive(shardId) || undefined, timeoutMs, `shard ${shardId} to be ready`).then(() => undefined),
+      world.signal
+        .waitFor(() => gateway.isShardLive(shardId) || undefined, timeoutMs, `shard ${shardId} to be ready`)
+        .then(() => undefined),
 
-    messages: (channelId) => messages.inChannel(channelId).map((message) => structuredClone(message) as unknown as APIMessage),
+    messages: (channelId) =>
+      messages.inChannel(channelId).map((message) => structuredClone(message) as unknown as APIMessage),
     message: (messageId) => {
       const message = messages.get(messageId);
       return message ? (structuredClone(message) as unknown as APIMessage) : undefined;
     },
     threads: () =>
-      [...world.channels.values()].filter((channel) => [10, 11, 12].includes(Number(channel['type']))).map((channel) => structuredClone(channel) as unknown as APIChannel),
+      [...world.channels.values()]
+        .filter((channel) => [10, 11, 12].includes(Number(channel['type'])))
+        .map((channel) => structuredClone(channel) as unknown as APIChannel),
     guildChannels: (guildId) =>
-      [...world.channels.values()].filter((channel) => channel['guild_id'] === guildId).map((channel) => structuredClone(channel) as unknown as APIChannel),
+      [...world.channels.values()]
+        .filter((channel) => channel['guild_id'] === guildId)
+        .map((channel) => structuredClone(channel) as unknown as APIChannel),
     channel: (channelId) => world.channelObject(channelId),
     commands: (guildId): APIApplicationCommand[] => commands.list(guildId),
     shardForGuild: (guildId, count = shardCount) => shardOfGuild(guildId, count),
 
-    disconnectShard: (shardId, disconnectOptions = {}) => gateway.disconnectShard(shardId, disconnectOptions.resumable ?? true, disconnectOptions.code ?? 4000),
+    disconnectShard: (shardId, disconnectOptions = {}) =>
+      gateway.disconnectShard(shardId, disconnectOptions.resumable ?? true, disconnectOptions.code ?? 4000),
     injectFailure: (failure) => rest.injectFailure(failure),
     stop() {
       stopped ??= (async () => {
@@ -184,7 +240,14 @@ export async function startDiscordSimulator(options: DiscordSimulatorOptions = {
 }
 
 /** Creates one guild from its spec (before any client connects, so nothing is dispatched). */
-function seedGuild(world: World, spec: SimGuildSpec, index: number, shardCount: number, owner: APIUser, defaultUser: APIUser): Snowflake {
+function seedGuild(
+  world: World,
+  spec: SimGuildSpec,
+  index: number,
+  shardCount: number,
+  owner: APIUser,
+  defaultUser: APIUser,
+): Snowflake {
   const members = (spec.members ?? []).map((member) => ({
     ...member,
     user: 'discriminator' in member.user ? world.requireUser(member.user) : world.createUser(member.user),
@@ -194,7 +257,8 @@ function seedGuild(world: World, spec: SimGuildSpec, index: number, shardCount: 
     name: spec.name ?? `Guild ${index + 1}`,
     ownerId: spec.ownerId ?? owner.id,
     preferredLocale: spec.preferredLocale ?? 'en-US',
-    everyonePermissions: spec.everyonePermissions === undefined ? undefined : toPermissionBits(spec.everyonePermissions),
+    everyonePermissions:
+      spec.everyonePermissions === undefined ? undefined : toPermissionBits(spec.everyonePermissions),
     botPermissions: spec.botPermissions === undefined ? undefined : toPermissionBits(spec.botPermissions),
   });
   for (const role of spec.roles ?? []) world.createRole(guild.id, role, false);

@@ -379,7 +379,11 @@ export interface DiscordSimulator {
   /** A human runs a slash command: dispatches INTERACTION_CREATE type 2. */
   userRunsCommand(options: SlashCommandOptions): InteractionHandle;
   /** A human clicks a button on a message the bot sent (throws if the message has no such button). */
-  userClicksButton(message: APIMessage | Snowflake, customId: string, options?: ComponentInteractionOptions | APIUser): InteractionHandle;
+  userClicksButton(
+    message: APIMessage | Snowflake,
+    customId: string,
+    options?: ComponentInteractionOptions | APIUser,
+  ): InteractionHandle;
   /** A human picks values in a string select menu on a message the bot sent. */
   userSelects(
     message: APIMessage | Snowflake,
@@ -388,7 +392,11 @@ export interface DiscordSimulator {
     options?: ComponentInteractionOptions | APIUser,
   ): InteractionHandle;
   /** A human submits the modal the bot opened on `interaction`, with text input values by custom_id. */
-  userSubmitsModal(interaction: InteractionHandle, values: Record<string, string>, options?: ComponentInteractionOptions | APIUser): InteractionHandle;
+  userSubmitsModal(
+    interaction: InteractionHandle,
+    values: Record<string, string>,
+    options?: ComponentInteractionOptions | APIUser,
+  ): InteractionHandle;
   /** A human types into an autocompleted option; resolves with the choices the bot returned. */
   userAutocompletes(options: AutocompleteOptions): Promise<APIApplicationCommandOptionChoice[]>;
 

@@ -1,4 +1,12 @@
-import type { APIChannel, APIGuildMember, APIRole, APIUser, GuildMemberFlags, RoleFlags, UserFlags } from 'discord.js';
+import type {
+  APIChannel,
+  APIGuildMember,
+  APIRole,
+  APIUser,
+  GuildMemberFlags,
+  RoleFlags,
+  UserFlags,
+} from 'discord.js';
 import { type DispatchGatewayEvent, Intent } from './gateway-event.js';
 import {
   combineRolePermissions,
@@ -131,8 +139,16 @@ export class World {
       members: new Map(),
     };
     this.guilds.set(guild.id, guild);
-    guild.roles.set(guild.id, this.roleObject(guild.id, '@everyone', 0, options.everyonePermissions ?? DEFAULT_EVERYONE_PERMISSIONS));
-    const botRole = this.roleObject(this.ids.next(), this.botUser.username, 1, options.botPermissions ?? DEFAULT_BOT_PERMISSIONS);
+    guild.roles.set(
+      guild.id,
+      this.roleObject(guild.id, '@everyone', 0, options.everyonePermissions ?? DEFAULT_EVERYONE_PERMISSIONS),
+    );
+    const botRole = this.roleObject(
+      this.ids.next(),
+      this.botUser.username,
+      1,
+      options.botPermissions ?? DEFAULT_BOT_PERMISSIONS,
+    );
     botRole.managed = true;
     botRole.tags = { bot_id: this.botUser.id };
     guild.roles.set(botRole.id, botRole);
@@ -145,25 +161,47 @@ export class World {
   createRole(guildId: Snowflake, spec: SimRoleSpec = {}, announce = true): APIRole {
     const guild = this.requireGuild(guildId);
     this.roleCounter += 1;
-    const role = this.roleObject(spec.id ?? this.ids.next(), spec.name ?? `role-${this.roleCounter}`, guild.roles.size, spec.permissions === undefined ? 0n : toPermissionBits(spec.permissions));
+    const role = this.roleObject(
+      spec.id ?? this.ids.next(),
+      spec.name ?? `role-${this.roleCounter}`,
+      guild.roles.size,
+      spec.permissions === undefined ? 0n : toPermissionBits(spec.permissions),
+    );
     guild.roles.set(role.id, role);
-    if (announce) this.dispatch({ t: 'GUILD_ROLE_CREATE', d: { guild_id: guild.id, role }, guildId: guild.id, intent: Intent.Guilds });
+    if (announce)
+      this.dispatch({
+        t: 'GUILD_ROLE_CREATE',
+        d: { guild_id: guild.id, role },
+        guildId: guild.id,
+        intent: Intent.Guilds,
+      });
     this.signal.notify();
     return structuredClone(role);
   }
 
   /** Adds (or updates) a member; dispatched as GUILD_MEMBER_ADD (GuildMembers intent) once the guild is live. */
-  addMember(guildId: Snowflake, user: APIUser | Snowflake, options: SimMemberOptions = {}, announce = true): APIGuildMember {
+  addMember(
+    guildId: Snowflake,
+    user: APIUser | Snowflake,
+    options: SimMemberOptions = {},
+    announce = true,
+  ): APIGuildMember {
     const guild = this.requireGuild(guildId);
     const stored = this.requireUser(user);
     for (const roleId of options.roles ?? []) {
-      if (!guild.roles.has(roleId)) throw new Error(`Discord simulator: role ${roleId} is not in guild ${guildId}`);
+      if (!guild.roles.has(roleId))
+        throw new Error(`Discord simulator: role ${roleId} is not in guild ${guildId}`);
     }
     const record = this.memberRecord(stored.id, options.roles ?? [], options);
     guild.members.set(stored.id, record);
     const member = this.memberObject(guild, record);
     if (announce) {
-      this.dispatch({ t: 'GUILD_MEMBER_ADD', d: { ...member, guild_id: guild.id }, guildId: guild.id, intent: Intent.GuildMembers });
+      this.dispatch({
+        t: 'GUILD_MEMBER_ADD',
+        d: { ...member, guild_id: guild.id },
+        guildId: guild.id,
+        intent: Intent.GuildMembers,
+      });
     }
     this.signal.notify();
     return member;
@@ -179,14 +217,23 @@ export class World {
     let channel: Json;
     if (isThreadType(type)) {
       if (!spec.parentId) throw new Error('Discord simulator: a thread needs parentId');
-      channel = this.threadObject({ id, guildId, parentId: spec.parentId, name, type, ownerId: spec.ownerId ?? this.botUser.id });
+      channel = this.threadObject({
+        id,
+        guildId,
+        parentId: spec.parentId,
+        name,
+        type,
+        ownerId: spec.ownerId ?? this.botUser.id,
+      });
     } else {
       channel = this.guildChannelObject({ id, guildId, name, type, parentId: spec.parentId ?? null });
     }
     this.channels.set(id, channel);
     if (announce) {
       const event = isThreadType(type) ? 'THREAD_CREATE' : 'CHANNEL_CREATE';
-      const d = isThreadType(type) ? { ...structuredClone(channel), newly_created: true } : structuredClone(channel);
+      const d = isThreadType(type)
+        ? { ...structuredClone(channel), newly_created: true }
+        : structuredClone(channel);
       this.dispatch({ t: event, d, guildId: guild.id, intent: Intent.Guilds });
     }
     this.signal.notify();
@@ -198,7 +245,13 @@ export class World {
     const stored = this.requireUser(user);
     const existing = this.dmChannelByUser.get(stored.id);
     if (existing) return this.requireChannel(existing);
-    const channel: Json = { id: this.ids.next(), type: 1, last_message_id: null, flags: 0, recipients: [structuredClone(stored)] };
+    const channel: Json = {
+      id: this.ids.next(),
+      type: 1,
+      last_message_id: null,
+      flags: 0,
+      recipients: [structuredClone(stored)],
+    };
     this.channels.set(channel['id'] as string, channel);
     this.dmChannelByUser.set(stored.id, channel['id'] as string);
     this.signal.notify();
@@ -206,7 +259,15 @@ export class World {
   }
 
   /** A thread record with every field Discord sends (thread_metadata included). */
-  threadObject(options: { id: Snowflake; guildId: Snowflake; parentId: Snowflake; name: string; type: number; ownerId: Snowflake; autoArchiveDuration?: number }): Json {
+  threadObject(options: {
+    id: Snowflake;
+    guildId: Snowflake;
+    parentId: Snowflake;
+    name: string;
+    type: number;
+    ownerId: Snowflake;
+    autoArchiveDuration?: number;
+  }): Json {
     const now = new Date().toISOString();
     return {
       id: options.id,
@@ -234,8 +295,16 @@ export class World {
     };
   }
 
-  private guildChannelObject(options: { id: Snowflake; guildId: Snowflake; name: string; type: number; parentId: Snowflake | null }): Json {
-    const position = [...this.channels.values()].filter((channel) => channel['guild_id'] === options.guildId && !isThreadType(Number(channel['type']))).length;
+  private guildChannelObject(options: {
+    id: Snowflake;
+    guildId: Snowflake;
+    name: string;
+    type: number;
+    parentId: Snowflake | null;
+  }): Json {
+    const position = [...this.channels.values()].filter(
+      (channel) => channel['guild_id'] === options.guildId && !isThreadType(Number(channel['type'])),
+    ).length;
     const base: Json = {
       id: options.id,
       type: options.type,
@@ -252,7 +321,14 @@ export class World {
         return base;
       case 2:
       case 13:
-        return { ...base, bitrate: 64000, user_limit: 0, rtc_region: null, last_message_id: null, rate_limit_per_user: 0 };
+        return {
+          ...base,
+          bitrate: 64000,
+          user_limit: 0,
+          rtc_region: null,
+          last_message_id: null,
+          rate_limit_per_user: 0,
+        };
       case 15:
       case 16:
         return {
@@ -301,7 +377,8 @@ export class World {
       roles: [...roles],
       nick: options.nick ?? null,
       joinedAt: new Date().toISOString(),
-      permissionsOverride: options.permissions === undefined ? undefined : toPermissionBits(options.permissions),
+      permissionsOverride:
+        options.permissions === undefined ? undefined : toPermissionBits(options.permissions),
     };
   }
 
@@ -324,7 +401,11 @@ export class World {
   }
 
   /** A full member object (user included unless `withUser` is false). */
-  memberObject(guild: GuildRecord, member: MemberRecord, options: { withUser?: boolean; permissions?: bigint; roles?: readonly Snowflake[] } = {}): APIGuildMember {
+  memberObject(
+    guild: GuildRecord,
+    member: MemberRecord,
+    options: { withUser?: boolean; permissions?: bigint; roles?: readonly Snowflake[] } = {},
+  ): APIGuildMember {
     const object: APIGuildMember & { permissions?: string; unusual_dm_activity_until?: null } = {
       user: structuredClone(this.requireUser(member.userId)),
       nick: member.nick,
@@ -347,7 +428,9 @@ export class World {
 
   /** The guild object `GET /guilds/:id` returns. */
   guildObject(guild: GuildRecord): Json {
-    const firstText = [...this.channels.values()].find((channel) => channel['guild_id'] === guild.id && channel['type'] === 0);
+    const firstText = [...this.channels.values()].find(
+      (channel) => channel['guild_id'] === guild.id && channel['type'] === 0,
+    );
     return {
       id: guild.id,
       name: guild.name,
@@ -394,7 +477,9 @@ export class World {
   /** The GUILD_CREATE payload: the guild plus channels, active threads, members, counts. */
   guildCreateObject(guild: GuildRecord, includeAllMembers: boolean): Json {
     const channels = [...this.channels.values()].filter((channel) => channel['guild_id'] === guild.id);
-    const members = [...guild.members.values()].filter((member) => includeAllMembers || member.userId === this.botUser.id);
+    const members = [...guild.members.values()].filter(
+      (member) => includeAllMembers || member.userId === this.botUser.id,
+    );
     return {
       ...this.guildObject(guild),
       joined_at: guild.joinedAt,
@@ -404,9 +489,14 @@ export class World {
       member_count: guild.members.size,
       voice_states: [],
       members: members.map((member) => this.memberObject(guild, member)),
-      channels: channels.filter((channel) => !isThreadType(Number(channel['type']))).map((channel) => structuredClone(channel)),
+      channels: channels
+        .filter((channel) => !isThreadType(Number(channel['type'])))
+        .map((channel) => structuredClone(channel)),
       threads: channels
-        .filter((channel) => isThreadType(Number(channel['type'])) && !(channel['thread_metadata'] as Json)['archived'])
+        .filter(
+          (channel) =>
+            isThreadType(Number(channel['type'])) && !(channel['thread_metadata'] as Json)['archived'],
+        )
         .map((channel) => structuredClone(channel)),
       presences: [],
       stage_instances: [],
