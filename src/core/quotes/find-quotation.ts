@@ -1,4 +1,5 @@
 import { contentTerms } from '../text/content-terms.js';
+import { foldLatinDiacritics } from '../text/unicode.js';
 import type { Passage, Quotation, QuoteQuery } from '../types.js';
 
 /** A quotation with its words prepared for search. */
@@ -20,7 +21,8 @@ export interface QuotationCatalogue {
 }
 
 /**
- * Builds a searchable catalogue. Speaker search is loose ("trump", "Abe", "prime minister" all work);
+ * Builds a searchable catalogue. Speaker search is loose ("trump", "Abe", "prime minister" all work) and
+ * ignores diacritics ("Shinzō" finds Shinzo Abe, and a sheet that wrote "Shinzō" is found by "Shinzo");
  * topic search scores a quotation by the topic's terms found in its words first, then in its passage.
  */
 export function createQuotationCatalogue(
@@ -72,10 +74,23 @@ export function createQuotationCatalogue(
 /** Words that say nothing about which speaker is meant. */
 const SPEAKER_FILLER = new Set(['the', 'mr', 'mrs', 'ms']);
 
+/**
+ * The speakers whose names contain what has been typed so far, ignoring case and diacritics ("shinzō"
+ * and "Shinzo" both suggest "Prime Minister Shinzo Abe"), in the given order; all of them for empty input.
+ * For `/quote speaker:` autocomplete.
+ */
+export function suggestSpeakers(speakers: readonly string[], typed: string): string[] {
+  const wanted = matchable(typed).trim();
+  return speakers.filter((speaker) => matchable(speaker).includes(wanted));
+}
+
+/** Lower case, NFKC, Latin diacritics folded: the form in which names are compared. */
+function matchable(text: string): string {
+  return foldLatinDiacritics(text.normalize('NFKC')).toLowerCase();
+}
+
 function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFKC')
+  return matchable(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
 }

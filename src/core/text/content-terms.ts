@@ -7,7 +7,7 @@ import { tokenize } from './tokenize.js';
  * change to these rules (which changes vectors without changing any parameter) forces a re-index.
  * Bump it whenever tokenize, stopwords or stem behave differently.
  */
-export const TEXT_PIPELINE_VERSION = 1;
+export const TEXT_PIPELINE_VERSION = 2;
 
 /** True when a token names something: not a stopword and not a lone letter (the "J." of "Donald J. Trump"). */
 export function isContentToken(token: string): boolean {

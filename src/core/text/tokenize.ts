@@ -1,14 +1,10 @@
 /**
  * Splits text into lowercase word and number tokens, the same way for passages and questions, so that
- * "F-35"/"F35", "U.S."/"USA", "850,000"/"850000" and curly/straight apostrophes all meet.
+ * "F-35"/"F35"/"F‑35"/"F-35s", "U.S."/"USA", "850,000"/"850000"/"850k", "four"/"4", "Shinzō"/"Shinzo"
+ * and curly/straight apostrophes all meet.
  */
-
-// Curly quotes, primes and the various hyphens and dashes that arrive from copied web text.
-const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
-const JOINING_HYPHENS = /[\u2010\u2011\u00AD]/g;
-// En/em dashes separate clauses ("Trump – Abe"); treating them as spaces keeps the words apart.
-const SEPARATING_DASHES = /[\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+import { canonicaliseNumbers } from './canonical-numbers.js';
+import { foldLatinDiacritics, normaliseUnicode } from './unicode.js';
 
 /**
  * A raw token: an initialism with dots ("u.s.a."), a number with thousands separators or a decimal
@@ -24,6 +20,8 @@ const PLAIN_ASCII_WORD = /^(?:[A-Za-z]+|[0-9]+)$/;
 
 const THOUSANDS_GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const LETTERS_THEN_DIGITS = /^\p{L}{1,4}-?\p{N}+$|^\p{N}+-?\p{L}{1,3}$/u;
+/** A model code in the plural: "F-35s", "B-52s" are still the F-35 and the B-52. */
+const PLURAL_CODE = /^(\p{L}{1,4}-?\p{N}+)s$/u;
 const UNITED_STATES_FORMS = new Set(['u.s.', 'u.s.a.', 'usa']);
 
 /** Canonical token for "U.S.", "U.S.A.", "USA" and an upper-case "US" (lower-case "us" is the pronoun). */
@@ -32,9 +30,13 @@ export const UNITED_STATES_TOKEN = 'usa';
 /**
  * Tokenises text for retrieval.
  *
- * - NFKC normalisation, lowercase; curly quotes become straight, en/em dashes separate words.
- * - Numbers: "850,000" → "850000", "$1.6" → "1.6", "2017" → "2017"; other commas separate.
- * - Model-style codes keep letters and digits together: "F-35", "F35" → "f35"; "B-1" → "b1".
+ * - Unicode as {@link normaliseUnicode} (NFKC, invisible characters removed, a dash between two letters
+ *   or digits joins them like "-", any other dash separates, curly quotes straight), Latin diacritics
+ *   folded ("Shinzō" → "shinzo"), lowercase.
+ * - Numbers as {@link canonicaliseNumbers} ("850k", "850 thousand", "eight hundred fifty thousand" →
+ *   "850000"; "$1.6bn", "$1,600,000,000" → "1.6", "billion"; "four" → "4"), then "850,000" → "850000",
+ *   "$1.6" → "1.6", "2017" → "2017"; other commas separate.
+ * - Model-style codes keep letters and digits together: "F-35", "F35", "F-35s" → "f35"; "B-1" → "b1".
  * - Other hyphenated compounds split into their words: "Indo-Pacific" → "indo", "pacific".
  * - Possessives drop: "Japan's" → "japan"; other apostrophes vanish ("don't" → "dont").
  * - "R&D" → "rd" (single letters joined by "&"); otherwise "&" separates.
@@ -43,14 +45,7 @@ export const UNITED_STATES_TOKEN = 'usa';
 export function tokenize(text: string): string[] {
   // Most text is plain ASCII, which needs no Unicode normalisation (this is the embedders' hot path).
   const ascii = !NON_ASCII.test(text);
-  const normalised = ascii
-    ? text
-    : text
-        .normalize('NFKC')
-        .replace(APOSTROPHES, "'")
-        .replace(DOUBLE_QUOTES, '"')
-        .replace(JOINING_HYPHENS, '-')
-        .replace(SEPARATING_DASHES, ' ');
+  const normalised = canonicaliseNumbers(ascii ? text : foldLatinDiacritics(normaliseUnicode(text)));
   // Only an upper-case "US" is the country; in an all-capitals text it could be the pronoun, so leave it.
   const upperCaseUsIsCountry = /\p{Ll}/u.test(normalised);
   const tokens: string[] = [];
@@ -81,6 +76,11 @@ function pushNormalisedTokens(raw: string, out: string[]): void {
   }
   if (LETTERS_THEN_DIGITS.test(raw)) {
     out.push(raw.replace('-', ''));
+    return;
+  }
+  const pluralCode = PLURAL_CODE.exec(raw);
+  if (pluralCode !== null) {
+    out.push((pluralCode[1] ?? raw).replace('-', ''));
     return;
   }
   if (raw.includes('-')) {

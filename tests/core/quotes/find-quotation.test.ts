@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createQuotationCatalogue } from '../../../src/core/quotes/find-quotation.js';
+import { createQuotationCatalogue, suggestSpeakers } from '../../../src/core/quotes/find-quotation.js';
 import { makePassage, makeQuotation } from '../../support/passages.js';
 
 const friendship = makePassage(
@@ -34,12 +34,18 @@ describe('quotation catalogue', () => {
     expect(catalogue.speakers).toEqual(['President Donald J. Trump', 'Prime Minister Shinzo Abe']);
   });
 
-  it.each(['abe', 'Abe', 'Shinzo Abe', 'prime minister', 'Prime Minister Abe'])(
-    'finds Abe by "%s"',
-    (speaker) => {
-      expect(catalogue.find({ speaker })?.speaker).toBe('Prime Minister Shinzo Abe');
-    },
-  );
+  it.each([
+    'abe',
+    'Abe',
+    'Shinzo Abe',
+    'prime minister',
+    'Prime Minister Abe',
+    'Shinz\u014D',
+    'SHINZ\u014C Abe',
+    'Shinzo\u0304',
+  ])('finds Abe by "%s"', (speaker) => {
+    expect(catalogue.find({ speaker })?.speaker).toBe('Prime Minister Shinzo Abe');
+  });
 
   it('finds by topic, preferring words in the quotation itself', () => {
     expect(catalogue.find({ topic: 'friendship' })?.text).toContain('cherish the friendship');
@@ -54,5 +60,25 @@ describe('quotation catalogue', () => {
   it('with no options picks at random among all, using the injected random source', () => {
     expect(catalogue.find({ random: () => 0 })).toBe(quotations[0]);
     expect(catalogue.find({ random: () => 0.99 })).toBe(quotations[2]);
+  });
+});
+
+describe('suggestSpeakers (autocomplete)', () => {
+  const speakers = ['President Donald J. Trump', 'Prime Minister Shinzo Abe'];
+
+  it('GIVEN "Shinzō" THEN it suggests Shinzo Abe, ignoring diacritics and case', () => {
+    expect(suggestSpeakers(speakers, 'Shinz\u014D')).toEqual(['Prime Minister Shinzo Abe']);
+    expect(suggestSpeakers(speakers, ' shinzo ')).toEqual(['Prime Minister Shinzo Abe']);
+  });
+
+  it('GIVEN a speaker written with diacritics THEN typing without them finds it', () => {
+    expect(suggestSpeakers(['Prime Minister Shinz\u014D Abe'], 'shinzo')).toEqual([
+      'Prime Minister Shinz\u014D Abe',
+    ]);
+  });
+
+  it('suggests every speaker for empty input and none for a name nobody has', () => {
+    expect(suggestSpeakers(speakers, '')).toEqual(speakers);
+    expect(suggestSpeakers(speakers, 'Biden')).toEqual([]);
   });
 });

@@ -104,4 +104,65 @@ describe('tokenize', () => {
     const ascii = 'Japanese companies support over 850,000 American jobs; F-35, U.S. R&D.';
     expect(tokenize(`${ascii} \u00E9`).slice(0, -1)).toEqual(tokenize(ascii));
   });
+
+  it('GIVEN "F‑35" with a non-breaking hyphen (U+2011) THEN it tokenises like "F-35"', () => {
+    expect(tokenize('How many F\u201135 jets has Japan bought?')).toEqual(
+      tokenize('How many F-35 jets has Japan bought?'),
+    );
+  });
+
+  it.each(['\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2212', '\uFE63', '\uFF0D'])(
+    'GIVEN the dash %j inside a code or between words THEN it splits the same way as "-"',
+    (dash) => {
+      expect(tokenize(`F${dash}35 and B${dash}1`)).toEqual(['f35', 'and', 'b1']);
+      expect(tokenize(`Indo${dash}Pacific`)).toEqual(['indo', 'pacific']);
+    },
+  );
+
+  it('reads a model code in the plural as the code: "F-35s" → f35', () => {
+    expect(tokenize("yo what's the deal with the F-35s")).toEqual([
+      'yo',
+      'what',
+      'the',
+      'deal',
+      'with',
+      'the',
+      'f35',
+    ]);
+    expect(tokenize('F35s and B-52s')).toEqual(['f35', 'and', 'b52']);
+  });
+
+  it('removes soft hyphens and zero-width characters inside words', () => {
+    expect(tokenize('Rei\u00ADwa and Rei\u200Bwa')).toEqual(['reiwa', 'and', 'reiwa']);
+  });
+
+  it('folds Latin diacritics, so that "Shinzō" meets "Shinzo", and keeps kana whole', () => {
+    expect(tokenize('Shinz\u014D Abe')).toEqual(['shinzo', 'abe']);
+    expect(tokenize('\u304C\u3093\u3070\u308B')).toEqual(['\u304C\u3093\u3070\u308B']);
+  });
+
+  it.each([
+    ['850k', '850,000'],
+    ['850K', '850,000'],
+    ['850 thousand', '850,000'],
+    ['eight hundred fifty thousand', '850,000'],
+    ['$1.6bn', '$1.6 billion'],
+    ['1.6 billion', '$1.6 billion'],
+    ['$1,600,000,000', '$1.6 billion'],
+    ['1.6B', '$1.6 billion'],
+    ['4k', '4,000'],
+    ['four thousand', '4,000'],
+    ['thirty', 'nearly 30'],
+    ['4', 'four rounds'],
+    ['four', 'four rounds'],
+    ['$424bn', '$424 billion'],
+  ])('GIVEN a question that writes "%s" THEN its number token is one of "%s" in a sheet', (asked, sheet) => {
+    const number = tokenize(asked)[0];
+    expect(number).toBeDefined();
+    expect(tokenize(sheet)).toContain(number);
+  });
+
+  it('keeps years and model codes intact', () => {
+    expect(tokenize('In 2017, F-35 and B-1 flew')).toEqual(['in', '2017', 'f35', 'and', 'b1', 'flew']);
+  });
 });

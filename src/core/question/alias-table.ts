@@ -1,0 +1,25 @@
+/** One alias as written in an alias file, with where it was written (for error messages and review). */
+export interface AliasEntry {
+  /** The other name, as written in the file ("DPRK", "the States"). */
+  readonly alias: string;
+  /** The fact sheets' own words it stands for ("North Korea"). */
+  readonly term: string;
+  /**
+   * True for an alias written without lower-case letters (an acronym: "DPRK", "PM", "US"): it matches
+   * only in capitals, and not in a text typed entirely in capitals.
+   */
+  readonly caseSensitive: boolean;
+  /** Longer phrases in which the alias is not one ("North America"). */
+  readonly except: readonly string[];
+  /** File (relative to the alias folder) and 1-based line of the alias. */
+  readonly file: string;
+  readonly line: number;
+}
+
+/** Every alias of an alias folder, validated: each alias appears once. */
+export interface AliasTable {
+  readonly entries: readonly AliasEntry[];
+}
+
+/** An alias table with no aliases: questions pass through unchanged. */
+export const NO_ALIASES: AliasTable = { entries: [] };

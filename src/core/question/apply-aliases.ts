@@ -1,0 +1,124 @@
+import type { AliasEntry, AliasTable } from './alias-table.js';
+
+/** One alias found in a text and the sheets' term that replaces it. */
+export interface AliasUse {
+  /** The words as they appear in the text ("dprk", "the States"). */
+  readonly original: string;
+  /** The sheets' term ("North Korea"). */
+  readonly term: string;
+  /** Where the original starts and ends (UTF-16 offsets, end exclusive) in the text searched. */
+  readonly start: number;
+  readonly end: number;
+}
+
+interface CompiledAliases {
+  /** Acronyms, matched as written. */
+  readonly exact: RegExp | undefined;
+  /** Everything else, matched in any case. */
+  readonly anyCase: RegExp | undefined;
+  /** Phrases in which an alias is not one. */
+  readonly except: RegExp | undefined;
+  /** Term by alias (lower-case key for the any-case ones). */
+  readonly termOf: ReadonlyMap<string, string>;
+}
+
+const compiledTables = new WeakMap<AliasTable, CompiledAliases>();
+
+/**
+ * Finds the aliases in a text: whole words only ("UN" not in "UNESCO", "America" not in "American"),
+ * longest first where two overlap ("Democratic People's Republic of Korea" over "Republic of Korea"),
+ * never inside an entry's `except` phrases ("North America"). Acronyms are skipped in a text with no
+ * lower-case letter, where "US" may be the pronoun.
+ */
+export function findAliases(text: string, table: AliasTable): AliasUse[] {
+  if (table.entries.length === 0) return [];
+  const compiled = compile(table);
+  const shouting = !/\p{Ll}/u.test(text);
+  const found: AliasUse[] = [];
+  const collect = (pattern: RegExp | undefined, key: (match: string) => string): void => {
+    if (pattern === undefined) return;
+    for (const match of text.matchAll(pattern)) {
+      const term = compiled.termOf.get(key(match[0]));
+      if (term !== undefined) {
+        found.push({ original: match[0], term, start: match.index, end: match.index + match[0].length });
+      }
+    }
+  };
+  // A phrase may be typed with other spacing ("the  States", a line break): look it up with single spaces.
+  if (!shouting) collect(compiled.exact, (match) => match.replace(/\s+/g, ' '));
+  collect(compiled.anyCase, (match) => match.replace(/\s+/g, ' ').toLowerCase());
+
+  const excluded = [...(compiled.except === undefined ? [] : text.matchAll(compiled.except))].map(
+    (match) => [match.index, match.index + match[0].length] as const,
+  );
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: AliasUse[] = [];
+  let reached = 0;
+  for (const use of found) {
+    if (use.start < reached) continue;
+    if (excluded.some(([start, end]) => use.start < end && use.end > start)) continue;
+    kept.push(use);
+    reached = use.end;
+  }
+  return kept;
+}
+
+/**
+ * Replaces every alias in a text with the sheets' term ("What did the DPRK launch?" → "What did the
+ * North Korea launch?"). The result is for searching, not for display: keep the original to show.
+ */
+export function applyAliases(text: string, table: AliasTable): string {
+  return replaceAliasUses(text, findAliases(text, table));
+}
+
+/** Replaces aliases already found in `text` by {@link findAliases} with their terms. */
+export function replaceAliasUses(text: string, uses: readonly AliasUse[]): string {
+  if (uses.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const use of uses) {
+    out += text.slice(at, use.start) + use.term;
+    at = use.end;
+  }
+  return out + text.slice(at);
+}
+
+function compile(table: AliasTable): CompiledAliases {
+  const cached = compiledTables.get(table);
+  if (cached !== undefined) return cached;
+  const termOf = new Map<string, string>();
+  const exact: AliasEntry[] = [];
+  const anyCase: AliasEntry[] = [];
+  for (const entry of table.entries) {
+    termOf.set(entry.caseSensitive ? entry.alias : entry.alias.toLowerCase(), entry.term);
+    (entry.caseSensitive ? exact : anyCase).push(entry);
+  }
+  const compiled: CompiledAliases = {
+    exact: wholeWords(
+      exact.map((entry) => entry.alias),
+      'gu',
+    ),
+    anyCase: wholeWords(
+      anyCase.map((entry) => entry.alias),
+      'giu',
+    ),
+    except: wholeWords([...new Set(table.entries.flatMap((entry) => entry.except))], 'giu'),
+    termOf,
+  };
+  compiledTables.set(table, compiled);
+  return compiled;
+}
+
+/** One pattern for a list of phrases, longest first, each a whole word (spaces match any whitespace). */
+function wholeWords(phrases: readonly string[], flags: string): RegExp | undefined {
+  if (phrases.length === 0) return undefined;
+  const alternatives = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => escapeRegExp(phrase).replace(/ +/g, '\\s+'));
+  // A phrase that ends in a dot ("U.N.") has already ended its word.
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, flags);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,100 @@
+import { fileURLToPath } from 'node:url';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import type { AliasTable } from '../../../src/core/question/alias-table.js';
+import { applyAliases, findAliases } from '../../../src/core/question/apply-aliases.js';
+import { loadAliases } from '../../../src/core/question/load-aliases.js';
+
+const ALIAS_DIR = fileURLToPath(new URL('../../../knowledge/aliases/', import.meta.url));
+
+let aliases: AliasTable;
+beforeAll(async () => {
+  aliases = await loadAliases(ALIAS_DIR);
+});
+
+describe('applyAliases with the shipped aliases', () => {
+  it.each([
+    ['What did the DPRK launch over Japan?', 'What did the North Korea launch over Japan?'],
+    ['Is the D.P.R.K. still testing?', 'Is the North Korea still testing?'],
+    ["What about the Democratic People's Republic of Korea?", 'What about the North Korea?'],
+    ['Did the ROK take part?', 'Did the South Korea take part?'],
+    ['What did the Republic of Korea do?', 'What did the South Korea do?'],
+    ['Is the USA buying?', 'Is the United States buying?'],
+    ['How does America help?', 'How does United States help?'],
+    ['what do the states get?', 'what do United States get?'],
+    [
+      'the US-Japan alliance and the Japan-US alliance',
+      'the United States-Japan alliance and the Japan-United States alliance',
+    ],
+    ['What has the PM said?', 'What has the Prime Minister said?'],
+    ['What did POTUS say?', 'What did President say?'],
+    ['what did potus say?', 'what did President say?'],
+    ['What did FLOTUS do?', 'What did First Lady do?'],
+    ['UN sanctions', 'United Nations sanctions'],
+    ['U.N. sanctions', 'United Nations sanctions'],
+    ['What did the SOTU say?', 'What did the State of the Union say?'],
+    ['Did JSFs fly?', 'Did Joint Strike Fighters fly?'],
+  ])('GIVEN "%s" THEN it searches "%s"', (question, search) => {
+    expect(applyAliases(question, aliases)).toBe(search);
+  });
+
+  it('keeps possessives: "the DPRK\'s missiles" → "the North Korea\'s missiles"', () => {
+    expect(applyAliases("the DPRK's missiles", aliases)).toBe("the North Korea's missiles");
+  });
+
+  it('matches whole words only', () => {
+    expect(applyAliases('UNESCO, American jobs, the Americas, PMs, DPRKs', aliases)).toBe(
+      'UNESCO, American jobs, the Americas, PMs, DPRKs',
+    );
+  });
+
+  it('matches an acronym only in capitals: "us", "un" and "3 pm" are left alone', () => {
+    expect(applyAliases('tell us about the un deal at 3 pm', aliases)).toBe(
+      'tell us about the un deal at 3 pm',
+    );
+  });
+
+  it('does not apply acronyms in a question typed entirely in capitals, where US may be "us"', () => {
+    expect(applyAliases('TELL US MORE ABOUT AMERICA', aliases)).toBe('TELL US MORE ABOUT United States');
+  });
+
+  it('does not read America inside North, South, Latin or Central America', () => {
+    expect(applyAliases('trade with North America and South America, and America', aliases)).toBe(
+      'trade with North America and South America, and United States',
+    );
+  });
+
+  it("leaves the sheets' own words and things that are not aliases alone", () => {
+    for (const text of [
+      'the North Korean regime',
+      'What does the White House say about trade?',
+      'Is Pyongyang a big city?',
+      'What about Seoul and Tokyo?',
+      'Foreign Direct Investment (FDI) from Japan',
+      'Which carmakers invested?',
+      'How many F-35 jets?',
+    ]) {
+      expect(applyAliases(text, aliases)).toBe(text);
+    }
+  });
+});
+
+describe('findAliases', () => {
+  it('says what each alias was, where, and what replaced it', () => {
+    expect(findAliases('Did the DPRK and the US talk?', aliases)).toEqual([
+      { original: 'DPRK', term: 'North Korea', start: 8, end: 12 },
+      { original: 'US', term: 'United States', start: 21, end: 23 },
+    ]);
+  });
+
+  it('prefers the longest alias where two overlap', () => {
+    expect(findAliases("Democratic People's Republic of Korea", aliases).map((use) => use.term)).toEqual([
+      'North Korea',
+    ]);
+  });
+
+  it('returns nothing with an empty table', () => {
+    expect(findAliases('DPRK', { entries: [] })).toEqual([]);
+  });
+});
