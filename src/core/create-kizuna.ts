@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Config } from '../config/load-config.js';
 import type { Answerer } from './answer/answerer.js';
 import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
@@ -10,6 +11,7 @@ import { loadPrompts } from './prompts/load-prompts.js';
 import { PassageIndex } from './index/passage-index.js';
 import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
+import { loadAliases } from './question/load-aliases.js';
 import { createCoverageWordTable } from './retrieval/coverage-word-table.js';
 import { KizunaService, type IndexOpener, type KizunaServiceOptions } from './service/kizuna-service.js';
 import type { KnowledgeBase } from './types.js';
@@ -80,6 +82,7 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
 
   return KizunaService.start({
     loadKnowledge: options.loadKnowledge ?? (() => loadKnowledgeFolder(config.knowledgeDir)),
+    loadAliases: () => loadAliases(join(config.knowledgeDir, 'aliases')),
     openIndex,
     embedder: { id: identity.id, embedQuery: (text) => embeddings.embedQuery(text) },
     answerer,

@@ -37,6 +37,8 @@ import {
   type ServingIndex,
 } from './knowledge-state.js';
 import { validateQuestion } from './validate-question.js';
+import { NO_ALIASES, type AliasTable } from '../question/alias-table.js';
+import { normaliseQuestion } from '../question/normalise-question.js';
 
 /** Opens (loads or builds) the index for a knowledge version, reusing the previous index's vectors. */
 export type IndexOpener = (
@@ -46,6 +48,8 @@ export type IndexOpener = (
 
 export interface KizunaServiceOptions {
   readonly loadKnowledge: () => Promise<KnowledgeBase>;
+  /** Other names for the sheets' terms, read with the knowledge at start and on every reload. @default none */
+  readonly loadAliases?: () => Promise<AliasTable>;
   readonly openIndex: IndexOpener;
   readonly embedder: QueryEmbedder & { readonly id: string };
   readonly answerer: Answerer;
@@ -93,8 +97,15 @@ export class KizunaService implements KizunaCore {
 
   static async start(options: KizunaServiceOptions): Promise<KizunaService> {
     const knowledge = await options.loadKnowledge();
+    const aliases = (await options.loadAliases?.()) ?? NO_ALIASES;
     const opened = await options.openIndex(knowledge, undefined);
-    const state = createKnowledgeState(knowledge, opened.index, options.embedder, options.wordVectors);
+    const state = createKnowledgeState(
+      knowledge,
+      aliases,
+      opened.index,
+      options.embedder,
+      options.wordVectors,
+    );
     options.logger.info(
       { passages: knowledge.passages.length, origin: opened.origin, embedded: opened.embedded },
       'knowledge ready',
@@ -103,15 +114,18 @@ export class KizunaService implements KizunaCore {
   }
 
   /**
-   * Answers one question. The stages, in order: normalise → interpret → retrieve → judge → compose →
-   * verify → present. Each is a small module of `src/core/pipeline/`, tested alone.
+   * Answers one question. The stages, in order: normalise (markup, Unicode, numbers, aliases) →
+   * interpret → retrieve → judge → compose → verify → present. Each is a small module of `src/core/pipeline/`, tested alone.
    *
    * @throws KizunaError `INVALID_INPUT`, `EMPTY_QUESTION` or `QUESTION_TOO_LONG` for bad input (nothing counted).
    */
   async ask(request: AskRequest): Promise<Answer> {
     const started = performance.now();
     const state = this.state;
-    const question = validateQuestion(request?.question, this.options.maxQuestionLength);
+    const { display: question, search } = normaliseQuestion(
+      validateQuestion(request?.question, this.options.maxQuestionLength),
+      { aliases: state.aliases },
+    );
     const history = (request.history ?? []).slice(-MAX_HISTORY_TURNS);
     const reply = (outcome: AnswerOutcome, text: string, extra: Partial<Answer> = {}): Answer => {
       if (outcome === 'answered') this.answered++;
@@ -129,7 +143,9 @@ export class KizunaService implements KizunaCore {
       };
     };
 
-    const reading = await this.interpretWithCondenser(question, history, state);
+    // Nothing left once markup is gone ("<@123>" alone): there is no question to read.
+    if (search.trim() === '') return reply('unclear', noTopicReply());
+    const reading = await this.interpretWithCondenser(search, history, state);
     if (reading.intent === 'chit-chat') return reply('chit-chat', chitChatReply());
     if (reading.intent === 'unclear') return reply('unclear', noTopicReply());
 
@@ -256,8 +272,10 @@ export class KizunaService implements KizunaCore {
   /** What answering would retrieve for a question (typo corrections, sheet targeting, quotations), for evaluation and benchmarks. */
   async retrieve(question: string, k: number): Promise<RetrievedPassage[]> {
     const state = this.state;
-    const cleaned = validateQuestion(question, this.options.maxQuestionLength);
-    return this.retrieveFor(state, interpret(cleaned, [], this.interpretContext(state)), k);
+    const { search } = normaliseQuestion(validateQuestion(question, this.options.maxQuestionLength), {
+      aliases: state.aliases,
+    });
+    return this.retrieveFor(state, interpret(search, [], this.interpretContext(state)), k);
   }
 
   private retrieveFor(
@@ -336,6 +354,7 @@ export class KizunaService implements KizunaCore {
     const previous = this.state;
     try {
       const knowledge = await this.options.loadKnowledge();
+      const aliases = (await this.options.loadAliases?.()) ?? NO_ALIASES;
       // Same bytes, same knowledge: the serving index and everything derived from it stay as they are.
       const unchanged = knowledge.fingerprint === previous.knowledge.fingerprint;
       const opened = unchanged
@@ -344,11 +363,15 @@ export class KizunaService implements KizunaCore {
       if (!unchanged) {
         this.state = createKnowledgeState(
           knowledge,
+          aliases,
           opened.index,
           this.options.embedder,
           this.options.wordVectors,
         );
         this.indexOrigin = opened.origin;
+      } else if (aliases !== previous.aliases) {
+        // Aliases change questions, not passages: the index stays.
+        this.state = { ...previous, aliases };
       }
       const report: ReloadReport = {
         ...diffPassages(previous.knowledge.passages, knowledge.passages),

@@ -1,3 +1,4 @@
+import type { AliasTable } from '../question/alias-table.js';
 import { createQuotationCatalogue, type QuotationCatalogue } from '../quotes/find-quotation.js';
 import {
   buildCorpusVocabulary,
@@ -23,6 +24,8 @@ export interface ServingIndex extends VectorSearch {
  */
 export interface KnowledgeState {
   readonly knowledge: KnowledgeBase;
+  /** Other names for the sheets' terms ("DPRK" → North Korea), loaded with the knowledge. */
+  readonly aliases: AliasTable;
   readonly index: ServingIndex;
   readonly retriever: Retriever;
   readonly vocabulary: CorpusVocabulary;
@@ -33,6 +36,7 @@ export interface KnowledgeState {
 
 export function createKnowledgeState(
   knowledge: KnowledgeBase,
+  aliases: AliasTable,
   index: ServingIndex,
   embedder: QueryEmbedder,
   wordVectors: WordVectorLookup | undefined,
@@ -46,6 +50,7 @@ export function createKnowledgeState(
   );
   return {
     knowledge,
+    aliases,
     index,
     retriever: createRetriever(index, embedder, documentsById, vocabulary, knowledge.passages),
     vocabulary,
