@@ -1,6 +1,7 @@
 import { contentTokens } from '../text/content-terms.js';
 import { stem } from '../text/stem.js';
 import type { Glossary } from './glossary.js';
+import { ENGLISH_NUMBER_WORDS } from './japanese-numbers.js';
 
 /** An English content term the fact sheets use, which a Japanese question should be able to reach. */
 export interface EnglishTerm {
@@ -51,20 +52,24 @@ export function englishTermsToCover(passages: readonly { readonly text: string }
     .sort((a, b) => b.passages - a.passages || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
 }
 
-/** The English stems the glossary's entries reach (through their English sides). */
-export function glossaryStems(glossary: Glossary): ReadonlySet<string> {
+/**
+ * The English stems a Japanese question can reach: those of the glossary's English sides, and the words
+ * the number reader writes (months, "four", "third", "rounds").
+ */
+export function reachableStems(glossary: Glossary): ReadonlySet<string> {
   const stems = new Set<string>();
   for (const entry of glossary.entries) for (const token of contentTokens(entry.en)) stems.add(stem(token));
+  for (const word of ENGLISH_NUMBER_WORDS) for (const token of contentTokens(word)) stems.add(stem(token));
   return stems;
 }
 
-/** Coverage of the passages' English terms by the glossary (see {@link englishTermsToCover}). */
+/** Coverage of the passages' English terms by the glossary and number reader (see {@link englishTermsToCover}). */
 export function glossaryCoverage(
   passages: readonly { readonly text: string }[],
   glossary: Glossary,
 ): GlossaryCoverage {
   const terms = englishTermsToCover(passages);
-  const reached = glossaryStems(glossary);
+  const reached = reachableStems(glossary);
   const missing = terms.filter((term) => !reached.has(term.stem));
   const total = terms.reduce((sum, term) => sum + term.passages, 0);
   const missed = missing.reduce((sum, term) => sum + term.passages, 0);
