@@ -8,7 +8,7 @@ export type AskedFor = 'who' | 'when' | 'how-much' | 'how-many' | 'what' | 'why'
 const ASK_PATTERNS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   ['who', /誰|だれ|どなた|何者|どの人/u],
   ['when', /いつ|何年|何月|何日|時期/u],
-  ['how-many', /何人|何回|何度(?!も)|何機|何社|何件|何か国|何カ国|何ヶ国|何個|何台|いくつ|幾つ|何十/u],
+  ['how-many', /何人|何回|何度|何機|何社|何件|何か国|何カ国|何ヶ国|何個|何台|いくつ|幾つ|何十/u],
   ['how-much', /いくら|幾ら|金額|何ドル|どれくらい|どれぐらい|どのくらい|どのぐらい|どれほど|どの程度/u],
   ['why', /なぜ|何故|どうして|なんで|理由/u],
   ['quote', /言っ|言い|言う|述べ|語っ|発言|名言|引用|コメント|セリフ|台詞/u],
@@ -34,6 +34,8 @@ export const ASKED_FOR_ENGLISH: Readonly<Record<AskedFor, string>> = {
  * undefined when it has none (a bare term such as 令和).
  */
 export function askedFor(text: string): AskedFor | undefined {
-  for (const [kind, pattern] of ASK_PATTERNS) if (pattern.test(text)) return kind;
+  // 何度も is "repeatedly", not a question word.
+  const wording = text.replaceAll('何度も', '');
+  for (const [kind, pattern] of ASK_PATTERNS) if (pattern.test(wording)) return kind;
   return undefined;
 }
