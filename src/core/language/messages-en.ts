@@ -40,6 +40,8 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
   unknownCommand: "I don't know that command any more. An admin may need to run `npm run deploy-commands`.",
   unknownButton: 'That button no longer does anything. Ask again to get a fresh answer.',
   threadWelcome: 'Follow-up questions in this thread are answered without a mention.',
+  emptyMention:
+    'Ask me something about the US–Japan alliance after the mention, e.g. "@Kizuna what did the 2019 fact sheet say about trade?"',
   sources: 'Sources',
   sourcesContinued: 'Sources (continued)',
   passageButton: (marker) => `Passage [${marker}]`,

@@ -50,6 +50,8 @@ export const JAPANESE_MESSAGES: MessageCatalogue = {
     'そのコマンドはもう使えません。管理者が `npm run deploy-commands` を実行する必要があるかもしれません。',
   unknownButton: 'このボタンはもう使えません。もう一度質問して、新しい回答を受け取ってください。',
   threadWelcome: 'このスレッドでは、メンションなしで続けて質問できます。',
+  emptyMention:
+    'メンションの後に、日米同盟についての質問を書いてください。例：「@Kizuna 2019年のファクトシートは貿易について何と言っている？」',
   sources: '出典',
   sourcesContinued: '出典（続き）',
   passageButton: (marker) => `原文 [${marker}]`,

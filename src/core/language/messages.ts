@@ -61,6 +61,8 @@ export interface MessageCatalogue {
   readonly unknownCommand: string;
   readonly unknownButton: string;
   readonly threadWelcome: string;
+  /** The reply to a mention with no question after it. */
+  readonly emptyMention: string;
   /** Answer and passage presentation. */
   readonly sources: string;
   readonly sourcesContinued: string;
