@@ -1,0 +1,35 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { decodeUtf8 } from '../knowledge/decode-utf8.js';
+import { KnowledgeError } from '../knowledge/knowledge-error.js';
+import type { Glossary } from './glossary.js';
+import { parseGlossary } from './parse-glossary.js';
+
+/**
+ * Where the Japanese glossary lives, relative to the knowledge folder. It sits in a subfolder because the
+ * knowledge loader reads every `*.md` directly in the folder as a fact sheet (and fingerprints only those):
+ * the glossary is neither indexed nor part of the index fingerprint, since it only rewrites questions.
+ */
+export const JAPANESE_GLOSSARY_PATH = 'glossary/ja.tsv';
+
+/**
+ * Reads and validates the Japanese glossary of a knowledge folder.
+ * @param knowledgeDir the knowledge folder (`KNOWLEDGE_DIR`, default `knowledge`).
+ * @throws KnowledgeError naming `glossary/ja.tsv` (and the line) when it is missing, not UTF-8 or broken
+ *   (see {@link parseGlossary}).
+ */
+export async function loadGlossary(
+  knowledgeDir: string,
+  relativePath: string = JAPANESE_GLOSSARY_PATH,
+): Promise<Glossary> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(knowledgeDir, relativePath));
+  } catch (error) {
+    throw new KnowledgeError(relativePath, undefined, 'cannot read the glossary (does it exist?)', {
+      cause: error,
+    });
+  }
+  return parseGlossary(relativePath, decodeUtf8(relativePath, bytes));
+}

@@ -1,0 +1,101 @@
+import type { MessageCatalogue } from './messages.js';
+import { unsupportedLanguageReply } from './unsupported-language-reply.js';
+
+/**
+ * English strings, copied word for word from where they are used today: refusal-message.ts,
+ * validate-question.ts, user-notices.ts, cooldowns.ts, permissions.ts, handle-message.ts and the
+ * presentation modules under src/discord/presentation. A test compares them with the originals.
+ */
+export const ENGLISH_MESSAGES: MessageCatalogue = {
+  language: 'en',
+  answerLeadIn: () => '',
+  refusal: (missing, documentCount) => {
+    const scope = `I answer only from the ${documentCount === 2 ? 'two ' : ''}White House fact sheets on the U.S.–Japan alliance.`;
+    if (missing.length === 0) return `The fact sheets don't cover that. ${scope}`;
+    return `The fact sheets don't mention ${joinWithOr(missing.slice(0, 3).map(namePhrase))}. ${scope}`;
+  },
+  noTopic: () =>
+    'Could you say what you would like to know? For example: “How many American jobs do Japanese companies support?”',
+  chitChat: () =>
+    'Hello! I answer questions about the U.S.–Japan alliance from two White House fact sheets, with sources. For example: “What does Reiwa mean?”',
+  closestPassage: (missing) =>
+    missing.length === 0
+      ? "The fact sheets don't say exactly that. The closest passage:"
+      : `The fact sheets don't say that about ${joinWithOr(missing.slice(0, 3).map(namePhrase))}. The closest passage:`,
+  unsupportedLanguage: unsupportedLanguageReply,
+  cooldownBusy: "I'm still working on your previous question. One at a time, please.",
+  cooldownWait: (_seconds, englishWait) => `Please wait ${englishWait} before asking again.`,
+  adminOnlyInServer: 'Admin commands only work inside a server, not in direct messages.',
+  adminOnly:
+    'Sorry, this command is for server admins (Manage Server permission, or a role or user listed by the bot owner).',
+  invalidInput: 'A question must be text.',
+  emptyQuestion:
+    'The question is empty. Ask something about the U.S.–Japan alliance, e.g. “What does Reiwa mean?”',
+  questionTooLong: (length, maxLength) =>
+    `The question is ${length} characters long; the limit is ${maxLength}. Please shorten it.`,
+  genericFailure:
+    'Sorry, something went wrong on my side while handling that. It has been logged; please try again in a moment.',
+  passageGone:
+    'That passage is no longer in the current fact sheets (the knowledge was reloaded since this message was sent).',
+  unknownCommand: "I don't know that command any more. An admin may need to run `npm run deploy-commands`.",
+  unknownButton: 'That button no longer does anything. Ask again to get a fresh answer.',
+  threadWelcome: 'Follow-up questions in this thread are answered without a mention.',
+  emptyMention:
+    'Ask me something about the US–Japan alliance after the mention, e.g. "@Kizuna what did the 2019 fact sheet say about trade?"',
+  sources: 'Sources',
+  sourcesContinued: 'Sources (continued)',
+  passageButton: (marker) => `Passage [${marker}]`,
+  noAnswerText: 'I have no answer to show.',
+  answeredFooter: (answerer) => `Answered from the White House fact sheets · ${answerer}`,
+  notCoveredFooter: (missing, answerer) =>
+    `Not covered by the fact sheets${missing.length > 0 ? ` (no mention of: ${missing.join(', ')})` : ''} · ${answerer}`,
+  openingQuotation: 'opening quotation',
+  passageDate: 'Date',
+  passageSection: 'Section',
+  passageFooter: (passageId) => `Passage ${passageId}`,
+  quoteSource: 'Source',
+  showPassage: 'Show the passage',
+  quoteFraming: () => '',
+  sourcesTitle: 'Fact sheets Kizuna answers from',
+  noSources: 'No fact sheets are loaded.',
+  sourcesSummary: (sheets, passages) =>
+    `${sheets} fact ${sheets === 1 ? 'sheet' : 'sheets'}, ${passages} citable passages.`,
+  passageCount: (count) => plural(count, 'passage'),
+  quotationCount: (count) => plural(count, 'quotation'),
+  status: {
+    title: 'Kizuna status',
+    fingerprint: 'Corpus fingerprint',
+    factSheets: 'Fact sheets',
+    passages: 'Passages',
+    quotations: 'Quotations',
+    embedder: 'Embedder',
+    answerer: 'Answerer',
+    uptime: 'Uptime',
+    uptimeValue: (duration, since) => `${duration} (since ${since})`,
+    questionsAnswered: 'Questions answered',
+    questionsRefused: 'Questions refused',
+    lastReload: 'Last reload',
+    index: 'Index',
+    indexUnknown: 'unknown',
+    shard: 'Shard',
+    shardValue: (ids, count) => `${ids} of ${count}`,
+    reloadNone: 'none since start',
+    reloadSucceeded: (when, took) => `succeeded ${when}${took === '' ? '' : ` in ${took}`}`,
+    reloadFailed: (when, error) =>
+      `failed ${when}${error ? `: ${error}` : ''} (the previous knowledge kept serving)`,
+  },
+};
+
+/** Names start with a capital, "the" or a digit; other phrases are quoted (as refusal-message.ts does). */
+function namePhrase(phrase: string): string {
+  return /^\p{Lu}|^the\s/u.test(phrase) || /^\d/.test(phrase) ? phrase : `“${phrase}”`;
+}
+
+function joinWithOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

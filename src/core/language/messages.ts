@@ -1,0 +1,98 @@
+import { ENGLISH_MESSAGES } from './messages-en.js';
+import { JAPANESE_MESSAGES } from './messages-ja.js';
+import type { AskedFor } from './question-intent.js';
+
+/** The languages Kizuna answers in. */
+export type ReplyLanguage = 'en' | 'ja';
+
+/** Field names of the admin `/status` message. */
+export interface StatusLabels {
+  readonly title: string;
+  readonly fingerprint: string;
+  readonly factSheets: string;
+  readonly passages: string;
+  readonly quotations: string;
+  readonly embedder: string;
+  readonly answerer: string;
+  readonly uptime: string;
+  /** "3 min 4 s (since <t:…:R>)". */
+  readonly uptimeValue: (duration: string, since: string) => string;
+  readonly questionsAnswered: string;
+  readonly questionsRefused: string;
+  readonly lastReload: string;
+  readonly index: string;
+  readonly indexUnknown: string;
+  readonly shard: string;
+  readonly shardValue: (shardIds: string, shardCount: string) => string;
+  readonly reloadNone: string;
+  /** `took` is "" or a duration such as "26 ms". */
+  readonly reloadSucceeded: (when: string, took: string) => string;
+  readonly reloadFailed: (when: string, error: string | undefined) => string;
+}
+
+/** Every user-facing string Kizuna shows, in one language. English strings are today's, word for word. */
+export interface MessageCatalogue {
+  readonly language: ReplyLanguage;
+  /**
+   * Said before the sheets' own English sentences. Empty in English (the answer is the sentences);
+   * in Japanese it says the quotation that follows is the English original, worded by question type.
+   */
+  readonly answerLeadIn: (asks?: AskedFor) => string;
+  /** The honest refusal, naming up to three missing terms (see src/core/service/refusal-message.ts). */
+  readonly refusal: (missing: readonly string[], documentCount: number) => string;
+  /** The reply to a question with no topic, with an example. */
+  readonly noTopic: () => string;
+  /** The reply to small talk (thanks, hello, "test"). */
+  readonly chitChat: () => string;
+  /** Said before the closest passage when the sheets do not say what was asked (`missing` may be empty). */
+  readonly closestPassage: (missing: readonly string[]) => string;
+  /** The reply to a language Kizuna does not answer in: always in English and Japanese. */
+  readonly unsupportedLanguage: (languageName?: string) => string;
+  readonly cooldownBusy: string;
+  /** `englishWait` is the English duration the bot shows today ("5.0 s"); `waitSeconds` the same, whole. */
+  readonly cooldownWait: (waitSeconds: number, englishWait: string) => string;
+  readonly adminOnlyInServer: string;
+  readonly adminOnly: string;
+  readonly invalidInput: string;
+  readonly emptyQuestion: string;
+  readonly questionTooLong: (length: number, maxLength: number) => string;
+  readonly genericFailure: string;
+  readonly passageGone: string;
+  readonly unknownCommand: string;
+  readonly unknownButton: string;
+  readonly threadWelcome: string;
+  /** The reply to a mention with no question after it. */
+  readonly emptyMention: string;
+  /** Answer and passage presentation. */
+  readonly sources: string;
+  readonly sourcesContinued: string;
+  readonly passageButton: (marker: number) => string;
+  readonly noAnswerText: string;
+  readonly answeredFooter: (answerer: string) => string;
+  readonly notCoveredFooter: (missing: readonly string[], answerer: string) => string;
+  readonly openingQuotation: string;
+  readonly passageDate: string;
+  readonly passageSection: string;
+  readonly passageFooter: (passageId: string) => string;
+  /** `/quote` presentation. */
+  readonly quoteSource: string;
+  readonly showPassage: string;
+  /** Said above a quotation; empty in English (the speaker is the embed's author). */
+  readonly quoteFraming: (speaker: string) => string;
+  /** `/sources` presentation. */
+  readonly sourcesTitle: string;
+  readonly noSources: string;
+  readonly sourcesSummary: (sheetCount: number, passageCount: number) => string;
+  readonly passageCount: (count: number) => string;
+  readonly quotationCount: (count: number) => string;
+  readonly status: StatusLabels;
+}
+
+/**
+ * The message catalogue for a reply language. English is exactly what Kizuna says today (the strings of
+ * src/core/service/refusal-message.ts, validate-question.ts and src/discord/…), so choosing `messages('en')`
+ * changes nothing for English users.
+ */
+export function messages(language: ReplyLanguage): MessageCatalogue {
+  return language === 'ja' ? JAPANESE_MESSAGES : ENGLISH_MESSAGES;
+}

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import type { Glossary } from '../../../src/core/language/glossary.js';
+import { loadGlossary } from '../../../src/core/language/load-glossary.js';
+import { translateJapaneseQuestion } from '../../../src/core/language/translate-question.js';
+
+let glossary: Glossary;
+beforeAll(async () => {
+  glossary = await loadGlossary('knowledge');
+});
+
+function translate(text: string) {
+  return translateJapaneseQuestion(text, glossary);
+}
+
+describe('translateJapaneseQuestion: the examples of issue 11', () => {
+  it('GIVEN 令和とはどういう意味ですか？ THEN it asks what Reiwa means', () => {
+    expect(translate('令和とはどういう意味ですか？')).toMatchObject({
+      englishQuery: 'what Reiwa means',
+      unknownTerms: [],
+      asks: 'what',
+      isChitChat: false,
+    });
+  });
+
+  it('GIVEN トヨタとマツダはアラバマの工場にいくら投資した？ THEN it asks how much Toyota and Mazda invested in the Alabama plant', () => {
+    expect(translate('トヨタとマツダはアラバマの工場にいくら投資した？')).toMatchObject({
+      englishQuery: 'how much Toyota Mazda Alabama plant factories investment',
+      unknownTerms: [],
+      asks: 'how-much',
+    });
+  });
+
+  it('GIVEN 北朝鮮による拉致被害者の家族に会ったのは誰？ THEN it asks who met the abductees’ families', () => {
+    expect(translate('北朝鮮による拉致被害者の家族に会ったのは誰？')).toMatchObject({
+      englishQuery: 'who North Korea Japanese nationals abducted families met',
+      unknownTerms: [],
+      asks: 'who',
+    });
+  });
+
+  it.each([
+    ['85万', '850,000'],
+    ['16億ドル', '$1.6 billion'],
+    ['三十', '30'],
+    ['4回', '4 four rounds'],
+    ['安倍首相', 'Prime Minister Abe'],
+    ['トランプ大統領', 'President Trump'],
+    ['令和', 'Reiwa'],
+    ['天皇陛下', 'Emperor'],
+    ['北朝鮮', 'North Korea'],
+  ])('GIVEN %s THEN the English is "%s"', (japanese, english) => {
+    expect(translate(japanese)).toMatchObject({ englishQuery: english, unknownTerms: [], asks: undefined });
+  });
+});
+
+describe('translateJapaneseQuestion', () => {
+  it('GIVEN a place the sheets never mention THEN it is an unknown term, as typed, for the refusal', () => {
+    expect(translate('沖縄の米軍基地について教えて')).toMatchObject({
+      englishQuery: 'U.S. Armed Forces Airbase',
+      unknownTerms: ['沖縄'],
+    });
+    expect(translate('習近平とトランプは会った？').unknownTerms).toEqual(['習近平']);
+  });
+
+  it('GIVEN a compound the segmenter splits THEN the whole compound is unknown and its known part is dropped', () => {
+    expect(translate('防衛費はいくら？')).toMatchObject({
+      englishQuery: 'how much',
+      unknownTerms: ['防衛費'],
+    });
+  });
+
+  it('GIVEN question wording (教えて, ファクトシート, まとめて) THEN it is neither English nor unknown', () => {
+    expect(translate('ファクトシートの内容をまとめて')).toMatchObject({
+      englishQuery: '',
+      unknownTerms: [],
+      asks: 'overview',
+    });
+  });
+
+  it('GIVEN Latin words and codes THEN they pass through as typed, each English word once', () => {
+    expect(translate('F-35戦闘機を日本は買った？').englishQuery).toBe('F-35 jet fighters Japan purchasers');
+    expect(translate('NASAと月に戻る計画について').englishQuery).toBe('NASA Moon return program');
+  });
+
+  it('GIVEN a quotation question THEN the speaker (marked by は) stands just before "say"', () => {
+    expect(translate('安倍首相はトランプ大統領について何と言った？')).toMatchObject({
+      englishQuery: 'what did President Trump Prime Minister Abe say',
+      asks: 'quote',
+    });
+  });
+
+  it('GIVEN a count question THEN the counter is question wording and the verb maps to the sheets’ word', () => {
+    expect(translate('国連は北朝鮮に何回制裁を科した？')).toMatchObject({
+      englishQuery: 'how many United Nations North Korea sanctions passed',
+      unknownTerms: [],
+    });
+  });
+
+  it('GIVEN a date THEN it becomes the English year and month', () => {
+    expect(translate('2017年11月に何があった？').englishQuery).toBe('what 2017 November');
+  });
+
+  it('GIVEN small talk THEN it is flagged and names no unknown term', () => {
+    expect(translate('テスト')).toMatchObject({ isChitChat: true, unknownTerms: [] });
+    expect(translate('ありがとう！')).toMatchObject({ isChitChat: true, englishQuery: '' });
+  });
+
+  it('GIVEN a full-width question THEN it reads the NFKC form', () => {
+    expect(translate('ＮＡＳＡの月探査は？').englishQuery).toBe('NASA Moon');
+  });
+});
