@@ -11,6 +11,7 @@ import { loadPrompts } from './prompts/load-prompts.js';
 import { PassageIndex } from './index/passage-index.js';
 import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
+import { loadGlossary } from './language/load-glossary.js';
 import { loadAliases } from './question/load-aliases.js';
 import { createCoverageWordTable } from './retrieval/coverage-word-table.js';
 import { KizunaService, type IndexOpener, type KizunaServiceOptions } from './service/kizuna-service.js';
@@ -82,7 +83,10 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
 
   return KizunaService.start({
     loadKnowledge: options.loadKnowledge ?? (() => loadKnowledgeFolder(config.knowledgeDir)),
-    loadAliases: () => loadAliases(join(config.knowledgeDir, 'aliases')),
+    loadLexicon: async () => ({
+      aliases: await loadAliases(join(config.knowledgeDir, 'aliases')),
+      glossary: await loadGlossary(config.knowledgeDir),
+    }),
     openIndex,
     embedder: { id: identity.id, embedQuery: (text) => embeddings.embedQuery(text) },
     answerer,

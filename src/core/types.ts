@@ -88,6 +88,11 @@ export interface ConversationTurn {
 export interface AskRequest {
   readonly question: string;
   readonly history?: readonly ConversationTurn[];
+  /**
+   * The language the person prefers (Discord locale `ja`, CLI `--lang ja`), used when the question's own
+   * text does not decide it; a question written in Japanese is answered in Japanese either way.
+   */
+  readonly language?: 'en' | 'ja';
 }
 
 /**
@@ -109,6 +114,8 @@ export interface Answer {
   readonly answered: boolean;
   /** The kind of reply; `answered` is true exactly when this is `answered`. */
   readonly outcome: AnswerOutcome;
+  /** The language Kizuna's own words are in (the sheets' quoted sentences stay English). */
+  readonly language: 'en' | 'ja';
   /** What a user sees, with inline `[n]` markers when answered. */
   readonly text: string;
   readonly citations: readonly Citation[];

@@ -1,3 +1,4 @@
+import type { AskedFor } from './asked-fact.js';
 import type { ConversationTurn, KnowledgeDocument, Passage } from '../types.js';
 
 /** A passage retrieved for a question, with the document it belongs to and how well it matched. */
@@ -17,6 +18,8 @@ export interface AnswerContext {
   readonly passages: readonly RetrievedPassage[];
   /** The person wants each sheet heard ("both sheets", "how did … change"): read by the interpret stage. */
   readonly crossSheet?: boolean;
+  /** The kind of fact asked for ("how much…" → quantity): the sentence that holds one should lead. */
+  readonly asks?: AskedFor;
 }
 
 export interface DraftAnswer {

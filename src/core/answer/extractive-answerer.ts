@@ -1,6 +1,7 @@
 import { contentTerms } from '../text/content-terms.js';
 import type { Answerer, AnswerContext, DraftAnswer, RetrievedPassage } from './answerer.js';
 import { splitSentences } from './split-sentences.js';
+import { statesAskedFact, type AskedFor } from './asked-fact.js';
 
 export interface ExtractiveOptions {
   /** Most sentences in one answer. @default 3 */
@@ -34,7 +35,9 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EX
     id: 'extractive',
     async answer(context: AnswerContext): Promise<DraftAnswer> {
       const wanted = new Set(contentTerms(context.standaloneQuestion));
-      const candidates = context.passages.map((retrieved, index) => bestSentence(retrieved, index, wanted));
+      const candidates = context.passages.map((retrieved, index) =>
+        bestSentence(retrieved, index, wanted, context.asks),
+      );
       const first = candidates[0];
       if (first === undefined) return { answered: false, text: '' };
 
@@ -75,7 +78,12 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EX
   };
 }
 
-function bestSentence(retrieved: RetrievedPassage, index: number, wanted: ReadonlySet<string>): Candidate {
+function bestSentence(
+  retrieved: RetrievedPassage,
+  index: number,
+  wanted: ReadonlySet<string>,
+  asks: AskedFor | undefined,
+): Candidate {
   const { passage } = retrieved;
   // Quotations read wrongly when cut, so passages that quote someone are kept whole.
   const sentences = /["“]/.test(passage.text) ? [passage.text] : splitSentences(passage.text);
@@ -85,6 +93,8 @@ function bestSentence(retrieved: RetrievedPassage, index: number, wanted: Readon
     const terms = new Set(contentTerms(sentence));
     let overlap = 0;
     for (const term of terms) if (wanted.has(term)) overlap++;
+    // "How big are the investments?": the sentence with the amount beats one that only shares words.
+    if (asks !== undefined && statesAskedFact(asks, sentence)) overlap += 1.5;
     if (overlap > bestOverlap) {
       bestOverlap = overlap;
       best = { index, retrieved, sentence, terms };

@@ -1,4 +1,4 @@
-import type { MessageCatalogue } from './messages.js';
+import type { MessageCatalogue, UnstatedFact } from './messages.js';
 import { unsupportedLanguageReply } from './unsupported-language-reply.js';
 
 /**
@@ -6,6 +6,13 @@ import { unsupportedLanguageReply } from './unsupported-language-reply.js';
  * validate-question.ts, user-notices.ts, cooldowns.ts, permissions.ts, handle-message.ts and the
  * presentation modules under src/discord/presentation. A test compares them with the originals.
  */
+const UNSTATED: Readonly<Record<UnstatedFact, string>> = {
+  quantity: "The fact sheets don't give that number.",
+  when: "The fact sheets don't say when.",
+  who: "The fact sheets don't say who.",
+  where: "The fact sheets don't say where.",
+};
+
 export const ENGLISH_MESSAGES: MessageCatalogue = {
   language: 'en',
   answerLeadIn: () => '',
@@ -18,10 +25,21 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
     'Could you say what you would like to know? For example: “How many American jobs do Japanese companies support?”',
   chitChat: () =>
     'Hello! I answer questions about the U.S.–Japan alliance from two White House fact sheets, with sources. For example: “What does Reiwa mean?”',
-  closestPassage: (missing) =>
-    missing.length === 0
-      ? "The fact sheets don't say exactly that. The closest passage:"
-      : `The fact sheets don't say that about ${joinWithOr(missing.slice(0, 3).map(namePhrase))}. The closest passage:`,
+  closestPassage: (missing, unstated) => {
+    const what =
+      missing.length > 0
+        ? `The fact sheets don't say anything about ${joinWithOr(missing.slice(0, 3).map(namePhrase))}.`
+        : unstated === undefined
+          ? "The fact sheets don't answer that exactly."
+          : UNSTATED[unstated];
+    return `${what} The closest they come:`;
+  },
+  overviewLead: (sheetNames, topical) => {
+    const sheets = sheetNames.length === 1 ? `the ${sheetNames[0]} fact sheet` : 'the fact sheets';
+    return topical
+      ? `What ${sheets} say${sheetNames.length === 1 ? 's' : ''} on that, section by section:`
+      : `What ${sheets} cover${sheetNames.length === 1 ? 's' : ''}, section by section:`;
+  },
   unsupportedLanguage: unsupportedLanguageReply,
   cooldownBusy: "I'm still working on your previous question. One at a time, please.",
   cooldownWait: (_seconds, englishWait) => `Please wait ${englishWait} before asking again.`,

@@ -1,5 +1,5 @@
 import type { AskedFor } from './question-intent.js';
-import type { MessageCatalogue } from './messages.js';
+import type { MessageCatalogue, UnstatedFact } from './messages.js';
 import { unsupportedLanguageReply } from './unsupported-language-reply.js';
 
 /** Lead-ins by question type: what follows is always the sheets' English original, and says so. */
@@ -15,6 +15,13 @@ const LEAD_INS: Readonly<Record<AskedFor | 'default', string>> = {
   overview: 'ファクトシートの要点は次のとおりです（英語の原文）：',
 };
 
+const UNSTATED: Readonly<Record<UnstatedFact, string>> = {
+  quantity: 'その数字',
+  when: 'その時期',
+  who: 'それが誰か',
+  where: 'その場所',
+};
+
 /** Japanese user-facing strings; placeholders match the English catalogue's. Written for Kizuna (MIT). */
 export const JAPANESE_MESSAGES: MessageCatalogue = {
   language: 'ja',
@@ -28,10 +35,14 @@ export const JAPANESE_MESSAGES: MessageCatalogue = {
     '何について知りたいか教えていただけますか？ 例：「日本企業はアメリカでどれくらいの雇用を支えていますか？」',
   chitChat: () =>
     'こんにちは！日米同盟について、ホワイトハウスの2つのファクトシートをもとに出典付きでお答えします。例えば「令和とはどういう意味ですか？」と聞いてみてください。',
-  closestPassage: (missing) =>
-    missing.length === 0
-      ? 'ファクトシートにはそのとおりには書かれていません。最も近い記述（英語の原文）：'
-      : `ファクトシートには${quoted(missing)}についてそのようには書かれていません。最も近い記述（英語の原文）：`,
+  closestPassage: (missing, unstated) =>
+    missing.length > 0
+      ? `ファクトシートには${quoted(missing)}についてそのようには書かれていません。最も近い記述（英語の原文）：`
+      : unstated === undefined
+        ? 'ファクトシートにはそのとおりには書かれていません。最も近い記述（英語の原文）：'
+        : `ファクトシートには${UNSTATED[unstated]}は書かれていません。最も近い記述（英語の原文）：`,
+  overviewLead: (sheetNames, topical) =>
+    `${sheetNames.length === 1 ? `${sheetNames[0]}のファクトシート` : 'ファクトシート'}${topical ? 'のこの話題に関する記述' : 'の内容'}を、セクションごとにまとめました（英語の原文）：`,
   unsupportedLanguage: unsupportedLanguageReply,
   cooldownBusy: '前の質問をまだ処理しています。1つずつお願いします。',
   cooldownWait: (seconds) => `あと${japaneseDuration(seconds)}待ってから、もう一度質問してください。`,

@@ -2,6 +2,9 @@ import { ENGLISH_MESSAGES } from './messages-en.js';
 import { JAPANESE_MESSAGES } from './messages-ja.js';
 import type { AskedFor } from './question-intent.js';
 
+/** The kind of fact a question asked for that the closest passage does not give. */
+export type UnstatedFact = 'quantity' | 'when' | 'who' | 'where';
+
 /** The languages Kizuna answers in. */
 export type ReplyLanguage = 'en' | 'ja';
 
@@ -44,8 +47,13 @@ export interface MessageCatalogue {
   readonly noTopic: () => string;
   /** The reply to small talk (thanks, hello, "test"). */
   readonly chitChat: () => string;
-  /** Said before the closest passage when the sheets do not say what was asked (`missing` may be empty). */
-  readonly closestPassage: (missing: readonly string[]) => string;
+  /**
+   * Said before the closest passage when the sheets cover the subject but not what was asked: names what
+   * they don't mention, or the kind of fact they don't give (`unstated`: a number, a time, a person, a place).
+   */
+  readonly closestPassage: (missing: readonly string[], unstated?: UnstatedFact) => string;
+  /** Said before an overview: one cited line per section of the named sheets ("May 25, 2019"). */
+  readonly overviewLead: (sheetNames: readonly string[], topical: boolean) => string;
   /** The reply to a language Kizuna does not answer in: always in English and Japanese. */
   readonly unsupportedLanguage: (languageName?: string) => string;
   readonly cooldownBusy: string;

@@ -1,10 +1,9 @@
 import type { KnowledgeDocument } from '../types.js';
 
-/**
- * The kind of fact a question asks for, when it asks for one: a person or body (`who`), a time (`when`),
- * an amount (`quantity`) or a place (`where`). An answer should lead with a sentence that holds one.
- */
-export type AskedFor = 'who' | 'when' | 'quantity' | 'where';
+import type { AskedFor } from '../answer/asked-fact.js';
+
+export type { AskedFor } from '../answer/asked-fact.js';
+export { statesAskedFact } from '../answer/asked-fact.js';
 
 const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   [
@@ -31,31 +30,6 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
 export function askedFor(question: string): AskedFor | undefined {
   for (const [kind, pattern] of ASKS) if (pattern.test(question)) return kind;
   return undefined;
-}
-
-const STATES_QUANTITY =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|several|numerous|rounds?)\b/i;
-const STATES_TIME =
-  /\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter|since|days|month|year|decades?|century|earlier|last|following|during)\b/i;
-/** A person by title, a body by initials or by kind, or a group that acts: what answers "who". */
-const STATES_AGENT =
-  /\b(President|Prime Minister|Minister|First Lady|Advisor|Secretary|Ambassador|Emperor|Administration|Ministry|Agency|Bank|Corporation|Nations|militar(y|ies)|companies|leaders?)\b|\b\p{Lu}{2,}\b/u;
-const STATES_PLACE =
-  /\b(in|to|at|across|into|from)\s+(the\s+)?\p{Lu}\p{L}+|\b(region|regions|city|state|country)\b/u;
-
-/** True when a sentence holds a fact of the asked kind (an amount, a time, a person or body, a place). */
-export function statesAskedFact(kind: AskedFor, sentence: string): boolean {
-  switch (kind) {
-    case 'quantity':
-      // Years and model codes ("2017", "F-35", "B-1") are not amounts.
-      return STATES_QUANTITY.test(sentence.replace(/\b(1[89]|20)\d\d\b|\b\p{L}+-?\d+\b/gu, ' '));
-    case 'when':
-      return STATES_TIME.test(sentence);
-    case 'who':
-      return STATES_AGENT.test(sentence);
-    case 'where':
-      return STATES_PLACE.test(sentence);
-  }
 }
 
 /** The four-digit years the knowledge's documents are dated in, e.g. {"2018", "2019"}. */

@@ -2,16 +2,20 @@ import { performance } from 'node:perf_hooks';
 import type { Answerer, DraftAnswer, RetrievedPassage } from '../answer/answerer.js';
 import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { closestSentence, leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
-import { interpret, type InterpretContext, type Reading } from '../pipeline/interpret.js';
-import { judge, type JudgeOptions, type Judgement } from '../pipeline/judge.js';
+import { messages, type ReplyLanguage } from '../language/messages.js';
+import type { TranslatedQuestion } from '../language/translate-question.js';
+import { leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
+import { normalise } from '../pipeline/normalise.js';
 import {
-  chitChatReply,
-  noTopicReply,
+  answeredReply,
   notCoveredReply,
-  overviewLead,
-  relatedLead,
-} from '../pipeline/replies.js';
+  overviewReply,
+  plainReply,
+  relatedReply,
+  type Reply,
+} from '../pipeline/present.js';
+import { interpret, type InterpretContext, type Reading } from '../pipeline/interpret.js';
+import { judge, type JudgeOptions } from '../pipeline/judge.js';
 import { retrieveForReading } from '../pipeline/retrieve.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
 import type { CoverageOptions, CoverageWordTable } from '../retrieval/term-coverage.js';
@@ -37,8 +41,7 @@ import {
   type ServingIndex,
 } from './knowledge-state.js';
 import { validateQuestion } from './validate-question.js';
-import { NO_ALIASES, type AliasTable } from '../question/alias-table.js';
-import { normaliseQuestion } from '../question/normalise-question.js';
+import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
 
 /** Opens (loads or builds) the index for a knowledge version, reusing the previous index's vectors. */
 export type IndexOpener = (
@@ -48,8 +51,11 @@ export type IndexOpener = (
 
 export interface KizunaServiceOptions {
   readonly loadKnowledge: () => Promise<KnowledgeBase>;
-  /** Other names for the sheets' terms, read with the knowledge at start and on every reload. @default none */
-  readonly loadAliases?: () => Promise<AliasTable>;
+  /**
+   * What is read with the knowledge at start and on every reload besides the sheets: other names for
+   * their terms, and the Japanese glossary. @default none of either
+   */
+  readonly loadLexicon?: () => Promise<Lexicon>;
   readonly openIndex: IndexOpener;
   readonly embedder: QueryEmbedder & { readonly id: string };
   readonly answerer: Answerer;
@@ -97,11 +103,11 @@ export class KizunaService implements KizunaCore {
 
   static async start(options: KizunaServiceOptions): Promise<KizunaService> {
     const knowledge = await options.loadKnowledge();
-    const aliases = (await options.loadAliases?.()) ?? NO_ALIASES;
+    const lexicon = (await options.loadLexicon?.()) ?? EMPTY_LEXICON;
     const opened = await options.openIndex(knowledge, undefined);
     const state = createKnowledgeState(
       knowledge,
-      aliases,
+      lexicon,
       opened.index,
       options.embedder,
       options.wordVectors,
@@ -114,60 +120,65 @@ export class KizunaService implements KizunaCore {
   }
 
   /**
-   * Answers one question. The stages, in order: normalise (markup, Unicode, numbers, aliases) →
-   * interpret → retrieve → judge → compose → verify → present. Each is a small module of `src/core/pipeline/`, tested alone.
+   * Answers one question. The stages, in order, each a small module of `src/core/pipeline/` tested
+   * alone: normalise (markup, Unicode, numbers, aliases, language) → interpret (intent, follow-up,
+   * target sheets, asked fact) → retrieve → judge (answer, closest passage, or refusal) → compose →
+   * present (citations renumbered, the reply's language).
    *
    * @throws KizunaError `INVALID_INPUT`, `EMPTY_QUESTION` or `QUESTION_TOO_LONG` for bad input (nothing counted).
    */
   async ask(request: AskRequest): Promise<Answer> {
     const started = performance.now();
     const state = this.state;
-    const { display: question, search } = normaliseQuestion(
-      validateQuestion(request?.question, this.options.maxQuestionLength),
-      { aliases: state.aliases },
-    );
-    const history = (request.history ?? []).slice(-MAX_HISTORY_TURNS);
-    const reply = (outcome: AnswerOutcome, text: string, extra: Partial<Answer> = {}): Answer => {
-      if (outcome === 'answered') this.answered++;
-      else this.refused++;
-      return {
-        question,
-        answered: outcome === 'answered',
-        outcome,
-        text,
-        citations: [],
-        missingTerms: [],
-        answerer: 'kizuna',
-        ...extra,
-        latencyMs: Math.round((performance.now() - started) * 100) / 100,
-      };
-    };
+    const validated = validateQuestion(request?.question, this.options.maxQuestionLength);
+    const input = normalise(validated, {
+      aliases: state.aliases,
+      glossary: state.glossary,
+      ...(request.language === undefined ? {} : { preferredLanguage: request.language }),
+    });
+    const language = input.kind === 'unsupported-language' ? 'en' : input.language;
+    const finish = (reply: Reply): Answer => this.finish(input.display, language, reply, started);
 
+    if (input.kind === 'unsupported-language')
+      return finish(
+        plainReply('unsupported-language', messages('en').unsupportedLanguage(input.languageName)),
+      );
+    const say = messages(language);
     // Nothing left once markup is gone ("<@123>" alone): there is no question to read.
-    if (search.trim() === '') return reply('unclear', noTopicReply());
-    const reading = await this.interpretWithCondenser(search, history, state);
-    if (reading.intent === 'chit-chat') return reply('chit-chat', chitChatReply());
-    if (reading.intent === 'unclear') return reply('unclear', noTopicReply());
+    if (input.kind === 'empty') return finish(plainReply('unclear', say.noTopic()));
+    if (input.translated?.isChitChat === true) return finish(plainReply('chit-chat', say.chitChat()));
+
+    const history = (request.history ?? []).slice(-MAX_HISTORY_TURNS);
+    const reading = await this.interpretWithCondenser(input.search, history, state);
+    if (reading.intent === 'chit-chat') return finish(plainReply('chit-chat', say.chitChat()));
+    if (reading.intent === 'unclear') return finish(plainReply('unclear', say.noTopic()));
 
     const passages = await this.retrieveFor(state, reading);
     if (reading.intent === 'overview') {
-      const overview = this.composeOverview(state, reading, passages);
-      if (overview !== undefined)
-        return reply('answered', overview.text, { citations: overview.citations, answerer: 'overview' });
+      const lines = overviewLines(state.knowledge, reading, passages);
+      if (lines.length > 0) return finish(overviewReply(state, say, lines, hasTopic(reading)));
     }
 
     const plain =
       reading.expansions.length === 0 ? passages : await this.retrieveFor(state, reading, undefined, false);
     const judgement = judge(reading, passages, plain, this.judgeOptions());
+    const missing = (terms: readonly string[]) => inLanguage(terms, input.translated);
     switch (judgement.kind) {
       case 'no-topic':
-        return reply('unclear', noTopicReply());
+        return finish(plainReply('unclear', say.noTopic()));
       case 'not-covered':
-        return reply('not-covered', notCoveredReply(judgement.missing, state.knowledge.documents.length), {
-          missingTerms: [...judgement.missing],
-        });
+        return finish(notCoveredReply(say, missing(judgement.missing), state.knowledge.documents.length));
       case 'related':
-        return this.relatedReply(state, reading, passages, judgement, reply);
+        return finish(
+          relatedReply(
+            state,
+            say,
+            passages[0],
+            reading.standalone,
+            missing(judgement.missing),
+            judgement.unstated,
+          ),
+        );
       case 'answer':
         break;
     }
@@ -179,57 +190,31 @@ export class KizunaService implements KizunaCore {
       history: reading.history,
       passages: ordered,
       crossSheet: reading.crossSheet,
+      ...(reading.asks === undefined ? {} : { asks: reading.asks }),
     });
-    const { text, citations } = renumberCitations(state, draft.answered ? draft.text : '', ordered);
-    if (!draft.answered || citations.length === 0) {
-      // The answerer found nothing to say from these passages: show the closest one rather than guess.
-      return this.relatedReply(state, reading, ordered, { kind: 'related', missing: [] }, reply, answererId);
-    }
-    return reply('answered', text, { citations, answerer: answererId });
-  }
-
-  /** The "closest match" reply: what the sheets don't say, then the closest passage's sentence, cited. */
-  private relatedReply(
-    state: KnowledgeState,
-    reading: Reading,
-    passages: readonly RetrievedPassage[],
-    judgement: Extract<Judgement, { kind: 'related' }>,
-    reply: (outcome: AnswerOutcome, text: string, extra?: Partial<Answer>) => Answer,
-    answerer = 'kizuna',
-  ): Answer {
-    const closest = passages[0];
-    const citation = closest === undefined ? undefined : citationFor(state, closest.passage, 1);
-    if (closest === undefined || citation === undefined) {
-      return reply('not-covered', notCoveredReply(judgement.missing, state.knowledge.documents.length), {
-        missingTerms: [...judgement.missing],
-      });
-    }
-    const sentence = closestSentence(closest.passage, reading.standalone);
-    return reply('related', `${relatedLead(judgement.missing, judgement.unstated)} ${sentence} [1]`, {
-      citations: [citation],
-      missingTerms: [...judgement.missing],
-      answerer,
-    });
-  }
-
-  private composeOverview(
-    state: KnowledgeState,
-    reading: Reading,
-    passages: readonly RetrievedPassage[],
-  ): { text: string; citations: Citation[] } | undefined {
-    const lines = overviewLines(state.knowledge, reading, passages);
-    if (lines.length === 0) return undefined;
-    const citations: Citation[] = [];
-    const body = lines.map((line) => {
-      const citation = citationFor(state, line.passage, citations.length + 1);
-      if (citation !== undefined) citations.push(citation);
-      return `• ${line.passage.section === '' ? '' : `${titleCase(line.passage.section)}: `}${line.sentence} [${citations.length}]`;
-    });
-    const sheets = [...new Set(lines.map((line) => line.passage.documentId))].map(
-      (id) => state.documentsById.get(id)?.displayDate ?? id,
+    const answered = draft.answered
+      ? answeredReply(state, say, draft.text, ordered, answererId, say.answerLeadIn(input.translated?.asks))
+      : undefined;
+    // The answerer found nothing it could cite: show the closest passage rather than guess.
+    return finish(
+      answered ?? relatedReply(state, say, ordered[0], reading.standalone, [], undefined, answererId),
     );
-    const topical = reading.coverage.some((item) => item.kind !== 'missing' && item.kind !== 'filler');
-    return { text: [overviewLead(sheets, topical), ...body].join('\n'), citations };
+  }
+
+  private finish(question: string, language: ReplyLanguage, reply: Reply, started: number): Answer {
+    if (reply.outcome === 'answered') this.answered++;
+    else this.refused++;
+    return {
+      question,
+      answered: reply.outcome === 'answered',
+      outcome: reply.outcome,
+      language,
+      text: reply.text,
+      citations: reply.citations,
+      missingTerms: reply.missingTerms,
+      answerer: reply.answerer,
+      latencyMs: Math.round((performance.now() - started) * 100) / 100,
+    };
   }
 
   private async interpretWithCondenser(
@@ -272,9 +257,11 @@ export class KizunaService implements KizunaCore {
   /** What answering would retrieve for a question (typo corrections, sheet targeting, quotations), for evaluation and benchmarks. */
   async retrieve(question: string, k: number): Promise<RetrievedPassage[]> {
     const state = this.state;
-    const { search } = normaliseQuestion(validateQuestion(question, this.options.maxQuestionLength), {
+    const input = normalise(validateQuestion(question, this.options.maxQuestionLength), {
       aliases: state.aliases,
+      glossary: state.glossary,
     });
+    const search = input.kind === 'question' ? input.search : input.display;
     return this.retrieveFor(state, interpret(search, [], this.interpretContext(state)), k);
   }
 
@@ -354,7 +341,7 @@ export class KizunaService implements KizunaCore {
     const previous = this.state;
     try {
       const knowledge = await this.options.loadKnowledge();
-      const aliases = (await this.options.loadAliases?.()) ?? NO_ALIASES;
+      const lexicon = (await this.options.loadLexicon?.()) ?? EMPTY_LEXICON;
       // Same bytes, same knowledge: the serving index and everything derived from it stay as they are.
       const unchanged = knowledge.fingerprint === previous.knowledge.fingerprint;
       const opened = unchanged
@@ -363,15 +350,15 @@ export class KizunaService implements KizunaCore {
       if (!unchanged) {
         this.state = createKnowledgeState(
           knowledge,
-          aliases,
+          lexicon,
           opened.index,
           this.options.embedder,
           this.options.wordVectors,
         );
         this.indexOrigin = opened.origin;
-      } else if (aliases !== previous.aliases) {
-        // Aliases change questions, not passages: the index stays.
-        this.state = { ...previous, aliases };
+      } else {
+        // Aliases and the glossary change how questions are read, not the passages: the index stays.
+        this.state = { ...previous, ...lexicon };
       }
       const report: ReloadReport = {
         ...diffPassages(previous.knowledge.passages, knowledge.passages),
@@ -416,36 +403,20 @@ export class KizunaService implements KizunaCore {
   }
 }
 
-/** "SHARED PROSPERITY" → "Shared Prosperity": section headings are shouted in the sheets. */
-function titleCase(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/(^|[\s-])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
+/** True when the question names a topic the sheets use (not only a sheet or a year). */
+function hasTopic(reading: Reading): boolean {
+  return reading.coverage.some((item) => item.kind !== 'missing' && item.kind !== 'filler');
 }
 
 /**
- * Markers in a draft refer to positions in the retrieved list; a reader wants [1], [2]… in order of
- * appearance. Markers pointing at nothing are dropped rather than shown.
+ * Missing terms as the person wrote them: for a Japanese question, the Japanese words whose English the
+ * sheets never use (and the Japanese words the glossary does not know), not the English stand-ins.
  */
-function renumberCitations(
-  state: KnowledgeState,
-  text: string,
-  passages: readonly RetrievedPassage[],
-): { text: string; citations: Citation[] } {
-  const markerFor = new Map<number, number>();
-  const citations: Citation[] = [];
-  const renumbered = text.replace(/\s?\[(\d+)\]/g, (_match, raw: string) => {
-    const retrieved = passages[Number(raw) - 1];
-    if (retrieved === undefined) return '';
-    let marker = markerFor.get(Number(raw));
-    if (marker === undefined) {
-      marker = citations.length + 1;
-      const citation = citationFor(state, retrieved.passage, marker);
-      if (citation === undefined) return '';
-      markerFor.set(Number(raw), marker);
-      citations.push(citation);
-    }
-    return ` [${marker}]`;
+function inLanguage(missing: readonly string[], translated: TranslatedQuestion | undefined): string[] {
+  if (translated === undefined) return [...missing];
+  const japanese = missing.map((term) => {
+    const lower = term.toLowerCase();
+    return translated.terms.find((item) => item.en.toLowerCase().includes(lower))?.ja ?? term;
   });
-  return { text: renumbered.trim(), citations };
+  return [...new Set([...translated.unknownTerms, ...japanese])];
 }

@@ -1,3 +1,4 @@
+import type { Glossary } from '../language/glossary.js';
 import type { AliasTable } from '../question/alias-table.js';
 import { createQuotationCatalogue, type QuotationCatalogue } from '../quotes/find-quotation.js';
 import {
@@ -26,6 +27,8 @@ export interface KnowledgeState {
   readonly knowledge: KnowledgeBase;
   /** Other names for the sheets' terms ("DPRK" → North Korea), loaded with the knowledge. */
   readonly aliases: AliasTable;
+  /** Japanese terms → the sheets' English terms, loaded with the knowledge. */
+  readonly glossary: Glossary;
   readonly index: ServingIndex;
   readonly retriever: Retriever;
   readonly vocabulary: CorpusVocabulary;
@@ -36,7 +39,7 @@ export interface KnowledgeState {
 
 export function createKnowledgeState(
   knowledge: KnowledgeBase,
-  aliases: AliasTable,
+  { aliases, glossary }: { readonly aliases: AliasTable; readonly glossary: Glossary },
   index: ServingIndex,
   embedder: QueryEmbedder,
   wordVectors: WordVectorLookup | undefined,
@@ -51,6 +54,7 @@ export function createKnowledgeState(
   return {
     knowledge,
     aliases,
+    glossary,
     index,
     retriever: createRetriever(index, embedder, documentsById, vocabulary, knowledge.passages),
     vocabulary,

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 
 import { KizunaError } from '../../../src/core/errors.js';
 import { messages, type MessageCatalogue } from '../../../src/core/language/messages.js';
-import { noTopicMessage, refusalMessage } from '../../../src/core/service/refusal-message.js';
 import { validateQuestion } from '../../../src/core/service/validate-question.js';
 import { EMPTY_MENTION_NOTICE, THREAD_WELCOME } from '../../../src/discord/conversation/handle-message.js';
 import { Cooldowns } from '../../../src/discord/interactions/cooldowns.js';
@@ -34,12 +33,22 @@ describe("messages('en') says exactly what Kizuna says today", () => {
     [['Trans-Pacific Partnership'], 2],
     [['Okinawa', 'population', '1999'], 2],
     [['a', 'b', 'c', 'd'], 3],
-  ] as const)('GIVEN missing %j THEN the refusal equals refusalMessage', (missing, count) => {
-    expect(en.refusal(missing, count)).toBe(refusalMessage(missing, count));
+  ] as const)('GIVEN missing %j THEN the refusal names at most three of them', (missing, count) => {
+    const refusal = en.refusal(missing, count);
+    expect(refusal).toMatch(/^The fact sheets don't (mention|cover)/);
+    expect(refusal).not.toContain('“d”');
+  });
+
+  it('GIVEN the closest-passage case THEN it says what the sheets do not say before the passage', () => {
+    expect(en.closestPassage(['city'])).toBe(
+      "The fact sheets don't say anything about “city”. The closest they come:",
+    );
+    expect(en.closestPassage([], 'quantity')).toBe(
+      "The fact sheets don't give that number. The closest they come:",
+    );
   });
 
   it('GIVEN the validation, notice, cooldown and permission messages THEN each equals the original', () => {
-    expect(en.noTopic()).toBe(noTopicMessage());
     expect(en.invalidInput).toBe(thrown(() => validateQuestion(42, 500)));
     expect(en.emptyQuestion).toBe(thrown(() => validateQuestion('  ', 500)));
     expect(en.questionTooLong(12, 10)).toBe(thrown(() => validateQuestion('x'.repeat(12), 10)));

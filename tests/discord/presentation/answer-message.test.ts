@@ -125,6 +125,7 @@ describe('formatAnswerMessages', () => {
       question: 'What about Mars?',
       answered: false,
       outcome: 'not-covered',
+      language: 'en',
       text: 'The fact sheets do not cover that.',
       citations: [],
       missingTerms: ['mars'],

@@ -147,6 +147,7 @@ export function defaultFakeAnswer(request: AskRequest): Answer {
     question: request.question,
     answered: true,
     outcome: 'answered',
+    language: 'en',
     text: `${FAKE_PASSAGES[0]!.text} [1] ${FAKE_PASSAGES[1]!.text} [2]`,
     citations,
     missingTerms: [],
