@@ -21,7 +21,6 @@ import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
 import type { CoverageOptions, CoverageWordTable } from '../retrieval/term-coverage.js';
 import type {
   Answer,
-  AnswerOutcome,
   AskRequest,
   Citation,
   ConversationTurn,
