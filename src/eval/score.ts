@@ -108,9 +108,20 @@ export function containsNormalised(haystack: string, needle: string): boolean {
   return normaliseText(haystack).includes(normaliseText(needle));
 }
 
-/** A cited passage is correct when it contains any of the expected passages. */
-export function isCorrectCitation(passage: string, expectedPassages: readonly string[]): boolean {
-  return expectedPassages.some((expected) => containsNormalised(passage, expected));
+/**
+ * A cited passage is correct when it contains any of the expected passages. A section's summary is cited
+ * without its heading, but the sheet's line reads "HEADING: summary", so an expected passage quoting the
+ * heading is matched against that line (pass `section`).
+ */
+export function isCorrectCitation(
+  passage: string,
+  expectedPassages: readonly string[],
+  section?: string,
+): boolean {
+  const line = section === undefined || section === '' ? passage : `${section}: ${passage}`;
+  return expectedPassages.some(
+    (expected) => containsNormalised(passage, expected) || containsNormalised(line, expected),
+  );
 }
 
 /** Key facts absent from the answer text (all must be present). */
@@ -155,8 +166,8 @@ export function scoreQuestion(
   if (outcome.error !== undefined) failures.push(`error: ${outcome.error}`);
 
   if (question.answerable) {
-    citationCorrect = citations.some((c) => isCorrectCitation(c.passage, expected));
-    rank1Correct = first !== undefined && isCorrectCitation(first.passage, expected);
+    citationCorrect = citations.some((c) => isCorrectCitation(c.passage, expected, c.section));
+    rank1Correct = first !== undefined && isCorrectCitation(first.passage, expected, first.section);
     missingKeyFacts = answered
       ? findMissingKeyFacts(answer?.text ?? '', question.keyFacts ?? [])
       : [...(question.keyFacts ?? [])];

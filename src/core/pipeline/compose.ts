@@ -76,7 +76,7 @@ export function overviewLines(
     .filter((document) => reading.documentIds === undefined || reading.documentIds.includes(document.id))
     .sort((a, b) => a.date.localeCompare(b.date));
   const order = new Map(documents.map((document, index) => [document.id, index]));
-  const hasTopic = reading.coverage.some((item) => item.kind !== 'missing' && item.kind !== 'filler');
+  const { hasTopic } = reading;
 
   let chosen: Passage[];
   if (!hasTopic) {

@@ -19,8 +19,16 @@ export function isFollowUp(
   history: readonly ConversationTurn[],
   ownTopicTerms: number,
 ): boolean {
-  if (!history.some((turn) => turn.role === 'user')) return false;
-  return ownTopicTerms === 0 || LEANS_ON_CONTEXT.test(question);
+  return hasEarlierQuestion(history) && (ownTopicTerms === 0 || LEANS_ON_CONTEXT.test(question));
+}
+
+/** True when there is a conversation and the question uses words that point back into it ("it", "and…"). */
+export function leansOnConversation(question: string, history: readonly ConversationTurn[]): boolean {
+  return hasEarlierQuestion(history) && LEANS_ON_CONTEXT.test(question);
+}
+
+function hasEarlierQuestion(history: readonly ConversationTurn[]): boolean {
+  return history.some((turn) => turn.role === 'user');
 }
 
 /** True for "tell me more", "any other drills?", "what else": answers should prefer what was not said. */

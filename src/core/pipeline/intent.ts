@@ -34,6 +34,11 @@ const WHATS_IN_A_SHEET =
 export interface IntentOptions {
   /** True when a word is English or the sheets' (so a message of only unknown words is mash). */
   readonly isKnownWord: (token: string) => boolean;
+  /**
+   * The message leans on an earlier turn ("and what did the 2019 sheet say about it?"): then "what did
+   * the sheet say" asks about the conversation's topic, not for an overview. @default false
+   */
+  readonly leansOnConversation?: boolean;
 }
 
 /**
@@ -54,7 +59,8 @@ export function classifyIntent(text: string, topicTerms: number, options: Intent
   );
   if (tokens.length > 0 && mash) return 'unclear';
   if (OVERVIEW_WORDS.test(text)) return 'overview';
-  if (topicTerms === 0 && WHATS_IN_A_SHEET.test(text)) return 'overview';
+  if (topicTerms === 0 && options.leansOnConversation !== true && WHATS_IN_A_SHEET.test(text))
+    return 'overview';
   return 'question';
 }
 

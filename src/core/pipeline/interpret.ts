@@ -7,9 +7,15 @@ import {
 } from '../retrieval/term-coverage.js';
 import { unit, type CorpusVocabulary } from '../retrieval/corpus-vocabulary.js';
 import type { ConversationTurn, KnowledgeDocument } from '../types.js';
-import { asksForMore, isFollowUp, standaloneQuestion } from './follow-up.js';
+import { asksForMore, isFollowUp, leansOnConversation, standaloneQuestion } from './follow-up.js';
 import { classifyIntent, type Intent } from './intent.js';
-import { askedFor, isCrossSheetQuestion, targetDocuments, type AskedFor } from './question-shape.js';
+import {
+  askedFor,
+  documentYears,
+  isCrossSheetQuestion,
+  targetDocuments,
+  type AskedFor,
+} from './question-shape.js';
 
 /** Everything the later stages need to know about what was asked, read once. */
 export interface Reading {
@@ -34,6 +40,11 @@ export interface Reading {
   readonly asks?: AskedFor;
   /** "Tell me more", "any other…": prefer what the last answer did not say. */
   readonly wantsMore: boolean;
+  /**
+   * The question names a topic the sheets use, beyond pointing at a sheet ("the 2019 sheet" is a
+   * pointer; "security in the 2019 sheet" has a topic).
+   */
+  readonly hasTopic: boolean;
   /**
    * The sheets' words the question's words stand for, searched with it: typo corrections, paraphrases,
    * and for words the sheets never use their nearest sheet words in meaning ("lunar" → "moon").
@@ -68,9 +79,13 @@ export function interpret(
 ): Reading {
   const words = questionWords(question);
   const coverage = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage);
-  const ownTopicTerms = coverage.filter((item) => item.kind !== 'missing' && item.kind !== 'filler').length;
+  const years = documentYears(context.documents);
+  // A document's year names a sheet, not a topic.
+  const topical = coverage.filter((item) => !(item.term.numeric && years.has(item.term.token)));
+  const ownTopicTerms = topical.filter((item) => item.kind !== 'missing' && item.kind !== 'filler').length;
   const table = context.wordVectors;
-  const intent = classifyIntent(question, words.terms.length, {
+  const intent = classifyIntent(question, topical.length, {
+    leansOnConversation: leansOnConversation(question, history),
     isKnownWord: (token) =>
       context.vocabulary.wordsByLength.get(token.length)?.includes(token) === true ||
       table?.rank(token) !== undefined ||
@@ -95,6 +110,7 @@ export function interpret(
     crossSheet: isCrossSheetQuestion(question, context.documents),
     ...(asks === undefined ? {} : { asks }),
     wantsMore: followUp && asksForMore(question),
+    hasTopic: ownTopicTerms > 0,
     ...expansions(coverage, context),
   };
 }

@@ -48,8 +48,28 @@ export function normalise(validated: string, context: NormaliseContext): Normali
   }
   if (detected !== 'ja') return { kind: 'question', display, search, language: fallback };
   const translated = translateJapaneseQuestion(display, context.glossary);
-  const english = normaliseQuestion(translated.englishQuery, { aliases: context.aliases }).search;
+  // Words the glossary does not know stay in, as typed: the judge weighs them like any word the sheets
+  // never use, so "明日の東京の天気は？" is not answered from a passage about Tokyo.
+  const english = [
+    normaliseQuestion(translated.englishQuery, { aliases: context.aliases }).search,
+    ...sheetPointers(display),
+    ...(translated.asks === 'overview' || JAPANESE_OVERVIEW.test(display) ? ['summary'] : []),
+    ...translated.unknownTerms,
+  ].join(' ');
   return { kind: 'question', display, search: english, language: 'ja', translated };
+}
+
+/** Japanese ways of asking for the gist: ざっくり, 要約, まとめ, 概要, 要点, 何が書いて(ある)… */
+const JAPANESE_OVERVIEW = /ざっくり|要約|まとめ|概要|要点|何が書いて|どんな内容|主な内容|ポイントは/u;
+
+/** "2018年の資料", "2019年のファクトシート": the sheet of that year, as the English pipeline reads it. */
+const JAPANESE_SHEET_OF_YEAR =
+  /((?:19|20)\d\d)年[^。？?！!、,]{0,24}?(?:ファクトシート|資料|シート|文書|発表)/gu;
+
+function sheetPointers(question: string): string[] {
+  return [...question.normalize('NFKC').matchAll(JAPANESE_SHEET_OF_YEAR)].map(
+    (match) => `the ${match[1]} sheet`,
+  );
 }
 
 function expandShortYear(_match: string, before: string, digits: string): string {

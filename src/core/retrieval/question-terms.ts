@@ -92,6 +92,9 @@ const META_TOKENS = new Set([
   'top',
   'section',
   'sections',
+  // "the 2018 one", "the newer one": a pointer at a sheet.
+  'one',
+  'ones',
   'paragraph',
   'bullet',
   'bullets',

@@ -155,7 +155,7 @@ export class KizunaService implements KizunaCore {
     const passages = await this.retrieveFor(state, reading);
     if (reading.intent === 'overview') {
       const lines = overviewLines(state.knowledge, reading, passages);
-      if (lines.length > 0) return finish(overviewReply(state, say, lines, hasTopic(reading)));
+      if (lines.length > 0) return finish(overviewReply(state, say, lines, reading.hasTopic));
     }
 
     const plain =
@@ -400,11 +400,6 @@ export class KizunaService implements KizunaCore {
   private now(): Date {
     return this.options.now?.() ?? new Date();
   }
-}
-
-/** True when the question names a topic the sheets use (not only a sheet or a year). */
-function hasTopic(reading: Reading): boolean {
-  return reading.coverage.some((item) => item.kind !== 'missing' && item.kind !== 'filler');
 }
 
 /**
