@@ -1,5 +1,5 @@
 import type { RetrievedPassage } from '../answer/answerer.js';
-import { judgeCoverage, rarityWeight } from '../retrieval/coverage-verdict.js';
+import { isDecisive, judgeCoverage, rarityWeight } from '../retrieval/coverage-verdict.js';
 import { unit } from '../retrieval/corpus-vocabulary.js';
 import {
   recheckAgainstContext,
@@ -74,10 +74,7 @@ export function judge(
   if (verdict.salientCount === 0 && !reading.followUp && reading.intent !== 'overview')
     return { kind: 'no-topic' };
 
-  const missingTerms = coverage.filter((item) => item.kind === 'missing');
-  const decisive = missingTerms.some(
-    (item) => item.term.numeric || item.term.properNoun || item.name === true,
-  );
+  const decisive = coverage.some(isDecisive);
   const best = passages[0];
   if (decisive || best === undefined || best.score < (options.minimumScore ?? 0.2)) {
     return { kind: 'not-covered', missing: verdict.missing };

@@ -28,12 +28,21 @@ export function rarityWeight(rank: (word: string) => number | undefined): (term:
   const specific = 3_000;
   return (term) => {
     const found = rank(term.token);
-    if (found === undefined || term.properNoun || term.numeric) return 1;
+    if (found === undefined || term.properNoun || (term.numeric && term.approximate !== true)) return 1;
     return Math.min(
       1,
       Math.max(0.1, Math.log(Math.max(found, common) / common) / Math.log(specific / common)),
     );
   };
+}
+
+/**
+ * A missing term that settles a refusal on its own: a number (unless offered as a guess, "like 400bn?"),
+ * or a name, capitalised or known to be one ("osaka", "france").
+ */
+export function isDecisive(item: TermCoverage): boolean {
+  if (item.kind !== 'missing') return false;
+  return (item.term.numeric && item.term.approximate !== true) || item.term.properNoun || item.name === true;
 }
 
 /**
@@ -48,7 +57,7 @@ export function judgeCoverage(
   const { maxMissingShare, weightOf } = { ...DEFAULT_VERDICT_OPTIONS, ...options };
   const salient = coverage.filter((item) => item.kind !== 'filler');
   const missingTerms = salient.filter((item) => item.kind === 'missing');
-  const decisive = missingTerms.some((item) => item.term.numeric || item.term.properNoun);
+  const decisive = missingTerms.some(isDecisive);
   const weigh = (items: readonly TermCoverage[]) => items.reduce((sum, item) => sum + weightOf(item.term), 0);
   const total = weigh(salient);
   const share = total === 0 ? 0 : weigh(missingTerms) / total;

@@ -12,6 +12,11 @@ export interface QuestionTerm {
   readonly token: string;
   readonly stem: string;
   readonly numeric: boolean;
+  /**
+   * A number offered as a guess ("like 850k?", "about 400bn", "~30") or an ordinal used as a name ("the
+   * 45th president"): not a fact the sheets must hold, so never decisive on its own.
+   */
+  readonly approximate?: boolean;
   /** Typed with a capital letter somewhere other than the start of a sentence: likely a name. */
   readonly properNoun: boolean;
 }
@@ -135,11 +140,39 @@ export function questionWords(question: string): QuestionWords {
         token,
         stem: stem(token),
         numeric: /^\p{N}/u.test(token),
+        ...(isApproximate(question, words, wordIndex) ? { approximate: true } : {}),
         properNoun: acronym || (capitalized && !sentenceStart),
       });
     }
   });
   return { words, terms };
+}
+
+/** Words before a number that make it a guess: "like 850k?", "about 30", "roughly $400bn". */
+const HEDGES = new Set([
+  'like',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'approx',
+  'maybe',
+  'nearly',
+  'almost',
+  'over',
+  'under',
+  '~',
+]);
+
+function isApproximate(question: string, words: readonly string[], index: number): boolean {
+  const word = words[index] ?? '';
+  if (/^\d+(st|nd|rd|th)$/i.test(word)) return true;
+  const before = (words[index - 1] ?? '').toLowerCase();
+  return HEDGES.has(before) || new RegExp(`~\\s*\\$?${escapeRegExp(word)}`).test(question);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** True for meta words like "fact sheet" that say where to look, not what to look for. */

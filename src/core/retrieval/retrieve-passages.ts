@@ -82,6 +82,15 @@ export function createRetriever(
     }
     return terms;
   };
+  const plainTerms = new Map<string, ReadonlySet<string>>();
+  const plainTermsOf = (passage: Passage) => {
+    let terms = plainTerms.get(passage.id);
+    if (terms === undefined) {
+      terms = new Set(contentTerms(passage.text.replace(NAME_RUN, ' ')));
+      plainTerms.set(passage.id, terms);
+    }
+    return terms;
+  };
 
   return {
     async retrieve(query, k, options = {}) {
@@ -89,6 +98,9 @@ export function createRetriever(
       const only = options.documentIds === undefined ? undefined : new Set(options.documentIds);
       const filter = only === undefined ? undefined : (passage: Passage) => only.has(passage.documentId);
       const wanted = [...new Set(contentTerms(query))].map((term) => ({ term, weight: idf(term) }));
+      // Words typed in lower case mean the thing, not a name that contains the word: "trade" is about
+      // trade, not about the "U.S. Trade and Development Agency".
+      const typedLowercase = new Set(contentTerms(query.replace(/(?:^|\s)\p{Lu}\S*/gu, ' ')));
       const wantedWeight = wanted.reduce((sum, item) => sum + item.weight, 0);
       // A few documents' passages are scored exactly: a graph search with a very selective filter wanders
       // the whole graph (a callback per visited node) to find them.
@@ -139,7 +151,11 @@ export function createRetriever(
         if (document === undefined) continue;
         const terms = termsOf(hit.passage);
         let found = 0;
-        for (const item of wanted) if (terms.has(item.term)) found += item.weight;
+        for (const item of wanted) {
+          if (!terms.has(item.term)) continue;
+          const onlyInNames = typedLowercase.has(item.term) && !plainTermsOf(hit.passage).has(item.term);
+          found += onlyInNames ? item.weight * NAME_ONLY_SHARE : item.weight;
+        }
         const share = wantedWeight === 0 ? 0 : found / wantedWeight;
         const titleBoost = routed.has(document.id) ? settings.titleWeight : 0;
         results.push({
@@ -153,6 +169,15 @@ export function createRetriever(
     },
   };
 }
+
+/**
+ * Runs of two or more capitalised words, with the small words inside names and an initialism after
+ * them: "U.S. Trade and Development Agency (USTDA)", "Ministry of Economy, Trade and Industry".
+ */
+const NAME_RUN =
+  /\p{Lu}[\p{L}.'’-]*(?:,?\s+(?:(?:of|and|for|the|de)\s+)*\p{Lu}[\p{L}.'’-]*)+(?:\s*\(\p{Lu}+\))?/gu;
+/** A query word found in a passage only inside a name counts this much of a plain use. */
+const NAME_ONLY_SHARE = 0.25;
 
 /** How many candidates retrieving `k` passages fetches from the index (benchmarks fetch the same from raw hnswlib). */
 export function candidateCount(k: number, settings: RetrieverSettings = DEFAULT_RETRIEVER_SETTINGS): number {
