@@ -9,3 +9,4 @@ export {
 } from './ground-reply.js';
 export { DEFAULT_GROUNDING_OPTIONS, type GroundingOptions } from './grounding-options.js';
 export { splitReply, type Claim, type ReplySentence } from './split-claims.js';
+export { createGroundedStream, type GroundedStream } from './grounded-stream.js';
