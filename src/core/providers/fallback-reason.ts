@@ -20,3 +20,11 @@ export function fallbackReasonFor(error: KizunaError): string {
 /** The reason when the reply arrived but none of its sentences could be verified against its citations. */
 export const UNVERIFIED_REPLY_REASON =
   'no sentence of the language model’s reply could be verified against the passages it cited';
+
+/**
+ * The short note shown under an answer that fell back, in the CLI and on Discord:
+ * "Answered from the fact sheets directly: the language model did not answer within 30000 ms."
+ */
+export function formatFallbackNote(reason: string): string {
+  return `Answered from the fact sheets directly: ${reason}.`;
+}

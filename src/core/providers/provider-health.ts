@@ -70,3 +70,35 @@ export class ProviderHealth {
     if (this.calls.length > this.window) this.calls.shift();
   }
 }
+
+/**
+ * One line for `/status` (Discord and `npm run chat`), e.g. "openai:gpt-4o-mini — last success 12 s ago;
+ * last error 3 min ago: HTTP 503 (server error); 1 of 20 recent calls failed (5%); mean latency 840 ms;
+ * 1 running, 0 waiting". `now` is injectable for tests.
+ */
+export function summarizeProviderHealth(snapshot: ProviderHealthSnapshot, now: Date = new Date()): string {
+  const ago = (iso: string) => formatAgo(now.getTime() - Date.parse(iso));
+  const parts = [
+    snapshot.lastSuccessAt === undefined ? 'no success yet' : `last success ${ago(snapshot.lastSuccessAt)}`,
+    snapshot.lastError === undefined
+      ? 'no errors'
+      : `last error ${ago(snapshot.lastError.at)}: ${snapshot.lastError.message}`,
+  ];
+  if (snapshot.recentCalls > 0) {
+    const failed = Math.round(snapshot.recentFailureRate * snapshot.recentCalls);
+    parts.push(
+      `${failed} of ${snapshot.recentCalls} recent calls failed (${Math.round(snapshot.recentFailureRate * 100)}%)`,
+      `mean latency ${snapshot.meanLatencyMs ?? 0} ms`,
+    );
+  }
+  parts.push(`${snapshot.inFlight} running, ${snapshot.queued} waiting`);
+  return `${snapshot.provider} — ${parts.join('; ')}`;
+}
+
+function formatAgo(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 90) return `${seconds} s ago`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `${minutes} min ago`;
+  return `${Math.round(minutes / 60)} h ago`;
+}
