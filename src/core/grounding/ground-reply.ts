@@ -160,14 +160,17 @@ function checkClaim(
   const cited = markers.map((n) => passages[n - 1]).filter(isDefined);
   const citedList = `${markers.length === 1 ? 'passage' : 'passages'} ${formatMarkers(markers)}`;
   const texts = cited.map((item) => item.passage.text);
-  // Titles, sections and dates are part of what a citation shows, so a claim may use them ("the May 25,
-  // 2019 fact sheet…"); quotations must come from the passages themselves.
-  const context = cited.flatMap((item) => [
-    item.passage.section,
-    item.document.title,
-    item.document.publisher,
-    item.document.displayDate,
-  ]);
+  // A citation shows the passage's section, and its document's title and date. Their words may support a
+  // paraphrase ("working together" under a title about cooperation); their names and numbers only a
+  // sentence that speaks of the document ("the May 25, 2019 fact sheet…"), so the sheet's date cannot vouch
+  // for a changed year ("in November 2018" where the passage says 2017 and the sheet is from 2018).
+  const titles = cited.map((item) => item.document.title);
+  const context = [
+    ...cited.map((item) => item.passage.section),
+    ...(ABOUT_THE_DOCUMENT.test(body)
+      ? [...titles, ...cited.flatMap((item) => [item.document.publisher, item.document.displayDate])]
+      : []),
+  ];
 
   for (const span of quotedSpans(body)) {
     if (!isVerbatimIn(span, texts)) {
@@ -200,7 +203,7 @@ function checkClaim(
   }
 
   const names = nameTokens(body);
-  const source = prepareSupportSource([...texts, ...context.slice(0, 2)], table);
+  const source = prepareSupportSource([...texts, ...context, ...titles], table);
   const support = assessSupport(body, source, table, settings, names);
   const opposite = support.words.find((word) => word.kind === 'opposite');
   if (opposite !== undefined) {
@@ -222,6 +225,10 @@ function checkClaim(
     support.words.length === 0 && numberKeys(body).size === 0 && names.size === 0 ? 'connective' : 'claim';
   return { ok: true, share: Math.round(support.share * 1000) / 1000, kind };
 }
+
+/** Words by which a sentence speaks of the fact sheet itself rather than of the world. */
+const ABOUT_THE_DOCUMENT =
+  /\b(?:fact\s+)?sheets?\b|\b(?:published|issued|dated|released)\b|\bWhite\s+House\b/iu;
 
 function formatMarkers(markers: readonly number[]): string {
   return markers.map((n) => `[${n}]`).join('');

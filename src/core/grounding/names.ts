@@ -63,9 +63,11 @@ export interface NameOptions {
 export function unsupportedNames(body: string, index: NameIndex, options: NameOptions): string[] {
   const missing: string[] = [];
   let first = true;
-  for (const match of body.matchAll(WRITTEN_WORD)) {
+  // Two-word names with an alias group are one name: "United States" is the "USA" of "American jobs".
+  const text = body.replace(/\bUnited\s+States\b/g, 'USA').replace(/\bUnited\s+Nations\b/g, 'UN');
+  for (const match of text.matchAll(WRITTEN_WORD)) {
     const word = match[0];
-    const opensClause = first || /[:“"‘(]\s*$/u.test(body.slice(0, match.index));
+    const opensClause = first || /[:“"‘(]\s*$/u.test(text.slice(0, match.index));
     first = false;
     if (!/^\p{Lu}/u.test(word)) continue;
     const tokens = tokenize(word);

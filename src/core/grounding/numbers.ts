@@ -76,6 +76,16 @@ const NUMBER_WORD = new RegExp(
   String.raw`\b(${NUMBER_WORDS})(?:-(one|two|three|four|five|six|seven|eight|nine))?(?:\s+(${UNIT_WORDS}))?\b`,
   'giu',
 );
+// "billions of dollars", "thousands of jobs": an order of magnitude without a figure.
+const MAGNITUDE_WORD = /\b(hundreds|thousands|millions|billions|trillions|dozens)\b/giu;
+const MAGNITUDES: Readonly<Record<string, number>> = {
+  dozens: 12,
+  hundreds: 1e2,
+  thousands: 1e3,
+  millions: 1e6,
+  billions: 1e9,
+  trillions: 1e12,
+};
 const ORDINAL_WORD = new RegExp(String.raw`\b(${Object.keys(ORDINALS).join('|')})\b`, 'giu');
 const NUMERAL_ORDINAL = /(?<![\p{L}\p{N}])(\d+)(?:st|nd|rd|th)\b/giu;
 
@@ -87,8 +97,8 @@ const NOT_A_QUANTITY =
   /\bone\s+(?:of|another)\b|\bno\s+one\b|\b(?:the|our|both|these|those)\s+two\s+(?:countries|nations|leaders|sides|governments|allies|partners|democracies|economies|men)\b/giu;
 
 /**
- * The canonical number keys of a text: `"n:850000"` for quantities (numerals, scaled amounts, number words)
- * and `"ord:3"` for ordinals ("third", "3rd"). Codes ("F-35", "B-1") and figures of speech ("one of",
+ * The canonical number keys of a text: `"n:850000"` for quantities (numerals, scaled amounts, number words),
+ * `"ord:3"` for ordinals ("third", "3rd") and `"mag:1000000000"` for orders of magnitude ("billions"). Codes ("F-35", "B-1") and figures of speech ("one of",
  * "the two countries") are not quantities. Currency and percent signs are ignored: "$424 billion" and
  * "424 billion dollars" are the same fact.
  */
@@ -114,6 +124,9 @@ export function numberKeys(text: string): Set<string> {
     keys.add(`ord:${ORDINALS[(match[1] ?? '').toLowerCase()]}`);
   }
   for (const match of cleaned.matchAll(NUMERAL_ORDINAL)) keys.add(`ord:${Number(match[1])}`);
+  for (const match of cleaned.matchAll(MAGNITUDE_WORD)) {
+    keys.add(`mag:${MAGNITUDES[(match[1] ?? '').toLowerCase()]}`);
+  }
   return keys;
 }
 
@@ -125,10 +138,12 @@ function quantityKey(value: number): string {
 /** A key as a person reads it, for reasons in logs: "n:1600000000" → "1600000000", "ord:3" → "3rd". */
 export function describeNumberKey(key: string): string {
   const [kind, value] = key.split(':');
-  return kind === 'ord' ? `${value} (ordinal)` : (value ?? key);
+  if (kind === 'ord') return `${value} (ordinal)`;
+  if (kind === 'mag') return `${value} (order of magnitude)`;
+  return value ?? key;
 }
 
 /** True for a number word or scale ("four", "third", "billion", "bn"): the number check judges those. */
 export function isNumberWord(token: string): boolean {
-  return token in UNITS || token in WORD_NUMBERS || token in ORDINALS;
+  return token in UNITS || token in WORD_NUMBERS || token in ORDINALS || token in MAGNITUDES;
 }
