@@ -27,6 +27,14 @@ export interface DraftAnswer {
   readonly answered: boolean;
   /** Text with inline markers `[n]`, n indexing `AnswerContext.passages` from 1. */
   readonly text: string;
+  /**
+   * Set when the answerer asked could not answer and another one's answer stands in (a model that timed
+   * out, failed, was busy, or whose reply had no verifiable sentence, replaced by the extractive answer).
+   * A short reason a person can read, e.g. "the language model did not answer within 30000 ms".
+   */
+  readonly fallbackReason?: string;
+  /** Id of the answerer that wrote `text` when it is not the one asked (e.g. "extractive" after a fallback). */
+  readonly answeredBy?: string;
 }
 
 /** Turns retrieved passages into an answer. The extractive answerer needs no model; others call one. */

@@ -22,8 +22,8 @@ export interface ChatModelHandle {
 
 export interface CreateChatModelOptions {
   /**
-   * Retries after a failed call. None by default: the service falls back to the extractive answer, which is
-   * better than making the person wait through back-offs.
+   * Retries inside the LangChain client. None by default: the model caller retries itself, honouring
+   * Retry-After and the `MODEL_TIMEOUT_MS` budget, which the client's own retries would not.
    * @default 0
    */
   readonly maxRetries?: number;
@@ -62,7 +62,8 @@ export function createChatModel(config: Config, options: CreateChatModelOptions 
         ...(reasoning ? {} : { temperature: 0, maxTokens }),
         timeout: timeoutMs,
         maxRetries,
-        streaming: false,
+        // No `streaming` flag: `false` would make `.stream()` fall back to one JSON reply, and the answerer
+        // streams so that sentences can be verified and shown while the model writes.
       }),
       id: `openai:${modelName}`,
       failureContext: { subject: 'chat model', host: hostOf(baseURL), timeoutMs, secrets },

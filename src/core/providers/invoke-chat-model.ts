@@ -12,14 +12,14 @@ import { providerGarbage, providerUnavailable } from './provider-unavailable.js'
 export async function invokeChatModel(
   handle: ChatModelHandle,
   messages: readonly BaseMessage[],
+  /** The caller's deadline. @default `MODEL_TIMEOUT_MS` from now */
+  signal: AbortSignal = AbortSignal.timeout(handle.failureContext.timeoutMs),
 ): Promise<string> {
   let reply: unknown;
   try {
     // The abort signal is a second guard on top of each client's own timeout: it also bounds LangChain's
     // own work around the request.
-    reply = await handle.model.invoke([...messages], {
-      signal: AbortSignal.timeout(handle.failureContext.timeoutMs),
-    });
+    reply = await handle.model.invoke([...messages], { signal });
   } catch (error) {
     throw providerUnavailable(error, handle.failureContext);
   }

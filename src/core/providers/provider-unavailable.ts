@@ -80,6 +80,11 @@ function describeFailure(error: unknown, context: ProviderFailureContext): strin
   return `it returned an unusable response (${sanitize(message, context.secrets) || 'no detail'})`;
 }
 
+/** The HTTP status a provider error carries (`status`, `status_code` or `statusCode`), if any. */
+export function providerErrorStatus(error: unknown): number | undefined {
+  return statusOf(error);
+}
+
 function statusOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const record = error as Record<string, unknown>;

@@ -7,8 +7,12 @@ import { KizunaError } from '../../../src/core/errors.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { loadPrompts } from '../../../src/core/prompts/load-prompts.js';
 import type { Prompts } from '../../../src/core/prompts/prompt-asset.js';
-import { createQuestionCondenser } from '../../../src/core/providers/question-condenser.js';
+import {
+  createCheckedQuestionCondenser,
+  createQuestionCondenser,
+} from '../../../src/core/providers/question-condenser.js';
 import type { ConversationTurn } from '../../../src/core/types.js';
+import { captureLogger } from './capture-logger.js';
 import type { FakeHttpResponse } from '../../support/fake-model-servers/fake-http-server.js';
 import {
   startFakeOllamaServer,
@@ -24,10 +28,14 @@ import {
 
 const API_KEY = 'sk-test-condenser-0123456789';
 const HISTORY: ConversationTurn[] = [
-  { role: 'user', text: 'EARLIER-QUESTION about the first topic?' },
-  { role: 'assistant', text: 'EARLIER-ANSWER about the first topic [1].' },
+  { role: 'user', text: 'What did the 2019 fact sheet say about space?' },
+  {
+    role: 'assistant',
+    text: 'The United States and Japan are cooperating in space, including NASA’s return to the Moon [1].',
+  },
 ];
-const FOLLOW_UP = 'FOLLOW-UP: and what about it?';
+const FOLLOW_UP = 'And what about energy?';
+const REWRITE = 'What did the 2019 fact sheet say about energy?';
 
 let prompts: Prompts;
 
@@ -60,7 +68,7 @@ describe('createQuestionCondenser with OpenAI', () => {
   });
   beforeEach(() => {
     server.requests.length = 0;
-    reply = () => 'REWRITTEN standalone question?';
+    reply = () => REWRITE;
   });
 
   it('returns a question without history unchanged, without calling the model', async () => {
@@ -70,7 +78,42 @@ describe('createQuestionCondenser with OpenAI', () => {
   });
 
   it('returns the model’s rewrite of a follow-up', async () => {
-    expect(await condenser()(FOLLOW_UP, HISTORY)).toBe('REWRITTEN standalone question?');
+    expect(await condenser()(FOLLOW_UP, HISTORY)).toBe(REWRITE);
+  });
+
+  it.each([
+    ['a name', 'What did the 2019 fact sheet say about energy in China?', 'China'],
+    ['a number', 'What did the 2020 fact sheet say about energy?', '2020'],
+    ['an amount', 'Did the 2019 sheet mention $5 billion for energy?', '5000000000'],
+  ])(
+    'GIVEN a rewrite that adds %s from nowhere THEN it is refused, so the rule-based rewrite is used',
+    async (_kind, rewrite, added) => {
+      reply = () => rewrite;
+      const { logger, entries } = captureLogger();
+      const checked = createCheckedQuestionCondenser({
+        config: loadConfig({
+          ANSWER_PROVIDER: 'openai',
+          OPENAI_API_KEY: API_KEY,
+          OPENAI_BASE_URL: server.url,
+        }),
+        prompts,
+        logger,
+      });
+
+      expect(await checked(FOLLOW_UP, HISTORY)).toBeUndefined();
+      expect(entries.find((entry) => Array.isArray(entry.introduced))?.introduced).toEqual([added]);
+      const error = await condenser()(FOLLOW_UP, HISTORY).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+      expect((error as KizunaError).code).toBe('PROVIDER_UNAVAILABLE');
+    },
+  );
+
+  it('accepts names and numbers that the conversation already holds, in other spellings', async () => {
+    reply = () => 'What did the 2019 fact sheet say about energy cooperation between the U.S. and Japan?';
+
+    expect(await condenser()(FOLLOW_UP, HISTORY)).toBe(reply());
   });
 
   it('sends the earlier turns and the follow-up at temperature 0', async () => {
@@ -79,21 +122,32 @@ describe('createQuestionCondenser with OpenAI', () => {
     const body = server.requests[0]?.body as OpenAiChatRequestBody;
     expect(body.temperature).toBe(0);
     const sent = body.messages.map((message) => String(message.content)).join('\n');
-    expect(sent).toContain('EARLIER-QUESTION about the first topic?');
-    expect(sent).toContain('EARLIER-ANSWER about the first topic.');
+    expect(sent).toContain('What did the 2019 fact sheet say about space?');
+    // Markers are left out of the history the model sees.
+    expect(sent).toContain('NASA’s return to the Moon.');
     expect(sent).toContain(FOLLOW_UP);
   });
 
   it('strips a label and quotation marks the model added', async () => {
-    reply = () => 'Standalone question: "REWRITTEN standalone question?"\n(extra commentary)';
+    reply = () => `Standalone question: "${REWRITE}"\n(extra commentary)`;
 
-    expect(await condenser()(FOLLOW_UP, HISTORY)).toBe('REWRITTEN standalone question?');
+    expect(await condenser()(FOLLOW_UP, HISTORY)).toBe(REWRITE);
   });
 
-  it('keeps the original question when the rewrite is implausibly long', async () => {
+  it('refuses an implausibly long rewrite', async () => {
     reply = () => 'word '.repeat(500);
+    const checked = createCheckedQuestionCondenser({
+      config: loadConfig({
+        ANSWER_PROVIDER: 'openai',
+        OPENAI_API_KEY: API_KEY,
+        OPENAI_BASE_URL: server.url,
+        MAX_QUESTION_LENGTH: '100',
+      }),
+      prompts,
+      logger: silentLogger,
+    });
 
-    expect(await condenser({ MAX_QUESTION_LENGTH: '100' })(FOLLOW_UP, HISTORY)).toBe(FOLLOW_UP);
+    expect(await checked(FOLLOW_UP, HISTORY)).toBeUndefined();
   });
 
   it('turns a failing model into PROVIDER_UNAVAILABLE without the key', async () => {
@@ -114,7 +168,7 @@ describe('createQuestionCondenser with Ollama', () => {
   let server: FakeOllamaServer;
 
   beforeAll(async () => {
-    server = await startFakeOllamaServer({ reply: () => 'REWRITTEN by a local model?' });
+    server = await startFakeOllamaServer({ reply: () => REWRITE });
   });
   afterAll(async () => {
     await server.close();
@@ -131,7 +185,7 @@ describe('createQuestionCondenser with Ollama', () => {
       logger: silentLogger,
     });
 
-    expect(await condense(FOLLOW_UP, HISTORY)).toBe('REWRITTEN by a local model?');
+    expect(await condense(FOLLOW_UP, HISTORY)).toBe(REWRITE);
     const body = server.requests[0]?.body as OllamaChatRequestBody;
     expect(body.model).toBe('local-model');
     expect(body.messages.map((message) => message.content).join('\n')).toContain(FOLLOW_UP);

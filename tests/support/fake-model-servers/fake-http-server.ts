@@ -20,6 +20,16 @@ export interface FakeHttpResponse {
   readonly contentType?: string;
   /** Wait this long before answering (to exercise timeouts). */
   readonly delayMs?: number;
+  /** Extra response headers, e.g. `{ 'retry-after': '1' }`. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** How a streamed reply misbehaves; without one it is sent whole and ended properly. */
+export interface StreamFault {
+  /** Destroy the connection after this many frames (a stream cut in the middle). */
+  readonly cutAfter?: number;
+  /** Send this many frames, then nothing more, never ending the response (a reply that never ends). */
+  readonly hangAfter?: number;
 }
 
 /** A handler decides the response; it may write to `response` itself (streaming) and return undefined. */
@@ -94,8 +104,31 @@ export function send(response: ServerResponse, reply: FakeHttpResponse): void {
   response.writeHead(reply.status, {
     'content-type': reply.contentType ?? (isText ? 'text/plain' : 'application/json'),
     'content-length': Buffer.byteLength(payload),
+    ...reply.headers,
   });
   response.end(payload);
+}
+
+/**
+ * Writes a streamed response frame by frame (server-sent events, NDJSON: the caller frames them), the
+ * shared base of every fake model server's streaming, including its faults.
+ */
+export function writeFrames(
+  response: ServerResponse,
+  contentType: string,
+  frames: readonly string[],
+  fault: StreamFault = {},
+): void {
+  response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache' });
+  const limit = fault.cutAfter ?? fault.hangAfter;
+  for (const frame of limit === undefined ? frames : frames.slice(0, limit)) response.write(frame);
+  if (fault.cutAfter !== undefined) {
+    // Let the frames leave before the connection drops, as when a proxy or the model server dies.
+    setTimeout(() => response.destroy(), 20);
+    return;
+  }
+  if (fault.hangAfter !== undefined) return;
+  response.end();
 }
 
 async function record(incoming: IncomingMessage): Promise<RecordedRequest> {

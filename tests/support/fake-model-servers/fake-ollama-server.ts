@@ -1,6 +1,12 @@
 import type { ServerResponse } from 'node:http';
 
-import { startFakeHttpServer, type FakeHttpResponse, type RecordedRequest } from './fake-http-server.js';
+import {
+  startFakeHttpServer,
+  writeFrames,
+  type FakeHttpResponse,
+  type RecordedRequest,
+  type StreamFault,
+} from './fake-http-server.js';
 import { fakeVector } from './fake-vectors.js';
 
 /** The parts of a `POST /api/chat` body the fakes and tests look at. */
@@ -19,7 +25,13 @@ export interface OllamaEmbedRequestBody {
   readonly [key: string]: unknown;
 }
 
-export type FakeReply = string | FakeHttpResponse;
+/** A reply streamed with a fault (cut, hanging); sent whole when the client did not ask to stream. */
+export interface FakeFaultyStream {
+  readonly text: string;
+  readonly fault: StreamFault;
+}
+
+export type FakeReply = string | FakeHttpResponse | FakeFaultyStream;
 
 export interface FakeOllamaServerOptions {
   /**
@@ -78,9 +90,10 @@ export async function startFakeOllamaServer(
       const missing = missingModel(body.model);
       if (missing) return missing;
       const reply = options.reply ? await options.reply(body, request) : DEFAULT_REPLY;
-      if (typeof reply !== 'string') return reply;
-      if (body.stream === false) return { status: 200, body: chatChunk(body.model, reply, true) };
-      streamChat(response, body.model, reply);
+      if (typeof reply !== 'string' && !('fault' in reply)) return reply;
+      const text = typeof reply === 'string' ? reply : reply.text;
+      if (body.stream === false) return { status: 200, body: chatChunk(body.model, text, true) };
+      streamChat(response, body.model, text, typeof reply === 'string' ? undefined : reply.fault);
       return undefined;
     }
 
@@ -137,10 +150,12 @@ function chatChunk(model: string, content: string, done: boolean) {
   };
 }
 
-function streamChat(response: ServerResponse, model: string, content: string): void {
-  response.writeHead(200, { 'content-type': 'application/x-ndjson' });
-  for (const piece of content.match(/\S+\s*/g) ?? [content]) {
-    response.write(`${JSON.stringify(chatChunk(model, piece, false))}\n`);
-  }
-  response.end(`${JSON.stringify(chatChunk(model, '', true))}\n`);
+function streamChat(response: ServerResponse, model: string, content: string, fault?: StreamFault): void {
+  const frames = [
+    ...(content.match(/\S+\s*/g) ?? [content]).map(
+      (piece) => `${JSON.stringify(chatChunk(model, piece, false))}\n`,
+    ),
+    `${JSON.stringify(chatChunk(model, '', true))}\n`,
+  ];
+  writeFrames(response, 'application/x-ndjson', frames, fault);
 }

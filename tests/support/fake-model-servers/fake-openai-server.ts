@@ -1,6 +1,12 @@
 import type { ServerResponse } from 'node:http';
 
-import { startFakeHttpServer, type FakeHttpResponse, type RecordedRequest } from './fake-http-server.js';
+import {
+  startFakeHttpServer,
+  writeFrames,
+  type FakeHttpResponse,
+  type RecordedRequest,
+  type StreamFault,
+} from './fake-http-server.js';
 import { fakeVector, toBase64Float32 } from './fake-vectors.js';
 
 /** The parts of a `POST /v1/chat/completions` body the fakes and tests look at. */
@@ -20,7 +26,13 @@ export interface OpenAiEmbeddingsRequestBody {
   readonly [key: string]: unknown;
 }
 
-export type FakeReply = string | FakeHttpResponse;
+/** A reply streamed with a fault (cut, hanging); sent whole when the client did not ask to stream. */
+export interface FakeFaultyStream {
+  readonly text: string;
+  readonly fault: StreamFault;
+}
+
+export type FakeReply = string | FakeHttpResponse | FakeFaultyStream;
 
 export interface FakeOpenAiServerOptions {
   /**
@@ -89,12 +101,13 @@ export async function startFakeOpenAiServer(
         return openAiError(400, 'Invalid chat completion request body', 'invalid_request_error');
       }
       const reply = options.reply ? await options.reply(body, request) : DEFAULT_REPLY;
-      if (typeof reply !== 'string') return reply;
+      if (typeof reply !== 'string' && !('fault' in reply)) return reply;
+      const text = typeof reply === 'string' ? reply : reply.text;
       if (body.stream === true) {
-        streamCompletion(response, body.model, reply);
+        streamCompletion(response, body.model, text, typeof reply === 'string' ? undefined : reply.fault);
         return undefined;
       }
-      return { status: 200, body: completion(body.model, reply) };
+      return { status: 200, body: completion(body.model, text) };
     }
 
     if (request.path === '/v1/embeddings') {
@@ -157,7 +170,12 @@ function completion(model: string, content: string) {
   };
 }
 
-function streamCompletion(response: ServerResponse, model: string, content: string): void {
+function streamCompletion(
+  response: ServerResponse,
+  model: string,
+  content: string,
+  fault?: StreamFault,
+): void {
   const id = `chatcmpl-fake-${Date.now()}`;
   const created = Math.floor(Date.now() / 1000);
   const chunk = (delta: object, finishReason: string | null) => ({
@@ -167,12 +185,11 @@ function streamCompletion(response: ServerResponse, model: string, content: stri
     model,
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
   });
-  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const events = [
     chunk({ role: 'assistant', content: '' }, null),
     ...(content.match(/\S+\s*/g) ?? [content]).map((piece) => chunk({ content: piece }, null)),
     chunk({}, 'stop'),
   ];
-  for (const event of events) response.write(`data: ${JSON.stringify(event)}\n\n`);
-  response.end('data: [DONE]\n\n');
+  const frames = [...events.map((event) => `data: ${JSON.stringify(event)}\n\n`), 'data: [DONE]\n\n'];
+  writeFrames(response, 'text/event-stream', frames, fault);
 }

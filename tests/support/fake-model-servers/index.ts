@@ -12,5 +12,6 @@ export type {
   OllamaChatRequestBody,
   OllamaEmbedRequestBody,
 } from './fake-ollama-server.js';
-export type { FakeHttpResponse, RecordedRequest } from './fake-http-server.js';
+export type { FakeHttpResponse, RecordedRequest, StreamFault } from './fake-http-server.js';
+export type { FakeFaultyStream } from './fake-openai-server.js';
 export { fakeVector } from './fake-vectors.js';

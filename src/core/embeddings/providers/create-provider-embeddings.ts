@@ -54,6 +54,9 @@ export function createProviderEmbeddings(
       timeout: timeoutMs,
       maxRetries,
       stripNewLines: true,
+      // Ask for plain floats: the openai 6 SDK (pinned for Node 20) otherwise requests base64 and decodes
+      // whatever comes back as base64, which garbles the float arrays some compatible servers always send.
+      encodingFormat: 'float',
     });
     return new ProviderEmbeddings(inner, {
       id: `openai:${model}`,
