@@ -18,6 +18,11 @@ export interface Config {
   readonly openai: { readonly apiKey?: string; readonly baseUrl?: string };
   readonly ollama: { readonly baseUrl: string };
   readonly modelTimeoutMs: number;
+  /**
+   * When every passage fits in this many tokens (estimated at four characters a token), a model sees
+   * them all, so a retrieval miss cannot cost an answer; past it, the retrieved passages.
+   */
+  readonly modelPromptBudgetTokens: number;
   readonly maxQuestionLength: number;
   readonly discord: {
     readonly token?: string;
@@ -87,6 +92,7 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL },
     ollama: { baseUrl: e.OLLAMA_BASE_URL },
     modelTimeoutMs: e.MODEL_TIMEOUT_MS,
+    modelPromptBudgetTokens: e.MODEL_PROMPT_BUDGET_TOKENS,
     maxQuestionLength: e.MAX_QUESTION_LENGTH,
     discord: {
       token: e.DISCORD_TOKEN,

@@ -41,6 +41,7 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   OLLAMA_BASE_URL: z.url().default('http://127.0.0.1:11434'),
   MODEL_TIMEOUT_MS: intInRange(1_000, 600_000, 30_000),
+  MODEL_PROMPT_BUDGET_TOKENS: intInRange(0, 1_000_000, 4_000),
 
   // Questions
   MAX_QUESTION_LENGTH: intInRange(20, 4_000, 500),

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/load-config.js';
 import type { Answerer } from './answer/answerer.js';
+import type { ModelAnswering } from './providers/create-model-answering.js';
 import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
 import type { DescribedEmbeddings, EmbedderIdentity } from './embeddings/embedder-identity.js';
 import { createOfflineEmbeddings } from './embeddings/offline-embeddings.js';
@@ -53,12 +54,11 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     identity = await describeEmbeddings(embeddings);
   }
   let answerer: Answerer = createExtractiveAnswerer();
-  let condenseQuestion: KizunaServiceOptions['condenseQuestion'];
+  let model: ModelAnswering | undefined;
   if (config.answerer.provider !== 'extractive') {
-    const { createLlmAnswerer } = await import('./providers/llm-answerer.js');
-    const { createQuestionCondenser } = await import('./providers/question-condenser.js');
-    answerer = createLlmAnswerer({ config, prompts, logger });
-    condenseQuestion = createQuestionCondenser({ config, prompts, logger });
+    const { createModelAnswering } = await import('./providers/create-model-answering.js');
+    model = createModelAnswering({ config, prompts, logger, fallback: createExtractiveAnswerer() });
+    answerer = model.answerer;
   }
 
   if (options.forceRebuild === true) {
@@ -91,7 +91,13 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     embedder: { id: identity.id, embedQuery: (text) => embeddings.embedQuery(text) },
     answerer,
     fallbackAnswerer: createExtractiveAnswerer(),
-    ...(condenseQuestion === undefined ? {} : { condenseQuestion }),
+    ...(model === undefined
+      ? {}
+      : {
+          condenseQuestion: model.condenseQuestion,
+          providerHealth: () => model.health(),
+          promptBudgetTokens: config.modelPromptBudgetTokens,
+        }),
     wordVectors: createCoverageWordTable(wordVectors),
     logger,
     maxQuestionLength: config.maxQuestionLength,

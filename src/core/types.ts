@@ -1,3 +1,5 @@
+import type { ProviderHealthSnapshot } from './providers/provider-health.js';
+
 /**
  * The core's vocabulary. Data flows one way:
  * knowledge files → {@link KnowledgeDocument} + {@link Passage} → index → retrieval → {@link Answer} → presentation.
@@ -93,6 +95,11 @@ export interface AskRequest {
    * text does not decide it; a question written in Japanese is answered in Japanese either way.
    */
   readonly language?: 'en' | 'ja';
+  /**
+   * With a model answerer: called with the verified answer so far as it is written (markers refer to the
+   * final citations only once the answer is returned), for front ends that stream. Never unverified text.
+   */
+  readonly onVerifiedText?: (text: string) => void;
 }
 
 /**
@@ -123,6 +130,11 @@ export interface Answer {
   readonly missingTerms: readonly string[];
   /** Which answerer produced it, e.g. "extractive" or "openai:gpt-4o-mini". */
   readonly answerer: string;
+  /**
+   * Set when a model was asked but the offline answer stands in, with why ("the language model did not
+   * answer within 30000 ms"): front ends show a short note.
+   */
+  readonly fallbackReason?: string;
   readonly latencyMs: number;
 }
 
@@ -183,6 +195,8 @@ export interface CoreStatus {
   readonly questionsRefused: number;
   /** Where the index came from at start-up: loaded from disk, or rebuilt (and why). */
   readonly indexOrigin: string;
+  /** The model provider's state when one is configured: last success and error, failure rate, latency. */
+  readonly provider?: ProviderHealthSnapshot;
 }
 
 /** The small API every front end (Discord, CLI, eval, bench) uses. */

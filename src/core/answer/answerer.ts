@@ -37,9 +37,19 @@ export interface DraftAnswer {
   readonly answeredBy?: string;
 }
 
+export interface AnswerOptions {
+  /**
+   * Called while a model is still writing, with the verified answer so far (markers intact), each time
+   * a sentence passes the grounding check; never with unverified text. The returned draft is authoritative.
+   */
+  readonly onVerifiedText?: (text: string) => void;
+}
+
 /** Turns retrieved passages into an answer. The extractive answerer needs no model; others call one. */
 export interface Answerer {
   /** e.g. "extractive", "openai:gpt-4o-mini", "ollama:llama3.1". */
   readonly id: string;
-  answer(context: AnswerContext): Promise<DraftAnswer>;
+  /** True for an answerer that calls a language model (it judges answerability itself). @default false */
+  readonly usesModel?: boolean;
+  answer(context: AnswerContext, options?: AnswerOptions): Promise<DraftAnswer>;
 }

@@ -11,6 +11,8 @@ export interface Reply {
   readonly citations: readonly Citation[];
   readonly missingTerms: readonly string[];
   readonly answerer: string;
+  /** Why a model's answer was replaced by the offline one, when it was. */
+  readonly fallbackReason?: string;
 }
 
 /** A reply with no passages: chit-chat, "what would you like to know?", unsupported language. */

@@ -110,6 +110,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
 
   return {
     id: handle.id,
+    usesModel: true,
     health: () => caller.health(),
     async answer(context, answerOptions = {}) {
       if (context.passages.length === 0) return { answered: false, text: NOT_ANSWERED_TEXT };

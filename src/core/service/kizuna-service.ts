@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { Answerer, DraftAnswer, RetrievedPassage } from '../answer/answerer.js';
+import type { AnswerContext, Answerer, DraftAnswer, RetrievedPassage } from '../answer/answerer.js';
+import type { ProviderHealthSnapshot } from '../providers/provider-health.js';
 import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { messages, type ReplyLanguage } from '../language/messages.js';
@@ -61,7 +62,21 @@ export interface KizunaServiceOptions {
   /** Used when `answerer` (a model) fails, so a question still gets an answer. */
   readonly fallbackAnswerer: Answerer;
   /** Rewrites follow-ups with a model when one is configured; otherwise a rule does it. */
-  readonly condenseQuestion?: (question: string, history: readonly ConversationTurn[]) => Promise<string>;
+  /**
+   * Rewrites a follow-up with a model when one is configured: a checked rewrite, or undefined (or a
+   * throw) to use the rule-based one.
+   */
+  readonly condenseQuestion?: (
+    question: string,
+    history: readonly ConversationTurn[],
+  ) => Promise<string | undefined>;
+  /** The model provider's state, for `status()`, when a model is configured. */
+  readonly providerHealth?: () => ProviderHealthSnapshot;
+  /**
+   * With a model answerer: when every passage fits in this many tokens (four characters a token), the
+   * model sees them all after the retrieved ones, so a retrieval miss cannot cost an answer. @default 0
+   */
+  readonly promptBudgetTokens?: number;
   readonly wordVectors?: CoverageWordTable;
   readonly logger: Logger;
   readonly maxQuestionLength: number;
@@ -162,45 +177,92 @@ export class KizunaService implements KizunaCore {
       reading.expansions.length === 0 ? passages : await this.retrieveFor(state, reading, undefined, false);
     const judgement = judge(reading, passages, plain, this.judgeOptions());
     const missing = (terms: readonly string[]) => inLanguage(terms, input.translated);
+    const refuse = () =>
+      finish(
+        notCoveredReply(
+          say,
+          missing(judgement.kind === 'answer' || judgement.kind === 'no-topic' ? [] : judgement.missing),
+          state.knowledge.documents.length,
+        ),
+      );
+    // A model judges for itself whether the passages answer (the word-by-word check would refuse many
+    // paraphrases), and the grounding check keeps what it says honest; without one, the judge decides.
+    const modelJudges = this.options.answerer.usesModel === true;
     switch (judgement.kind) {
       case 'no-topic':
         return finish(plainReply('unclear', say.noTopic()));
       case 'not-covered':
-        return finish(notCoveredReply(say, missing(judgement.missing), state.knowledge.documents.length));
+        if (!modelJudges) return refuse();
+        break;
       case 'related':
-        return finish(
-          relatedReply(
-            state,
-            say,
-            passages[0],
-            reading.standalone,
-            missing(judgement.missing),
-            judgement.unstated,
-          ),
-        );
+        if (!modelJudges)
+          return finish(
+            relatedReply(
+              state,
+              say,
+              passages[0],
+              reading.standalone,
+              missing(judgement.missing),
+              judgement.unstated,
+            ),
+          );
+        break;
       case 'answer':
         break;
     }
 
-    const ordered = leadWithAskedFact(reading, passages);
-    const { draft, answererId } = await this.draft({
-      question: reading.question,
-      standaloneQuestion: reading.standalone,
-      history: reading.history,
-      passages: ordered,
-      crossSheet: reading.crossSheet,
-      ...(reading.asks === undefined ? {} : { asks: reading.asks }),
-    });
-    const answered = draft.answered
-      ? answeredReply(state, say, draft.text, ordered, answererId, say.answerLeadIn(input.translated?.asks))
-      : undefined;
-    // The answerer found nothing it could cite: show the closest passage rather than guess.
-    return finish(
-      answered ?? relatedReply(state, say, ordered[0], reading.standalone, [], undefined, answererId),
+    const ordered = this.withEveryPassageIfItFits(state, leadWithAskedFact(reading, passages));
+    const { draft, answererId } = await this.draft(
+      {
+        question: reading.question,
+        standaloneQuestion: reading.standalone,
+        history: reading.history,
+        passages: ordered,
+        crossSheet: reading.crossSheet,
+        ...(reading.asks === undefined ? {} : { asks: reading.asks }),
+      },
+      request.onVerifiedText,
     );
+    const leadIn = say.answerLeadIn(input.translated?.asks);
+    const answered = draft.answered
+      ? answeredReply(state, say, draft.text, ordered, answererId, leadIn)
+      : undefined;
+    if (answered !== undefined)
+      return finish(
+        draft.fallbackReason === undefined ? answered : { ...answered, fallbackReason: draft.fallbackReason },
+      );
+    // A model that says the passages do not answer gets the honest refusal; an answerer that found
+    // nothing it could cite shows the closest passage rather than guess.
+    if (modelJudges && draft.fallbackReason === undefined) return refuse();
+    return finish(relatedReply(state, say, ordered[0], reading.standalone, [], undefined, answererId));
   }
 
-  private finish(question: string, language: ReplyLanguage, reply: Reply, started: number): Answer {
+  /**
+   * A model answers best when it sees every passage, as long as they fit its prompt budget: the
+   * retrieved ones first (markers refer to this list), then the rest of the knowledge in sheet order.
+   */
+  private withEveryPassageIfItFits(
+    state: KnowledgeState,
+    retrieved: readonly RetrievedPassage[],
+  ): RetrievedPassage[] {
+    const budget = this.options.promptBudgetTokens ?? 0;
+    if (this.options.answerer.usesModel !== true || budget === 0) return [...retrieved];
+    const characters = state.knowledge.passages.reduce((sum, passage) => sum + passage.text.length, 0);
+    if (characters / 4 > budget) return [...retrieved];
+    const shown = new Set(retrieved.map((item) => item.passage.id));
+    const rest = state.knowledge.passages.flatMap((passage) => {
+      const document = state.documentsById.get(passage.documentId);
+      return shown.has(passage.id) || document === undefined ? [] : [{ passage, document, score: 0 }];
+    });
+    return [...retrieved, ...rest];
+  }
+
+  private finish(
+    question: string,
+    language: ReplyLanguage,
+    reply: Reply,
+    started: number,
+  ): Answer {
     if (reply.outcome === 'answered') this.answered++;
     else this.refused++;
     return {
@@ -212,6 +274,7 @@ export class KizunaService implements KizunaCore {
       citations: reply.citations,
       missingTerms: reply.missingTerms,
       answerer: reply.answerer,
+      ...(reply.fallbackReason === undefined ? {} : { fallbackReason: reply.fallbackReason }),
       latencyMs: Math.round((performance.now() - started) * 100) / 100,
     };
   }
@@ -224,7 +287,8 @@ export class KizunaService implements KizunaCore {
     const reading = interpret(question, history, this.interpretContext(state));
     if (!reading.followUp || this.options.condenseQuestion === undefined) return reading;
     try {
-      return { ...reading, standalone: await this.options.condenseQuestion(question, reading.history) };
+      const rewrite = await this.options.condenseQuestion(question, reading.history);
+      return rewrite === undefined ? reading : { ...reading, standalone: rewrite };
     } catch (error) {
       this.options.logger.warn({ err: error }, 'condensing a follow-up failed; using the rule-based rewrite');
       return reading;
@@ -325,6 +389,7 @@ export class KizunaService implements KizunaCore {
       questionsAnswered: this.answered,
       questionsRefused: this.refused,
       indexOrigin: this.indexOrigin,
+      ...(this.options.providerHealth === undefined ? {} : { provider: this.options.providerHealth() }),
     };
   }
 
@@ -385,15 +450,21 @@ export class KizunaService implements KizunaCore {
   }
 
   private async draft(
-    context: Parameters<Answerer['answer']>[0],
+    context: AnswerContext,
+    onVerifiedText: ((text: string) => void) | undefined,
   ): Promise<{ draft: DraftAnswer; answererId: string }> {
     const { answerer, fallbackAnswerer, logger } = this.options;
     try {
-      return { draft: await answerer.answer(context), answererId: answerer.id };
+      const draft = await answerer.answer(context, onVerifiedText === undefined ? {} : { onVerifiedText });
+      return { draft, answererId: draft.answeredBy ?? answerer.id };
     } catch (error) {
       if (answerer === fallbackAnswerer) throw error;
       logger.warn({ err: error, answerer: answerer.id }, 'answerer failed; answering extractively instead');
-      return { draft: await fallbackAnswerer.answer(context), answererId: fallbackAnswerer.id };
+      const draft = await fallbackAnswerer.answer(context);
+      return {
+        draft: { ...draft, fallbackReason: 'the language model failed' },
+        answererId: fallbackAnswerer.id,
+      };
     }
   }
 
