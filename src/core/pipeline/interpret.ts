@@ -6,6 +6,8 @@ import {
   type TermCoverage,
 } from '../retrieval/term-coverage.js';
 import { unit, type CorpusVocabulary } from '../retrieval/corpus-vocabulary.js';
+import { lemmasOf } from '../text/lemma.js';
+import { stem } from '../text/stem.js';
 import type { ConversationTurn, KnowledgeDocument } from '../types.js';
 import { asksForMore, isFollowUp, leansOnConversation, standaloneQuestion } from './follow-up.js';
 import { classifyIntent, type Intent } from './intent.js';
@@ -28,7 +30,7 @@ export interface Reading {
   readonly followUp: boolean;
   /** What retrieval searches for: the question, plus the previous question for a follow-up. */
   readonly standalone: string;
-  /** The question's words and content terms (the question alone, not the history). */
+  /** The question's words and content terms (for a follow-up, those of `standalone`). */
   readonly words: QuestionWords;
   /** For each content term: do the sheets use it, exactly, misspelt or in other words (corpus-wide)? */
   readonly coverage: readonly TermCoverage[];
@@ -98,20 +100,26 @@ export function interpret(
     targetDocuments(question, context.documents) ??
     (followUp ? targetDocuments(standalone, context.documents) : undefined);
   const asks = askedFor(question);
+  // A follow-up is judged with the conversation's topic: "did they pick up anything else?" is about the
+  // subject of the question before it, and its own stray word ("pick") is one among many.
+  const judged = followUp ? questionWords(standalone) : words;
+  const judgedCoverage = followUp
+    ? assessCoverage(judged, context.vocabulary, context.wordVectors, [], context.coverage)
+    : coverage;
   return {
     question,
     intent,
     history: followUp ? history : [],
     followUp,
     standalone,
-    words,
-    coverage,
+    words: judged,
+    coverage: judgedCoverage,
     ...(documentIds === undefined ? {} : { documentIds }),
     crossSheet: isCrossSheetQuestion(question, context.documents),
     ...(asks === undefined ? {} : { asks }),
     wantsMore: followUp && asksForMore(question),
     hasTopic: ownTopicTerms > 0,
-    ...expansions(coverage, context),
+    ...expansions(judgedCoverage, context),
   };
 }
 
@@ -124,6 +132,14 @@ function expansions(
   const expansionsOf = new Map<string, string[]>();
   for (const item of coverage) {
     if ((item.kind === 'typo' || item.kind === 'paraphrase') && item.via !== undefined) words.push(item.via);
+    // Other forms of the word that the sheets use: "met" is also "meet", as in "meetings".
+    if (!item.term.numeric) {
+      words.push(
+        ...lemmasOf(item.term.token).filter(
+          (lemma) => stem(lemma) !== item.term.stem && context.vocabulary.stemPassageCounts.has(stem(lemma)),
+        ),
+      );
+    }
     if (item.kind !== 'missing' || item.term.numeric) continue;
     const vector = context.wordVectors?.vector(item.term.token);
     if (vector === undefined) continue;

@@ -41,7 +41,7 @@ export async function retrieveForReading(
     retrieved = [...leaders, ...wide.filter((item) => !leaders.includes(item))].slice(0, k);
     retrieved.sort((a, b) => b.score - a.score);
   }
-  const quoted = quotedPassagesFor(reading.question, state, documentIds, retrieved);
+  const quoted = quotedPassagesFor(reading.question, state, documentIds, retrieved, reading.expansions);
   const ranked = promoteQuotedPassages(retrieved, quoted, k);
   return reading.wantsMore ? unsaidFirst(ranked, lastAnswerSentences(reading.history)) : ranked;
 }

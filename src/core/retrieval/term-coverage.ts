@@ -1,4 +1,6 @@
 import { distance } from 'fastest-levenshtein';
+import { lemmasOf } from '../text/lemma.js';
+import { stem } from '../text/stem.js';
 import { ENGLISH_STOPWORDS, isStopword, QUESTION_WORDS } from '../text/stopwords.js';
 import type { CorpusVocabulary, WordVectorLookup } from './corpus-vocabulary.js';
 import { unit } from './corpus-vocabulary.js';
@@ -79,7 +81,9 @@ function assessTerm(
 
   // Another form of a word the sheets use ("employed" for "employment", "purchases" for "purchasers"):
   // the stemmer does not always bring them together.
-  const relative = term.properNoun ? undefined : derivedFormOf(term.token, vocabulary);
+  const relative = term.properNoun
+    ? undefined
+    : (lemmaInSheets(term.token, vocabulary) ?? derivedFormOf(term.token, vocabulary));
   if (relative !== undefined) return { term, kind: 'paraphrase', via: relative };
   const rank = table?.rank(term.token);
   const rare = rank === undefined || rank > options.rareWordRank;
@@ -127,6 +131,12 @@ function assessTerm(
     if (typoOf !== undefined) return { term, kind: 'typo', via: typoOf };
   }
   return { term, kind: 'missing' };
+}
+
+/** A dictionary form of the token that the sheets use ("met" → "meet", used as "meetings"), if any. */
+function lemmaInSheets(token: string, vocabulary: CorpusVocabulary): string | undefined {
+  if (/\d/.test(token)) return undefined;
+  return lemmasOf(token).find((lemma) => vocabulary.stemPassageCounts.has(stem(lemma)));
 }
 
 /**

@@ -257,12 +257,7 @@ export class KizunaService implements KizunaCore {
     return [...retrieved, ...rest];
   }
 
-  private finish(
-    question: string,
-    language: ReplyLanguage,
-    reply: Reply,
-    started: number,
-  ): Answer {
+  private finish(question: string, language: ReplyLanguage, reply: Reply, started: number): Answer {
     if (reply.outcome === 'answered') this.answered++;
     else this.refused++;
     return {

@@ -21,6 +21,7 @@ export function quotedPassagesFor(
   state: KnowledgeState,
   documentIds: readonly string[] | undefined,
   retrieved: readonly RetrievedPassage[] = [],
+  expansions: readonly string[] = [],
 ): RetrievedPassage[] {
   if (!ASKS_FOR_WORDS.test(question)) return [];
   const questionWords = new Set(question.toLowerCase().split(/[^\p{L}\p{N}]+/u));
@@ -39,7 +40,8 @@ export function quotedPassagesFor(
   // "What do the fact sheets say about…" asks what the sheets say, not what anyone said.
   if (!speakerNamed && !asksWhoSpoke && !NAMES_A_QUOTATION.test(question)) return [];
   const wantsOpening = ASKS_FOR_OPENING.test(question);
-  const topic = contentTerms(question);
+  // The topic in the sheets' words too: "kidnapped" is asked, "abducted" is written.
+  const topic = contentTerms([question, ...expansions].join(' '));
 
   // Asked for "a quote about X" with no speaker: the quotations among the passages retrieved for X.
   const retrievedIds = new Set(retrieved.map((item) => item.passage.id));
