@@ -24,9 +24,9 @@ const HOSTILE_PATTERNS: readonly RegExp[] = [
   /^(?:\s*\\[ntr0])+\s*$|(?:\\[ntr]){2,}/,
 ];
 
-/** Words that ask for a whole sheet or topic in brief. */
+/** Words that ask for a whole sheet or topic in brief ("what's in the sheets about security?" too). */
 const OVERVIEW_WORDS =
-  /\b(summar(?:y|ise|ize|ies)|overview|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down)\b/i;
+  /\b(summar(?:y|ise|ize|ies)|overview|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b/i;
 /** "What's in the 2019 sheet", "what does the 2018 one say" with nothing else asked. */
 const WHATS_IN_A_SHEET =
   /\bwhat(?:'?s| is| does| did| do)?\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|document)\b/i;

@@ -56,6 +56,11 @@ export interface Reading {
   readonly expansions: readonly string[];
   /** For each question token the sheets never use: the sheet words it was expanded with. */
   readonly expansionsOf: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Of those, the sheets' names: a category word meeting an instance the sheets name ("carmakers" →
+   * Toyota, "lunar" → Moon, "astronauts" → NASA).
+   */
+  readonly namesFor: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface InterpretContext {
@@ -126,10 +131,11 @@ export function interpret(
 function expansions(
   coverage: readonly TermCoverage[],
   context: InterpretContext,
-): Pick<Reading, 'expansions' | 'expansionsOf'> {
+): Pick<Reading, 'expansions' | 'expansionsOf' | 'namesFor'> {
   const threshold = context.expansionSimilarity ?? 0.6;
   const words: string[] = [];
   const expansionsOf = new Map<string, string[]>();
+  const namesFor = new Map<string, string[]>();
   for (const item of coverage) {
     if ((item.kind === 'typo' || item.kind === 'paraphrase') && item.via !== undefined) words.push(item.via);
     // Other forms of the word that the sheets use: "met" is also "meet", as in "meetings".
@@ -145,9 +151,11 @@ function expansions(
     if (vector === undefined) continue;
     const nearest = nearestWords(unit(vector), context.vocabulary.wordVectors, threshold, 2);
     expansionsOf.set(item.term.token, nearest);
+    const names = nearest.filter((word) => context.vocabulary.names.has(word));
+    if (names.length > 0) namesFor.set(item.term.token, names);
     words.push(...nearest);
   }
-  return { expansions: words, expansionsOf };
+  return { expansions: words, expansionsOf, namesFor };
 }
 
 function nearestWords(

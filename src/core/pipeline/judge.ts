@@ -11,7 +11,7 @@ import {
 import { contentTokens } from '../text/content-terms.js';
 import type { Reading } from './interpret.js';
 import { LEAD_SHARE } from './compose.js';
-import { statesAskedFact } from './question-shape.js';
+import { askedRole, statesAskedFact } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
 
 /**
@@ -58,12 +58,24 @@ export function judge(
   const table = options.wordVectors;
   // Rechecked against the passages retrieved for the question as typed: passages its expansions
   // brought in would vouch for the very words they were found for ("population" → "estimated").
-  const coverage = recheckAgainstContext(
+  const rechecked = recheckAgainstContext(
     reading.coverage,
     table,
     contextWords(plainPassages.slice(0, 3), table),
     options.coverage,
   );
+  // A category word the sheets never use is covered when a name it stands near is in the passage found
+  // for the question as typed ("carmakers" → "Toyota" in the Alabama passage): the passage came from the
+  // question's other words, so it cannot be circular.
+  const plainTop = new Set(
+    plainPassages[0] === undefined ? [] : contentTokens(plainPassages[0].passage.text),
+  );
+  const coverage = rechecked.map((item): TermCoverage => {
+    if (item.kind !== 'missing' || item.term.numeric || item.term.properNoun || item.name === true)
+      return item;
+    const via = (reading.namesFor.get(item.term.token) ?? []).find((word) => plainTop.has(word));
+    return via === undefined ? item : { term: item.term, kind: 'paraphrase', via };
+  });
   const weightOf = table === undefined ? () => 1 : rarityWeight((word) => table.rank(word));
   const verdict = judgeCoverage(reading.words, coverage, {
     weightOf,
@@ -79,7 +91,14 @@ export function judge(
   if (decisive || best === undefined || best.score < (options.minimumScore ?? 0.2)) {
     return { kind: 'not-covered', missing: verdict.missing };
   }
-  if (verdict.covered) return askedFactCheck(reading, passages) ?? { kind: 'answer' };
+  if (verdict.covered) {
+    // "Who's the emperor that…?": everything else is covered, but the sheets never name an emperor.
+    const asked = askedRole(reading.question);
+    // Judged on the sheets' own words: a near word in the passage ("imperial" for "emperor") does not name it.
+    const unnamed = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === asked);
+    if (unnamed !== undefined) return { kind: 'related', missing: [unnamed.term.word] };
+    return askedFactCheck(reading, passages) ?? { kind: 'answer' };
+  }
   // Some of what was asked is not in the sheets. When the subject is, the closest passage is shown with
   // what the sheets don't say; when it is not, a bare refusal names it.
   if (verdict.salientCount === 0) return { kind: 'answer' };

@@ -88,3 +88,14 @@ export function targetDocuments(
   }
   return ids.length === 0 || ids.length === documents.length ? undefined : ids;
 }
+
+/**
+ * The role a "who is the X" question asks to be named: "who's the emperor that started the Reiwa era?"
+ * → "emperor". When the sheets never use that word, they don't say who it is, however much else of the
+ * question they cover. ("Which/what X" questions are not read this way: "what event…" is answered by a
+ * passage that names the event without the word "event".) Lower-case token, or undefined.
+ */
+export function askedRole(question: string): string | undefined {
+  const match = /\bwho(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+([\p{L}'-]+)/iu.exec(question);
+  return match?.[1]?.toLowerCase();
+}
