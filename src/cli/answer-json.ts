@@ -1,4 +1,4 @@
-import type { Answer, Citation } from '../core/types.js';
+import type { Answer, AnswerOutcome, Citation } from '../core/types.js';
 
 /** One source of an answer in `--json` / `--jsonl` output. */
 export interface CitationJson {
@@ -7,6 +7,10 @@ export interface CitationJson {
   readonly title: string;
   /** ISO date of the fact sheet. */
   readonly date: string;
+  /** The date as a person reads it, e.g. "May 25, 2019" or "circa April 2018". */
+  readonly displayDate: string;
+  /** True when the sheet's date is an estimate (the 2018 sheet's exact day is not confirmed). */
+  readonly approximateDate: boolean;
   readonly section: string;
   /** The verbatim passage. */
   readonly passage: string;
@@ -16,6 +20,10 @@ export interface CitationJson {
 export interface AnswerJson {
   readonly question: string;
   readonly answered: boolean;
+  /** What kind of reply: `answered`, `related` (the closest passage, cited), `not-covered`, `chit-chat`, … */
+  readonly outcome: AnswerOutcome;
+  /** The language of Kizuna's own words (`en` or `ja`); quoted sentences stay English. */
+  readonly language: Answer['language'];
   /** The text a user sees, with `[n]` markers. */
   readonly answer: string;
   readonly citations: readonly CitationJson[];
@@ -29,24 +37,42 @@ export interface AnswerErrorJson {
   readonly error: string;
 }
 
-export function citationToJson(citation: Citation): CitationJson {
+/** Which fact sheets have an approximate date, by document id (from `core.sources()`). */
+export type ApproximateDates = ReadonlyMap<string, boolean>;
+
+export function citationToJson(citation: Citation, approximateDates: ApproximateDates): CitationJson {
   return {
     marker: citation.marker,
     documentId: citation.documentId,
     title: citation.title,
     date: citation.date,
+    displayDate: citation.displayDate,
+    approximateDate: approximateDates.get(citation.documentId) ?? false,
     section: citation.section,
     passage: citation.passage,
   };
 }
 
 /** Picks the stable, documented fields of an answer (internal ones such as `answerer` stay out). */
-export function answerToJson(answer: Answer): AnswerJson {
+export function answerToJson(answer: Answer, approximateDates: ApproximateDates): AnswerJson {
   return {
     question: answer.question,
     answered: answer.answered,
+    outcome: answer.outcome,
+    language: answer.language,
     answer: answer.text,
-    citations: answer.citations.map(citationToJson),
+    citations: answer.citations.map((citation) => citationToJson(citation, approximateDates)),
     latencyMs: answer.latencyMs,
   };
+}
+
+/**
+ * The lookup {@link answerToJson} needs, from the core's sources. A citation does not carry whether its
+ * sheet's date is approximate, so it is read from the sheet.
+ * TODO(core): an `approximateDate` (or `dateApproximate`) field on `Citation` would make this unnecessary.
+ */
+export function approximateDatesOf(
+  sources: readonly { documentId: string; dateApproximate: boolean }[],
+): ApproximateDates {
+  return new Map(sources.map((source) => [source.documentId, source.dateApproximate]));
 }

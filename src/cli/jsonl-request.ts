@@ -6,10 +6,11 @@ import { validateQuestion } from './validate-question.js';
 const requestSchema = z.object({
   question: z.string(),
   history: z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string() })).optional(),
+  language: z.enum(['en', 'ja']).optional(),
 });
 
 const EXPECTED_SHAPE =
-  'expected a question, or {"question": "...", "history": [{"role": "user" | "assistant", "text": "..."}]}';
+  'expected a question, or {"question": "...", "history": [{"role": "user" | "assistant", "text": "..."}], "language": "en" | "ja"}';
 
 /** One line of `ask --jsonl` input, understood: a request to send, or why it cannot be sent. */
 export type JsonlRequest =
@@ -26,6 +27,7 @@ export function parseJsonlRequest(line: string, maxQuestionLength: number): Json
 
   let question = trimmed;
   let history: AskRequest['history'];
+  let language: AskRequest['language'];
   if (trimmed.startsWith('{')) {
     let value: unknown;
     try {
@@ -37,12 +39,17 @@ export function parseJsonlRequest(line: string, maxQuestionLength: number): Json
     if (!parsed.success) return { ok: false, error: `Invalid request object: ${EXPECTED_SHAPE}.` };
     question = parsed.data.question;
     history = parsed.data.history;
+    language = parsed.data.language;
   }
 
   const check = validateQuestion(question, maxQuestionLength);
   if (!check.ok) return { ok: false, question: question.trim(), error: check.error };
   return {
     ok: true,
-    request: history ? { question: check.question, history } : { question: check.question },
+    request: {
+      question: check.question,
+      ...(history ? { history } : {}),
+      ...(language ? { language } : {}),
+    },
   };
 }

@@ -7,6 +7,7 @@ import { formatSourcesList } from '../format/format-sources.js';
 import { formatFactSheets, formatStatus } from '../format/format-status.js';
 import { createStyler } from '../format/styler.js';
 import type { TerminalFormatOptions } from '../format/terminal-options.js';
+import { withLanguage, type CliLanguage } from '../language-option.js';
 import { validateQuestion } from '../validate-question.js';
 
 export const CHAT_HELP = `Ask anything about the US–Japan alliance; follow-up questions keep their context.
@@ -31,6 +32,8 @@ export interface ChatSessionOptions {
    * @default 12
    */
   readonly maxHistoryTurns?: number;
+  /** The preferred reply language (`--lang`); a question written in Japanese is answered in Japanese anyway. */
+  readonly language?: CliLanguage;
 }
 
 export type LineOutcome = 'continue' | 'exit';
@@ -57,7 +60,10 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     }
     try {
       const answer = await core.ask(
-        history.length > 0 ? { question: check.question, history } : { question: check.question },
+        withLanguage(
+          history.length > 0 ? { question: check.question, history } : { question: check.question },
+          options.language,
+        ),
       );
       lastAnswer = answer;
       history = [

@@ -4,13 +4,21 @@ import type { Config } from '../../config/load-config.js';
 import { isKizunaError } from '../../core/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { KizunaCore } from '../../core/types.js';
-import { answerToJson, type AnswerErrorJson } from '../answer-json.js';
+import { answerToJson, approximateDatesOf, type AnswerErrorJson } from '../answer-json.js';
 import type { CliDeps } from '../cli-deps.js';
+import {
+  LANG_HELP,
+  LANG_OPTION,
+  parseLanguageOption,
+  withLanguage,
+  type CliLanguage,
+} from '../language-option.js';
 import { formatAnswerForTerminal } from '../format/format-answer.js';
 import { terminalOptionsFor } from '../format/terminal-options.js';
 import { parseJsonlRequest } from '../jsonl-request.js';
 import { readStreamText } from '../read-stream.js';
 import { ExitCode, loadCliConfig, readCommandArgs, reportFailure, startCore } from '../startup.js';
+import { CliUsageError } from '../parse-cli-args.js';
 import { validateQuestion } from '../validate-question.js';
 
 export const ASK_USAGE = `Usage: npm run ask -- [options] "question"
@@ -19,16 +27,19 @@ Answers a question about the US–Japan alliance from the White House fact sheet
 Without a question argument, the question is read from standard input (when it is not a terminal).
 
 Options:
-  --json      Print exactly one JSON object: question, answered, answer, citations, latencyMs.
+  --json      Print exactly one JSON object: question, answered, outcome, language, answer,
+              citations (with displayDate and approximateDate), latencyMs.
   --jsonl     Read one question per line from standard input (plain text, or
-              {"question": "...", "history": [{"role": "user", "text": "..."}]}) and
-              print one JSON object per line, in order.
+              {"question": "...", "history": [{"role": "user", "text": "..."}], "language": "ja"})
+              and print one JSON object per line, in order.
+${LANG_HELP}
   --verbose   Show informational logs and stack traces on standard error.
   --help      Show this help.
 
 Exit codes: 0 answered (or honestly refused), 1 Kizuna failed, 2 bad invocation or question.`;
 
 const OPTIONS = {
+  ...LANG_OPTION,
   json: { type: 'boolean' },
   jsonl: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
@@ -49,20 +60,28 @@ export async function runAsk(deps: CliDeps): Promise<number> {
     return ExitCode.usage;
   }
 
+  let language: CliLanguage | undefined;
+  try {
+    language = parseLanguageOption(values.lang);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    return reportFailure(error, deps.stderr, verbose);
+  }
+
   const config = loadCliConfig(deps, verbose);
   if (typeof config === 'number') return config;
 
-  if (values.jsonl) return askMany(deps, config, verbose);
-  return askOne(deps, config, positionals, values.json === true, verbose);
+  if (values.jsonl) return askMany(deps, config, language, verbose);
+  return askOne(deps, config, positionals, { json: values.json === true, language, verbose });
 }
 
 async function askOne(
   deps: CliDeps,
   config: Config,
   positionals: readonly string[],
-  json: boolean,
-  verbose: boolean,
+  options: { json: boolean; language: CliLanguage | undefined; verbose: boolean },
 ): Promise<number> {
+  const { json, language, verbose } = options;
   let raw: string;
   if (positionals.length > 0) {
     // `npm run ask -- what is reiwa` works without quotes.
@@ -86,8 +105,8 @@ async function askOne(
   if (typeof started === 'number') return started;
 
   try {
-    const answer = await started.core.ask({ question: check.question });
-    if (json) writeJson(deps, answerToJson(answer));
+    const answer = await started.core.ask(withLanguage({ question: check.question }, language));
+    if (json) writeJson(deps, answerToJson(answer, approximateDatesOf(started.core.sources())));
     else deps.stdout.write(`${formatAnswerForTerminal(answer, terminalOptionsFor(deps.stdout))}\n`);
     return ExitCode.ok;
   } catch (error) {
@@ -107,33 +126,48 @@ async function askOne(
 }
 
 /** `--jsonl`: every input line yields exactly one output line, in order, whatever goes wrong with it. */
-async function askMany(deps: CliDeps, config: Config, verbose: boolean): Promise<number> {
+async function askMany(
+  deps: CliDeps,
+  config: Config,
+  language: CliLanguage | undefined,
+  verbose: boolean,
+): Promise<number> {
   const started = await startCore(deps, { config, verbose });
   if (typeof started === 'number') return started;
+  const context: LineContext = {
+    core: started.core,
+    logger: started.logger,
+    maxQuestionLength: config.maxQuestionLength,
+    language,
+    approximateDates: approximateDatesOf(started.core.sources()),
+  };
 
   const lines = readline.createInterface({ input: deps.stdin, crlfDelay: Infinity, terminal: false });
   let lineNumber = 0;
   for await (const line of lines) {
     lineNumber += 1;
-    writeJson(
-      deps,
-      await answerLine(started.core, started.logger, line, lineNumber, config.maxQuestionLength),
-    );
+    writeJson(deps, await answerLine(context, line, lineNumber));
   }
   return ExitCode.ok;
 }
 
-async function answerLine(
-  core: KizunaCore,
-  logger: Logger,
-  line: string,
-  lineNumber: number,
-  maxQuestionLength: number,
-): Promise<object> {
-  const parsed = parseJsonlRequest(line, maxQuestionLength);
+/** What answering one `--jsonl` line needs. */
+interface LineContext {
+  readonly core: KizunaCore;
+  readonly logger: Logger;
+  readonly maxQuestionLength: number;
+  /** `--lang`, used when the line itself names no language. */
+  readonly language: CliLanguage | undefined;
+  readonly approximateDates: ReturnType<typeof approximateDatesOf>;
+}
+
+async function answerLine(context: LineContext, line: string, lineNumber: number): Promise<object> {
+  const { core, logger } = context;
+  const parsed = parseJsonlRequest(line, context.maxQuestionLength);
   if (!parsed.ok) return errorJson(lineNumber, parsed.question, parsed.error);
+  const request = parsed.request.language ? parsed.request : withLanguage(parsed.request, context.language);
   try {
-    return answerToJson(await core.ask(parsed.request));
+    return answerToJson(await core.ask(request), context.approximateDates);
   } catch (error) {
     if (isKizunaError(error)) return errorJson(lineNumber, parsed.request.question, error.message);
     logger.error({ err: error, line: lineNumber }, 'answering failed');

@@ -1,3 +1,4 @@
+import { messages } from '../../core/language/messages.js';
 import type { Answer } from '../../core/types.js';
 import { formatSourcesList } from './format-sources.js';
 import { createStyler } from './styler.js';
@@ -12,19 +13,24 @@ export interface AnswerFormatOptions extends TerminalFormatOptions {
   readonly withPassages?: boolean;
 }
 
+/** What the terminal shows of an answer; `language` defaults to English. */
+export type TerminalAnswer = Pick<Answer, 'answered' | 'text' | 'citations'> &
+  Partial<Pick<Answer, 'language'>>;
+
 /**
- * An answer for a person: the text (with its `[n]` markers) wrapped to the width, then the sources list.
- * A refusal is the core's message alone: it cites nothing.
+ * An answer for a person: the text (with its `[n]` markers, line breaks kept) wrapped to the width, then
+ * the sources list, headed in the answer's language. Anything that is not an answer is shown in yellow;
+ * a `related` answer (not an exact answer, but the closest passage) still lists the passage it cites, and
+ * a refusal, which cites nothing, is the core's message alone.
  */
-export function formatAnswerForTerminal(
-  answer: Pick<Answer, 'answered' | 'text' | 'citations'>,
-  options: AnswerFormatOptions,
-): string {
+export function formatAnswerForTerminal(answer: TerminalAnswer, options: AnswerFormatOptions): string {
   const style = createStyler(options.color);
   // Wrap first, colour after: escape codes must not count towards the width.
   const body = wrapText(answer.text, options.width).join('\n');
-  if (!answer.answered) return style('yellow', body);
-  const highlighted = body.replace(/\[\d+\]/g, (marker) => style('cyan', marker));
+  const highlighted = answer.answered
+    ? body.replace(/\[\d+\]/g, (marker) => style('cyan', marker))
+    : style('yellow', body);
   if (answer.citations.length === 0) return highlighted;
-  return `${highlighted}\n\n${formatSourcesList(answer.citations, options)}`;
+  const heading = messages(answer.language ?? 'en').sources;
+  return `${highlighted}\n\n${formatSourcesList(answer.citations, { ...options, heading })}`;
 }

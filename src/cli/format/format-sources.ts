@@ -1,3 +1,4 @@
+import { messages } from '../../core/language/messages.js';
 import type { Citation } from '../../core/types.js';
 import { createStyler } from './styler.js';
 import type { TerminalFormatOptions } from './terminal-options.js';
@@ -11,6 +12,11 @@ export interface SourcesListOptions extends TerminalFormatOptions {
    * @default true
    */
   readonly withPassages?: boolean;
+  /**
+   * The heading, in the answer's language (`messages(language).sources`).
+   * @default 'Sources'
+   */
+  readonly heading?: string;
 }
 
 /** `<title> (<displayDate>) — <section>`; the opening quotation has no section, so no dash. */
@@ -25,7 +31,7 @@ export function describeCitation(citation: Pick<Citation, 'title' | 'displayDate
  */
 export function formatSourcesList(citations: readonly Citation[], options: SourcesListOptions): string {
   const style = createStyler(options.color);
-  const lines = [style('bold', 'Sources')];
+  const lines = [style('bold', options.heading ?? messages('en').sources)];
   for (const citation of citations) {
     const marker = `[${citation.marker}]`;
     const heading = wrapText(describeCitation(citation), options.width, {

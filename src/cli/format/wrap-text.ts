@@ -1,3 +1,7 @@
+import stringWidth from 'string-width';
+
+import { wrapUnits } from './wrap-units.js';
+
 export interface WrapOptions {
   /**
    * Prefix of the first line.
@@ -12,22 +16,23 @@ export interface WrapOptions {
 }
 
 /**
- * Greedy word wrap to `width` columns. Line breaks in the text are kept as paragraph breaks; runs of spaces
- * collapse to one. A word longer than the line (a URL) is left whole rather than cut.
+ * Greedy wrap to `width` terminal columns. Line breaks in the text are kept (an overview's "• " lines stay
+ * one per line); runs of spaces collapse to one. Widths are display columns: East Asian wide characters
+ * count as two. English breaks at spaces; Japanese also between words (see {@link wrapUnits}). A word
+ * longer than the line (a URL) is left whole rather than cut.
  */
 export function wrapText(text: string, width: number, options: WrapOptions = {}): string[] {
   const firstIndent = options.firstIndent ?? '';
   const indent = options.indent ?? firstIndent;
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
-    const words = paragraph.split(/\s+/).filter((word) => word !== '');
     let current = lines.length === 0 ? firstIndent : indent;
     let hasWord = false;
-    for (const word of words) {
-      const candidate = hasWord ? `${current} ${word}` : `${current}${word}`;
-      if (hasWord && columns(candidate) > width) {
+    for (const unit of wrapUnits(paragraph)) {
+      const candidate = `${current}${hasWord && unit.spaceBefore ? ' ' : ''}${unit.text}`;
+      if (hasWord && unit.breakBefore && stringWidth(candidate) > width) {
         lines.push(current);
-        current = `${indent}${word}`;
+        current = `${indent}${unit.text}`;
       } else {
         current = candidate;
       }
@@ -36,9 +41,4 @@ export function wrapText(text: string, width: number, options: WrapOptions = {})
     lines.push(hasWord ? current : '');
   }
   return lines;
-}
-
-function columns(text: string): number {
-  // Code points, not UTF-16 units; wide (CJK) characters still count as one column, which is close enough here.
-  return [...text].length;
 }

@@ -1,10 +1,17 @@
 import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 
+import type { AskRequest } from '../../core/types.js';
+import { localizeInputError } from '../interactions/localize-input-error.js';
 import { formatAnswerMessages } from '../presentation/answer-message.js';
+import { catalogueForLocale, languageOfLocale } from '../presentation/reply-language.js';
 import { sendResponse } from '../interactions/respond.js';
 import type { Command } from './command.js';
 
-/** `/ask question:<text>`: an answer with inline `[n]` markers, its sources, and buttons for the exact passages. */
+/**
+ * `/ask question:<text>`: an answer with inline `[n]` markers, its sources, and buttons for the exact
+ * passages. A user whose Discord language is Japanese asks for Japanese; the answer's own labels follow
+ * the language the core answered in (a Japanese question is answered in Japanese whatever the locale).
+ */
 export const askCommand = {
   data: ({ maxQuestionLength }) =>
     new SlashCommandBuilder()
@@ -29,7 +36,14 @@ export const askCommand = {
   cooldown: true,
   async execute(interaction, services) {
     const question = interaction.options.getString('question', true);
-    const answering = services.core.ask({ question });
+    const answering = services.core.ask(askRequest(question, interaction.locale)).catch((error: unknown) => {
+      throw localizeInputError(
+        error,
+        catalogueForLocale(interaction.locale),
+        question,
+        services.config.maxQuestionLength,
+      );
+    });
     // Marked as handled so a failed deferral (the rejection below) cannot leave it unobserved; awaiting it still throws.
     answering.catch(() => undefined);
     await deferIfSlow(interaction, answering, services.deferAfterMs);
@@ -39,6 +53,11 @@ export const askCommand = {
     for (const message of rest) await interaction.followUp(message);
   },
 } satisfies Command;
+
+/** The core request: the preferred language only when the locale asks for Japanese (English is the default). */
+function askRequest(question: string, locale: string): AskRequest {
+  return languageOfLocale(locale) === 'ja' ? { question, language: 'ja' } : { question };
+}
 
 /**
  * Replies directly when the answer is quick; defers (Discord's "thinking…") once it has taken

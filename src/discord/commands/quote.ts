@@ -4,6 +4,7 @@ import { KizunaError } from '../../core/errors.js';
 import { DiscordLimits } from '../presentation/discord-limits.js';
 import { formatQuoteMessage } from '../presentation/quote-message.js';
 import { neutralizeMentions } from '../presentation/sanitize.js';
+import { catalogueForLocale } from '../presentation/reply-language.js';
 import type { Command } from './command.js';
 
 /** `/quote [speaker] [topic]`: a quotation with its speaker and citation; random with no options. */
@@ -47,7 +48,7 @@ export const quoteCommand = {
         ),
       );
     }
-    await interaction.reply(formatQuoteMessage(result));
+    await interaction.reply(formatQuoteMessage(result, catalogueForLocale(interaction.locale)));
   },
   async autocomplete(interaction, services) {
     const typed = interaction.options.getFocused().trim().toLowerCase();

@@ -1,6 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 
 import { formatSourcesMessage } from '../presentation/sources-message.js';
+import { catalogueForLocale } from '../presentation/reply-language.js';
 import type { Command } from './command.js';
 
 /** `/sources`: the fact sheets with their dates and passage counts. */
@@ -13,6 +14,8 @@ export const sourcesCommand = {
       .setDescriptionLocalizations({ ja: '回答の根拠となるファクトシートの一覧（日付と項目数）' })
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
   async execute(interaction, services) {
-    await interaction.reply(formatSourcesMessage(services.core.sources()));
+    await interaction.reply(
+      formatSourcesMessage(services.core.sources(), catalogueForLocale(interaction.locale)),
+    );
   },
 } satisfies Command;

@@ -2,6 +2,7 @@ import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'disco
 
 import { formatStatusMessage } from '../presentation/status-message.js';
 import { ADMIN_DEFAULT_PERMISSIONS } from './admin-defaults.js';
+import { catalogueForLocale } from '../presentation/reply-language.js';
 import type { Command } from './command.js';
 
 /** `/status` (admins): fingerprint, counts, models, uptime, last reload, questions answered and refused. */
@@ -19,9 +20,11 @@ export const statusCommand = {
   adminOnly: true,
   async execute(interaction, services) {
     const shard = interaction.client.shard;
-    const message = formatStatusMessage(services.core.status(), {
-      ...(shard ? { shardIds: shard.ids, shardCount: shard.count } : {}),
-    });
+    const message = formatStatusMessage(
+      services.core.status(),
+      { ...(shard ? { shardIds: shard.ids, shardCount: shard.count } : {}) },
+      catalogueForLocale(interaction.locale),
+    );
     await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
   },
 } satisfies Command;

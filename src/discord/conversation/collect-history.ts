@@ -2,6 +2,7 @@ import type { Message, ThreadChannel } from 'discord.js';
 
 import type { Logger } from '../../core/logger.js';
 import type { ConversationTurn } from '../../core/types.js';
+import { askerExchanges } from './asker-exchanges.js';
 import { toConversationHistory, type HistoryMessage } from './conversation-history.js';
 
 /** How many earlier thread messages are read to find the last few turns. */
@@ -9,14 +10,16 @@ const THREAD_MESSAGES_READ = 25;
 
 /**
  * The context of a follow-up in a thread the bot started, read from Discord (not from memory, so a
- * restart loses nothing): the question in the parent channel, the bot's answer the thread was started on,
- * then the thread's messages before this one.
+ * restart loses nothing) and from nowhere but the thread: the asker's own exchanges with the bot among
+ * the question in the parent channel, the bot's answer the thread was started on, and the thread's
+ * messages before this one (see {@link askerExchanges}).
  */
 export async function threadHistory(
   message: Message,
   thread: ThreadChannel,
   maxTurns: number,
   logger: Logger,
+  botRoleIds: readonly string[] = [],
 ): Promise<ConversationTurn[]> {
   const collected: Message[] = [];
   try {
@@ -41,7 +44,9 @@ export async function threadHistory(
       'could not read the thread history; answering without it',
     );
   }
-  return toConversationHistory(oldestFirst(collected), message.client.user.id, maxTurns);
+  const botUserId = message.client.user.id;
+  const exchanges = askerExchanges(oldestFirst(collected), message.author.id, botUserId);
+  return toConversationHistory(exchanges, botUserId, maxTurns, botRoleIds);
 }
 
 /**
@@ -52,6 +57,7 @@ export async function replyChainHistory(
   message: Message,
   maxTurns: number,
   logger: Logger,
+  botRoleIds: readonly string[] = [],
 ): Promise<ConversationTurn[]> {
   const chain: Message[] = [];
   let current = await referencedMessage(message);
@@ -60,18 +66,21 @@ export async function replyChainHistory(
     current = await referencedMessage(current);
   }
   if (chain.length === 0) logger.debug('replied-to message unavailable; answering without context');
-  return toConversationHistory(oldestFirst(chain), message.client.user.id, maxTurns);
+  return toConversationHistory(oldestFirst(chain), message.client.user.id, maxTurns, botRoleIds);
 }
 
 /** A discord.js message reduced to a {@link HistoryMessage}. */
 export function toHistoryMessage(message: Message): HistoryMessage {
+  const replyToId = message.reference?.messageId;
   return {
+    id: message.id,
     authorId: message.author.id,
     authorIsBot: message.author.bot,
     content: message.content,
     embedDescriptions: message.embeds
       .map((embed) => embed.description ?? '')
       .filter((text) => text.length > 0),
+    ...(replyToId ? { replyToId } : {}),
   };
 }
 

@@ -1,13 +1,17 @@
 import { ChannelType, ThreadAutoArchiveDuration, type Message } from 'discord.js';
 
+import { detectLanguage } from '../../core/language/detect-language.js';
+import { messages, type MessageCatalogue } from '../../core/language/messages.js';
 import type { Logger } from '../../core/logger.js';
 import type { ConversationTurn } from '../../core/types.js';
 import { withMessageBoundary } from '../interactions/error-boundary.js';
+import { localizeInputError } from '../interactions/localize-input-error.js';
 import { formatAnswerMessages } from '../presentation/answer-message.js';
 import { DiscordLimits } from '../presentation/discord-limits.js';
 import { fitText } from '../presentation/fit-text.js';
 import { neutralizeMentions, noMentions } from '../presentation/sanitize.js';
 import type { BotServices } from '../services.js';
+import { botRoleIdsOf } from './bot-role-ids.js';
 import { replyChainHistory, threadHistory } from './collect-history.js';
 import { keepTyping } from './keep-typing.js';
 import { classifyMessage, type MessageFacts, type MessageTrigger } from './message-trigger.js';
@@ -15,20 +19,22 @@ import { classifyMessage, type MessageFacts, type MessageTrigger } from './messa
 /** Cooldown bucket shared with `/ask`: a mention is the same request by another route. */
 export const ASK_COOLDOWN_BUCKET = 'ask';
 
-/** Reply to a bare mention. */
-export const EMPTY_MENTION_NOTICE =
-  'Ask me something about the US–Japan alliance after the mention, e.g. "@Kizuna what did the 2019 fact sheet say about trade?"';
+/** Reply to a bare mention, in English (the words live in the core's message catalogue). */
+export const EMPTY_MENTION_NOTICE = messages('en').emptyMention;
 
-/** First message in a thread the bot starts, so people know they need no mention there. */
-export const THREAD_WELCOME = 'Follow-up questions in this thread are answered without a mention.';
+/** First message in a thread the bot starts, so people know they need no mention there (English). */
+export const THREAD_WELCOME = messages('en').threadWelcome;
 
 /**
- * Answers a message that mentions the bot (as a reply, continuing in a thread), a message in a thread
- * the bot started, or a reply to one of its messages; ignores everything else.
+ * Answers a message that mentions the bot (by its user or its managed role; as a reply, continuing in a
+ * thread), a message in a thread the bot started, or a reply to one of its messages; ignores everything
+ * else. A message has no locale, so notices before the answer (cooldown, bad question) follow the
+ * question's language, and the answer's labels and the thread welcome follow the answer's.
  */
 export async function handleMessage(message: Message, services: BotServices): Promise<void> {
   const botUserId = message.client.user.id;
-  const trigger = classifyMessage(factsOf(message, botUserId));
+  const botRoleIds = botRoleIdsOf(message, botUserId);
+  const trigger = classifyMessage(factsOf(message, botUserId, botRoleIds));
   if (trigger.kind === 'ignore') return;
   const logger = services.logger.child({
     messageId: message.id,
@@ -38,54 +44,82 @@ export async function handleMessage(message: Message, services: BotServices): Pr
     trigger: trigger.kind,
   });
 
-  await withMessageBoundary(message, logger, async () => {
-    if (!trigger.question) {
-      // A bare mention gets a hint; an empty follow-up (an image, a sticker) is not a question.
-      if (trigger.kind === 'question')
-        await message.reply({ content: EMPTY_MENTION_NOTICE, allowedMentions: noMentions() });
-      return;
-    }
-    const lease = services.cooldowns.acquire(
-      message.author.id,
-      ASK_COOLDOWN_BUCKET,
-      services.config.discord.askCooldownSeconds,
-    );
-    const stopTyping = keepTyping(message.channel, logger);
-    let reply: Message | undefined;
-    try {
-      const started = Date.now();
-      const history = await historyFor(trigger, message, services.historyTurns, logger);
-      const answer = await services.core.ask({ question: trigger.question, history });
-      // Free the user as soon as the answer exists: their next message may arrive before our reply returns.
-      lease.release();
-      const [first, ...rest] = formatAnswerMessages(answer, { question: trigger.question });
-      if (!first) return;
-      reply = await message.reply(first);
-      for (const part of rest) await sendInChannel(message, part);
-      logger.info(
-        { ms: Date.now() - started, historyTurns: history.length, answered: answer.answered },
-        'message answered',
+  const say = noticeCatalogue(trigger.question);
+  let answerSay = say;
+  await withMessageBoundary(
+    message,
+    logger,
+    async () => {
+      if (!trigger.question) {
+        // A bare mention gets a hint; an empty follow-up (an image, a sticker) is not a question.
+        if (trigger.kind === 'question')
+          await message.reply({ content: say.emptyMention, allowedMentions: noMentions() });
+        return;
+      }
+      const lease = services.cooldowns.acquire(
+        message.author.id,
+        ASK_COOLDOWN_BUCKET,
+        services.config.discord.askCooldownSeconds,
+        say,
       );
-    } finally {
-      stopTyping();
-      lease.release();
-    }
-    if (reply && trigger.kind === 'question' && trigger.startThread)
-      await continueInThread(reply, trigger.question, logger);
-  });
+      const stopTyping = keepTyping(message.channel, logger);
+      let reply: Message | undefined;
+      try {
+        const started = Date.now();
+        const history = await historyFor(trigger, message, services.historyTurns, logger, botRoleIds);
+        const answer = await services.core
+          .ask({ question: trigger.question, history })
+          .catch((error: unknown) => {
+            throw localizeInputError(error, say, trigger.question, services.config.maxQuestionLength);
+          });
+        answerSay = messages(answer.language);
+        // Free the user as soon as the answer exists: their next message may arrive before our reply returns.
+        lease.release();
+        const [first, ...rest] = formatAnswerMessages(answer, { question: trigger.question });
+        if (!first) return;
+        reply = await message.reply(first);
+        for (const part of rest) await sendInChannel(message, part);
+        logger.info(
+          {
+            ms: Date.now() - started,
+            historyTurns: history.length,
+            outcome: answer.outcome,
+            language: answer.language,
+          },
+          'message answered',
+        );
+      } finally {
+        stopTyping();
+        lease.release();
+      }
+      if (reply && trigger.kind === 'question' && trigger.startThread)
+        await continueInThread(reply, trigger.question, answerSay, logger);
+    },
+    say,
+  );
+}
+
+/** Notices before there is an answer speak the question's language: Japanese text, Japanese notices. */
+function noticeCatalogue(question: string): MessageCatalogue {
+  return messages(question && detectLanguage(question) === 'ja' ? 'ja' : 'en');
 }
 
 /** The facts {@link classifyMessage} needs, read from a discord.js message. */
-export function factsOf(message: Message, botUserId: string): MessageFacts {
+export function factsOf(
+  message: Message,
+  botUserId: string,
+  botRoleIds: readonly string[] = [],
+): MessageFacts {
   const channel = message.channel;
   const inThread = channel.isThread();
   return {
     botUserId,
+    botRoleIds,
     fromBotOrSystem: message.author.bot || message.system || message.webhookId !== null,
     content: message.content,
     mentionsBot:
       message.mentions.users.has(botUserId) ||
-      message.mentions.roles.some((role) => role.tags?.botId === botUserId),
+      message.mentions.roles.some((role) => botRoleIds.includes(role.id) || role.tags?.botId === botUserId),
     repliesToBot: message.reference !== null && message.mentions.repliedUser?.id === botUserId,
     inThread,
     inBotThread: inThread && channel.ownerId === botUserId,
@@ -98,11 +132,12 @@ async function historyFor(
   message: Message,
   maxTurns: number,
   logger: Logger,
+  botRoleIds: readonly string[],
 ): Promise<ConversationTurn[]> {
   if (trigger.kind === 'thread-follow-up' && message.channel.isThread()) {
-    return threadHistory(message, message.channel, maxTurns, logger);
+    return threadHistory(message, message.channel, maxTurns, logger, botRoleIds);
   }
-  if (trigger.kind === 'reply-follow-up') return replyChainHistory(message, maxTurns, logger);
+  if (trigger.kind === 'reply-follow-up') return replyChainHistory(message, maxTurns, logger, botRoleIds);
   return [];
 }
 
@@ -112,13 +147,18 @@ async function sendInChannel(message: Message, part: Parameters<Message['reply']
 }
 
 /** Starts a thread on the bot's answer, so follow-ups need no mention. A failure here only loses the thread. */
-async function continueInThread(answer: Message, question: string, logger: Logger): Promise<void> {
+async function continueInThread(
+  answer: Message,
+  question: string,
+  say: MessageCatalogue,
+  logger: Logger,
+): Promise<void> {
   try {
     const thread = await answer.startThread({
       name: fitText(neutralizeMentions(question.replace(/\s+/gu, ' ')), DiscordLimits.threadName) || 'Kizuna',
       autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
     });
-    await thread.send({ content: THREAD_WELCOME, allowedMentions: noMentions() });
+    await thread.send({ content: say.threadWelcome, allowedMentions: noMentions() });
   } catch (error) {
     logger.warn(
       { err: error },

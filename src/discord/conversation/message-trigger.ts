@@ -1,6 +1,8 @@
 /** What the bot knows about an incoming message, reduced to what deciding whether to answer needs. */
 export interface MessageFacts {
   readonly botUserId: string;
+  /** The bot's managed role(s) in this server: mentioning one is mentioning the bot. @default [] */
+  readonly botRoleIds?: readonly string[];
   /** Bots (including Kizuna itself), webhooks and system messages are never answered. */
   readonly fromBotOrSystem: boolean;
   readonly content: string;
@@ -28,7 +30,7 @@ export type MessageTrigger =
 /** Decides whether and how to answer a message. */
 export function classifyMessage(facts: MessageFacts): MessageTrigger {
   if (facts.fromBotOrSystem) return { kind: 'ignore' };
-  const question = stripBotMentions(facts.content, facts.botUserId);
+  const question = stripBotMentions(facts.content, facts.botUserId, facts.botRoleIds);
   if (facts.inBotThread) return { kind: 'thread-follow-up', question };
   if (facts.repliesToBot) return { kind: 'reply-follow-up', question };
   if (facts.mentionsBot)
@@ -36,7 +38,10 @@ export function classifyMessage(facts: MessageFacts): MessageTrigger {
   return { kind: 'ignore' };
 }
 
-/** Removes mentions of the bot (`<@id>`, `<@!id>`) and tidies the whitespace left behind. */
+/**
+ * Removes mentions of the bot (`<@id>`, `<@!id>`, and `<@&roleId>` for its managed roles) and tidies the
+ * whitespace left behind. Other markup stays: the core reads past it, and the reply neutralises it.
+ */
 export function stripBotMentions(
   content: string,
   botUserId: string,

@@ -1,4 +1,5 @@
 import { KizunaError } from '../../core/errors.js';
+import { messages, type MessageCatalogue } from '../../core/language/messages.js';
 import { formatDuration } from '../presentation/format-duration.js';
 
 /** Permission to go ahead; call `release` once the work is done (in a `finally`). */
@@ -21,21 +22,24 @@ export class Cooldowns {
 
   /**
    * Takes a lease for `userId` on `bucket` (e.g. the command name), or throws `KizunaError('COOLDOWN')`
-   * when the user's previous request is still running or its cooldown has not yet passed.
+   * when the user's previous request is still running or its cooldown has not yet passed, worded in
+   * `say`'s language.
    */
-  acquire(userId: string, bucket: string, seconds: number): CooldownLease {
+  acquire(
+    userId: string,
+    bucket: string,
+    seconds: number,
+    say: MessageCatalogue = messages('en'),
+  ): CooldownLease {
     const key = `${bucket}:${userId}`;
     const now = this.now();
     if (this.inFlight.has(key)) {
-      throw new KizunaError(
-        'COOLDOWN',
-        "I'm still working on your previous question. One at a time, please.",
-      );
+      throw new KizunaError('COOLDOWN', say.cooldownBusy);
     }
     const readyAt = this.readyAt.get(key) ?? 0;
     if (now < readyAt) {
-      const wait = formatDuration(Math.ceil((readyAt - now) / 1000) * 1000);
-      throw new KizunaError('COOLDOWN', `Please wait ${wait} before asking again.`);
+      const waitSeconds = Math.ceil((readyAt - now) / 1000);
+      throw new KizunaError('COOLDOWN', say.cooldownWait(waitSeconds, formatDuration(waitSeconds * 1000)));
     }
     this.prune(now);
     this.inFlight.add(key);

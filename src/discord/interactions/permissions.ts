@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 
 import { KizunaError } from '../../core/errors.js';
+import { messages, type MessageCatalogue } from '../../core/language/messages.js';
 
 /** Who is asking for an admin command, reduced to what the check needs. */
 export interface Requester {
@@ -36,16 +37,13 @@ export function adminVerdict(requester: Requester, lists: AdminLists): AdminVerd
   return 'not-admin';
 }
 
-/** Throws the polite `FORBIDDEN` refusal for anything but `allowed`. */
-export function assertAdmin(requester: Requester, lists: AdminLists): void {
+/** Throws the polite `FORBIDDEN` refusal, in `say`'s language, for anything but `allowed`. */
+export function assertAdmin(
+  requester: Requester,
+  lists: AdminLists,
+  say: MessageCatalogue = messages('en'),
+): void {
   const verdict = adminVerdict(requester, lists);
-  if (verdict === 'not-in-guild') {
-    throw new KizunaError('FORBIDDEN', 'Admin commands only work inside a server, not in direct messages.');
-  }
-  if (verdict === 'not-admin') {
-    throw new KizunaError(
-      'FORBIDDEN',
-      'Sorry, this command is for server admins (Manage Server permission, or a role or user listed by the bot owner).',
-    );
-  }
+  if (verdict === 'not-in-guild') throw new KizunaError('FORBIDDEN', say.adminOnlyInServer);
+  if (verdict === 'not-admin') throw new KizunaError('FORBIDDEN', say.adminOnly);
 }

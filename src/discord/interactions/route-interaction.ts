@@ -1,6 +1,7 @@
 import type { ChatInputCommandInteraction, Interaction } from 'discord.js';
 
 import type { Command } from '../commands/command.js';
+import { catalogueForLocale } from '../presentation/reply-language.js';
 import type { BotServices } from '../services.js';
 import { withInteractionBoundary, withLoggedBoundary } from './error-boundary.js';
 import { passageIdFromCustomId } from './passage-custom-id.js';
@@ -8,7 +9,6 @@ import { assertAdmin } from './permissions.js';
 import { requesterOf } from './requester.js';
 import { sendPrivateNotice } from './respond.js';
 import { revealPassage } from './reveal-passage.js';
-import { UNKNOWN_BUTTON_NOTICE, UNKNOWN_COMMAND_NOTICE } from './user-notices.js';
 
 /** Sends each interaction to its handler, inside the error boundary. Never throws. */
 export async function routeInteraction(
@@ -44,7 +44,7 @@ export async function routeInteraction(
     await withInteractionBoundary(interaction, logger, async () => {
       if (passageId !== undefined) return revealPassage(interaction, passageId, scoped);
       logger.warn('unknown button ignored');
-      await sendPrivateNotice(interaction, UNKNOWN_BUTTON_NOTICE);
+      await sendPrivateNotice(interaction, catalogueForLocale(interaction.locale).unknownButton);
     });
   }
 }
@@ -55,17 +55,20 @@ async function runCommand(
   services: BotServices,
 ): Promise<void> {
   const command = registry.get(interaction.commandName);
+  // Refusals before the command runs speak the user's Discord language.
+  const say = catalogueForLocale(interaction.locale);
   if (!command) {
     services.logger.warn('unknown command');
-    await sendPrivateNotice(interaction, UNKNOWN_COMMAND_NOTICE);
+    await sendPrivateNotice(interaction, say.unknownCommand);
     return;
   }
-  if (command.adminOnly) assertAdmin(requesterOf(interaction), services.config.discord);
+  if (command.adminOnly) assertAdmin(requesterOf(interaction), services.config.discord, say);
   const lease = command.cooldown
     ? services.cooldowns.acquire(
         interaction.user.id,
         interaction.commandName,
         services.config.discord.askCooldownSeconds,
+        say,
       )
     : undefined;
   const started = Date.now();

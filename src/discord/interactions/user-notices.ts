@@ -1,14 +1,19 @@
+import { messages } from '../../core/language/messages.js';
+
+/*
+ * The English notices, kept as named constants for the tests and code that compare against them; the
+ * words live in the core's message catalogue (`messages(language)`), which the handlers use directly.
+ */
+const en = messages('en');
+
 /** The short reply for anything unexpected: it says nothing about what broke (that goes to the logs). */
-export const GENERIC_FAILURE_NOTICE =
-  'Sorry, something went wrong on my side while handling that. It has been logged; please try again in a moment.';
+export const GENERIC_FAILURE_NOTICE = en.genericFailure;
 
 /** Reply to a button whose passage no longer exists (the knowledge was reloaded since). */
-export const PASSAGE_GONE_NOTICE =
-  'That passage is no longer in the current fact sheets (the knowledge was reloaded since this message was sent).';
+export const PASSAGE_GONE_NOTICE = en.passageGone;
 
 /** Reply to a command the bot does not know (e.g. registered by an older version). */
-export const UNKNOWN_COMMAND_NOTICE =
-  "I don't know that command any more. An admin may need to run `npm run deploy-commands`.";
+export const UNKNOWN_COMMAND_NOTICE = en.unknownCommand;
 
 /** Reply to a button this version of Kizuna does not know (e.g. from a much older message). */
-export const UNKNOWN_BUTTON_NOTICE = 'That button no longer does anything. Ask again to get a fresh answer.';
+export const UNKNOWN_BUTTON_NOTICE = en.unknownButton;

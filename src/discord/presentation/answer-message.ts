@@ -1,9 +1,11 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 
+import { messages, type MessageCatalogue } from '../../core/language/messages.js';
 import type { Answer, Citation } from '../../core/types.js';
+import { answerStyle } from './answer-style.js';
 import { DiscordLimits } from './discord-limits.js';
 import { fitText, splitText } from './fit-text.js';
-import { EmbedColors, embedLength, fitEmbed, type OutgoingMessage } from './outgoing-message.js';
+import { embedLength, fitEmbed, type OutgoingMessage } from './outgoing-message.js';
 import { passageButtonRows } from './passage-buttons.js';
 import { neutralizeMentions, noMentions } from './sanitize.js';
 
@@ -15,21 +17,24 @@ export interface AnswerMessageOptions {
   readonly maxMessages?: number;
 }
 
-/** Name of the embed field(s) that list an answer's sources. */
-export const SOURCES_FIELD_NAME = 'Sources';
+/** Name of the embed field(s) that list an answer's sources, in English. */
+export const SOURCES_FIELD_NAME = messages('en').sources;
 
 /**
  * Turns an answer into one or more Discord messages: the text with its inline `[n]` markers in embed
- * descriptions (split at natural boundaries when long), a sources section (fact sheet title, date,
- * section) and one button per citation to show the exact passage. Every piece is within Discord's limits.
+ * descriptions (split at natural boundaries when long, line breaks of an overview's "• " lines kept), a
+ * sources section (fact sheet title, date, section) and one button per citation to show the exact passage.
+ * Every citation is shown, whatever the outcome: a `related` answer cites the closest passage it quotes.
+ * Labels are in the answer's own language. Every piece is within Discord's limits.
  */
 export function formatAnswerMessages(answer: Answer, options: AnswerMessageOptions = {}): OutgoingMessage[] {
   const maxMessages = Math.max(1, options.maxMessages ?? 3);
+  const say = messages(answer.language);
   const question = neutralizeMentions((options.question ?? answer.question).trim());
   const citations = uniqueCitations(answer.citations);
-  const color = answer.answered ? EmbedColors.answer : EmbedColors.refusal;
+  const { color, footer: footerText } = answerStyle(answer, say);
 
-  const text = neutralizeMentions(answer.text.trim()) || 'I have no answer to show.';
+  const text = neutralizeMentions(answer.text.trim()) || say.noAnswerText;
   const chunks = splitText(
     fitText(text, maxMessages * DiscordLimits.embedDescription),
     DiscordLimits.embedDescription,
@@ -40,24 +45,27 @@ export function formatAnswerMessages(answer: Answer, options: AnswerMessageOptio
     color,
   }));
 
-  const footer = { text: footerText(answer) };
-  const sourceFields = sourcesFields(citations);
+  const footer = footerText === undefined ? {} : { footer: { text: footerText } };
+  const sourceFields = sourcesFields(citations, say);
   const last = embeds[embeds.length - 1] ?? { color };
-  const withSources: APIEmbed = { ...last, fields: sourceFields, footer };
-  const messages: OutgoingMessage[] = embeds.slice(0, -1).map((embed) => message(embed));
+  const withSources: APIEmbed = { ...last, fields: sourceFields, ...footer };
+  const outgoing: OutgoingMessage[] = embeds.slice(0, -1).map((embed) => message(embed));
   if (embedLength(withSources) <= DiscordLimits.embedTotal) {
-    messages.push(message(withSources));
+    outgoing.push(message(withSources));
   } else {
-    messages.push(message(last));
-    messages.push(message({ title: SOURCES_FIELD_NAME, fields: sourceFields, footer, color }));
+    outgoing.push(message(last));
+    outgoing.push(message({ title: say.sources, fields: sourceFields, ...footer, color }));
   }
 
   const buttons = passageButtonRows(
-    citations.map((citation) => ({ label: `Passage [${citation.marker}]`, passageId: citation.passageId })),
+    citations.map((citation) => ({
+      label: say.passageButton(citation.marker),
+      passageId: citation.passageId,
+    })),
   );
-  const final = messages[messages.length - 1];
+  const final = outgoing[outgoing.length - 1];
   if (final && buttons.length > 0) final.components = buttons;
-  return messages;
+  return outgoing;
 }
 
 function message(embed: APIEmbed): OutgoingMessage {
@@ -72,19 +80,19 @@ function uniqueCitations(citations: readonly Citation[]): Citation[] {
 }
 
 /** One line per citation, packed into as few fields as the 1024-character field limit allows. */
-function sourcesFields(citations: readonly Citation[]): APIEmbedField[] {
+function sourcesFields(citations: readonly Citation[], say: MessageCatalogue): APIEmbedField[] {
   const fields: APIEmbedField[] = [];
   let lines: string[] = [];
   const flush = (): void => {
     if (lines.length === 0) return;
     fields.push({
-      name: fields.length === 0 ? SOURCES_FIELD_NAME : `${SOURCES_FIELD_NAME} (continued)`,
+      name: fields.length === 0 ? say.sources : say.sourcesContinued,
       value: lines.join('\n'),
     });
     lines = [];
   };
   for (const citation of citations) {
-    const line = fitText(neutralizeMentions(citationLine(citation)), DiscordLimits.embedFieldValue);
+    const line = fitText(neutralizeMentions(citationLine(citation, say)), DiscordLimits.embedFieldValue);
     if ([...lines, line].join('\n').length > DiscordLimits.embedFieldValue) flush();
     lines.push(line);
   }
@@ -92,14 +100,8 @@ function sourcesFields(citations: readonly Citation[]): APIEmbedField[] {
   return fields.slice(0, DiscordLimits.embedFields);
 }
 
-/** "[1] *Title* — May 25, 2019 — SHARED PROSPERITY" */
-export function citationLine(citation: Citation): string {
-  const section = citation.section.trim() || 'opening quotation';
+/** "[1] *Title* — May 25, 2019 — SHARED PROSPERITY" (the sheets' own title, date and heading stay English). */
+export function citationLine(citation: Citation, say: MessageCatalogue = messages('en')): string {
+  const section = citation.section.trim() || say.openingQuotation;
   return `[${citation.marker}] *${citation.title}* — ${citation.displayDate} — ${section}`;
-}
-
-function footerText(answer: Answer): string {
-  if (answer.answered) return `Answered from the White House fact sheets · ${answer.answerer}`;
-  const missing = answer.missingTerms.length > 0 ? ` (no mention of: ${answer.missingTerms.join(', ')})` : '';
-  return `Not covered by the fact sheets${missing} · ${answer.answerer}`;
 }

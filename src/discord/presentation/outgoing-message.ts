@@ -20,6 +20,8 @@ export interface OutgoingMessage {
 export const EmbedColors = {
   answer: 0x3b6fd4,
   refusal: 0x8a8f98,
+  /** A related passage: the sheets cover the subject but not exactly what was asked. */
+  related: 0xd9a03f,
   quote: 0xbc002d,
   info: 0x2f3136,
   success: 0x2e9d58,

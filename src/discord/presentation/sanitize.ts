@@ -1,13 +1,21 @@
 const ZERO_WIDTH_SPACE = '\u200b';
 
 /**
- * Makes text safe to echo back: `@everyone`, `@here` and role mentions can no longer render as mentions,
- * even visually. (Pings are already impossible: every payload carries {@link noMentions}.)
+ * Discord markup that renders as something other than its text: user, member, role and channel mentions,
+ * slash-command mentions and custom emoji. A zero-width space after the `<` keeps the text readable but
+ * inert. Timestamps (`<t:…>`) are left alone: Kizuna writes those itself, on purpose.
+ */
+const RENDERED_MARKUP = /<(?=@[!&]?\d+>|#\d+>|\/[^\s:>]+:\d+>|a?:\w+:\d+>)/gu;
+
+/**
+ * Makes text safe to echo back: `@everyone`, `@here`, user, role and channel mentions (and custom emoji)
+ * can no longer render as such, even visually. (Pings are already impossible: every payload carries
+ * {@link noMentions}; this is about a question's markup never appearing as a live mention in the reply.)
  */
 export function neutralizeMentions(text: string): string {
   return text
     .replace(/@(everyone|here)/giu, `@${ZERO_WIDTH_SPACE}$1`)
-    .replace(/<@&(\d+)>/gu, `<@${ZERO_WIDTH_SPACE}&$1>`);
+    .replace(RENDERED_MARKUP, `<${ZERO_WIDTH_SPACE}`);
 }
 
 /** `allowedMentions` that stops a message from pinging anyone, whatever its text says. */

@@ -56,17 +56,29 @@ describe('ask', () => {
     const lines = stdout.text().trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     const parsed = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
-    expect(Object.keys(parsed).sort()).toEqual(['answer', 'answered', 'citations', 'latencyMs', 'question']);
+    expect(Object.keys(parsed).sort()).toEqual([
+      'answer',
+      'answered',
+      'citations',
+      'language',
+      'latencyMs',
+      'outcome',
+      'question',
+    ]);
     expect(parsed).toMatchObject({
       question: 'What is the alliance?',
       answered: true,
+      outcome: 'answered',
+      language: 'en',
       answer: 'You asked: What is the alliance? [1]',
     });
     expect(typeof parsed.latencyMs).toBe('number');
     const citations = parsed.citations as Record<string, unknown>[];
     expect(citations).toHaveLength(1);
     expect(Object.keys(citations[0] ?? {}).sort()).toEqual([
+      'approximateDate',
       'date',
+      'displayDate',
       'documentId',
       'marker',
       'passage',
@@ -77,6 +89,8 @@ describe('ask', () => {
       marker: 1,
       documentId: 'sheet-a',
       date: '2019-05-25',
+      displayDate: 'May 25, 2019',
+      approximateDate: false,
       section: 'SECTION 1',
     });
   });

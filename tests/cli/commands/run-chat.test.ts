@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runChat } from '../../../src/cli/commands/run-chat.js';
 import { KizunaError } from '../../../src/core/errors.js';
 import { ANSI, harness } from '../support/cli-harness.js';
-import { createFakeCore, fakeQuote, recordingFactory } from '../support/fake-core.js';
+import { createFakeCore, fakeCitation, fakeQuote, recordingFactory } from '../support/fake-core.js';
 
 function chat(
   lines: string[],
@@ -144,5 +144,38 @@ describe('chat (interactive terminal)', () => {
     expect(output).toContain('/help for commands');
     expect(output.match(/you › /g)?.length).toBeGreaterThanOrEqual(2);
     expect(core.asked).toEqual([{ question: 'Hello?' }]);
+  });
+});
+
+describe('chat --lang and related answers', () => {
+  it('GIVEN --lang ja THEN every question asks for Japanese', async () => {
+    const core = createFakeCore();
+    const run = harness({
+      argv: ['--lang', 'ja'],
+      stdin: 'First?\nAnd then?\n',
+      createCore: recordingFactory(() => core),
+    });
+    expect(await runChat(run.deps)).toBe(0);
+    expect(core.asked.map((request) => request.language)).toEqual(['ja', 'ja']);
+  });
+
+  it('GIVEN a related answer THEN the chat lists where its marker points, like an answer', async () => {
+    const core = createFakeCore({
+      answer: (request) => ({
+        question: request.question,
+        answered: false,
+        outcome: 'related',
+        language: 'en',
+        text: "The fact sheets don't say when. The closest they come: … [1]",
+        citations: [fakeCitation(1)],
+        missingTerms: [],
+        answerer: 'kizuna',
+        latencyMs: 1,
+      }),
+    });
+    const run = harness({ argv: [], stdin: 'When?\n', createCore: recordingFactory(() => core) });
+    expect(await runChat(run.deps)).toBe(0);
+    expect(run.stdout.text()).toContain('The closest they come');
+    expect(run.stdout.text()).toContain('Sources\n[1] Fact Sheet A');
   });
 });

@@ -64,3 +64,32 @@ describe('formatAnswerForTerminal', () => {
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(formatAnswerForTerminal(answer, plain));
   });
 });
+
+describe('formatAnswerForTerminal by outcome and language', () => {
+  it('GIVEN a related answer (not answered, one citation) THEN its source is listed under the text', () => {
+    const output = formatAnswerForTerminal(
+      {
+        answered: false,
+        text: "The fact sheets don't say when. The closest they come: … [1]",
+        citations: [fakeCitation(1)],
+      },
+      plain,
+    );
+    expect(output).toContain('The closest they come');
+    expect(output).toContain('\n\nSources\n[1] Fact Sheet A');
+  });
+
+  it('GIVEN a Japanese answer THEN the sources are headed 出典, and the Japanese lead-in keeps its own line', () => {
+    const output = formatAnswerForTerminal(
+      {
+        answered: true,
+        language: 'ja',
+        text: 'ファクトシートには次のようにあります（英語の原文）：\nReiwa means "beautiful harmony." [1]',
+        citations: [fakeCitation(1)],
+      },
+      plain,
+    );
+    expect(output.split('\n')[0]).toBe('ファクトシートには次のようにあります（英語の原文）：');
+    expect(output).toContain('\n\n出典\n[1] ');
+  });
+});

@@ -6,13 +6,17 @@ import {
 } from '../../../src/discord/conversation/conversation-history.js';
 
 const BOT = '100000000000000001';
+let nextId = 500000000000000000n;
+const id = (): string => String((nextId += 1n));
 const user = (content: string, authorId = '300000000000000003'): HistoryMessage => ({
+  id: id(),
   authorId,
   authorIsBot: false,
   content,
   embedDescriptions: [],
 });
 const bot = (description: string | undefined, content = ''): HistoryMessage => ({
+  id: id(),
   authorId: BOT,
   authorIsBot: true,
   content,
@@ -31,6 +35,7 @@ describe('toConversationHistory', () => {
 
   it('leaves out other bots and the bot’s plain notices', () => {
     const other: HistoryMessage = {
+      id: id(),
       authorId: '400000000000000004',
       authorIsBot: true,
       content: 'beep',

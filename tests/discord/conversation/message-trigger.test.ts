@@ -72,3 +72,23 @@ describe('stripBotMentions', () => {
     expect(stripBotMentions(`<@${BOT}>`, BOT)).toBe('');
   });
 });
+
+describe("GIVEN a mention of the bot's managed role", () => {
+  const ROLE = '200000000000000002';
+
+  it('THEN the role mention is removed from the question like a user mention', () => {
+    expect(stripBotMentions(`<@&${ROLE}> what does Reiwa mean?`, BOT, [ROLE])).toBe('what does Reiwa mean?');
+  });
+
+  it('THEN the message is a new question, exactly as with a user mention', () => {
+    const byRole = classifyMessage(
+      facts({ content: `<@&${ROLE}> what does Reiwa mean?`, mentionsBot: true, botRoleIds: [ROLE] }),
+    );
+    const byUser = classifyMessage(facts({ content: `<@${BOT}> what does Reiwa mean?`, mentionsBot: true }));
+    expect(byRole).toEqual(byUser);
+  });
+
+  it('THEN other roles are left in the question', () => {
+    expect(stripBotMentions('<@&999999999999999999> hi', BOT, [ROLE])).toBe('<@&999999999999999999> hi');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { messages } from '../../../src/core/language/messages.js';
 import { passageIdFromCustomId } from '../../../src/discord/interactions/passage-custom-id.js';
 import { formatPassageMessage } from '../../../src/discord/presentation/passage-message.js';
 import { formatQuoteMessage } from '../../../src/discord/presentation/quote-message.js';
@@ -95,5 +96,29 @@ describe('formatStatusMessage', () => {
       lastReload: { at: new Date(), ok: false, error: 'broken front matter' },
     };
     expect(text(formatStatusMessage(status))).toMatch(/failed.*broken front matter/u);
+  });
+});
+
+describe('GIVEN a Japanese user', () => {
+  const ja = messages('ja');
+
+  it('THEN /quote frames the English words as the speaker’s, labels the source and the button in Japanese', () => {
+    const result = core.quote({ speaker: 'abe' })!;
+    const message = formatQuoteMessage(result, ja);
+    const shown = text(message);
+    expect(shown).toContain(ja.quoteFraming(result.quotation.speaker));
+    expect(shown).toContain(`“${result.quotation.text}”`);
+    expect(message.embeds?.[0]?.fields?.[0]?.name).toBe('出典');
+    const button = message.components?.[0]?.components[0];
+    expect(button && 'label' in button && button.label).toBe(ja.showPassage);
+  });
+
+  it('THEN the passage, /sources and /status are labelled in Japanese', () => {
+    const citation = fakeCitation(FAKE_PASSAGES[0]!.id)!;
+    expect(text(formatPassageMessage(citation, ja))).toContain(ja.passageDate);
+    expect(text(formatSourcesMessage(core.sources(), ja))).toContain(ja.sourcesTitle);
+    const status = text(formatStatusMessage(core.status(), {}, ja));
+    expect(status).toContain(ja.status.questionsAnswered);
+    expect(status).toContain(ja.status.reloadNone);
   });
 });

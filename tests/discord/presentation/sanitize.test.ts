@@ -24,3 +24,21 @@ describe('noMentions', () => {
     expect(noMentions()).toEqual({ parse: [], repliedUser: false });
   });
 });
+
+describe('neutralizeMentions on echoed question markup', () => {
+  it.each([
+    ['a user mention', '<@123456789012345678> hi'],
+    ['a nickname mention', '<@!123456789012345678> hi'],
+    ['a channel link', '<#123456789012345678> what does Reiwa mean?'],
+    ['a custom emoji', '<:sakura:123456789012345678> trade?'],
+    ['a command mention', '</ask:123456789012345678> trade?'],
+  ])('GIVEN %s THEN it is left readable but cannot render', (_kind, text) => {
+    const safe = neutralizeMentions(text);
+    expect(safe).not.toBe(text);
+    expect(safe.replace(/\u200b/gu, '')).toBe(text);
+  });
+
+  it('GIVEN a Discord timestamp Kizuna wrote itself THEN it still renders', () => {
+    expect(neutralizeMentions('since <t:1700000000:R>')).toBe('since <t:1700000000:R>');
+  });
+});

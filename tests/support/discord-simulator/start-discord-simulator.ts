@@ -120,6 +120,7 @@ export async function startDiscordSimulator(
     defaultChannelId,
     defaultUser: structuredClone(defaultUser),
     guildIds,
+    botRoleId: (guildId = defaultGuildId) => world.requireGuild(guildId).botRoleId,
 
     createUser: (spec) => structuredClone(world.createUser(spec)),
     addMember: (guildId, user, memberOptions) => world.addMember(guildId, user, memberOptions),

@@ -362,6 +362,11 @@ export interface DiscordSimulator {
   readonly defaultUser: APIUser;
   /** Ids of all guilds, in creation order. */
   readonly guildIds: readonly Snowflake[];
+  /**
+   * The bot's managed role in a guild (created when the bot joined, `managed: true`, `tags.bot_id` set),
+   * e.g. to post `<@&roleId>`: a mention of the bot through its role. @default guildId the default guild
+   */
+  botRoleId(guildId?: Snowflake): Snowflake;
 
   /** Creates a user (not yet in any guild). */
   createUser(spec?: SimUserSpec): APIUser;
