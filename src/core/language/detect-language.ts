@@ -97,7 +97,7 @@ function languageByScript(text: string, profile: ScriptProfile): DetectedLanguag
 function latinLanguage(text: string): string | undefined {
   if ((text.match(VIETNAMESE_LETTERS)?.length ?? 0) >= 2) return 'vi';
   const words = latinWords(text);
-  let best: { code: string; hits: number; english: number } | undefined;
+  let best: { code: string; hits: number; own: number; english: number } | undefined;
   for (const { code, own, shared } of FUNCTION_WORD_SETS) {
     const ownHits = words.filter((word) => own.has(word)).length;
     const sharedHits = ownHits > 0 ? words.filter((word) => shared.has(word)).length : 0;
@@ -105,9 +105,12 @@ function latinLanguage(text: string): string | undefined {
     const english = words.filter(
       (word) => ENGLISH_WORDS.has(word) && !(sharedHits > 0 && shared.has(word)),
     ).length;
-    best = { code, hits: ownHits + sharedHits, english };
+    best = { code, hits: ownHits + sharedHits, own: ownHits, english };
   }
   if (best === undefined || best.hits < 2 || best.hits <= best.english) return undefined;
+  // One word of the language's own decides only when no English word is there: English chat spells
+  // "what" as "wat" (Dutch), so "wat does reiwa meen in englsh" stays English; "Was bedeutet Reiwa?" is German.
+  if (best.own < 2 && best.english > 0) return undefined;
   return best.code;
 }
 

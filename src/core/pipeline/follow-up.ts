@@ -31,6 +31,17 @@ function hasEarlierQuestion(history: readonly ConversationTurn[]): boolean {
   return history.some((turn) => turn.role === 'user');
 }
 
+/** True when the person already asked this very question in the conversation (case and punctuation aside). */
+export function isRepeated(question: string, history: readonly ConversationTurn[]): boolean {
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const asked = plain(question);
+  return history.some((turn) => turn.role === 'user' && plain(turn.text) === asked);
+}
+
 /** True for "tell me more", "any other drills?", "what else": answers should prefer what was not said. */
 export function asksForMore(question: string): boolean {
   return ASKS_FOR_MORE.test(question);

@@ -26,7 +26,7 @@ const HOSTILE_PATTERNS: readonly RegExp[] = [
 
 /** Words that ask for a whole sheet or topic in brief ("what's in the sheets about security?" too). */
 const OVERVIEW_WORDS =
-  /\b(summar(?:y|ise|ize|ies)|overview|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b/i;
+  /\b(summar(?:y|ise|ize|ies)|overview|overall|in general|big picture|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b/i;
 /** "What's in the 2019 sheet", "what does the 2018 one say" with nothing else asked. */
 const WHATS_IN_A_SHEET =
   /\bwhat(?:'?s| is| does| did| do)?\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|document)\b/i;
@@ -34,6 +34,8 @@ const WHATS_IN_A_SHEET =
 export interface IntentOptions {
   /** True when a word is English or the sheets' (so a message of only unknown words is mash). */
   readonly isKnownWord: (token: string) => boolean;
+  /** True when the sheets use the word: a message naming something from them is never small talk. */
+  readonly isSheetWord?: (token: string) => boolean;
   /**
    * The message leans on an earlier turn ("and what did the 2019 sheet say about it?"): then "what did
    * the sheet say" asks about the conversation's topic, not for an overview. @default false
@@ -48,7 +50,7 @@ export interface IntentOptions {
 export function classifyIntent(text: string, topicTerms: number, options: IntentOptions): Intent {
   if (HOSTILE_PATTERNS.some((pattern) => pattern.test(text))) return 'unclear';
   const tokens = tokenize(text);
-  if (tokens.length > 0 && isChitChat(tokens)) return 'chit-chat';
+  if (tokens.length > 0 && isChitChat(tokens, options)) return 'chit-chat';
   // Keyboard mash: letters, but not one word of English or of the sheets, not even a little one.
   const mash = tokens.every(
     (token) =>
@@ -64,11 +66,39 @@ export function classifyIntent(text: string, topicTerms: number, options: Intent
   return 'question';
 }
 
-function isChitChat(tokens: readonly string[]): boolean {
+/**
+ * Conversation: chat words ("thanks", "gm", "ok cool"), and at most as many other words, none of them a
+ * word the sheets use, and none at all when the message asks something ("gm everyone", "ok cool ty
+ * finally", "who are you?").
+ */
+function isChitChat(tokens: readonly string[], options: IntentOptions): boolean {
+  const asking = tokens.some((token) => ASKING.has(token));
   let chatty = 0;
+  let other = 0;
   for (const token of tokens) {
     if (CHIT_CHAT_WORDS.has(token)) chatty++;
-    else if (!isStopword(token) && !CASUAL_FILLERS.has(token)) return false;
+    else if (isStopword(token) || CASUAL_FILLERS.has(token)) continue;
+    else if (options.isSheetWord?.(token) === true) return false;
+    else other++;
   }
-  return chatty > 0;
+  // "who are you?" is small talk; "hi, tell me about Okinawa" asks about something.
+  return chatty > 0 && other <= chatty && !(asking && other > 0);
 }
+
+/** Words that make a message a question, whatever chat words surround it. */
+const ASKING = new Set([
+  'what',
+  'whats',
+  'who',
+  'whos',
+  'when',
+  'where',
+  'why',
+  'how',
+  'which',
+  'tell',
+  'explain',
+  'describe',
+  'list',
+  'give',
+]);

@@ -9,7 +9,7 @@ import { unit, type CorpusVocabulary } from '../retrieval/corpus-vocabulary.js';
 import { lemmasOf } from '../text/lemma.js';
 import { stem } from '../text/stem.js';
 import type { ConversationTurn, KnowledgeDocument } from '../types.js';
-import { asksForMore, isFollowUp, leansOnConversation, standaloneQuestion } from './follow-up.js';
+import { asksForMore, isFollowUp, isRepeated, leansOnConversation, standaloneQuestion } from './follow-up.js';
 import { classifyIntent, type Intent } from './intent.js';
 import {
   askedFor,
@@ -75,6 +75,9 @@ export interface InterpretContext {
   readonly expansionSimilarity?: number;
 }
 
+/** Words more frequent than this rank in English (the word table's order) are everyday words, not names. */
+const EVERYDAY_WORD_RANK = 5_000;
+
 /**
  * Stage 2 of answering: reads intent (question, overview, chit-chat, unclear), whether it is a follow-up,
  * which sheets it targets and what kind of fact it wants. No retrieval happens here.
@@ -84,15 +87,24 @@ export function interpret(
   history: readonly ConversationTurn[],
   context: InterpretContext,
 ): Reading {
-  const words = questionWords(question);
+  const table = context.wordVectors;
+  // Names stand first in many questions ("Okinawa bases?"), and in every translated Japanese one.
+  const wordOptions = {
+    isEverydayWord: (token: string) => {
+      const rank = table?.rank(token);
+      return rank !== undefined && rank <= EVERYDAY_WORD_RANK;
+    },
+  };
+  const words = questionWords(question, wordOptions);
   const coverage = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage);
   const years = documentYears(context.documents);
   // A document's year names a sheet, not a topic.
   const topical = coverage.filter((item) => !(item.term.numeric && years.has(item.term.token)));
   const ownTopicTerms = topical.filter((item) => item.kind !== 'missing' && item.kind !== 'filler').length;
-  const table = context.wordVectors;
+
   const intent = classifyIntent(question, topical.length, {
     leansOnConversation: leansOnConversation(question, history),
+    isSheetWord: (token) => context.vocabulary.stemPassageCounts.has(stem(token)),
     isKnownWord: (token) =>
       context.vocabulary.wordsByLength.get(token.length)?.includes(token) === true ||
       table?.rank(token) !== undefined ||
@@ -104,17 +116,21 @@ export function interpret(
   const documentIds =
     targetDocuments(question, context.documents) ??
     (followUp ? targetDocuments(standalone, context.documents) : undefined);
-  const asks = askedFor(question);
+  // Asking the same thing again wants what was not said yet, never the same answer twice.
+  const repeated = isRepeated(question, history);
+  // A guessed number ("like 70bn?") says an amount is wanted, however the question is worded.
+  const guessesAmount = words.terms.some((term) => term.numeric && term.approximate === true);
+  const asks = askedFor(question) ?? (guessesAmount ? 'quantity' : undefined);
   // A follow-up is judged with the conversation's topic: "did they pick up anything else?" is about the
   // subject of the question before it, and its own stray word ("pick") is one among many.
-  const judged = followUp ? questionWords(standalone) : words;
+  const judged = followUp ? questionWords(standalone, wordOptions) : words;
   const judgedCoverage = followUp
     ? assessCoverage(judged, context.vocabulary, context.wordVectors, [], context.coverage)
     : coverage;
   return {
     question,
     intent,
-    history: followUp ? history : [],
+    history: followUp || repeated ? history : [],
     followUp,
     standalone,
     words: judged,
@@ -122,7 +138,7 @@ export function interpret(
     ...(documentIds === undefined ? {} : { documentIds }),
     crossSheet: isCrossSheetQuestion(question, context.documents),
     ...(asks === undefined ? {} : { asks }),
-    wantsMore: followUp && asksForMore(question),
+    wantsMore: (followUp && asksForMore(question)) || repeated,
     hasTopic: ownTopicTerms > 0,
     ...expansions(judgedCoverage, context),
   };

@@ -24,8 +24,18 @@ import { splitSentences } from '../answer/split-sentences.js';
  */
 export type Judgement =
   | { readonly kind: 'answer' }
-  | { readonly kind: 'related'; readonly missing: readonly string[]; readonly unstated?: Reading['asks'] }
-  | { readonly kind: 'not-covered'; readonly missing: readonly string[] }
+  | {
+      readonly kind: 'related';
+      readonly missing: readonly string[];
+      /** The missing words one by one, as typed (`missing` joins names into phrases). */
+      readonly missingWords?: readonly string[];
+      readonly unstated?: Reading['asks'];
+    }
+  | {
+      readonly kind: 'not-covered';
+      readonly missing: readonly string[];
+      readonly missingWords?: readonly string[];
+    }
   | { readonly kind: 'no-topic' };
 
 export interface JudgeOptions {
@@ -89,7 +99,7 @@ export function judge(
   const decisive = coverage.some(isDecisive);
   const best = passages[0];
   if (decisive || best === undefined || best.score < (options.minimumScore ?? 0.2)) {
-    return { kind: 'not-covered', missing: verdict.missing };
+    return { kind: 'not-covered', missing: verdict.missing, missingWords: wordsMissing(coverage) };
   }
   if (verdict.covered) {
     // "Who's the emperor that…?": everything else is covered, but the sheets never name an emperor.
@@ -103,8 +113,8 @@ export function judge(
   // what the sheets don't say; when it is not, a bare refusal names it.
   if (verdict.salientCount === 0) return { kind: 'answer' };
   return subjectInSheets(coverage, weightOf, options.subjectWeight ?? 0.5)
-    ? { kind: 'related', missing: verdict.missing }
-    : { kind: 'not-covered', missing: verdict.missing };
+    ? { kind: 'related', missing: verdict.missing, missingWords: wordsMissing(coverage) }
+    : { kind: 'not-covered', missing: verdict.missing, missingWords: wordsMissing(coverage) };
 }
 
 /**
@@ -121,6 +131,10 @@ function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[])
     splitSentences(item.passage.text).some((sentence) => statesAskedFact(kind, sentence)),
   );
   return states ? undefined : { kind: 'related', missing: [], unstated: kind };
+}
+
+function wordsMissing(coverage: readonly TermCoverage[]): string[] {
+  return [...new Set(coverage.filter((item) => item.kind === 'missing').map((item) => item.term.word))];
 }
 
 function subjectInSheets(

@@ -17,6 +17,7 @@ export interface QuestionTerm {
    * 45th president"): not a fact the sheets must hold, so never decisive on its own.
    */
   readonly approximate?: boolean;
+
   /** Typed with a capital letter somewhere other than the start of a sentence: likely a name. */
   readonly properNoun: boolean;
 }
@@ -75,12 +76,19 @@ const META_TOKENS = new Set([
   'summarize',
   'summarise',
   'overview',
+  'overall',
+  'general',
   'main',
   'point',
   'points',
   'mean',
   'means',
   'meaning',
+  // "what does it mean in English?", "what's the translation?": about the wording, not the topic.
+  'english',
+  'translation',
+  'translate',
+  'translated',
   'called',
   'name',
   'named',
@@ -123,7 +131,16 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.,&-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
  * Splits a question into words and the content terms they carry, dropping stopwords, meta words and
  * casual fillers ("yo", "lol", "pls"): none of them is ever a topic.
  */
-export function questionWords(question: string): QuestionWords {
+export function questionWords(
+  question: string,
+  options: {
+    /**
+     * True for an everyday English word. A capitalised first word that is not one ("Okinawa bases?") is
+     * still a name; without this, a sentence's first word never is.
+     */
+    readonly isEverydayWord?: (token: string) => boolean;
+  } = {},
+): QuestionWords {
   const words = question.match(WORD) ?? [];
   // A question typed in capitals says nothing about which words are names.
   const shouting = !/\p{Ll}/u.test(question);
@@ -141,7 +158,10 @@ export function questionWords(question: string): QuestionWords {
         stem: stem(token),
         numeric: /^\p{N}/u.test(token),
         ...(isApproximate(question, words, wordIndex) ? { approximate: true } : {}),
-        properNoun: acronym || (capitalized && !sentenceStart),
+        properNoun:
+          acronym ||
+          (capitalized &&
+            (!sentenceStart || (options.isEverydayWord !== undefined && !options.isEverydayWord(token)))),
       });
     }
   });
@@ -166,7 +186,8 @@ const HEDGES = new Set([
 
 function isApproximate(question: string, words: readonly string[], index: number): boolean {
   const word = words[index] ?? '';
-  if (/^\d+(st|nd|rd|th)$/i.test(word)) return true;
+  if (/^\d+(st|nd|rd|th)$/i.test(word) || /-?ish$/i.test(word)) return true;
+  if ([words[index + 1], words[index + 2]].some((next) => /^-?ish\b|-ish$/i.test(next ?? ''))) return true;
   const before = (words[index - 1] ?? '').toLowerCase();
   return HEDGES.has(before) || new RegExp(`~\\s*\\$?${escapeRegExp(word)}`).test(question);
 }

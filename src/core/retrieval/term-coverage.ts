@@ -76,6 +76,8 @@ function assessTerm(
   options: CoverageOptions,
 ): TermCoverage {
   if (vocabulary.stemPassageCounts.has(term.stem)) return { term, kind: 'exact' };
+  // A number offered as a guess ("like 850k?") is the person's, not a fact to look for.
+  if (term.approximate === true && term.numeric) return { term, kind: 'filler' };
   // Numbers are facts: "2020" is not a typo of "2016".
   if (term.numeric) return { term, kind: 'missing' };
 

@@ -176,12 +176,15 @@ export class KizunaService implements KizunaCore {
     const plain =
       reading.expansions.length === 0 ? passages : await this.retrieveFor(state, reading, undefined, false);
     const judgement = judge(reading, passages, plain, this.judgeOptions());
-    const missing = (terms: readonly string[]) => inLanguage(terms, input.translated);
+    const missing = (phrases: readonly string[], words: readonly string[] = phrases) =>
+      inLanguage(phrases, words, input.translated);
     const refuse = () =>
       finish(
         notCoveredReply(
           say,
-          missing(judgement.kind === 'answer' || judgement.kind === 'no-topic' ? [] : judgement.missing),
+          judgement.kind === 'answer' || judgement.kind === 'no-topic'
+            ? missing([])
+            : missing(judgement.missing, judgement.missingWords),
           state.knowledge.documents.length,
         ),
       );
@@ -202,7 +205,7 @@ export class KizunaService implements KizunaCore {
               say,
               passages[0],
               reading.standalone,
-              missing(judgement.missing),
+              missing(judgement.missing, judgement.missingWords),
               judgement.unstated,
             ),
           );
@@ -472,11 +475,18 @@ export class KizunaService implements KizunaCore {
  * Missing terms as the person wrote them: for a Japanese question, the Japanese words whose English the
  * sheets never use (and the Japanese words the glossary does not know), not the English stand-ins.
  */
-function inLanguage(missing: readonly string[], translated: TranslatedQuestion | undefined): string[] {
-  if (translated === undefined) return [...missing];
-  const japanese = missing.map((term) => {
-    const lower = term.toLowerCase();
-    return translated.terms.find((item) => item.en.toLowerCase().includes(lower))?.ja ?? term;
+function inLanguage(
+  phrases: readonly string[],
+  words: readonly string[],
+  translated: TranslatedQuestion | undefined,
+): string[] {
+  if (translated === undefined) return [...phrases];
+  const englishWords = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  const japanese = words.flatMap((word) => {
+    const lower = word.toLowerCase();
+    const term = translated.terms.find((item) => englishWords(item.en).includes(lower));
+    // A word of the question's frame ("how", "what") has no Japanese of its own to name.
+    return term === undefined ? [] : [term.ja];
   });
   return [...new Set([...translated.unknownTerms, ...japanese])];
 }

@@ -59,6 +59,10 @@ describe('detectLanguage', () => {
       expect(detectLanguage('令和是什么意思？')).toEqual({ unsupported: 'Chinese', code: 'zh' });
     });
 
+    it('THEN English typed with a Dutch-looking slip ("wat") stays English', () => {
+      expect(detectLanguage('wat does reiwa meen in englsh')).toBe('en');
+    });
+
     it('THEN German "Was bedeutet…" counts "was" as German, not English', () => {
       expect(detectLanguage('Was bedeutet Reiwa?')).toEqual({ unsupported: 'German', code: 'de' });
     });

@@ -47,3 +47,21 @@ describe('classifyIntent', () => {
     expect(classifyIntent('what does the sheet say about drills?', 1, options)).toBe('question');
   });
 });
+
+describe('classifyIntent with the sheets’ words', () => {
+  const sheetWords = new Set(['reiwa', 'okinawa']);
+  const withSheet = { ...options, isSheetWord: (token: string) => sheetWords.has(token) };
+
+  it.each(['gm everyone', 'ok cool ty finally'])(
+    'GIVEN chat words and a stray word "%s" THEN it is still conversation',
+    (text) => expect(classifyIntent(text, 1, withSheet)).toBe('chit-chat'),
+  );
+
+  it('GIVEN chat words and a word the sheets use THEN it is a question', () => {
+    expect(classifyIntent('thanks reiwa', 1, withSheet)).toBe('question');
+  });
+
+  it('GIVEN a greeting that asks about something THEN it is a question', () => {
+    expect(classifyIntent('hi, tell me about nagoya', 1, withSheet)).toBe('question');
+  });
+});
