@@ -1,3 +1,4 @@
+import { splitSentences } from '../answer/split-sentences.js';
 import type { RetrievedPassage } from '../answer/answerer.js';
 import { defaultWordVectorTable } from '../embeddings/word-vector-table.js';
 import { checkCitationMarkers } from '../providers/citation-markers.js';
@@ -165,6 +166,21 @@ function checkClaim(
   // sentence that speaks of the document ("the May 25, 2019 fact sheet…"), so the sheet's date cannot vouch
   // for a changed year ("in November 2018" where the passage says 2017 and the sheet is from 2018).
   const titles = cited.map((item) => item.document.title);
+  // A whole sentence of the cited passage, word for word, needs no further check (and its "[the]
+  // Japan-U.S." is no name). A fragment does: "largest source" cut from "third largest source" misleads.
+  const flat = (text: string) =>
+    text
+      .normalize('NFKC')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/[.!?"”]+$/, '');
+  const whole = flat(body);
+  if (
+    whole.length > 0 &&
+    texts.some((text) => [text, ...splitSentences(text)].some((s) => flat(s) === whole))
+  ) {
+    return { ok: true, share: 1, kind: 'claim' };
+  }
   const context = [
     ...cited.map((item) => item.passage.section),
     ...(ABOUT_THE_DOCUMENT.test(body)

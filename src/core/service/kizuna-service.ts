@@ -18,6 +18,7 @@ import {
 import { interpret, type InterpretContext, type Reading } from '../pipeline/interpret.js';
 import { judge, type JudgeOptions } from '../pipeline/judge.js';
 import { retrieveForReading } from '../pipeline/retrieve.js';
+import { verifyDraft } from '../pipeline/verify.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
 import type { CoverageOptions, CoverageWordTable } from '../retrieval/term-coverage.js';
 import type {
@@ -137,7 +138,8 @@ export class KizunaService implements KizunaCore {
    * Answers one question. The stages, in order, each a small module of `src/core/pipeline/` tested
    * alone: normalise (markup, Unicode, numbers, aliases, language) → interpret (intent, follow-up,
    * target sheets, asked fact) → retrieve → judge (answer, closest passage, or refusal) → compose →
-   * present (citations renumbered, the reply's language).
+   * verify (each sentence supported by the passage it cites) → present (citations renumbered, the
+   * reply's language).
    *
    * @throws KizunaError `INVALID_INPUT`, `EMPTY_QUESTION` or `QUESTION_TOO_LONG` for bad input (nothing counted).
    */
@@ -226,10 +228,17 @@ export class KizunaService implements KizunaCore {
       },
       request.onVerifiedText,
     );
+    const verified = verifyDraft(draft.answered ? draft.text : '', ordered);
+    if (verified.dropped.length > 0)
+      this.options.logger.warn(
+        { dropped: verified.dropped },
+        'dropped answer sentences their passages do not support',
+      );
     const leadIn = say.answerLeadIn(input.translated?.asks);
-    const answered = draft.answered
-      ? answeredReply(state, say, draft.text, ordered, answererId, leadIn)
-      : undefined;
+    const answered =
+      verified.text === ''
+        ? undefined
+        : answeredReply(state, say, verified.text, ordered, answererId, leadIn);
     if (answered !== undefined)
       return finish(
         draft.fallbackReason === undefined ? answered : { ...answered, fallbackReason: draft.fallbackReason },
