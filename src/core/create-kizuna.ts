@@ -12,7 +12,8 @@ import { loadPrompts } from './prompts/load-prompts.js';
 import { PassageIndex } from './index/passage-index.js';
 import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
-import { loadGlossary } from './language/load-glossary.js';
+import { loadGlossaryIfPresent } from './language/load-glossary.js';
+import { EMPTY_LEXICON } from './service/lexicon.js';
 import { loadAliases } from './question/load-aliases.js';
 import { createCoverageWordTable } from './retrieval/coverage-word-table.js';
 import { KizunaService, type IndexOpener, type KizunaServiceOptions } from './service/kizuna-service.js';
@@ -85,7 +86,8 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     loadKnowledge: options.loadKnowledge ?? (() => loadKnowledgeFolder(config.knowledgeDir)),
     loadLexicon: async () => ({
       aliases: await loadAliases(join(config.knowledgeDir, 'aliases')),
-      glossary: await loadGlossary(config.knowledgeDir),
+      // A knowledge folder without a Japanese glossary answers English questions only.
+      glossary: (await loadGlossaryIfPresent(config.knowledgeDir)) ?? EMPTY_LEXICON.glossary,
     }),
     openIndex,
     embedder: { id: identity.id, embedQuery: (text) => embeddings.embedQuery(text) },

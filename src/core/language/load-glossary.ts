@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { decodeUtf8 } from '../knowledge/decode-utf8.js';
@@ -32,4 +32,20 @@ export async function loadGlossary(
     });
   }
   return parseGlossary(relativePath, decodeUtf8(relativePath, bytes));
+}
+
+/**
+ * {@link loadGlossary}, or undefined when the knowledge folder has no glossary file at all (a folder of
+ * English sheets only). A glossary that exists but is broken still throws.
+ */
+export async function loadGlossaryIfPresent(
+  knowledgeDir: string,
+  relativePath: string = JAPANESE_GLOSSARY_PATH,
+): Promise<Glossary | undefined> {
+  try {
+    await access(join(knowledgeDir, relativePath));
+  } catch {
+    return undefined;
+  }
+  return loadGlossary(knowledgeDir, relativePath);
 }
