@@ -69,8 +69,8 @@ describe('applyAliases with the shipped aliases', () => {
     for (const text of [
       'the North Korean regime',
       'What does the White House say about trade?',
-      'Is Pyongyang a big city?',
-      'What about Seoul and Tokyo?',
+      'What about Tokyo?',
+      'Is North America part of it?',
       'Foreign Direct Investment (FDI) from Japan',
       'Which carmakers invested?',
       'How many F-35 jets?',
@@ -96,5 +96,20 @@ describe('findAliases', () => {
 
   it('returns nothing with an empty table', () => {
     expect(findAliases('DPRK', { entries: [] })).toEqual([]);
+  });
+});
+
+describe('the shipped aliases for capitals and months', () => {
+  it('GIVEN Seoul, Pyongyang or Washington THEN the government they stand for in the sheets’ words', async () => {
+    const shipped = await loadAliases('knowledge/aliases');
+    expect(applyAliases('when did Washington, Tokyo and Seoul train together?', shipped)).toBe(
+      'when did United States, Tokyo and South Korea train together?',
+    );
+    expect(applyAliases('what is Pyongyang building?', shipped)).toBe('what is North Korea building?');
+  });
+
+  it('GIVEN an abbreviated month the sheets name THEN the month in full', async () => {
+    const shipped = await loadAliases('knowledge/aliases');
+    expect(applyAliases('what happened in sept 2017?', shipped)).toBe('what happened in September 2017?');
   });
 });
