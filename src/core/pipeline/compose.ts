@@ -1,6 +1,6 @@
 import type { RetrievedPassage } from '../answer/answerer.js';
 import { splitSentences } from '../answer/split-sentences.js';
-import { contentTerms } from '../text/content-terms.js';
+import { contentTerms, contentTokens } from '../text/content-terms.js';
 import type { KnowledgeBase, Passage } from '../types.js';
 import type { Reading } from './interpret.js';
 import { statesAskedFact } from './question-shape.js';
@@ -9,8 +9,8 @@ import { statesAskedFact } from './question-shape.js';
 export const LEAD_SHARE = 0.85;
 
 /**
- * A who/when/how-much question leads with a passage that holds a fact of the asked kind, when one
- * retrieved nearly as well as the best: "How many times have they met?" leads with "nearly 30 official
+ * A who/when/how-much question leads with a passage that holds a fact of the asked kind (and every
+ * number the question states), when one retrieved nearly as well as the best: "How many times have they met?" leads with "nearly 30 official
  * meetings", not with the passage that merely names both leaders.
  *
  * @param share - a passage scoring at least this share of the best one may lead. @default LEAD_SHARE
@@ -20,17 +20,27 @@ export function leadWithAskedFact(
   passages: readonly RetrievedPassage[],
   share = LEAD_SHARE,
 ): RetrievedPassage[] {
-  const kind = reading.asks;
   const best = passages[0];
-  if (kind === undefined || best === undefined) return [...passages];
-  if (splitSentences(best.passage.text).some((sentence) => statesAskedFact(kind, sentence)))
+  if (best === undefined || (reading.asks === undefined && reading.statedNumbers.length === 0))
     return [...passages];
-  const leader = passages.find(
-    (item) =>
-      item.score >= best.score * share &&
-      splitSentences(item.passage.text).some((sentence) => statesAskedFact(kind, sentence)),
-  );
+  const fits = (item: RetrievedPassage) => statesWhatWasAsked(reading, item);
+  if (fits(best)) return [...passages];
+  const leader = passages.find((item) => item.score >= best.score * share && fits(item));
   return leader === undefined ? [...passages] : [leader, ...passages.filter((item) => item !== leader)];
+}
+
+/**
+ * True when a passage holds a fact of the asked kind (an amount for "how many…") and every number the
+ * question states ("in September 2017" needs 2017).
+ */
+export function statesWhatWasAsked(reading: Reading, item: RetrievedPassage): boolean {
+  const kind = reading.asks;
+  const factOk =
+    kind === undefined ||
+    splitSentences(item.passage.text).some((sentence) => statesAskedFact(kind, sentence));
+  if (!factOk || reading.statedNumbers.length === 0) return factOk;
+  const tokens = new Set(contentTokens(item.passage.text));
+  return reading.statedNumbers.every((number) => tokens.has(number));
 }
 
 /** The sentence of a passage that shares most content terms with the question (the first on a tie). */

@@ -47,6 +47,8 @@ export interface Reading {
    * pointer; "security in the 2019 sheet" has a topic).
    */
   readonly hasTopic: boolean;
+  /** Numbers the question states as facts (not a sheet's year, not a guess), as tokens: "2017". */
+  readonly statedNumbers: readonly string[];
   /**
    * The sheets' words the question's words stand for, searched with it: typo corrections, paraphrases,
    * and for words the sheets never use their nearest sheet words in meaning ("lunar" → "moon").
@@ -140,6 +142,9 @@ export function interpret(
     ...(asks === undefined ? {} : { asks }),
     wantsMore: (followUp && asksForMore(question)) || repeated,
     hasTopic: ownTopicTerms > 0,
+    statedNumbers: topical
+      .filter((item) => item.term.numeric && item.term.approximate !== true)
+      .map((item) => item.term.token),
     ...expansions(judgedCoverage, context),
   };
 }

@@ -107,6 +107,14 @@ export function judge(
     // Judged on the sheets' own words: a near word in the passage ("imperial" for "emperor") does not name it.
     const unnamed = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === asked);
     if (unnamed !== undefined) return { kind: 'related', missing: [unnamed.term.word] };
+    // "Japan's FDI in 2017?" when the passage gives 2016: the number asked about must be in the answer.
+    const lead = new Set(
+      passages
+        .filter((item) => item.score >= best.score * LEAD_SHARE)
+        .flatMap((item) => contentTokens(item.passage.text)),
+    );
+    const unmatched = reading.statedNumbers.filter((number) => !lead.has(number));
+    if (unmatched.length > 0) return { kind: 'related', missing: unmatched };
     return askedFactCheck(reading, passages) ?? { kind: 'answer' };
   }
   // Some of what was asked is not in the sheets. When the subject is, the closest passage is shown with

@@ -85,12 +85,15 @@ function nameTokens(passages: readonly Passage[]): Set<string> {
   for (const { text } of passages) {
     const words = text.split(/\s+/);
     words.forEach((word, index) => {
-      const bare = word.replace(/^[^\p{L}\p{N}]+/u, '');
       const startsSentence = index === 0 || /[.!?:]["”]?$/.test(words[index - 1] ?? '');
-      for (const token of tokenize(bare)) {
-        if (!isContentToken(token)) continue;
-        if (/^\p{Ll}/u.test(bare)) lowercase.add(token);
-        else if (/^\p{Lu}/u.test(bare) && !startsSentence) capitalised.add(token);
+      // Each part of a compound has its own case: "American-made" names America, not "made".
+      for (const part of word.split(/[-‐‑]/u)) {
+        const bare = part.replace(/^[^\p{L}\p{N}]+/u, '');
+        for (const token of tokenize(bare)) {
+          if (!isContentToken(token)) continue;
+          if (/^\p{Ll}/u.test(bare)) lowercase.add(token);
+          else if (/^\p{Lu}/u.test(bare) && !startsSentence) capitalised.add(token);
+        }
       }
     });
   }

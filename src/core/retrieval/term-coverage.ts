@@ -99,9 +99,11 @@ function assessTerm(
   let known = table?.vector(term.token);
   if (known === undefined) {
     if (isLikelyMisspeltFiller(term.token)) return { term, kind: 'filler' };
-    // Unknown to English and to the sheets: allow one more slip ("korae" for "korea").
+    // Unknown to English and to the sheets: allow one more slip ("korae" for "korea"); in a short word two
+    // edits must be a swap of letters, or "ramen" would be a slip for "women".
     const typoOf = closestWord(term.token, vocabulary, term.token.length >= 5 ? 2 : 1);
-    if (typoOf !== undefined) return { term, kind: 'typo', via: typoOf };
+    if (typoOf !== undefined && (term.token.length >= 7 || isSlip(term.token, typoOf)))
+      return { term, kind: 'typo', via: typoOf };
     // A misspelt English word ("bigest") is read as the word it stands for, then judged like any other.
     const corrected = table?.correct?.(term.token);
     known = corrected === undefined ? undefined : table?.vector(corrected);
@@ -161,6 +163,11 @@ function derivedFormOf(token: string, vocabulary: CorpusVocabulary): string | un
     }
   }
   return best;
+}
+
+/** One edit, or the same letters in another order: what a slip of the keyboard does to a short word. */
+function isSlip(token: string, word: string): boolean {
+  return distance(token, word) <= 1 || [...token].sort().join('') === [...word].sort().join('');
 }
 
 /** The fact sheets' word within a small edit distance, if any. */
@@ -234,7 +241,14 @@ export function recheckAgainstContext(
 ): TermCoverage[] {
   const { contextParaphraseSimilarity } = { ...DEFAULT_COVERAGE_OPTIONS, ...options };
   return coverage.map((item) => {
-    if (item.kind !== 'missing' || item.term.numeric || item.term.properNoun || context.length === 0)
+    // Names are not rechecked loosely: "Osaka" is near "Tokyo" in meaning, but is not Tokyo.
+    if (
+      item.kind !== 'missing' ||
+      item.term.numeric ||
+      item.term.properNoun ||
+      item.name === true ||
+      context.length === 0
+    )
       return item;
     const known = table?.vector(item.term.token) ?? correctedVector(item.term.token, table);
     if (known === undefined) return item;

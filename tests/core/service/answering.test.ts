@@ -268,3 +268,22 @@ describe('languages', () => {
     expect(answer.text).toContain('沖縄');
   });
 });
+
+describe('numbers and names a question states', () => {
+  it('GIVEN a year the answering passage does not give THEN the closest passage, naming the year', async () => {
+    const answer = await ask("what was japan's FDI into the US in 2017?");
+    expect(answer.outcome).toBe('related');
+    expect(answer.text).toContain('2017');
+    expect(cites(answer, '2016 FDI')).toBe(true);
+  });
+
+  it('GIVEN a date THEN the passage that holds it leads', async () => {
+    const answer = await ask('What happened in September 2017?');
+    expect(answer.citations[0]?.passage).toContain('In September 2017');
+  });
+
+  it('GIVEN a city the sheets never name, typed in lower case THEN it is not answered from Tokyo', async () => {
+    const answer = await ask('anyone know a good ramen spot in osaka');
+    expect(answer.answered).toBe(false);
+  });
+});
