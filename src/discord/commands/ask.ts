@@ -74,7 +74,9 @@ export const askCommand = {
     if (await deferIfSlow(answering, services.deferAfterMs, defer)) live?.showWriting();
     const answer = await answering;
     const [first, ...rest] = formatAnswerMessages(answer, { question });
-    if (first) await sendResponse(interaction, first);
+    // discord.js counts a draft edit as the reply; the final answer must still replace the drafts, not follow them.
+    if (first)
+      await (live && interaction.deferred ? interaction.editReply(first) : sendResponse(interaction, first));
     for (const message of rest) await interaction.followUp(message);
   },
 } satisfies Command;

@@ -30,7 +30,10 @@ export interface LiveAnswerOptions {
  * interval and always with the newest text. `show('')` means "writing…, nothing verified yet". A failed
  * draft is only logged: drafts are a courtesy, the final answer is what counts.
  */
-export function createLiveAnswer(show: (text: string) => Promise<void>, options: LiveAnswerOptions): LiveAnswer {
+export function createLiveAnswer(
+  show: (text: string) => Promise<void>,
+  options: LiveAnswerOptions,
+): LiveAnswer {
   let started = false;
   const throttle = createLatestValueThrottle(show, {
     intervalMs: options.intervalMs ?? LIVE_EDIT_INTERVAL_MS,
