@@ -179,6 +179,53 @@ describe('GIVEN a model answerer (the real core against a fake OpenAI server) WH
   });
 });
 
+describe('GIVEN a model answerer WHEN someone mentions the bot', () => {
+  it('THEN the reply streams into one message (Japanese "writing…" for a Japanese question) and ends with the sources, never showing the invented claim', async () => {
+    await withModelBot(
+      {
+        reply: (body) =>
+          `Reiwa means "${REIWA}" ${markerOf(body, REIWA)}. The alliance was formally dissolved in 2020 ${markerOf(body, REIWA)}. @everyone see.`,
+        streamFrameIntervalMs: 80,
+      },
+      {},
+      async (bot) => {
+        const question = await bot.sim.userSendsMessage({
+          content: '令和の意味は何ですか？',
+          mentionsBot: true,
+        });
+        const answer = await bot.sim.waitFor(
+          () =>
+            bot.sim
+              .messages(bot.sim.defaultChannelId)
+              .find(
+                (message) =>
+                  message.message_reference?.message_id === question.id && buttonIds(message).length > 0,
+              ),
+          15_000,
+          'the final answer',
+        );
+        expect(messageText(answer)).toMatch(/\[1\]/u);
+        // Every state of the reply: the message as first posted, then each edit.
+        const states = bot.sim.requests
+          .filter((request) => request.response !== undefined && request.status < 300)
+          .filter(
+            (request) =>
+              (request.method === 'POST' &&
+                request.path === `/channels/${bot.sim.defaultChannelId}/messages`) ||
+              (request.method === 'PATCH' && request.path.endsWith(`/messages/${answer.id}`)),
+          )
+          .map((request) => request.response as APIMessage)
+          .filter((message) => message.id === answer.id);
+        expect(states.length).toBeGreaterThanOrEqual(2);
+        expect(states[0]?.embeds[0]?.footer?.text ?? states[0]?.embeds[0]?.description).toBe(
+          WRITING_LABEL.ja,
+        );
+        for (const state of states) expect(messageText(state)).not.toMatch(/dissolved|@everyone/u);
+      },
+    );
+  });
+});
+
 describe('GIVEN the offline answerer WHEN someone uses /ask', () => {
   it('THEN nothing streams: no drafts, one answer', async () => {
     const real = await createRealCore();
