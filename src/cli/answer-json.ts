@@ -27,6 +27,13 @@ export interface AnswerJson {
   /** The text a user sees, with `[n]` markers. */
   readonly answer: string;
   readonly citations: readonly CitationJson[];
+  /** Which answerer produced the text, e.g. "extractive" or "openai:gpt-4o-mini". */
+  readonly answerer: string;
+  /**
+   * Present when a model was asked but the offline answer stands in: why, in words a person can read
+   * ("the language model did not answer within 30000 ms").
+   */
+  readonly fallbackReason?: string;
   readonly latencyMs: number;
 }
 
@@ -53,7 +60,7 @@ export function citationToJson(citation: Citation, approximateDates: Approximate
   };
 }
 
-/** Picks the stable, documented fields of an answer (internal ones such as `answerer` stay out). */
+/** Picks the stable, documented fields of an answer; `fallbackReason` only when the answer fell back. */
 export function answerToJson(answer: Answer, approximateDates: ApproximateDates): AnswerJson {
   return {
     question: answer.question,
@@ -62,6 +69,8 @@ export function answerToJson(answer: Answer, approximateDates: ApproximateDates)
     language: answer.language,
     answer: answer.text,
     citations: answer.citations.map((citation) => citationToJson(citation, approximateDates)),
+    answerer: answer.answerer,
+    ...(answer.fallbackReason === undefined ? {} : { fallbackReason: answer.fallbackReason }),
     latencyMs: answer.latencyMs,
   };
 }

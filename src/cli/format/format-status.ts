@@ -1,3 +1,4 @@
+import { summarizeProviderHealth } from '../../core/providers/provider-health.js';
 import type { CoreStatus, SourceSummary } from '../../core/types.js';
 import { createStyler } from './styler.js';
 import type { TerminalFormatOptions } from './terminal-options.js';
@@ -18,8 +19,15 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** The core's status as an aligned block of `label: value` lines. */
-export function formatStatus(status: CoreStatus, options: TerminalFormatOptions): string {
+/**
+ * The core's status as an aligned block of `label: value` lines, with the model provider's state when one
+ * is configured. `now` is injectable for tests (the provider line says "12 s ago").
+ */
+export function formatStatus(
+  status: CoreStatus,
+  options: TerminalFormatOptions,
+  now: Date = new Date(),
+): string {
   const style = createStyler(options.color);
   const rows: [string, string][] = [
     [
@@ -30,6 +38,9 @@ export function formatStatus(status: CoreStatus, options: TerminalFormatOptions)
     ['Index', status.indexOrigin],
     ['Embedder', status.embedder],
     ['Answerer', status.answerer],
+    ...(status.provider === undefined
+      ? []
+      : [['Provider', summarizeProviderHealth(status.provider, now)] as [string, string]]),
     ['Up since', `${status.startedAt.toISOString()} (${formatDuration(status.uptimeMs)})`],
     ['Questions', `${status.questionsAnswered} answered, ${status.questionsRefused} refused`],
   ];

@@ -1,16 +1,23 @@
-import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 
+import { detectLanguage } from '../../core/language/detect-language.js';
+import type { ReplyLanguage } from '../../core/language/messages.js';
 import type { AskRequest } from '../../core/types.js';
 import { localizeInputError } from '../interactions/localize-input-error.js';
 import { formatAnswerMessages } from '../presentation/answer-message.js';
 import { catalogueForLocale, languageOfLocale } from '../presentation/reply-language.js';
 import { sendResponse } from '../interactions/respond.js';
+import { formatDraftMessage } from '../presentation/draft-message.js';
+import { answersWithModel } from '../streaming/answers-with-model.js';
+import { createLiveAnswer } from '../streaming/live-answer.js';
 import type { Command } from './command.js';
 
 /**
  * `/ask question:<text>`: an answer with inline `[n]` markers, its sources, and buttons for the exact
  * passages. A user whose Discord language is Japanese asks for Japanese; the answer's own labels follow
  * the language the core answered in (a Japanese question is answered in Japanese whatever the locale).
+ * With a model answerer the reply streams: "writing…", then the verified text so far (at most one edit a
+ * second), then the final edit with the sources and buttons. The offline answerer replies in one go.
  */
 export const askCommand = {
   data: ({ maxQuestionLength }) =>
@@ -36,20 +43,40 @@ export const askCommand = {
   cooldown: true,
   async execute(interaction, services) {
     const question = interaction.options.getString('question', true);
-    const answering = services.core.ask(askRequest(question, interaction.locale)).catch((error: unknown) => {
-      throw localizeInputError(
-        error,
-        catalogueForLocale(interaction.locale),
-        question,
-        services.config.maxQuestionLength,
-      );
-    });
+    const request = askRequest(question, interaction.locale);
+    const defer = once(() => interaction.deferReply());
+    const live = answersWithModel(services.core)
+      ? createLiveAnswer(
+          async (text) => {
+            // A draft may be ready before the deferral below: the reply must exist before it is edited.
+            await defer();
+            await interaction.editReply(
+              formatDraftMessage(text, { question, language: draftLanguage(question, request) }),
+            );
+          },
+          { logger: services.logger.child({ interactionId: interaction.id, command: 'ask' }) },
+        )
+      : undefined;
+    const answering = services.core
+      .ask(live ? { ...request, onVerifiedText: live.onVerifiedText } : request)
+      // The last draft edit must land before the final answer (or an error notice) replaces it.
+      .finally(() => live?.close())
+      .catch((error: unknown) => {
+        throw localizeInputError(
+          error,
+          catalogueForLocale(interaction.locale),
+          question,
+          services.config.maxQuestionLength,
+        );
+      });
     // Marked as handled so a failed deferral (the rejection below) cannot leave it unobserved; awaiting it still throws.
     answering.catch(() => undefined);
-    await deferIfSlow(interaction, answering, services.deferAfterMs);
+    if (await deferIfSlow(answering, services.deferAfterMs, defer)) live?.showWriting();
     const answer = await answering;
     const [first, ...rest] = formatAnswerMessages(answer, { question });
-    if (first) await sendResponse(interaction, first);
+    // discord.js counts a draft edit as the reply; the final answer must still replace the drafts, not follow them.
+    if (first)
+      await (live && interaction.deferred ? interaction.editReply(first) : sendResponse(interaction, first));
     for (const message of rest) await interaction.followUp(message);
   },
 } satisfies Command;
@@ -59,24 +86,37 @@ function askRequest(question: string, locale: string): AskRequest {
   return languageOfLocale(locale) === 'ja' ? { question, language: 'ja' } : { question };
 }
 
+/** The language of the "writing…" state: the one the answer will most likely be in. */
+function draftLanguage(question: string, request: AskRequest): ReplyLanguage {
+  return request.language === 'ja' || detectLanguage(question) === 'ja' ? 'ja' : 'en';
+}
+
 /**
  * Replies directly when the answer is quick; defers (Discord's "thinking…") once it has taken
  * `deferAfterMs`, well inside the 3 seconds Discord allows for the first response. A rejection of `work`
- * before then propagates, so input errors are still answered privately.
+ * before then propagates, so input errors are still answered privately. Resolves true when it deferred.
  */
 async function deferIfSlow(
-  interaction: ChatInputCommandInteraction,
   work: Promise<unknown>,
   deferAfterMs: number,
-): Promise<void> {
+  defer: () => Promise<unknown>,
+): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<'slow'>((resolve) => {
     timer = setTimeout(() => resolve('slow'), deferAfterMs);
   });
   try {
     const first = await Promise.race([work.then(() => 'done' as const), slow]);
-    if (first === 'slow') await interaction.deferReply();
+    if (first === 'done') return false;
+    await defer();
+    return true;
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Calls `action` the first time only; later calls get the same promise (a reply can be deferred once). */
+function once<T>(action: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= action());
 }

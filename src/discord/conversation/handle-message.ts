@@ -7,10 +7,13 @@ import type { ConversationTurn } from '../../core/types.js';
 import { withMessageBoundary } from '../interactions/error-boundary.js';
 import { localizeInputError } from '../interactions/localize-input-error.js';
 import { formatAnswerMessages } from '../presentation/answer-message.js';
+import { formatDraftMessage } from '../presentation/draft-message.js';
 import { DiscordLimits } from '../presentation/discord-limits.js';
 import { fitText } from '../presentation/fit-text.js';
 import { neutralizeMentions, noMentions } from '../presentation/sanitize.js';
 import type { BotServices } from '../services.js';
+import { answersWithModel } from '../streaming/answers-with-model.js';
+import { createLiveAnswer } from '../streaming/live-answer.js';
 import { botRoleIdsOf } from './bot-role-ids.js';
 import { replyChainHistory, threadHistory } from './collect-history.js';
 import { keepTyping } from './keep-typing.js';
@@ -29,7 +32,9 @@ export const THREAD_WELCOME = messages('en').threadWelcome;
  * Answers a message that mentions the bot (by its user or its managed role; as a reply, continuing in a
  * thread), a message in a thread the bot started, or a reply to one of its messages; ignores everything
  * else. A message has no locale, so notices before the answer (cooldown, bad question) follow the
- * question's language, and the answer's labels and the thread welcome follow the answer's.
+ * question's language, and the answer's labels and the thread welcome follow the answer's. With a model
+ * answerer the reply streams (posted with the first verified sentence, edited at most once a second, then
+ * the final edit with the sources), as `/ask` does.
  */
 export async function handleMessage(message: Message, services: BotServices): Promise<void> {
   const botUserId = message.client.user.id;
@@ -67,17 +72,30 @@ export async function handleMessage(message: Message, services: BotServices): Pr
       try {
         const started = Date.now();
         const history = await historyFor(trigger, message, services.historyTurns, logger, botRoleIds);
+        const question = trigger.question;
+        // With a model the answer streams into one reply: posted with the first verified text, then edited.
+        const live = answersWithModel(services.core)
+          ? createLiveAnswer(
+              async (text) => {
+                const draft = formatDraftMessage(text, { question, language: say.language });
+                reply = reply ? await reply.edit(draft) : await message.reply(draft);
+              },
+              { logger },
+            )
+          : undefined;
         const answer = await services.core
-          .ask({ question: trigger.question, history })
+          .ask({ question, history, ...(live && { onVerifiedText: live.onVerifiedText }) })
+          // The last draft must land before the final answer replaces it.
+          .finally(() => live?.close())
           .catch((error: unknown) => {
-            throw localizeInputError(error, say, trigger.question, services.config.maxQuestionLength);
+            throw localizeInputError(error, say, question, services.config.maxQuestionLength);
           });
         answerSay = messages(answer.language);
         // Free the user as soon as the answer exists: their next message may arrive before our reply returns.
         lease.release();
-        const [first, ...rest] = formatAnswerMessages(answer, { question: trigger.question });
+        const [first, ...rest] = formatAnswerMessages(answer, { question });
         if (!first) return;
-        reply = await message.reply(first);
+        reply = reply ? await reply.edit(first) : await message.reply(first);
         for (const part of rest) await sendInChannel(message, part);
         logger.info(
           {

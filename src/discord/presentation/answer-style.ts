@@ -1,4 +1,5 @@
 import type { MessageCatalogue } from '../../core/language/messages.js';
+import { formatFallbackNote } from '../../core/providers/fallback-reason.js';
 import type { Answer } from '../../core/types.js';
 import { EmbedColors } from './outgoing-message.js';
 
@@ -22,9 +23,18 @@ export interface AnswerStyle {
  * Colour and footer by outcome: answers in the answer colour; a `related` answer in its own colour, saying
  * it is the closest passage rather than an answer (its source is still shown); refusals in grey, naming
  * what the sheets never mention; small talk, unclear and unsupported-language replies get no footer,
- * because "not covered by the fact sheets" would be wrong for "thanks!".
+ * because "not covered by the fact sheets" would be wrong for "thanks!". An answer that stands in for a
+ * model's (`fallbackReason`) says so first, whatever its outcome.
  */
 export function answerStyle(answer: Answer, say: MessageCatalogue): AnswerStyle {
+  const style = outcomeStyle(answer, say);
+  if (answer.fallbackReason === undefined) return style;
+  // TODO(core): the note is English only; a `fallbackNote(reason)` in `MessageCatalogue` would localise it.
+  const note = formatFallbackNote(answer.fallbackReason);
+  return { ...style, footer: style.footer === undefined ? note : `${note}\n${style.footer}` };
+}
+
+function outcomeStyle(answer: Answer, say: MessageCatalogue): AnswerStyle {
   switch (answer.outcome) {
     case 'answered':
       return { color: EmbedColors.answer, footer: say.answeredFooter(answer.answerer) };

@@ -1,8 +1,9 @@
-import { messages, type MessageCatalogue } from '../../core/language/messages.js';
+import { messages, type MessageCatalogue, type ReplyLanguage } from '../../core/language/messages.js';
+import { summarizeProviderHealth } from '../../core/providers/provider-health.js';
 import type { CoreStatus } from '../../core/types.js';
 import { discordRelativeTime, formatDuration, shortFingerprint } from './format-duration.js';
 import { EmbedColors, fitEmbed, type OutgoingMessage } from './outgoing-message.js';
-import { noMentions } from './sanitize.js';
+import { neutralizeMentions, noMentions } from './sanitize.js';
 
 /** What the bot adds to the core's status. */
 export interface BotStatus {
@@ -11,11 +12,24 @@ export interface BotStatus {
   readonly shardCount?: number;
 }
 
-/** Corpus fingerprint, counts, models in use, uptime, last reload and question counters. */
+/**
+ * Name of the model provider's field. Not in the core's `StatusLabels` yet, so kept here in both languages.
+ * TODO(core): move into `StatusLabels` (e.g. `provider`), then read it from there.
+ */
+export const PROVIDER_FIELD_NAME: Readonly<Record<ReplyLanguage, string>> = {
+  en: 'Model provider',
+  ja: 'モデルプロバイダー',
+};
+
+/**
+ * Corpus fingerprint, counts, models in use, uptime, last reload and question counters, and the model
+ * provider's state when one is configured. `now` is injectable for tests (the provider line says "12 s ago").
+ */
 export function formatStatusMessage(
   status: CoreStatus,
   bot: BotStatus = {},
   say: MessageCatalogue = messages('en'),
+  now: Date = new Date(),
 ): OutgoingMessage {
   const labels = say.status;
   const fields = [
@@ -35,6 +49,13 @@ export function formatStatusMessage(
     { name: labels.lastReload, value: lastReload(status, say) },
     { name: labels.index, value: status.indexOrigin || labels.indexUnknown },
   ];
+  if (status.provider !== undefined) {
+    fields.push({
+      name: PROVIDER_FIELD_NAME[say.language],
+      // The last error may quote what a server said: treat it as untrusted text.
+      value: neutralizeMentions(summarizeProviderHealth(status.provider, now)),
+    });
+  }
   if (bot.shardIds && bot.shardIds.length > 0) {
     fields.push({
       name: labels.shard,

@@ -59,6 +59,7 @@ describe('ask', () => {
     expect(Object.keys(parsed).sort()).toEqual([
       'answer',
       'answered',
+      'answerer',
       'citations',
       'language',
       'latencyMs',

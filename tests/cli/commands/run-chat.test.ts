@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 
 import { runChat } from '../../../src/cli/commands/run-chat.js';
 import { KizunaError } from '../../../src/core/errors.js';
+import { formatFallbackNote } from '../../../src/core/providers/fallback-reason.js';
 import { ANSI, harness } from '../support/cli-harness.js';
-import { createFakeCore, fakeCitation, fakeQuote, recordingFactory } from '../support/fake-core.js';
+import {
+  createFakeCore,
+  FAKE_STATUS,
+  fakeCitation,
+  fakeQuote,
+  recordingFactory,
+} from '../support/fake-core.js';
 
 function chat(
   lines: string[],
@@ -73,6 +80,39 @@ describe('chat (input piped, not a terminal)', () => {
     expect(core.asked).toHaveLength(0);
     expect(stdout.text()).toContain('Kizuna status');
     expect(stdout.text()).toContain('/reset');
+  });
+
+  it('GIVEN a model answerer THEN /status shows the provider line and a fallback answer shows its note', async () => {
+    const reason = 'the language model was unavailable';
+    const core = createFakeCore({
+      status: {
+        ...FAKE_STATUS,
+        answerer: 'openai:gpt-4o-mini',
+        provider: {
+          provider: 'openai:gpt-4o-mini',
+          recentCalls: 0,
+          recentFailureRate: 0,
+          inFlight: 0,
+          queued: 0,
+        },
+      },
+      answer: (request) => ({
+        question: request.question,
+        answered: false,
+        outcome: 'not-covered',
+        language: 'en',
+        text: 'No idea.',
+        citations: [],
+        missingTerms: [],
+        answerer: 'extractive',
+        fallbackReason: reason,
+        latencyMs: 1,
+      }),
+    });
+    const { exitCode, stdout } = chat(['/status', 'one?'], core);
+    expect(await exitCode).toBe(0);
+    expect(stdout.text()).toMatch(/Provider:\s+openai:gpt-4o-mini — no success yet; no errors/u);
+    expect(stdout.text()).toContain(formatFallbackNote(reason));
   });
 
   it('explains a bad line (over-long, unknown command) and carries on; blank lines are ignored', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { formatAnswerForTerminal } from '../../../src/cli/format/format-answer.js';
+import { formatFallbackNote } from '../../../src/core/providers/fallback-reason.js';
 import { ANSI } from '../support/cli-harness.js';
 import { fakeCitation, refusal } from '../support/fake-core.js';
 
@@ -27,6 +28,18 @@ describe('formatAnswerForTerminal', () => {
       .replace(/\s+/g, ' ')
       .trim();
     expect(quoted).toContain(`“${fakeCitation(1).passage}”`);
+  });
+
+  it('GIVEN an answer that stands in for a model THEN it ends with the fallback note', () => {
+    const reason = 'the language model did not answer within 1000 ms';
+    const output = formatAnswerForTerminal({ ...answer, fallbackReason: reason }, plain);
+    // The note is wrapped to the width like everything else.
+    expect(output.split('\n\n').at(-1)?.replace(/\n/gu, ' ')).toBe(formatFallbackNote(reason));
+    expect(output.startsWith(formatAnswerForTerminal(answer, plain))).toBe(true);
+  });
+
+  it('GIVEN no fallbackReason THEN there is no note', () => {
+    expect(formatAnswerForTerminal(answer, plain)).not.toContain('Answered from the fact sheets directly');
   });
 
   it('wraps everything to the width', () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { formatDuration, formatFactSheets, formatStatus } from '../../../src/cli/format/format-status.js';
+import { summarizeProviderHealth } from '../../../src/core/providers/provider-health.js';
 import { FAKE_STATUS } from '../support/fake-core.js';
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 import { createFakeCore } from '../support/fake-core.js';
 
 describe('formatStatus', () => {
@@ -13,6 +16,27 @@ describe('formatStatus', () => {
     expect(output).toContain('2 answered, 1 refused');
     expect(output).toContain('1m 05s');
     expect(output).not.toContain('Last reload');
+  });
+
+  it('GIVEN a model provider THEN a Provider line summarises its state', () => {
+    const now = new Date('2026-01-01T12:00:00Z');
+    const provider = {
+      provider: 'openai:gpt-4o-mini',
+      lastError: { message: 'HTTP 500 (server error)', at: '2026-01-01T11:59:30Z' },
+      recentCalls: 2,
+      recentFailureRate: 0.5,
+      meanLatencyMs: 300,
+      inFlight: 0,
+      queued: 0,
+    };
+    const output = formatStatus({ ...FAKE_STATUS, provider }, { width: 80, color: false }, now);
+    expect(output).toMatch(
+      new RegExp(`Provider:\\s+${escapeRegExp(summarizeProviderHealth(provider, now))}`, 'u'),
+    );
+  });
+
+  it('GIVEN no model provider THEN there is no Provider line', () => {
+    expect(formatStatus(FAKE_STATUS, { width: 80, color: false })).not.toContain('Provider');
   });
 
   it('reports a failed reload with its error', () => {

@@ -31,6 +31,8 @@ export interface FakeCoreOptions {
   readonly answer?: (request: AskRequest) => Answer | Promise<Answer>;
   readonly quotes?: readonly QuoteResult[];
   readonly speakers?: readonly string[];
+  /** Replaces the default status (e.g. to add a model provider's state). @default FAKE_STATUS */
+  readonly status?: CoreStatus;
 }
 
 /** A KizunaCore that records every request and answers by echoing, so tests can see exactly what it received. */
@@ -133,7 +135,7 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
     speakers: () => options.speakers ?? [...new Set(quotes.map((quote) => quote.quotation.speaker))],
     sources: () => SOURCES,
     citation: () => undefined,
-    status: () => FAKE_STATUS,
+    status: () => options.status ?? FAKE_STATUS,
     reload: async (): Promise<ReloadReport> => {
       throw new Error('not used by the CLI');
     },

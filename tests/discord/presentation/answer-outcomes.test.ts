@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 
+import { formatFallbackNote } from '../../../src/core/providers/fallback-reason.js';
 import type { Answer, Citation } from '../../../src/core/types.js';
 import { formatAnswerMessages } from '../../../src/discord/presentation/answer-message.js';
 import { DiscordLimits } from '../../../src/discord/presentation/discord-limits.js';
@@ -127,5 +128,38 @@ describe('GIVEN a question that carries mentions and channel links', () => {
     });
     const [embed] = embedsOf(formatAnswerMessages(answer));
     expect(embed?.title).not.toMatch(/<@!?&?\d+>|<#\d+>/u);
+  });
+});
+
+describe('GIVEN an answer that stands in for a model (fallbackReason)', () => {
+  const reason = 'the language model did not answer within 1000 ms';
+  const messages = formatAnswerMessages({
+    ...defaultFakeAnswer({ question: 'What does Reiwa mean?' }),
+    fallbackReason: reason,
+  });
+  const embed = embedsOf(messages).at(-1);
+
+  it('THEN the footer says so first, then the usual footer', () => {
+    expect(embed?.footer?.text).toBe(
+      `${formatFallbackNote(reason)}\n${formatAnswerMessages(defaultFakeAnswer({ question: 'What does Reiwa mean?' })).at(-1)?.embeds?.[0]?.footer?.text}`,
+    );
+  });
+
+  it('THEN without fallbackReason there is no note', () => {
+    const plain = embedsOf(formatAnswerMessages(defaultFakeAnswer({ question: 'What does Reiwa mean?' }))).at(
+      -1,
+    );
+    expect(plain?.footer?.text).not.toMatch(/Answered from the fact sheets directly/u);
+  });
+
+  it('THEN a reply with no footer of its own (small talk) still gets the note', () => {
+    const chat = formatAnswerMessages({
+      ...defaultFakeAnswer({ question: 'What does Reiwa mean?' }),
+      outcome: 'chit-chat',
+      answered: false,
+      citations: [],
+      fallbackReason: reason,
+    });
+    expect(embedsOf(chat).at(-1)?.footer?.text).toBe(formatFallbackNote(reason));
   });
 });

@@ -5,7 +5,14 @@ import { passageIdFromCustomId } from '../../../src/discord/interactions/passage
 import { formatPassageMessage } from '../../../src/discord/presentation/passage-message.js';
 import { formatQuoteMessage } from '../../../src/discord/presentation/quote-message.js';
 import { formatSourcesMessage } from '../../../src/discord/presentation/sources-message.js';
-import { formatStatusMessage } from '../../../src/discord/presentation/status-message.js';
+import {
+  formatStatusMessage,
+  PROVIDER_FIELD_NAME,
+} from '../../../src/discord/presentation/status-message.js';
+import {
+  summarizeProviderHealth,
+  type ProviderHealthSnapshot,
+} from '../../../src/core/providers/provider-health.js';
 import { createFakeCore, fakeCitation, FAKE_PASSAGES } from '../support/fake-core.js';
 
 const core = createFakeCore();
@@ -96,6 +103,30 @@ describe('formatStatusMessage', () => {
       lastReload: { at: new Date(), ok: false, error: 'broken front matter' },
     };
     expect(text(formatStatusMessage(status))).toMatch(/failed.*broken front matter/u);
+  });
+
+  it('GIVEN no model provider THEN there is no provider field', () => {
+    expect(text(formatStatusMessage(core.status()))).not.toContain(PROVIDER_FIELD_NAME.en);
+  });
+
+  it('GIVEN a model provider THEN its state is one field, as summarizeProviderHealth words it', () => {
+    const now = new Date('2026-01-01T12:00:00Z');
+    const provider: ProviderHealthSnapshot = {
+      provider: 'openai:gpt-4o-mini',
+      lastSuccessAt: '2026-01-01T11:59:48Z',
+      lastError: { message: 'HTTP 503 (server error) @everyone', at: '2026-01-01T11:57:00Z' },
+      recentCalls: 20,
+      recentFailureRate: 0.05,
+      meanLatencyMs: 840,
+      inFlight: 1,
+      queued: 0,
+    };
+    const message = formatStatusMessage({ ...core.status(), provider }, {}, messages('en'), now);
+    const field = message.embeds?.[0]?.fields?.find((entry) => entry.name === PROVIDER_FIELD_NAME.en);
+    expect(field?.value).toBe(summarizeProviderHealth(provider, now).replace('@everyone', '@\u200beveryone'));
+    expect(field?.value).toContain('openai:gpt-4o-mini — last success 12 s ago');
+    const ja = formatStatusMessage({ ...core.status(), provider }, {}, messages('ja'), now);
+    expect(text(ja)).toContain(PROVIDER_FIELD_NAME.ja);
   });
 });
 

@@ -18,8 +18,11 @@ export interface RealCore {
   dispose(): Promise<void>;
 }
 
-/** Builds the real core (offline embeddings, extractive answers: no network). */
-export async function createRealCore(): Promise<RealCore> {
+/**
+ * Builds the real core (offline embeddings, extractive answers: no network). `env` overrides the defaults,
+ * e.g. `ANSWER_PROVIDER=openai` with `OPENAI_BASE_URL` at a fake server on 127.0.0.1.
+ */
+export async function createRealCore(overrides: Record<string, string> = {}): Promise<RealCore> {
   const indexDir = await mkdtemp(join(tmpdir(), 'kizuna-discord-e2e-'));
   const env = {
     KNOWLEDGE_DIR: join(REPO_ROOT, 'knowledge'),
@@ -27,6 +30,7 @@ export async function createRealCore(): Promise<RealCore> {
     INDEX_DIR: indexDir,
     EMBEDDINGS_PROVIDER: 'offline',
     ANSWER_PROVIDER: 'extractive',
+    ...overrides,
   };
   const dispose = (): Promise<void> => rm(indexDir, { recursive: true, force: true });
   try {

@@ -111,24 +111,44 @@ export function send(response: ServerResponse, reply: FakeHttpResponse): void {
 
 /**
  * Writes a streamed response frame by frame (server-sent events, NDJSON: the caller frames them), the
- * shared base of every fake model server's streaming, including its faults.
+ * shared base of every fake model server's streaming, including its faults. With `frameIntervalMs`, the
+ * frames are spread out in time, as a model writing token by token sends them.
  */
 export function writeFrames(
   response: ServerResponse,
   contentType: string,
   frames: readonly string[],
   fault: StreamFault = {},
+  frameIntervalMs = 0,
 ): void {
   response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache' });
   const limit = fault.cutAfter ?? fault.hangAfter;
-  for (const frame of limit === undefined ? frames : frames.slice(0, limit)) response.write(frame);
-  if (fault.cutAfter !== undefined) {
-    // Let the frames leave before the connection drops, as when a proxy or the model server dies.
-    setTimeout(() => response.destroy(), 20);
+  const sent = limit === undefined ? frames : frames.slice(0, limit);
+  const finish = (): void => {
+    if (fault.cutAfter !== undefined) {
+      // Let the frames leave before the connection drops, as when a proxy or the model server dies.
+      setTimeout(() => response.destroy(), 20);
+      return;
+    }
+    if (fault.hangAfter !== undefined) return;
+    response.end();
+  };
+  if (frameIntervalMs <= 0) {
+    for (const frame of sent) response.write(frame);
+    finish();
     return;
   }
-  if (fault.hangAfter !== undefined) return;
-  response.end();
+  let next = 0;
+  const writeNext = (): void => {
+    // The client (or the server's close) may have dropped the connection between frames.
+    if (response.destroyed) return;
+    const frame = sent[next];
+    next += 1;
+    if (frame === undefined) return finish();
+    response.write(frame);
+    setTimeout(writeNext, frameIntervalMs).unref();
+  };
+  writeNext();
 }
 
 async function record(incoming: IncomingMessage): Promise<RecordedRequest> {

@@ -33,6 +33,31 @@ describe('startFakeOpenAiServer', () => {
     expect(server.requests.at(-1)?.body).toMatchObject({ stream: true });
   });
 
+  it('GIVEN streamFrameIntervalMs THEN the words of a streamed reply arrive spread out in time', async () => {
+    const slow = await startFakeOpenAiServer({
+      reply: () => 'One two three four.',
+      streamFrameIntervalMs: 60,
+    });
+    try {
+      const model = new ChatOpenAI({
+        model: 'm',
+        apiKey: 'sk-fake',
+        configuration: { baseURL: slow.url },
+        maxRetries: 0,
+      });
+      const arrivals: number[] = [];
+      let text = '';
+      for await (const chunk of await model.stream('hello')) {
+        if (chunk.text) arrivals.push(performance.now());
+        text += chunk.text;
+      }
+      expect(text).toBe('One two three four.');
+      expect((arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0)).toBeGreaterThanOrEqual(150);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('returns float vectors when the client asks for encoding_format "float"', async () => {
     const embeddings = new OpenAIEmbeddings({
       model: 'e',

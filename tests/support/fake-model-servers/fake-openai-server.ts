@@ -56,6 +56,12 @@ export interface FakeOpenAiServerOptions {
    * prove Kizuna never passes it on.
    */
   readonly apiKey?: string;
+  /**
+   * Milliseconds between the frames of a streamed reply (one frame per word), so a client sees the text
+   * arrive over time as from a real model.
+   * @default 0 (every frame at once)
+   */
+  readonly streamFrameIntervalMs?: number;
 }
 
 export interface FakeOpenAiServer {
@@ -104,7 +110,13 @@ export async function startFakeOpenAiServer(
       if (typeof reply !== 'string' && !('fault' in reply)) return reply;
       const text = typeof reply === 'string' ? reply : reply.text;
       if (body.stream === true) {
-        streamCompletion(response, body.model, text, typeof reply === 'string' ? undefined : reply.fault);
+        streamCompletion(
+          response,
+          body.model,
+          text,
+          typeof reply === 'string' ? undefined : reply.fault,
+          options.streamFrameIntervalMs,
+        );
         return undefined;
       }
       return { status: 200, body: completion(body.model, text) };
@@ -175,6 +187,7 @@ function streamCompletion(
   model: string,
   content: string,
   fault?: StreamFault,
+  frameIntervalMs?: number,
 ): void {
   const id = `chatcmpl-fake-${Date.now()}`;
   const created = Math.floor(Date.now() / 1000);
@@ -191,5 +204,5 @@ function streamCompletion(
     chunk({}, 'stop'),
   ];
   const frames = [...events.map((event) => `data: ${JSON.stringify(event)}\n\n`), 'data: [DONE]\n\n'];
-  writeFrames(response, 'text/event-stream', frames, fault);
+  writeFrames(response, 'text/event-stream', frames, fault, frameIntervalMs);
 }

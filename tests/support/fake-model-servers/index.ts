@@ -15,3 +15,4 @@ export type {
 export type { FakeHttpResponse, RecordedRequest, StreamFault } from './fake-http-server.js';
 export type { FakeFaultyStream } from './fake-openai-server.js';
 export { fakeVector } from './fake-vectors.js';
+export { markerOf } from './prompt-marker.js';
