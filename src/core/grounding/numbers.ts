@@ -1,53 +1,19 @@
 /**
  * Numbers as facts: every way the sheets and models write a quantity, reduced to one canonical key so
- * that "850,000" = "850000" = "850k", "$1.6 billion" = "1.6bn", "four" = "4", "third" = "3rd".
+ * that "850,000" = "850000" = "850k", "$1.6 billion" = "1.6bn", "four" = "4", "third" = "3rd". The
+ * spelling is first made the sheets' own by the shared canonicaliser (src/core/text/canonical-numbers.ts),
+ * so questions, passages and model replies read numbers the same way.
  */
+import { canonicaliseNumbers, SMALL_NUMBER_WORDS } from '../text/canonical-numbers.js';
+import { SCALES } from '../text/number-words.js';
 
-const UNITS: Readonly<Record<string, number>> = {
-  hundred: 1e2,
-  thousand: 1e3,
-  k: 1e3,
-  million: 1e6,
-  m: 1e6,
-  mn: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-  b: 1e9,
-  trillion: 1e12,
-  tn: 1e12,
-};
+/** Scale words after a numeral once the text is canonical ("1.6 billion"), plus "hundred". */
+const UNITS: Readonly<Record<string, number>> = { hundred: 1e2, ...SCALES };
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  dozen: 12,
-};
+/** "zero" … "nine": the canonical spelling keeps whole numbers below ten in words, as the sheets do. */
+const WORD_NUMBERS: Readonly<Record<string, number>> = Object.fromEntries(
+  SMALL_NUMBER_WORDS.map((word, value) => [word, value]),
+);
 
 const ORDINALS: Readonly<Record<string, number>> = {
   first: 1,
@@ -71,11 +37,8 @@ const NUMERAL = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(?<!\b\p{L}{1,2}-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s*(${UNIT_WORDS})\b)?(?:st|nd|rd|th)?(?![\p{L}\p{N}]|[.,]\d)`,
   'giu',
 );
-// A number word, optionally hyphenated ("twenty-five") and scaled ("four thousand").
-const NUMBER_WORD = new RegExp(
-  String.raw`\b(${NUMBER_WORDS})(?:-(one|two|three|four|five|six|seven|eight|nine))?(?:\s+(${UNIT_WORDS}))?\b`,
-  'giu',
-);
+// A small number word ("four"), optionally scaled ("four billion" is canonical for 4e9).
+const NUMBER_WORD = new RegExp(String.raw`\b(${NUMBER_WORDS})(?:\s+(${UNIT_WORDS}))?\b`, 'giu');
 // "billions of dollars", "thousands of jobs": an order of magnitude without a figure.
 const MAGNITUDE_WORD = /\b(hundreds|thousands|millions|billions|trillions|dozens)\b/giu;
 const MAGNITUDES: Readonly<Record<string, number>> = {
@@ -104,7 +67,7 @@ const NOT_A_QUANTITY =
  */
 export function numberKeys(text: string): Set<string> {
   const keys = new Set<string>();
-  const cleaned = text.replace(NOT_A_QUANTITY, ' ');
+  const cleaned = canonicaliseNumbers(text).replace(NOT_A_QUANTITY, ' ');
 
   for (const match of cleaned.matchAll(NUMERAL)) {
     const whole = match[0];
@@ -116,9 +79,8 @@ export function numberKeys(text: string): Set<string> {
   }
   for (const match of cleaned.matchAll(NUMBER_WORD)) {
     const base = WORD_NUMBERS[(match[1] ?? '').toLowerCase()] ?? 0;
-    const units = match[2] === undefined ? 0 : (WORD_NUMBERS[match[2].toLowerCase()] ?? 0);
-    const scale = match[3] === undefined ? 1 : (UNITS[match[3].toLowerCase()] ?? 1);
-    keys.add(quantityKey((base + units) * scale));
+    const scale = match[2] === undefined ? 1 : (UNITS[match[2].toLowerCase()] ?? 1);
+    keys.add(quantityKey(base * scale));
   }
   for (const match of cleaned.matchAll(ORDINAL_WORD)) {
     keys.add(`ord:${ORDINALS[(match[1] ?? '').toLowerCase()]}`);
