@@ -1,4 +1,5 @@
 import ja2num from 'japanese-numerals-to-number';
+import { ORDINAL_WORDS, SMALL_NUMBER_WORDS } from '../text/canonical-numbers.js';
 
 /** A number written in a Japanese question, with the English words that stand for it in the sheets. */
 export interface JapaneseNumber {
@@ -53,34 +54,9 @@ const MONTHS = [
   'November',
   'December',
 ];
-const WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-];
-const ORDINALS = [
-  '',
-  'first',
-  'second',
-  'third',
-  'fourth',
-  'fifth',
-  'sixth',
-  'seventh',
-  'eighth',
-  'ninth',
-  'tenth',
-];
+/** Number words as the sheets write them (zero to twelve), and ordinals, shared with the English reader. */
+const WORDS = [...SMALL_NUMBER_WORDS, 'ten', 'eleven', 'twelve'];
+const ORDINALS = ORDINAL_WORDS;
 
 /**
  * English words the number conversion can produce (month names, small numbers, ordinals, "rounds"), so

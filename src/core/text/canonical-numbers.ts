@@ -38,7 +38,8 @@ const HAS_DIGIT = /\d/;
 /** A whole number word somewhere in the text (ASCII word boundaries suffice for a pre-test). */
 const HAS_NUMBER_WORD = new RegExp(`\\b${NUMBER_WORD}\\b`, 'i');
 
-const ORDINAL_WORDS = [
+/** "" then "first" … "tenth": ordinal words by value. */
+export const ORDINAL_WORDS: readonly string[] = [
   '',
   'first',
   'second',

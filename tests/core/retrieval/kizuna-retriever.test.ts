@@ -1,31 +1,17 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/load-config.js';
-import { createKizuna } from '../../../src/core/create-kizuna.js';
-import { silentLogger } from '../../../src/core/logger.js';
 import { KizunaRetriever } from '../../../src/core/retrieval/kizuna-retriever.js';
+import { startRealCore } from '../../support/offline-core.js';
 import type { KizunaService } from '../../../src/core/service/kizuna-service.js';
 
-let workDir: string;
 let core: KizunaService;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'kizuna-retriever-'));
-  await cp('knowledge', join(workDir, 'knowledge'), { recursive: true });
-  core = await createKizuna({
-    config: loadConfig({
-      KNOWLEDGE_DIR: join(workDir, 'knowledge'),
-      INDEX_DIR: join(workDir, 'index'),
-      LOG_LEVEL: 'silent',
-    }),
-    logger: silentLogger,
-  });
+  ({ core, close } = await startRealCore());
 });
 
 afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
+  await close();
 });
 
 describe('KizunaRetriever (LangChain BaseRetriever)', () => {

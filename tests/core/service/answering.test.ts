@@ -1,10 +1,5 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/load-config.js';
-import { createKizuna } from '../../../src/core/create-kizuna.js';
-import { silentLogger } from '../../../src/core/logger.js';
+import { startRealCore } from '../../support/offline-core.js';
 import type { KizunaService } from '../../../src/core/service/kizuna-service.js';
 import type { Answer, ConversationTurn } from '../../../src/core/types.js';
 
@@ -12,24 +7,15 @@ import type { Answer, ConversationTurn } from '../../../src/core/types.js';
  * What Kizuna does with what people actually type (issue 12), on the real fact sheets with the offline
  * answerer. Each example stands for a kind of input; the pipeline's stages have their own unit specs.
  */
-let workDir: string;
 let core: KizunaService;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'kizuna-answering-'));
-  await cp('knowledge', join(workDir, 'knowledge'), { recursive: true });
-  core = await createKizuna({
-    config: loadConfig({
-      KNOWLEDGE_DIR: join(workDir, 'knowledge'),
-      INDEX_DIR: join(workDir, 'index'),
-      LOG_LEVEL: 'silent',
-    }),
-    logger: silentLogger,
-  });
+  ({ core, close } = await startRealCore());
 });
 
 afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
+  await close();
 });
 
 const ask = (question: string, history: ConversationTurn[] = []) => core.ask({ question, history });
