@@ -2,7 +2,8 @@
  * Japanese words that carry no topic: question words, the nouns and verbs that frame a request
  * ("教えて", "書かれている", "について"), pronouns, and grammatical nouns (事, 時, 方). A kanji or katakana
  * word of a question that is neither in the glossary nor here is reported as unknown, so this list keeps
- * "what does the sheet say about…" from being refused for the word "sheet". Hiragana-only words are
+ * "what does the sheet say about…" from being refused for the word "sheet", and "what is the purpose of…"
+ * (目的), "in the end" (結局) or "in English" (英語) from being refused for the frame. Hiragana-only words are
  * grammar and never reported. Written for Kizuna (MIT).
  */
 export const JAPANESE_FUNCTION_WORDS: ReadonlySet<string> = new Set(
@@ -14,7 +15,9 @@ export const JAPANESE_FUNCTION_WORDS: ReadonlySet<string> = new Set(
   記述 記載 載っ 出 来 行 行っ 出来 関する 関して 関連 対する 対して 具体的 詳しく 詳細 本当 実際 最近 一番
   まとめ 要約 概要 全体像 概略 名言 引用 コメント セリフ 台詞
   ファクトシート シート 資料 文書 文章 文 質問 答え 回答 内容 話題 件 情報源 出典 ソース 原文
-  何と どんな どういう どのような どれ どの どこ いつ`
+  何と どんな どういう どのような どれ どの どこ いつ
+  目的 狙い 結局 結局何 方針 分野 協力分野 対象 相手 確認 合わせ 合わせて イベント 風 気 具体 英語 日本語 英訳 翻訳
+  何番目 最終的 本当に ほんと 説明され 書いてあ`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

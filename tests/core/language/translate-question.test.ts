@@ -113,3 +113,18 @@ describe('translateJapaneseQuestion', () => {
     expect(translate('ＮＡＳＡの月探査は？').englishQuery).toBe('NASA Moon');
   });
 });
+
+describe('everyday Japanese for the sheets’ words and the question’s frame', () => {
+  it('GIVEN everyday verbs and adjectives THEN they read as the sheets’ words, and nothing is unknown', () => {
+    const translated = translate('アメリカは日本に最新のミサイル防衛技術を売ることを認めたんですか？');
+    expect(translated.unknownTerms).toEqual([]);
+    expect(translated.englishQuery).toContain('advanced');
+    expect(translated.englishQuery).toContain('sale');
+    expect(translated.englishQuery).toContain('approved');
+  });
+
+  it('GIVEN the question’s frame ("what is the purpose", "in the end", "in English") THEN it is not a topic', () => {
+    expect(translate('最大限の圧力キャンペーンって結局何が目的なんですか？').unknownTerms).toEqual([]);
+    expect(translate('令和って英語だとどういう意味？').unknownTerms).toEqual([]);
+  });
+});
