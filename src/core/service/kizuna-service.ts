@@ -3,6 +3,7 @@ import type { AnswerContext, Answerer, DraftAnswer, RetrievedPassage } from '../
 import type { ProviderHealthSnapshot } from '../providers/provider-health.js';
 import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { missingGlossaryTerms } from '../language/glossary-coverage.js';
 import { messages, type ReplyLanguage } from '../language/messages.js';
 import type { TranslatedQuestion } from '../language/translate-question.js';
 import { leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
@@ -131,6 +132,7 @@ export class KizunaService implements KizunaCore {
       { passages: knowledge.passages.length, origin: opened.origin, embedded: opened.embedded },
       'knowledge ready',
     );
+    reportGlossaryGaps(knowledge, lexicon, options.logger);
     return new KizunaService(options, state, opened.origin);
   }
 
@@ -440,6 +442,7 @@ export class KizunaService implements KizunaCore {
         passageCount: knowledge.passages.length,
       };
       this.lastReload = { at: this.now(), ok: true, report };
+      if (!unchanged) reportGlossaryGaps(knowledge, lexicon, this.options.logger);
       this.options.logger.info({ report }, 'knowledge reloaded');
       return report;
     } catch (error) {
@@ -498,4 +501,19 @@ function inLanguage(
     return term === undefined ? [] : [term.ja];
   });
   return [...new Set([...translated.unknownTerms, ...japanese])];
+}
+
+/**
+ * A new sheet brings words the Japanese glossary may not reach yet: list them (commonest first) so
+ * whoever added it knows what to add (`npm run glossary:coverage` gives the whole report).
+ */
+function reportGlossaryGaps(knowledge: KnowledgeBase, lexicon: Lexicon, logger: Logger): void {
+  if (lexicon.glossary.entries.length === 0) return;
+  const missing = missingGlossaryTerms(knowledge.passages, lexicon.glossary);
+  if (missing.length > 0) {
+    logger.warn(
+      { count: missing.length, terms: missing.slice(0, 20) },
+      'the Japanese glossary has no entry for some words of the fact sheets (npm run glossary:coverage)',
+    );
+  }
 }

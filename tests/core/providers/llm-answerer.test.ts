@@ -30,7 +30,7 @@ import {
   type OpenAiChatRequestBody,
 } from '../../support/fake-model-servers/fake-openai-server.js';
 import { passageFinder } from '../grounding/fixture-passages.js';
-import { captureLogger } from './capture-logger.js';
+import { captureLogger } from '../../support/capture-logger.js';
 
 const API_KEY = 'sk-test-kizuna-0123456789abcdef';
 const QUESTION = 'What does Reiwa mean, and how many jobs do Japanese firms support?';

@@ -12,7 +12,7 @@ import {
   createQuestionCondenser,
 } from '../../../src/core/providers/question-condenser.js';
 import type { ConversationTurn } from '../../../src/core/types.js';
-import { captureLogger } from './capture-logger.js';
+import { captureLogger } from '../../support/capture-logger.js';
 import type { FakeHttpResponse } from '../../support/fake-model-servers/fake-http-server.js';
 import {
   startFakeOllamaServer,
