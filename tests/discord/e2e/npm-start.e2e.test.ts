@@ -46,6 +46,32 @@ describe('npm start with a malformed Discord setting', () => {
   });
 });
 
+describe('npm start with a wrong or revoked token', () => {
+  it('GIVEN Discord answers 401 ("An invalid token was provided") THEN it names DISCORD_TOKEN and what to do', async () => {
+    const sim = await startDiscordSimulator();
+    const wrongToken = `${sim.token.slice(0, -6)}revokd`;
+    try {
+      const result = await runNpmScript('start', {
+        DISCORD_TOKEN: wrongToken,
+        DISCORD_API_BASE_URL: sim.restUrl,
+        DISCORD_GUILD_ID: '',
+        DISCORD_APPLICATION_ID: '',
+        LOG_LEVEL: 'silent',
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Discord rejected the bot token in DISCORD_TOKEN');
+      expect(result.stderr).toContain('Reset Token');
+      expect(result.stderr).not.toContain('An invalid token was provided');
+      expect(result.stderr).not.toContain(wrongToken);
+      expect(sim.requests.some((request) => request.path === '/gateway/bot' && request.status === 401)).toBe(
+        true,
+      );
+    } finally {
+      await sim.stop();
+    }
+  }, 120_000);
+});
+
 describe('npm start against the simulator', () => {
   let real: RealCore;
   let sim: DiscordSimulator;
