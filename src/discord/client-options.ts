@@ -17,7 +17,10 @@ export const KIZUNA_INTENTS = [
  * @everyone, @here, a role or a user), and the REST base URL from `DISCORD_API_BASE_URL` (the gateway URL
  * then comes from that server's `/gateway/bot`).
  */
-export function createClientOptions(config: DiscordConfig, overrides: Partial<ClientOptions> = {}): ClientOptions {
+export function createClientOptions(
+  config: DiscordConfig,
+  overrides: Partial<ClientOptions> = {},
+): ClientOptions {
   return {
     intents: KIZUNA_INTENTS,
     allowedMentions: { parse: [], repliedUser: false },
