@@ -9,15 +9,11 @@ export interface OutputStream extends NodeJS.WritableStream {
   hasColors?(): boolean;
 }
 
-/** What the CLI hands to the core factory. */
-export interface CoreFactoryOptions extends CreateKizunaOptions {
-  /**
-   * Rebuild the index even when a valid one is on disk (`npm run index -- --rebuild`).
-   * TODO(lead): `CreateKizunaOptions` does not declare `forceRebuild` yet; until it does, `createKizuna` ignores it.
-   * @default false
-   */
-  readonly forceRebuild?: boolean;
-}
+/**
+ * What the CLI hands to the core factory: `createKizuna`'s options, `forceRebuild` included
+ * (`npm run index -- --rebuild`).
+ */
+export type CoreFactoryOptions = CreateKizunaOptions;
 
 /** Builds the core; `createKizuna` in production, a fake in tests. */
 export type CoreFactory = (options: CoreFactoryOptions) => Promise<KizunaCore>;

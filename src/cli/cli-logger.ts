@@ -28,29 +28,44 @@ const LEVEL_LABEL: Record<number, string> = {
 const HIDDEN_FIELDS = new Set(['level', 'time', 'pid', 'hostname', 'name', 'msg', 'err']);
 
 export interface CliLoggerOptions {
-  /** Where the readable lines go; never standard output, which carries answers. */
+  /** Where the log lines go; never standard output, which carries answers. */
   readonly stream: OutputStream;
-  /** `--verbose`: show info (or `LOG_LEVEL` if more detailed) and stack traces. */
+  /** `--verbose`: show info and stack traces. */
   readonly verbose: boolean;
   /**
-   * `LOG_LEVEL` from the configuration; only a stricter level than the CLI's default quietens it further.
+   * `LOG_LEVEL` from the configuration: a stricter level than the CLI's default quietens it further, and
+   * `debug` or `trace` turns on the structured JSON logs a developer asked for.
    * @default 'info'
    */
   readonly configuredLevel?: LogLevel;
 }
 
 /**
- * The level the CLI logs at: warnings and errors by default, info with `--verbose`.
- * `LOG_LEVEL` still wins when it asks for less (e.g. `silent`) or, with `--verbose`, for more (`debug`).
+ * Whether `LOG_LEVEL` asks for the structured JSON logs: only at `debug` or more detail. Below that the CLI
+ * talks to a person, and a JSON line in the middle of an answer or a table is noise.
+ */
+export function wantsStructuredLogs(configuredLevel: LogLevel = 'info'): boolean {
+  return LEVEL_RANK[configuredLevel] <= LEVEL_RANK.debug;
+}
+
+/**
+ * The level the CLI logs at: warnings and errors by default, info with `--verbose`, and `LOG_LEVEL` itself
+ * when it asks for less (`error`, `silent`) or for debugging detail (`debug`, `trace`).
  */
 export function cliLogLevel(verbose: boolean, configuredLevel: LogLevel = 'info'): LogLevel {
+  if (wantsStructuredLogs(configuredLevel)) return configuredLevel;
   const floor: LogLevel = verbose ? 'info' : 'warn';
-  if (verbose) return LEVEL_RANK[configuredLevel] < LEVEL_RANK.info ? configuredLevel : floor;
   return LEVEL_RANK[configuredLevel] > LEVEL_RANK[floor] ? configuredLevel : floor;
+}
+
+/** A detail a person can read on one line: text, a number or a yes/no (not a nested object). */
+function isPlainDetail(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /**
  * Turns one pino JSON line into one readable line, e.g. `warning: index is stale (documents=2)`.
+ * Nested details (objects, lists) are JSON themselves, so they appear only with `--verbose`.
  * Lines that are not JSON pass through unchanged.
  */
 export function formatLogLine(jsonLine: string, verbose: boolean): string {
@@ -63,8 +78,8 @@ export function formatLogLine(jsonLine: string, verbose: boolean): string {
   const label = LEVEL_LABEL[Number(record.level)] ?? 'log';
   const message = typeof record.msg === 'string' ? record.msg : '';
   const details = Object.entries(record)
-    .filter(([key]) => !HIDDEN_FIELDS.has(key))
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    .filter(([key, value]) => !HIDDEN_FIELDS.has(key) && (verbose || isPlainDetail(value)))
+    .map(([key, value]) => `${key}=${isPlainDetail(value) ? String(value) : JSON.stringify(value)}`);
   let line = `${label}: ${message}`;
   if (details.length > 0) line += ` (${details.join(', ')})`;
   const err = record.err as { message?: unknown; stack?: unknown } | undefined;
@@ -76,11 +91,14 @@ export function formatLogLine(jsonLine: string, verbose: boolean): string {
 }
 
 /**
- * The logger handed to the core by the CLI: same redaction as the core's logger, but written as
- * readable one-line messages on standard error instead of JSON, so a first-time user is not flooded.
+ * The logger handed to the core by the CLI and the evaluation: same redaction as the core's logger, written
+ * as readable one-line messages on standard error, so a first-time user is not flooded with JSON; with
+ * `LOG_LEVEL=debug` (or `trace`), the structured JSON logs themselves.
  */
 export function createCliLogger(options: CliLoggerOptions): Logger {
   const { stream, verbose } = options;
+  const level = cliLogLevel(verbose, options.configuredLevel);
+  if (wantsStructuredLogs(options.configuredLevel)) return createLogger(level, stream);
   const readable = new Writable({
     decodeStrings: false,
     write(chunk: string | Buffer, _encoding, callback) {
@@ -91,5 +109,5 @@ export function createCliLogger(options: CliLoggerOptions): Logger {
       callback();
     },
   });
-  return createLogger(cliLogLevel(verbose, options.configuredLevel), readable);
+  return createLogger(level, readable);
 }

@@ -1,8 +1,13 @@
-import { config as loadDotenv } from 'dotenv';
+import { ConfigError, toConfigIssues, type ConfigIssue } from './config-error.js';
+import { deepFreeze, readEnv, type EnvSource } from './read-env.js';
+import { coreEnvSchema } from './schema.js';
 
-import { envSchema } from './schema.js';
+export { ConfigError, type ConfigIssue } from './config-error.js';
 
-/** Kizuna's configuration: parsed once, validated, frozen. */
+/**
+ * Kizuna's configuration as every entry point needs it: parsed once, validated, frozen. Discord's settings
+ * are not here; the Discord entry points read them with `loadDiscordConfig` (`./load-discord-config.js`).
+ */
 export interface Config {
   readonly knowledgeDir: string;
   readonly indexDir: string;
@@ -24,66 +29,25 @@ export interface Config {
    */
   readonly modelPromptBudgetTokens: number;
   readonly maxQuestionLength: number;
-  readonly discord: {
-    readonly token?: string;
-    readonly applicationId?: string;
-    readonly guildId?: string;
-    readonly apiBaseUrl: string;
-    readonly shardCount: number;
-    readonly adminRoleIds: readonly string[];
-    readonly adminUserIds: readonly string[];
-    readonly askCooldownSeconds: number;
-  };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
-/** Raised when a variable is missing or malformed; the message names each offending variable. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(readonly issues: readonly { variable: string; problem: string }[]) {
-    super(
-      `Invalid configuration (see .env.example):\n` +
-        issues.map((issue) => `  - ${issue.variable}: ${issue.problem}`).join('\n'),
-    );
-  }
+/**
+ * Parses the configuration every entry point shares from an environment object (default: `.env` merged
+ * under `process.env`). Discord variables are ignored here, so a bad one cannot stop the CLI.
+ * Pass `env` explicitly in tests so nothing global is read.
+ * @throws {ConfigError} naming each missing or malformed variable
+ */
+export function loadConfig(env?: EnvSource): Config {
+  return deepFreeze(parseConfig(readEnv(env)));
 }
 
-/**
- * Parses configuration from an environment object (default: `.env` merged under `process.env`).
- * Pass `env` explicitly in tests so nothing global is read.
- */
-export function loadConfig(env?: Record<string, string | undefined>): Config {
-  let source = env;
-  if (source === undefined) {
-    loadDotenv({ quiet: true });
-    source = process.env;
-  }
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => ({
-        variable: String(issue.path[0] ?? '(unknown)'),
-        problem: issue.message,
-      })),
-    );
-  }
-  const e = parsed.data;
-  const problems: { variable: string; problem: string }[] = [];
-  if (e.EMBEDDINGS_PROVIDER === 'openai' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
-    problems.push({
-      variable: 'OPENAI_API_KEY',
-      problem: 'required when EMBEDDINGS_PROVIDER=openai (or set OPENAI_BASE_URL for a compatible server)',
-    });
-  }
-  if (e.ANSWER_PROVIDER === 'openai' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
-    problems.push({
-      variable: 'OPENAI_API_KEY',
-      problem: 'required when ANSWER_PROVIDER=openai (or set OPENAI_BASE_URL for a compatible server)',
-    });
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
-
-  return deepFreeze({
+/** The shared configuration, unfrozen, so `loadDiscordConfig` can add to it; throws {@link ConfigError}. */
+export function parseConfig(source: EnvSource): Config {
+  const issues = collectConfigIssues(source);
+  if (issues.length > 0) throw new ConfigError(issues);
+  const e = coreEnvSchema.parse(source);
+  return {
     knowledgeDir: e.KNOWLEDGE_DIR,
     indexDir: e.INDEX_DIR,
     promptsDir: e.PROMPTS_DIR,
@@ -94,24 +58,26 @@ export function loadConfig(env?: Record<string, string | undefined>): Config {
     modelTimeoutMs: e.MODEL_TIMEOUT_MS,
     modelPromptBudgetTokens: e.MODEL_PROMPT_BUDGET_TOKENS,
     maxQuestionLength: e.MAX_QUESTION_LENGTH,
-    discord: {
-      token: e.DISCORD_TOKEN,
-      applicationId: e.DISCORD_APPLICATION_ID,
-      guildId: e.DISCORD_GUILD_ID,
-      apiBaseUrl: e.DISCORD_API_BASE_URL,
-      shardCount: e.DISCORD_SHARD_COUNT,
-      adminRoleIds: e.ADMIN_ROLE_IDS,
-      adminUserIds: e.ADMIN_USER_IDS,
-      askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
-    },
     logLevel: e.LOG_LEVEL,
-  });
+  };
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
+/** Everything wrong with the shared variables (empty when they are fine), so all are reported at once. */
+export function collectConfigIssues(source: EnvSource): ConfigIssue[] {
+  const parsed = coreEnvSchema.safeParse(source);
+  if (!parsed.success) return toConfigIssues(parsed.error);
+  const e = parsed.data;
+  const issues: ConfigIssue[] = [];
+  for (const [variable, provider] of [
+    ['EMBEDDINGS_PROVIDER', e.EMBEDDINGS_PROVIDER],
+    ['ANSWER_PROVIDER', e.ANSWER_PROVIDER],
+  ] as const) {
+    if (provider === 'openai' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
+      issues.push({
+        variable: 'OPENAI_API_KEY',
+        problem: `required when ${variable}=openai (or set OPENAI_BASE_URL for a compatible server)`,
+      });
+    }
   }
-  return value;
+  return issues;
 }

@@ -10,23 +10,34 @@ const commaList = z
       .filter((item) => item.length > 0),
   );
 
-const snowflakeList = commaList.pipe(
-  z.array(z.string().regex(/^\d{15,22}$/, 'must be Discord ids (digits)')),
-);
+/**
+ * Discord ids are snowflakes: 64-bit numbers written in decimal. Every id Discord has handed out since 2015
+ * has 17 to 20 digits, so anything shorter is a typo or a placeholder (`123`), not an id.
+ */
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Said of every id variable, so a person knows what a valid value looks like and where it comes from. */
+export const SNOWFLAKE_PROBLEM =
+  'must be a Discord id of 17–20 digits (a snowflake; Developer Mode → Copy ID)';
+
+const snowflakeList = commaList.pipe(z.array(z.string().regex(SNOWFLAKE, `each entry ${SNOWFLAKE_PROBLEM}`)));
 
 const optionalString = z
   .string()
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
+const optionalSnowflake = optionalString.pipe(z.string().regex(SNOWFLAKE, SNOWFLAKE_PROBLEM).optional());
+
 const intInRange = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
 /**
- * Every environment variable Kizuna reads, with its default. `.env.example` documents the same list;
- * a test keeps the two in step.
+ * The variables every entry point reads (CLI, evaluation, benchmark and bot alike), with their defaults.
+ * Discord's own variables are in {@link discordEnvSchema}, checked only where Discord starts, so a Discord
+ * typo never stops `npm run ask`.
  */
-export const envSchema = z.object({
+export const coreEnvSchema = z.object({
   // Knowledge and index
   KNOWLEDGE_DIR: z.string().min(1).default('knowledge'),
   INDEX_DIR: z.string().min(1).default('.kizuna/index'),
@@ -46,28 +57,28 @@ export const envSchema = z.object({
   // Questions
   MAX_QUESTION_LENGTH: intInRange(20, 4_000, 500),
 
-  // Discord
+  // Logging
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The variables only the Discord entry points read (`npm start`, `start:sharded`, `deploy-commands`). */
+export const discordEnvSchema = z.object({
   DISCORD_TOKEN: optionalString,
-  DISCORD_APPLICATION_ID: optionalString.pipe(
-    z
-      .string()
-      .regex(/^\d{15,22}$/, 'must be a Discord application id (digits)')
-      .optional(),
-  ),
-  DISCORD_GUILD_ID: optionalString.pipe(
-    z
-      .string()
-      .regex(/^\d{15,22}$/, 'must be a Discord server id (digits)')
-      .optional(),
-  ),
+  DISCORD_APPLICATION_ID: optionalSnowflake,
+  DISCORD_GUILD_ID: optionalSnowflake,
   DISCORD_API_BASE_URL: z.url().default('https://discord.com/api'),
   DISCORD_SHARD_COUNT: intInRange(1, 1_000, 1),
   ADMIN_ROLE_IDS: snowflakeList,
   ADMIN_USER_IDS: snowflakeList,
   ASK_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3_600).default(5),
-
-  // Logging
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/**
+ * Every environment variable Kizuna reads, with its default. `.env.example` documents the same list;
+ * a test keeps the two in step.
+ */
+export const envSchema = coreEnvSchema.extend(discordEnvSchema.shape);
+
+export type CoreEnv = z.infer<typeof coreEnvSchema>;
+export type DiscordEnv = z.infer<typeof discordEnvSchema>;
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,6 @@
 import { GatewayIntentBits, type ClientOptions } from 'discord.js';
 
-import type { Config } from '../config/load-config.js';
+import type { DiscordConfig } from '../config/load-discord-config.js';
 
 /**
  * Only the intents Kizuna needs: guilds (channels, threads, roles), guild messages and message content
@@ -17,7 +17,10 @@ export const KIZUNA_INTENTS = [
  * @everyone, @here, a role or a user), and the REST base URL from `DISCORD_API_BASE_URL` (the gateway URL
  * then comes from that server's `/gateway/bot`).
  */
-export function createClientOptions(config: Config, overrides: Partial<ClientOptions> = {}): ClientOptions {
+export function createClientOptions(
+  config: DiscordConfig,
+  overrides: Partial<ClientOptions> = {},
+): ClientOptions {
   return {
     intents: KIZUNA_INTENTS,
     allowedMentions: { parse: [], repliedUser: false },

@@ -1,6 +1,6 @@
 import { Client, Events, type ClientOptions } from 'discord.js';
 
-import type { Config } from '../config/load-config.js';
+import type { DiscordConfig } from '../config/load-discord-config.js';
 import type { Logger } from '../core/logger.js';
 import type { KizunaCore } from '../core/types.js';
 import { createClientOptions } from './client-options.js';
@@ -14,7 +14,7 @@ import type { BotServices } from './services.js';
 
 /** What {@link createBot} wires together; everything but the three services has a default. */
 export interface CreateBotOptions {
-  readonly config: Config;
+  readonly config: DiscordConfig;
   readonly core: KizunaCore;
   readonly logger: Logger;
   /** Merged over the defaults (intents, mentions disabled, REST base URL from config). */

@@ -4,6 +4,7 @@
  */
 import { createLogger } from '../core/logger.js';
 import { registerCommands } from './register-commands.js';
+import { describeStartupFailure } from './describe-startup-failure.js';
 import { readDiscordStartup } from './discord-startup.js';
 
 async function deploy(): Promise<number> {
@@ -26,9 +27,7 @@ deploy().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(
-      `Could not register the commands: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    console.error(describeStartupFailure(error, 'Could not register the commands'));
     process.exitCode = 1;
   },
 );

@@ -5,6 +5,7 @@
 import { createKizuna } from '../core/create-kizuna.js';
 import { createLogger } from '../core/logger.js';
 import { createBot } from './create-bot.js';
+import { describeStartupFailure } from './describe-startup-failure.js';
 import { readDiscordStartup } from './discord-startup.js';
 
 async function main(): Promise<number> {
@@ -42,7 +43,7 @@ main().then(
     if (code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`Kizuna could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(describeStartupFailure(error, 'Kizuna could not start'));
     process.exitCode = 1;
     // The client may hold the process open; a failed start must still end it.
     setTimeout(() => process.exit(1), 1000).unref();

@@ -5,13 +5,13 @@ import {
   type RESTPutAPIApplicationCommandsResult,
 } from 'discord.js';
 
-import type { Config } from '../config/load-config.js';
+import type { DiscordConfig } from '../config/load-discord-config.js';
 import type { Logger } from '../core/logger.js';
 import { commandDefinitions } from './commands/index.js';
 
 /** What {@link registerCommands} needs: the configuration (ids, REST base URL) and the bot token. */
 export interface RegisterCommandsOptions {
-  readonly config: Config;
+  readonly config: DiscordConfig;
   readonly token: string;
   readonly logger: Logger;
 }

@@ -1,4 +1,4 @@
-import type { Config } from '../config/load-config.js';
+import type { DiscordConfig } from '../config/load-discord-config.js';
 import type { Logger } from '../core/logger.js';
 import type { KizunaCore } from '../core/types.js';
 import type { Cooldowns } from './interactions/cooldowns.js';
@@ -7,7 +7,7 @@ import type { ShardReloadOutcome } from './reload/shard-reload-outcome.js';
 /** Everything a command or event handler may use, passed in rather than hung on the client. */
 export interface BotServices {
   readonly core: KizunaCore;
-  readonly config: Config;
+  readonly config: DiscordConfig;
   readonly logger: Logger;
   readonly cooldowns: Cooldowns;
   /** Reloads the knowledge in every shard (or just here when not sharded). Never rejects. */

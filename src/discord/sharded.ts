@@ -5,6 +5,7 @@
  */
 import { createLogger } from '../core/logger.js';
 import { startShards, stopShards } from './sharding.js';
+import { describeStartupFailure } from './describe-startup-failure.js';
 import { readDiscordStartup } from './discord-startup.js';
 
 async function runSharded(): Promise<number> {
@@ -34,9 +35,7 @@ runSharded().then(
     if (code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(
-      `Kizuna could not start its shards: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    console.error(describeStartupFailure(error, 'Kizuna could not start its shards'));
     process.exit(1);
   },
 );

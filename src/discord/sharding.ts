@@ -3,12 +3,12 @@ import { fileURLToPath } from 'node:url';
 
 import { ShardingManager } from 'discord.js';
 
-import type { Config } from '../config/load-config.js';
+import type { DiscordConfig } from '../config/load-discord-config.js';
 import type { Logger } from '../core/logger.js';
 
 /** What {@link startShards} needs, and the knobs tests turn. */
 export interface StartShardsOptions {
-  readonly config: Config;
+  readonly config: DiscordConfig;
   readonly token: string;
   readonly logger: Logger;
   /** Entry point each shard process runs. @default `main.ts` next to this file */

@@ -4,13 +4,20 @@
  */
 import { loadConfig } from '../config/load-config.js';
 import { createKizuna } from '../core/create-kizuna.js';
-import { createLogger } from '../core/logger.js';
+import { createCliLogger } from '../cli/cli-logger.js';
 import { runEvalCommand } from './eval-command.js';
 
 const exitCode = await runEvalCommand(process.argv.slice(2), {
   createCore: async () => {
     const config = loadConfig();
-    return createKizuna({ config, logger: createLogger(config.logLevel) });
+    // Readable warnings only, like the other terminal commands: JSON lines before the table are noise to a
+    // person; LOG_LEVEL=debug brings the structured logs back for whoever is debugging.
+    const logger = createCliLogger({
+      stream: process.stderr,
+      verbose: false,
+      configuredLevel: config.logLevel,
+    });
+    return createKizuna({ config, logger });
   },
   stdout: process.stdout,
   stderr: process.stderr,

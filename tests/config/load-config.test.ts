@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { loadDiscordConfig } from '../../src/config/load-discord-config.js';
 import { envSchema } from '../../src/config/schema.js';
 
 describe('loadConfig', () => {
@@ -8,32 +9,29 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.embeddings.provider).toBe('offline');
     expect(config.answerer.provider).toBe('extractive');
-    expect(config.discord.apiBaseUrl).toBe('https://discord.com/api');
     expect(config.maxQuestionLength).toBe(500);
-    expect(config.discord.token).toBeUndefined();
+    expect(config.logLevel).toBe('info');
   });
 
   it('returns a frozen object', () => {
     const config = loadConfig({});
     expect(Object.isFrozen(config)).toBe(true);
-    expect(Object.isFrozen(config.discord)).toBe(true);
+    expect(Object.isFrozen(config.embeddings)).toBe(true);
   });
 
-  it('parses comma-separated admin ids and numbers', () => {
-    const config = loadConfig({
-      ADMIN_USER_IDS: '123456789012345678, 223456789012345678',
-      ASK_COOLDOWN_SECONDS: '2.5',
-    });
-    expect(config.discord.adminUserIds).toEqual(['123456789012345678', '223456789012345678']);
-    expect(config.discord.askCooldownSeconds).toBe(2.5);
+  it.each([
+    ['DISCORD_SHARD_COUNT', '0'],
+    ['DISCORD_APPLICATION_ID', '123'],
+    ['DISCORD_API_BASE_URL', 'not a url'],
+    ['ADMIN_ROLE_IDS', 'moderators'],
+  ])('GIVEN a bad Discord-only setting (%s=%s) THEN the CLI configuration still loads', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).not.toThrow();
   });
 
   it.each([
     ['EMBEDDINGS_PROVIDER', 'gpt'],
     ['MAX_QUESTION_LENGTH', 'lots'],
-    ['DISCORD_API_BASE_URL', 'not a url'],
-    ['ADMIN_ROLE_IDS', 'moderators'],
-    ['DISCORD_SHARD_COUNT', '0'],
+    ['OLLAMA_BASE_URL', 'not a url'],
     ['LOG_LEVEL', 'loud'],
   ])('GIVEN a bad %s THEN the error names that variable', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrowError(ConfigError);
@@ -65,5 +63,6 @@ describe('.env.example', () => {
 
   it('parses as a valid configuration equal to the defaults', () => {
     expect(loadConfig(Object.fromEntries(documented))).toEqual(loadConfig({}));
+    expect(loadDiscordConfig(Object.fromEntries(documented))).toEqual(loadDiscordConfig({}));
   });
 });

@@ -1,11 +1,11 @@
 import { GatewayIntentBits, IntentsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 
-import { loadConfig } from '../../src/config/load-config.js';
+import { loadDiscordConfig } from '../../src/config/load-discord-config.js';
 import { createClientOptions } from '../../src/discord/client-options.js';
 
 describe('createClientOptions', () => {
-  const config = loadConfig({ DISCORD_API_BASE_URL: 'http://127.0.0.1:9/api' });
+  const config = loadDiscordConfig({ DISCORD_API_BASE_URL: 'http://127.0.0.1:9/api' });
 
   it('asks only for guilds, guild messages and message content', () => {
     const intents = new IntentsBitField(createClientOptions(config).intents);
@@ -20,6 +20,6 @@ describe('createClientOptions', () => {
 
   it('sends REST calls to DISCORD_API_BASE_URL', () => {
     expect(createClientOptions(config).rest?.api).toBe('http://127.0.0.1:9/api');
-    expect(createClientOptions(loadConfig({})).rest?.api).toBe('https://discord.com/api');
+    expect(createClientOptions(loadDiscordConfig({})).rest?.api).toBe('https://discord.com/api');
   });
 });

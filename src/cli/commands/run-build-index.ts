@@ -1,6 +1,7 @@
 import type { CoreStatus } from '../../core/types.js';
 import type { CliDeps } from '../cli-deps.js';
 import { formatDuration } from '../format/format-status.js';
+import { describeIndexOrigin, originForSummary } from '../format/index-origin.js';
 import { createIndexProgress } from '../index-progress.js';
 import { ExitCode, loadCliConfig, readCommandArgs, startCore } from '../startup.js';
 
@@ -23,7 +24,10 @@ const OPTIONS = {
 
 /** The `--json` output of `index`. */
 export interface IndexSummaryJson {
-  /** The core's account of where the index came from (loaded from disk, or rebuilt and why). */
+  /**
+   * Where the index came from: "loaded from disk", "rebuilt (<the core's reason>)", or "rebuilt because
+   * --rebuild was given".
+   */
   readonly indexOrigin: string;
   /** Whether passages were embedded during this run. */
   readonly built: boolean;
@@ -35,18 +39,26 @@ export interface IndexSummaryJson {
   readonly durationMs: number;
 }
 
-/** One line saying what happened, e.g. "Index built (no index on disk): 120 passages from 2 fact sheets in 3.1s." */
+/**
+ * One line saying what happened, e.g. "Index built (knowledge changed): 45 passages and 5 quotations from 2
+ * fact sheets in 1.0s. Embedder: kizuna-offline@1."
+ */
 export function formatIndexSummary(summary: IndexSummaryJson): string {
   const verb = summary.built ? 'built' : 'ready';
   return (
-    `Index ${verb} (${summary.indexOrigin}): ${summary.passageCount} passages and ${summary.quotationCount} quotations ` +
+    `Index ${verb} (${originForSummary(summary.indexOrigin)}): ${summary.passageCount} passages and ${summary.quotationCount} quotations ` +
     `from ${summary.documentCount} fact sheets in ${formatDuration(summary.durationMs)}. Embedder: ${summary.embedder}.`
   );
 }
 
-function summarize(status: CoreStatus, built: boolean, durationMs: number): IndexSummaryJson {
+function summarize(
+  status: CoreStatus,
+  built: boolean,
+  rebuildRequested: boolean,
+  durationMs: number,
+): IndexSummaryJson {
   return {
-    indexOrigin: status.indexOrigin,
+    indexOrigin: describeIndexOrigin(status.indexOrigin, rebuildRequested),
     built,
     documentCount: status.documentCount,
     passageCount: status.passageCount,
@@ -81,7 +93,12 @@ export async function runBuildIndex(deps: CliDeps): Promise<number> {
   }).finally(() => progress.stop());
   if (typeof started === 'number') return started;
 
-  const summary = summarize(started.core.status(), progress.reported, now() - startedAt);
+  const summary = summarize(
+    started.core.status(),
+    progress.reported,
+    values.rebuild === true,
+    now() - startedAt,
+  );
   deps.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `${formatIndexSummary(summary)}\n`);
   return ExitCode.ok;
 }

@@ -8,6 +8,8 @@ import { formatAnswerMessages } from '../presentation/answer-message.js';
 import { catalogueForLocale, languageOfLocale } from '../presentation/reply-language.js';
 import { sendResponse } from '../interactions/respond.js';
 import { formatDraftMessage } from '../presentation/draft-message.js';
+import { canEmbedForInteraction } from '../presentation/embed-permission.js';
+import { toPlainTextMessage, toPlainTextMessages } from '../presentation/plain-text-message.js';
 import { answersWithModel } from '../streaming/answers-with-model.js';
 import { createLiveAnswer } from '../streaming/live-answer.js';
 import type { Command } from './command.js';
@@ -45,14 +47,15 @@ export const askCommand = {
     const question = interaction.options.getString('question', true);
     const request = askRequest(question, interaction.locale);
     const defer = once(() => interaction.deferReply());
+    // A channel that denies Embed Links gets the same answer as Markdown text rather than a 403.
+    const embeds = canEmbedForInteraction(interaction);
     const live = answersWithModel(services.core)
       ? createLiveAnswer(
           async (text) => {
             // A draft may be ready before the deferral below: the reply must exist before it is edited.
             await defer();
-            await interaction.editReply(
-              formatDraftMessage(text, { question, language: draftLanguage(question, request) }),
-            );
+            const draft = formatDraftMessage(text, { question, language: draftLanguage(question, request) });
+            await interaction.editReply(embeds ? draft : toPlainTextMessage(draft));
           },
           { logger: services.logger.child({ interactionId: interaction.id, command: 'ask' }) },
         )
@@ -73,7 +76,8 @@ export const askCommand = {
     answering.catch(() => undefined);
     if (await deferIfSlow(answering, services.deferAfterMs, defer)) live?.showWriting();
     const answer = await answering;
-    const [first, ...rest] = formatAnswerMessages(answer, { question });
+    const formatted = formatAnswerMessages(answer, { question });
+    const [first, ...rest] = embeds ? formatted : toPlainTextMessages(formatted);
     // discord.js counts a draft edit as the reply; the final answer must still replace the drafts, not follow them.
     if (first)
       await (live && interaction.deferred ? interaction.editReply(first) : sendResponse(interaction, first));

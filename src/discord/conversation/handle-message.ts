@@ -8,6 +8,8 @@ import { withMessageBoundary } from '../interactions/error-boundary.js';
 import { localizeInputError } from '../interactions/localize-input-error.js';
 import { formatAnswerMessages } from '../presentation/answer-message.js';
 import { formatDraftMessage } from '../presentation/draft-message.js';
+import { canEmbedInChannelOf } from '../presentation/embed-permission.js';
+import { toPlainTextMessage, toPlainTextMessages } from '../presentation/plain-text-message.js';
 import { DiscordLimits } from '../presentation/discord-limits.js';
 import { fitText } from '../presentation/fit-text.js';
 import { neutralizeMentions, noMentions } from '../presentation/sanitize.js';
@@ -34,7 +36,8 @@ export const THREAD_WELCOME = messages('en').threadWelcome;
  * else. A message has no locale, so notices before the answer (cooldown, bad question) follow the
  * question's language, and the answer's labels and the thread welcome follow the answer's. With a model
  * answerer the reply streams (posted with the first verified sentence, edited at most once a second, then
- * the final edit with the sources), as `/ask` does.
+ * the final edit with the sources), as `/ask` does. Where Kizuna may not embed (Embed Links denied), the
+ * same words and sources come as plain Markdown text.
  */
 export async function handleMessage(message: Message, services: BotServices): Promise<void> {
   const botUserId = message.client.user.id;
@@ -73,11 +76,14 @@ export async function handleMessage(message: Message, services: BotServices): Pr
         const started = Date.now();
         const history = await historyFor(trigger, message, services.historyTurns, logger, botRoleIds);
         const question = trigger.question;
+        // A channel that denies Embed Links gets the same answer as Markdown text rather than a 403.
+        const embeds = canEmbedInChannelOf(message);
         // With a model the answer streams into one reply: posted with the first verified text, then edited.
         const live = answersWithModel(services.core)
           ? createLiveAnswer(
               async (text) => {
-                const draft = formatDraftMessage(text, { question, language: say.language });
+                const formattedDraft = formatDraftMessage(text, { question, language: say.language });
+                const draft = embeds ? formattedDraft : toPlainTextMessage(formattedDraft);
                 reply = reply ? await reply.edit(draft) : await message.reply(draft);
               },
               { logger },
@@ -93,7 +99,8 @@ export async function handleMessage(message: Message, services: BotServices): Pr
         answerSay = messages(answer.language);
         // Free the user as soon as the answer exists: their next message may arrive before our reply returns.
         lease.release();
-        const [first, ...rest] = formatAnswerMessages(answer, { question });
+        const formatted = formatAnswerMessages(answer, { question });
+        const [first, ...rest] = embeds ? formatted : toPlainTextMessages(formatted);
         if (!first) return;
         reply = reply ? await reply.edit(first) : await message.reply(first);
         for (const part of rest) await sendInChannel(message, part);

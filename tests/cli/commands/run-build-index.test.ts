@@ -33,6 +33,35 @@ describe('index', () => {
     expect(stdout.text()).toMatch(/^Index built/);
   });
 
+  it('GIVEN --rebuild over a saved index THEN it says the index was rebuilt because --rebuild was given', async () => {
+    // The core removes the saved index before opening, so its own reason is "no saved index".
+    const factory = recordingFactory(() =>
+      createFakeCore({ status: { ...FAKE_STATUS, indexOrigin: 'rebuilt (no saved index)' } }),
+    );
+    const { deps, stdout } = harness({ argv: ['--rebuild'], createCore: factory });
+    expect(await runBuildIndex(deps)).toBe(0);
+    expect(stdout.text()).toMatch(/^Index ready \(rebuilt because --rebuild was given\): 3 passages/u);
+    expect(stdout.text()).not.toContain('no saved index');
+  });
+
+  it('GIVEN --rebuild --json THEN indexOrigin says so too', async () => {
+    const factory = recordingFactory(() =>
+      createFakeCore({ status: { ...FAKE_STATUS, indexOrigin: 'rebuilt (no saved index)' } }),
+    );
+    const { deps, stdout } = harness({ argv: ['--rebuild', '--json'], createCore: factory });
+    expect(await runBuildIndex(deps)).toBe(0);
+    expect(JSON.parse(stdout.text())).toMatchObject({ indexOrigin: 'rebuilt because --rebuild was given' });
+  });
+
+  it("GIVEN no --rebuild THEN the core's reason stands, without nested parentheses", async () => {
+    const factory = recordingFactory(() =>
+      createFakeCore({ status: { ...FAKE_STATUS, indexOrigin: 'rebuilt (knowledge changed)' } }),
+    );
+    const { deps, stdout } = harness({ argv: [], createCore: factory });
+    expect(await runBuildIndex(deps)).toBe(0);
+    expect(stdout.text()).toMatch(/^Index ready \(knowledge changed\): /u);
+  });
+
   it('draws no progress bar when stderr is not a terminal', async () => {
     const { deps, stderr } = harness({ argv: [], createCore: buildingFactory(50) });
     expect(await runBuildIndex(deps)).toBe(0);

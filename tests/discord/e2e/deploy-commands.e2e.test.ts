@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { loadConfig } from '../../../src/config/load-config.js';
+import { loadDiscordConfig } from '../../../src/config/load-discord-config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { registerCommands } from '../../../src/discord/register-commands.js';
 import { startDiscordSimulator, type DiscordSimulator } from '../../support/discord-simulator/index.js';
@@ -19,7 +19,10 @@ const EXPECTED = ['ask', 'quote', 'reload', 'sources', 'status'];
 
 describe('registering the slash commands', () => {
   it('registers in one server when DISCORD_GUILD_ID is set, with Japanese localisations', async () => {
-    const config = loadConfig({ DISCORD_API_BASE_URL: sim.restUrl, DISCORD_GUILD_ID: sim.defaultGuildId });
+    const config = loadDiscordConfig({
+      DISCORD_API_BASE_URL: sim.restUrl,
+      DISCORD_GUILD_ID: sim.defaultGuildId,
+    });
     const result = await registerCommands({ config, token: sim.token, logger: silentLogger });
     expect(result).toMatchObject({ applicationId: sim.applicationId, guildId: sim.defaultGuildId });
     const registered = sim.commands(sim.defaultGuildId);
@@ -33,7 +36,7 @@ describe('registering the slash commands', () => {
       sim.requests.filter((request) => request.method === 'GET' && request.path === '/applications/@me')
         .length;
     const before = asked();
-    const config = loadConfig({ DISCORD_API_BASE_URL: sim.restUrl });
+    const config = loadDiscordConfig({ DISCORD_API_BASE_URL: sim.restUrl });
     await registerCommands({ config, token: sim.token, logger: silentLogger });
     expect(
       sim
@@ -46,7 +49,7 @@ describe('registering the slash commands', () => {
 
   it('uses DISCORD_APPLICATION_ID without asking when it is set', async () => {
     const before = sim.requests.filter((request) => request.path === '/applications/@me').length;
-    const config = loadConfig({
+    const config = loadDiscordConfig({
       DISCORD_API_BASE_URL: sim.restUrl,
       DISCORD_APPLICATION_ID: sim.applicationId,
     });
@@ -64,6 +67,24 @@ describe('registering the slash commands', () => {
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Registered \/ask, \/quote, \/sources, \/reload, \/status in server/u);
+  });
+
+  it('GIVEN a wrong or revoked token (HTTP 401) THEN it names DISCORD_TOKEN, says how to fix it, and never prints the token', async () => {
+    const wrongToken = `${sim.token.slice(0, -6)}revokd`;
+    const result = await runNpmScript('deploy-commands', {
+      DISCORD_TOKEN: wrongToken,
+      DISCORD_API_BASE_URL: sim.restUrl,
+      DISCORD_GUILD_ID: '',
+      DISCORD_APPLICATION_ID: '',
+      LOG_LEVEL: 'silent',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Discord rejected the bot token in DISCORD_TOKEN');
+    expect(result.stderr).toContain('Reset Token');
+    expect(result.stderr).toContain('.env as DISCORD_TOKEN=');
+    expect(result.stderr).not.toContain(wrongToken);
+    expect(result.stderr).not.toMatch(/\n\s+at /u);
+    expect(sim.requests.some((request) => request.auth === 'invalid' && request.status === 401)).toBe(true);
   });
 
   it('is never done by the bot at start-up', async () => {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 
-import { loadConfig } from '../../../src/config/load-config.js';
+import { loadDiscordConfig } from '../../../src/config/load-discord-config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { registerCommands } from '../../../src/discord/register-commands.js';
 import { startDiscordSimulator, type DiscordSimulator } from '../../support/discord-simulator/index.js';
@@ -21,6 +21,57 @@ describe('npm start without a token', () => {
   });
 });
 
+describe('npm start with a malformed Discord setting', () => {
+  it('GIVEN DISCORD_APPLICATION_ID=123 THEN it exits non-zero saying a Discord id has 17–20 digits', async () => {
+    const result = await runNpmScript('start', {
+      DISCORD_TOKEN: 'not-checked-before-the-settings',
+      DISCORD_APPLICATION_ID: '123',
+      LOG_LEVEL: 'silent',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain(
+      'DISCORD_APPLICATION_ID: must be a Discord id of 17–20 digits (a snowflake',
+    );
+    expect(result.stderr).not.toContain('not-checked-before-the-settings');
+  });
+
+  it('GIVEN DISCORD_SHARD_COUNT=0 THEN start:sharded names the variable', async () => {
+    const result = await runNpmScript('start:sharded', {
+      DISCORD_TOKEN: 'x',
+      DISCORD_SHARD_COUNT: '0',
+      LOG_LEVEL: 'silent',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/DISCORD_SHARD_COUNT: /u);
+  });
+});
+
+describe('npm start with a wrong or revoked token', () => {
+  it('GIVEN Discord answers 401 ("An invalid token was provided") THEN it names DISCORD_TOKEN and what to do', async () => {
+    const sim = await startDiscordSimulator();
+    const wrongToken = `${sim.token.slice(0, -6)}revokd`;
+    try {
+      const result = await runNpmScript('start', {
+        DISCORD_TOKEN: wrongToken,
+        DISCORD_API_BASE_URL: sim.restUrl,
+        DISCORD_GUILD_ID: '',
+        DISCORD_APPLICATION_ID: '',
+        LOG_LEVEL: 'silent',
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('Discord rejected the bot token in DISCORD_TOKEN');
+      expect(result.stderr).toContain('Reset Token');
+      expect(result.stderr).not.toContain('An invalid token was provided');
+      expect(result.stderr).not.toContain(wrongToken);
+      expect(sim.requests.some((request) => request.path === '/gateway/bot' && request.status === 401)).toBe(
+        true,
+      );
+    } finally {
+      await sim.stop();
+    }
+  }, 120_000);
+});
+
 describe('npm start against the simulator', () => {
   let real: RealCore;
   let sim: DiscordSimulator;
@@ -33,7 +84,7 @@ describe('npm start against the simulator', () => {
     sim = await startDiscordSimulator();
     if (!real.core) return;
     await registerCommands({
-      config: loadConfig({ DISCORD_API_BASE_URL: sim.restUrl, DISCORD_GUILD_ID: sim.defaultGuildId }),
+      config: loadDiscordConfig({ DISCORD_API_BASE_URL: sim.restUrl, DISCORD_GUILD_ID: sim.defaultGuildId }),
       token: sim.token,
       logger: silentLogger,
     });

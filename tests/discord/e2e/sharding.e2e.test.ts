@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { PermissionFlagsBits, type ShardingManager } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { loadConfig } from '../../../src/config/load-config.js';
+import { loadDiscordConfig } from '../../../src/config/load-discord-config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { registerCommands } from '../../../src/discord/register-commands.js';
 import { startShards, stopShards } from '../../../src/discord/sharding.js';
@@ -28,7 +28,7 @@ beforeAll(async () => {
     ASK_COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'warn',
   };
-  const config = loadConfig(env);
+  const config = loadDiscordConfig(env);
   await registerCommands({ config, token: sim.token, logger: silentLogger });
   const running = startShards({
     config,

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 
-import { loadConfig } from '../../../src/config/load-config.js';
+import { loadDiscordConfig } from '../../../src/config/load-discord-config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { registerCommands } from '../../../src/discord/register-commands.js';
 import { startDiscordSimulator, type DiscordSimulator } from '../../support/discord-simulator/index.js';
@@ -27,7 +27,7 @@ describe('npm run start:sharded with two shards', () => {
     sim.addMember(sim.guildIds[1]!, sim.defaultUser);
     if (!real.core) return;
     await registerCommands({
-      config: loadConfig({ DISCORD_API_BASE_URL: sim.restUrl }),
+      config: loadDiscordConfig({ DISCORD_API_BASE_URL: sim.restUrl }),
       token: sim.token,
       logger: silentLogger,
     });

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 
-import { loadConfig, type Config } from '../../../src/config/load-config.js';
+import { loadDiscordConfig, type DiscordConfig } from '../../../src/config/load-discord-config.js';
 import { createLogger } from '../../../src/core/logger.js';
 import type { KizunaCore } from '../../../src/core/types.js';
 import { createBot, type Bot, type CreateBotOptions } from '../../../src/discord/create-bot.js';
@@ -20,7 +20,7 @@ export interface BotOnSimulator<Core extends KizunaCore = FakeCore> {
   readonly sim: DiscordSimulator;
   readonly bot: Bot;
   readonly core: Core;
-  readonly config: Config;
+  readonly config: DiscordConfig;
   readonly logs: LogLine[];
   stop(): Promise<void>;
 }
@@ -28,7 +28,7 @@ export interface BotOnSimulator<Core extends KizunaCore = FakeCore> {
 export interface BotOnSimulatorOptions<Core extends KizunaCore> {
   readonly core?: Core;
   readonly simulator?: DiscordSimulatorOptions;
-  /** Extra environment for `loadConfig` (cooldown defaults to 0 here so tests do not wait on each other). */
+  /** Extra environment for `loadDiscordConfig` (cooldown defaults to 0 here so tests do not wait on each other). */
   readonly env?: Record<string, string>;
   readonly bot?: Partial<Pick<CreateBotOptions, 'deferAfterMs' | 'historyTurns'>>;
   /** Register the commands in the default guild first, as `npm run deploy-commands` would. @default true */
@@ -52,7 +52,7 @@ export async function startBotOnSimulator<Core extends KizunaCore = FakeCore>(
     },
   });
   const logger = createLogger('debug', sink);
-  const config = loadConfig({
+  const config = loadDiscordConfig({
     DISCORD_TOKEN: sim.token,
     DISCORD_API_BASE_URL: sim.restUrl,
     DISCORD_GUILD_ID: sim.defaultGuildId,

@@ -2,13 +2,13 @@
  * A shard entry point for tests: the real bot (createBot) with the fake core, configured from the
  * environment the ShardingManager passes down. Answers say which shard produced them.
  */
-import { loadConfig } from '../../../src/config/load-config.js';
+import { loadDiscordConfig } from '../../../src/config/load-discord-config.js';
 import { createLogger } from '../../../src/core/logger.js';
 import { createBot } from '../../../src/discord/create-bot.js';
 import { noIdentifyThrottle } from '../../support/discord-simulator/client-options.js';
 import { createFakeCore, defaultFakeAnswer } from './fake-core.js';
 
-const config = loadConfig(process.env);
+const config = loadDiscordConfig(process.env);
 const logger = createLogger(config.logLevel);
 const shard = process.env['SHARDS'] ?? '?';
 const core = createFakeCore({

@@ -31,11 +31,12 @@
  *   responses become channel messages too. The first follow-up after a deferral fills the deferred
  *   message, as on Discord.
  * - Guilds are owned by a separate `guild-owner` account, so the default user has ordinary permissions.
- *   Bot REST calls are permission-checked (403 50001/50013) at guild level (no channel overwrites).
+ *   Bot REST calls are permission-checked (403 50001/50013) with channel permission overwrites applied
+ *   (a thread follows its parent); embeds need Embed Links, in channel messages and interaction responses.
  * - discord.js waits 5 s between IDENTIFYs; pass `ws: noIdentifyThrottle` to clients that re-identify.
  * - A client closing with 1000/1001 ends its session; any other close leaves it resumable.
  * - Not simulated: rate limits (no 429s), gateway compression (payloads are plain JSON text, which
- *   discord.js accepts whatever it asked for), channel permission overwrites, presences, voice.
+ *   discord.js accepts whatever it asked for), presences, voice.
  */
 export type * from './types.js';
 export { startDiscordSimulator } from './start-discord-simulator.js';

@@ -18,6 +18,7 @@ import {
   validateMessagePayload,
   validateModal,
 } from './message-validation.js';
+import { requireEmbedLinksFor } from './embed-permission.js';
 import type { MessageEdit, MessageStore } from './messages.js';
 import { toPermissionBits } from './permissions.js';
 import type {
@@ -559,6 +560,7 @@ export class InteractionService {
         switch (callbackType) {
           case Callback.ChannelMessageWithSource:
             validateMessagePayload(data, { creating: true, fileCount: files.length });
+            requireEmbedLinksFor(this.world, state.channelId, data);
             message = this.createResponseMessage(state, data, files, false);
             break;
           case Callback.DeferredChannelMessageWithSource:
@@ -574,6 +576,7 @@ export class InteractionService {
             break;
           case Callback.UpdateMessage: {
             validateMessagePayload(data, { creating: false, fileCount: files.length });
+            requireEmbedLinksFor(this.world, state.channelId, data);
             state.originalMessageId = this.clickedMessageId(state);
             message = this.messages.edit(state.originalMessageId, editFrom(this.world, data, files));
             break;
@@ -631,6 +634,7 @@ export class InteractionService {
       return this.recorded(state, { kind: 'followup', callbackType: undefined, body }, () => {
         if (!state.acknowledged) throw discordErrors.unknownWebhook();
         validateMessagePayload(data, { creating: true, fileCount: files.length });
+        requireEmbedLinksFor(this.world, state.channelId, data);
         const message =
           state.loading && state.originalMessageId
             ? this.fillDeferred(state, data, files)
@@ -663,6 +667,7 @@ export class InteractionService {
       return this.recorded(state, { kind, callbackType: undefined, body }, () => {
         const target = resolveTarget();
         validateMessagePayload(data, { creating: false, fileCount: files.length });
+        requireEmbedLinksFor(this.world, state.channelId, data);
         const message =
           target === state.originalMessageId && state.loading
             ? this.fillDeferred(state, data, files)

@@ -7,6 +7,7 @@ import {
   type UploadedFile,
   attachmentsFor,
 } from './interactions.js';
+import { requireEmbedLinksFor } from './embed-permission.js';
 import { validateMessagePayload } from './message-validation.js';
 import type { MessageStore } from './messages.js';
 import { hasPermissions, Permission } from './permissions.js';
@@ -116,6 +117,7 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
     if (body['message_reference'] !== undefined)
       requireBotPermission(channelId, Permission.ReadMessageHistory);
     validateMessagePayload(body, { creating: true, fileCount: request.files.length });
+    requireEmbedLinksFor(world, channelId, body);
     const message = messages.create({
       channelId,
       author: bot(),
@@ -139,6 +141,7 @@ export function buildRoutes(deps: RouteDependencies): Route[] {
     if ((message['author'] as APIUser).id !== bot().id) throw discordErrors.cannotEditOthersMessage();
     const body = isObject(request.body) ? request.body : {};
     validateMessagePayload(body, { creating: false, fileCount: request.files.length });
+    requireEmbedLinksFor(world, channelId, body);
     const edited = messages.edit(message['id'] as string, {
       ...('content' in body ? { content: (body['content'] as string | null) ?? '' } : {}),
       ...('embeds' in body ? { embeds: body['embeds'] ?? [] } : {}),

@@ -50,6 +50,23 @@ export interface SimChannelSpec {
   parentId?: Snowflake;
   /** Thread owner (threads only). @default the bot */
   ownerId?: Snowflake;
+  /**
+   * Channel permission overwrites (not for threads, which follow their parent channel), applied as Discord
+   * does: @everyone's, then the member's roles', then the member's own. For example, to deny the bot
+   * Embed Links here: `[{ id: sim.botUserId, type: 'member', deny: PermissionFlagsBits.EmbedLinks }]`.
+   * @default []
+   */
+  permissionOverwrites?: SimPermissionOverwrite[];
+}
+
+/** One permission overwrite on a channel: a role's (the guild id for @everyone) or a member's. */
+export interface SimPermissionOverwrite {
+  id: Snowflake;
+  type: 'role' | 'member';
+  /** @default 0 */
+  allow?: PermissionsInput;
+  /** @default 0 */
+  deny?: PermissionsInput;
 }
 
 /** A role to create in a guild. */

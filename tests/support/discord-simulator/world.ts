@@ -9,6 +9,7 @@ import type {
 } from 'discord.js';
 import { type DispatchGatewayEvent, Intent } from './gateway-event.js';
 import {
+  ALL_PERMISSIONS,
   combineRolePermissions,
   DEFAULT_BOT_PERMISSIONS,
   DEFAULT_EVERYONE_PERMISSIONS,
@@ -227,6 +228,12 @@ export class World {
       });
     } else {
       channel = this.guildChannelObject({ id, guildId, name, type, parentId: spec.parentId ?? null });
+      channel['permission_overwrites'] = (spec.permissionOverwrites ?? []).map((overwrite) => ({
+        id: overwrite.id,
+        type: overwrite.type === 'member' ? 1 : 0,
+        allow: toPermissionBits(overwrite.allow ?? 0n).toString(),
+        deny: toPermissionBits(overwrite.deny ?? 0n).toString(),
+      }));
     }
     this.channels.set(id, channel);
     if (announce) {
@@ -390,14 +397,25 @@ export class World {
     return combineRolePermissions(bits, member.userId === guild.ownerId);
   }
 
-  /** The bot's permissions where a channel lives (guild level; DMs get Discord's fixed DM set). */
+  /**
+   * The bot's permissions in a channel: guild level, then the channel's overwrites (a thread's are its
+   * parent's), as Discord computes them. DMs get Discord's fixed DM set.
+   */
   botPermissionsIn(channelId: Snowflake): bigint {
     const channel = this.channels.get(channelId);
     const guildId = channel?.['guild_id'];
     if (typeof guildId !== 'string') return DM_APP_PERMISSIONS;
     const guild = this.requireGuild(guildId);
     const bot = guild.members.get(this.botUser.id);
-    return bot ? this.memberPermissions(guild, bot) : 0n;
+    if (!bot) return 0n;
+    const base = this.memberPermissions(guild, bot);
+    if (base === ALL_PERMISSIONS) return base;
+    const parentId = channel?.['parent_id'];
+    const overwritesFrom =
+      isThreadType(Number(channel?.['type'])) && typeof parentId === 'string'
+        ? this.channels.get(parentId)
+        : channel;
+    return applyOverwrites(base, overwritesFrom?.['permission_overwrites'], guild.id, bot.roles, bot.userId);
   }
 
   /** A full member object (user included unless `withUser` is false). */
@@ -522,4 +540,34 @@ export class World {
   timestampOf(id: Snowflake): string {
     return isoTimestampOf(id);
   }
+}
+
+/** Discord's overwrite order: @everyone, then the member's roles together, then the member. */
+function applyOverwrites(
+  base: bigint,
+  overwrites: unknown,
+  everyoneId: Snowflake,
+  roleIds: readonly Snowflake[],
+  userId: Snowflake,
+): bigint {
+  const list = (Array.isArray(overwrites) ? overwrites : []) as Array<{
+    id: string;
+    type: number;
+    allow: string;
+    deny: string;
+  }>;
+  let bits = base;
+  const apply = (allow: bigint, deny: bigint): void => {
+    bits = (bits & ~deny) | allow;
+  };
+  const everyone = list.find((overwrite) => overwrite.id === everyoneId);
+  if (everyone) apply(BigInt(everyone.allow), BigInt(everyone.deny));
+  const roles = list.filter((overwrite) => overwrite.type === 0 && roleIds.includes(overwrite.id));
+  apply(
+    roles.reduce((all, overwrite) => all | BigInt(overwrite.allow), 0n),
+    roles.reduce((all, overwrite) => all | BigInt(overwrite.deny), 0n),
+  );
+  const member = list.find((overwrite) => overwrite.type === 1 && overwrite.id === userId);
+  if (member) apply(BigInt(member.allow), BigInt(member.deny));
+  return bits;
 }
