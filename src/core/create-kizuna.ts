@@ -62,9 +62,9 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     answerer = model.answerer;
   }
 
-  if (options.forceRebuild === true) {
-    await rm(config.indexDir, { recursive: true, force: true });
-  }
+  // The saved index is removed so the first open builds anew; that first build is the one asked for.
+  let rebuildAsked = options.forceRebuild === true;
+  if (rebuildAsked) await rm(config.indexDir, { recursive: true, force: true });
 
   const openIndex: IndexOpener = async (knowledge, previous) => {
     const opened = await openPassageIndex({
@@ -77,8 +77,9 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
       // A reload reuses the serving index's vectors, so unchanged passages are never embedded again.
       ...(previous instanceof PassageIndex ? { previous } : {}),
     });
-    const origin =
-      opened.origin === 'loaded' ? 'loaded from disk' : `rebuilt (${opened.reason ?? 'no reason given'})`;
+    const reason = rebuildAsked ? 'a rebuild was asked for' : (opened.reason ?? 'no reason given');
+    rebuildAsked = false;
+    const origin = opened.origin === 'loaded' ? 'loaded from disk' : `rebuilt (${reason})`;
     return { index: opened.index, origin, embedded: opened.embedded };
   };
 

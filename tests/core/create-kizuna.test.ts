@@ -226,3 +226,19 @@ describe('createKizuna with model providers (fake servers on 127.0.0.1)', () => 
     ).rejects.toMatchObject({ code: 'PROMPT_INVALID', message: expect.stringContaining('answer.md') });
   });
 });
+
+describe('createKizuna with forceRebuild', () => {
+  it('GIVEN a saved index and a rebuild asked for THEN the origin says it was asked for, not that none was saved', async () => {
+    const first = await start('force-rebuild');
+    const again = await createKizuna({
+      config: loadConfig({
+        KNOWLEDGE_DIR: first.dirs.knowledgeDir,
+        INDEX_DIR: first.dirs.indexDir,
+        LOG_LEVEL: 'silent',
+      }),
+      logger: silentLogger,
+      forceRebuild: true,
+    });
+    expect(again.status().indexOrigin).toBe('rebuilt (a rebuild was asked for)');
+  });
+});
