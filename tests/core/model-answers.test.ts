@@ -121,4 +121,23 @@ describe('model answers through the core (ANSWER_PROVIDER=openai against a serve
       await server.close();
     }
   });
+
+  it('GIVEN a Japanese question THEN the model is asked in Japanese, and its Japanese answer is checked against the English passages', async () => {
+    const server = await startFakeOpenAiServer({
+      reply: (body) =>
+        `令和は「beautiful harmony」という意味です${markerOf(body, 'beautiful harmony')}。日米同盟は2020年に解消されました${markerOf(body, 'beautiful harmony')}。`,
+    });
+    try {
+      const core = await coreAgainst(server.url, 'japanese');
+      const answer = await core.ask({ question: '令和とはどういう意味ですか？' });
+      expect(answer.outcome).toBe('answered');
+      expect(answer.language).toBe('ja');
+      expect(answer.text).toBe('令和は「beautiful harmony」という意味です [1]。');
+      expect(answer.text).not.toContain('解消');
+      expect(answer.citations[0]?.passage).toContain('beautiful harmony');
+      expect(JSON.stringify(server.requests.at(-1)?.body)).toContain('令和とはどういう意味ですか');
+    } finally {
+      await server.close();
+    }
+  });
 });

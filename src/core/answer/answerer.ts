@@ -20,6 +20,11 @@ export interface AnswerContext {
   readonly crossSheet?: boolean;
   /** The kind of fact asked for ("how much…" → quantity): the sentence that holds one should lead. */
   readonly asks?: AskedFor;
+  /**
+   * For a question in Japanese: reads a Japanese sentence into the sheets' English (through the glossary),
+   * so a model's Japanese answer can be checked against the English passages it cites.
+   */
+  readonly readJapanese?: (text: string) => string;
 }
 
 export interface DraftAnswer {

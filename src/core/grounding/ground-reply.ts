@@ -1,4 +1,5 @@
 import { splitSentences } from '../answer/split-sentences.js';
+import { isJapanese, japaneseNegationCues, japaneseQuotedSpans } from './japanese-claims.js';
 import type { RetrievedPassage } from '../answer/answerer.js';
 import { defaultWordVectorTable } from '../embeddings/word-vector-table.js';
 import { checkCitationMarkers } from '../providers/citation-markers.js';
@@ -49,6 +50,12 @@ export interface GroundingResult {
 export interface GroundReplyOptions extends Partial<GroundingOptions> {
   /** @default the shipped word-vector table (`defaultWordVectorTable()`) */
   readonly table?: SupportWordTable;
+  /**
+   * Reads a Japanese sentence into the sheets' English (glossary terms, numbers, names), so a model may
+   * answer a Japanese question in Japanese and still be checked. Without it, a Japanese claim cannot be
+   * checked and is dropped.
+   */
+  readonly readJapanese?: (text: string) => string;
 }
 
 type Verdict =
@@ -79,8 +86,12 @@ export function groundReply(
   const knownNames = capitalisedTokens(passages.map((item) => item.passage.text));
   const isKnownName = (token: string) =>
     knownNames.has(token) || (table.rank(token) ?? Number.POSITIVE_INFINITY) > settings.nameRank;
-  const check = (claim: Claim, markers: readonly number[]) =>
-    checkClaim(claim.body, markers, passages, table, settings, isKnownName);
+  const check = (claim: Claim, markers: readonly number[]): Verdict =>
+    isJapanese(claim.body)
+      ? checkJapaneseClaim(claim.body, markers, passages, options.readJapanese, (body) =>
+          checkClaim(body, markers, passages, table, settings, isKnownName),
+        )
+      : checkClaim(claim.body, markers, passages, table, settings, isKnownName);
 
   const kept: KeptSentence[] = [];
   const dropped: DroppedSentence[] = [];
@@ -148,6 +159,41 @@ export function groundReply(
     dropped,
     answers: kept.some((sentence) => sentence.kind === 'claim'),
   };
+}
+
+/**
+ * A Japanese claim: quotations in 「」 must be verbatim in a cited passage, a negation the passages do not
+ * have drops it, and the rest is checked as the English it reads as.
+ */
+function checkJapaneseClaim(
+  body: string,
+  markers: readonly number[],
+  passages: readonly RetrievedPassage[],
+  readJapanese: ((text: string) => string) | undefined,
+  checkEnglish: (body: string) => Verdict,
+): Verdict {
+  const citedList = `${markers.length === 1 ? 'passage' : 'passages'} ${formatMarkers(markers)}`;
+  if (readJapanese === undefined)
+    return {
+      ok: false,
+      code: 'unsupported',
+      reason: 'it is in Japanese and no glossary was given to read it',
+    };
+  const texts = markers.map((n) => passages[n - 1]?.passage.text ?? '');
+  for (const span of japaneseQuotedSpans(body)) {
+    if (!isVerbatimIn(span, texts))
+      return { ok: false, code: 'quotation', reason: `the quotation 「${span}」 is not in ${citedList}` };
+  }
+  const cues = japaneseNegationCues(body);
+  if (cues.length > 0 && texts.every((text) => negationCues(text).length === 0))
+    return {
+      ok: false,
+      code: 'negation',
+      reason: `it adds ${cues.join(', ')}, which ${citedList} does not say`,
+    };
+  const english = readJapanese(body.replace(/[「『][^」』]*[」』]/gu, ' '));
+  if (english.trim() === '') return { ok: true, share: 1, kind: 'connective' };
+  return checkEnglish(english);
 }
 
 function checkClaim(

@@ -43,7 +43,9 @@ const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+/;
  *   and after a marker followed by "and" or a comma ("…ports [1] and trade [2]").
  */
 export function splitReply(reply: string): ReplySentence[] {
-  const normalised = checkCitationMarkers(reply, Number.MAX_SAFE_INTEGER).text;
+  const normalised = checkCitationMarkers(reply, Number.MAX_SAFE_INTEGER)
+    .text// Japanese sentences end at 。！？ (with any markers after them), whatever follows.
+    .replace(/([。！？])((?:\s*\[\d+\])*)/gu, '$1$2\n');
   const sentences: ReplySentence[] = [];
   for (const rawLine of normalised.split(/\n+/)) {
     const line = rawLine.replace(LIST_ITEM, '').trim();

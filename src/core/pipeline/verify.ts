@@ -17,9 +17,13 @@ const MARKERS = /((?:\s*\[\d+\])+)/;
  * anything else (a model's wording) goes through the grounding check (src/core/grounding), which drops
  * what its cited passages do not support. Idempotent: verified text verifies unchanged.
  */
-export function verifyDraft(text: string, passages: readonly RetrievedPassage[]): VerifiedDraft {
+export function verifyDraft(
+  text: string,
+  passages: readonly RetrievedPassage[],
+  readJapanese?: (text: string) => string,
+): VerifiedDraft {
   if (isVerbatim(text, passages)) return { text, dropped: [] };
-  const grounded = groundReply(text, passages);
+  const grounded = groundReply(text, passages, readJapanese === undefined ? {} : { readJapanese });
   return { text: grounded.answers ? grounded.text : '', dropped: grounded.dropped };
 }
 

@@ -108,6 +108,12 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
     return { ...draft, fallbackReason: reason, answeredBy: options.fallback.id };
   }
 
+  // A Japanese question may be answered in Japanese; the glossary reads it back for the check.
+  const groundingFor = (context: AnswerContext) =>
+    context.readJapanese === undefined
+      ? options.grounding
+      : { ...options.grounding, readJapanese: context.readJapanese };
+
   return {
     id: handle.id,
     usesModel: true,
@@ -127,7 +133,8 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
       try {
         reply = await caller.call((signal) => {
           // A fresh stream per attempt: a retried call starts its verdicts again.
-          const live = onVerifiedText && createGroundedStream(context.passages, options.grounding, prepare);
+          const live =
+            onVerifiedText && createGroundedStream(context.passages, groundingFor(context), prepare);
           return streamChatModel(handle, messages, {
             signal,
             ...(live && {
@@ -149,7 +156,7 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
         return { answered: false, text: NOT_ANSWERED_TEXT };
       }
 
-      const grounded = groundReply(prepare(reply), context.passages, options.grounding);
+      const grounded = groundReply(prepare(reply), context.passages, groundingFor(context));
       for (const dropped of grounded.dropped) {
         logger.warn(
           { sentence: dropped.sentence, code: dropped.code, reason: dropped.reason },

@@ -5,7 +5,8 @@ import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { missingGlossaryTerms } from '../language/glossary-coverage.js';
 import { messages, type ReplyLanguage } from '../language/messages.js';
-import type { TranslatedQuestion } from '../language/translate-question.js';
+import type { Glossary } from '../language/glossary.js';
+import { translateJapaneseQuestion, type TranslatedQuestion } from '../language/translate-question.js';
 import { leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
 import { normalise } from '../pipeline/normalise.js';
 import {
@@ -219,9 +220,16 @@ export class KizunaService implements KizunaCore {
     }
 
     const ordered = this.withEveryPassageIfItFits(state, leadWithAskedFact(reading, passages));
+    // A Japanese question goes to a model as asked, so it may answer in Japanese; the glossary reads that
+    // answer back into the sheets' English for the grounding check.
+    const readJapanese =
+      input.translated === undefined
+        ? undefined
+        : (text: string) => readJapaneseAsEnglish(text, state.glossary);
     const { draft, answererId } = await this.draft(
       {
-        question: reading.question,
+        question: readJapanese === undefined ? reading.question : input.display,
+        ...(readJapanese === undefined ? {} : { readJapanese }),
         standaloneQuestion: reading.standalone,
         history: reading.history,
         passages: ordered,
@@ -230,13 +238,15 @@ export class KizunaService implements KizunaCore {
       },
       request.onVerifiedText,
     );
-    const verified = verifyDraft(draft.answered ? draft.text : '', ordered);
+    const verified = verifyDraft(draft.answered ? draft.text : '', ordered, readJapanese);
     if (verified.dropped.length > 0)
       this.options.logger.warn(
         { dropped: verified.dropped },
         'dropped answer sentences their passages do not support',
       );
-    const leadIn = say.answerLeadIn(input.translated?.asks);
+    // The lead-in introduces the sheets' own English sentences; a model's Japanese answer needs none.
+    const quotesTheSheets = answererId === this.options.fallbackAnswerer.id;
+    const leadIn = quotesTheSheets ? say.answerLeadIn(input.translated?.asks) : '';
     const answered =
       verified.text === ''
         ? undefined
@@ -516,4 +526,10 @@ function reportGlossaryGaps(knowledge: KnowledgeBase, lexicon: Lexicon, logger: 
       'the Japanese glossary has no entry for some words of the fact sheets (npm run glossary:coverage)',
     );
   }
+}
+
+/** A Japanese sentence as the sheets' English: the glossary's terms and numbers, and the words it does not know. */
+function readJapaneseAsEnglish(text: string, glossary: Glossary): string {
+  const translated = translateJapaneseQuestion(text, glossary);
+  return [translated.englishQuery, ...translated.unknownTerms].join(' ');
 }
