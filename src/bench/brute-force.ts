@@ -13,7 +13,7 @@ export const BRUTE_FORCE_STORE_NAME =
 /** A brute-force store that searches exactly what hnswlib searches. */
 export interface BruteForceSearch {
   /** The k nearest vectors' labels (HNSW graph positions) and cosine similarities, nearest first: the exact answer. */
-  search(vector: number[], k: number): Promise<Array<{ label: number; similarity: number }>>;
+  readonly search: (vector: number[], k: number) => Promise<Array<{ label: number; similarity: number }>>;
 }
 
 /**
@@ -26,8 +26,8 @@ export async function createBruteForceSearch(
   embeddings: EmbeddingsInterface,
 ): Promise<BruteForceSearch> {
   const count = graph.getCurrentCount();
-  const vectors: number[][] = new Array(count);
-  const documents: Document[] = new Array(count);
+  const vectors: number[][] = new Array<number[]>(count);
+  const documents: Document[] = new Array<Document>(count);
   for (let label = 0; label < count; label += 1) {
     vectors[label] = graph.getPoint(label);
     documents[label] = new Document({ pageContent: String(label), metadata: {} });

@@ -52,8 +52,13 @@ export function createBot(options: CreateBotOptions): Bot {
   const registry = commandsByName({ maxQuestionLength: config.maxQuestionLength });
 
   logConnectionEvents(client, logger);
-  client.on(Events.InteractionCreate, createInteractionListener(registry, services));
-  client.on(Events.MessageCreate, createMessageListener(services));
+  const onInteraction = createInteractionListener(registry, services);
+  const onMessage = createMessageListener(services);
+  // Fire-and-forget: each handler has its own error boundary. A rejection that still escapes goes to the client's
+  // `error` event (logged in connection-events), as discord.js's captureRejections did with a returned promise.
+  const reportEscaped = (error: unknown): void => void client.emit(Events.Error, error as Error);
+  client.on(Events.InteractionCreate, (interaction) => void onInteraction(interaction).catch(reportEscaped));
+  client.on(Events.MessageCreate, (message) => void onMessage(message).catch(reportEscaped));
 
   let stopped = false;
   return {

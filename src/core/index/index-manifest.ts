@@ -126,7 +126,7 @@ export function describeManifestMismatch(
   expected: IndexManifestIdentity,
 ): string | undefined {
   if (saved.formatVersion !== expected.formatVersion) {
-    return `index format changed: ${saved.formatVersion} → ${expected.formatVersion}`;
+    return `index format changed: ${String(saved.formatVersion)} → ${String(expected.formatVersion)}`;
   }
   const knowledge = saved.knowledge;
   if (

@@ -88,7 +88,7 @@ function parseEntry(
   if (!ENGLISH_SIDE.test(enRaw))
     fail(line, `the English side of "${ja}" ("${enRaw}") must be plain English words`);
   if (!isKind(kindRaw)) fail(line, `unknown kind "${kindRaw}"; use one of ${GLOSSARY_KINDS.join(', ')}`);
-  return { ja, en: enRaw, kind: kindRaw as GlossaryKind, line };
+  return { ja, en: enRaw, kind: kindRaw, line };
 }
 
 function isKind(value: string): value is GlossaryKind {

@@ -37,7 +37,7 @@ export function parseAliasFile(file: string, text: string): AliasEntry[] {
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!TOP_LEVEL_KEYS.has(key))
-      fail(pair.key as Node, `unknown field "${key}" (expected source, licence, aliases)`);
+      fail(pair.key, `unknown field "${key}" (expected source, licence, aliases)`);
   }
   for (const field of ['source', 'licence']) readText(root.get(field, true), root, field, fail);
   const list = root.get('aliases', true);

@@ -73,7 +73,7 @@ async function reloadOneShard(client: Client, shardId: number, logger: Logger): 
             error: 'this shard has no reload hook (still starting?)',
           };
         }
-        return (await hook()) as unknown;
+        return await (hook as () => unknown)();
       },
       { shard: shardId, context: { shardId, requestId: `${Date.now()}-${Math.random()}` } },
     );

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, type APIApplicationCommandOption } from 'discord.js';
+import { PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 
 import { commandDefinitions, commands, commandsByName } from '../../../src/discord/commands/index.js';
@@ -20,10 +20,7 @@ describe('command registry', () => {
       name_localizations?: Record<string, string | null> | null;
       description: string;
       description_localizations?: Record<string, string | null> | null;
-    }[] = [
-      ...definitions,
-      ...definitions.flatMap((definition) => (definition.options ?? []) as APIApplicationCommandOption[]),
-    ];
+    }[] = [...definitions, ...definitions.flatMap((definition) => definition.options ?? [])];
     for (const item of all) {
       const ja = item.name_localizations?.ja;
       expect(ja, item.name).toBeTruthy();
@@ -41,7 +38,7 @@ describe('command registry', () => {
   });
 
   it('offers speaker autocomplete on /quote, both options optional', () => {
-    const options = (byName.get('quote')?.options ?? []) as APIApplicationCommandOption[];
+    const options = byName.get('quote')?.options ?? [];
     expect(options.map((option) => [option.name, option.required ?? false])).toEqual([
       ['speaker', false],
       ['topic', false],

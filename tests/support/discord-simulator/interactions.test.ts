@@ -1,6 +1,5 @@
 import {
   ActionRowBuilder,
-  type AutocompleteInteraction,
   ButtonBuilder,
   type ButtonInteraction,
   ButtonStyle,
@@ -127,7 +126,7 @@ describe('Discord simulator interactions', () => {
     await client.application.commands.set([askCommand.toJSON()]);
     client.on(Events.InteractionCreate, (interaction) => {
       if (!interaction.isAutocomplete()) return;
-      const typed = (interaction as AutocompleteInteraction).options.getFocused();
+      const typed = interaction.options.getFocused();
       const count = typed === 'many' ? 26 : 2;
       void interaction
         .respond(

@@ -7,7 +7,6 @@ import type {
   APIInteraction,
   APIMessage,
   APIUser,
-  InteractionResponseType,
 } from 'discord.js';
 import type { CommandRegistry } from './application-commands.js';
 import { type DiscordHttpError, discordErrors, FormErrorCollector } from './discord-errors.js';
@@ -128,7 +127,7 @@ export function componentOptions(
   input: ComponentInteractionOptions | APIUser | undefined,
 ): ComponentInteractionOptions {
   if (input && 'id' in input && 'username' in input) return { user: input };
-  return (input as ComponentInteractionOptions | undefined) ?? {};
+  return input ?? {};
 }
 
 /**
@@ -540,79 +539,74 @@ export class InteractionService {
     const payload = isObject(body) ? body : {};
     const callbackType = Number(payload['type']);
     const data = isObject(payload['data']) ? payload['data'] : {};
-    return this.recorded(
-      state,
-      { kind: 'callback', callbackType: callbackType as InteractionResponseType, body },
-      () => {
-        if (state.acknowledged) throw discordErrors.alreadyAcknowledged();
-        if (Date.now() - state.createdAt > this.settings.ackTimeoutMs)
-          throw discordErrors.unknownInteraction();
-        if (!(ALLOWED_CALLBACKS[state.type] ?? []).includes(callbackType)) {
-          const errors = new FormErrorCollector();
-          errors.add(
-            ['type'],
-            'INTERACTION_CALLBACK_TYPE_INVALID',
-            `Callback type ${callbackType} is not valid for interaction type ${state.type}`,
+    return this.recorded(state, { kind: 'callback', callbackType, body }, () => {
+      if (state.acknowledged) throw discordErrors.alreadyAcknowledged();
+      if (Date.now() - state.createdAt > this.settings.ackTimeoutMs) throw discordErrors.unknownInteraction();
+      if (!(ALLOWED_CALLBACKS[state.type] ?? []).includes(callbackType)) {
+        const errors = new FormErrorCollector();
+        errors.add(
+          ['type'],
+          'INTERACTION_CALLBACK_TYPE_INVALID',
+          `Callback type ${callbackType} is not valid for interaction type ${state.type}`,
+        );
+        errors.throwIfAny();
+      }
+      let message: Json | undefined;
+      switch (callbackType) {
+        case Callback.ChannelMessageWithSource:
+          validateMessagePayload(data, { creating: true, fileCount: files.length });
+          requireEmbedLinksFor(this.world, state.channelId, data);
+          message = this.createResponseMessage(state, data, files, false);
+          break;
+        case Callback.DeferredChannelMessageWithSource:
+          message = this.createResponseMessage(
+            state,
+            { flags: Number(data['flags'] ?? 0) & MessageFlag.Ephemeral },
+            [],
+            true,
           );
-          errors.throwIfAny();
+          break;
+        case Callback.DeferredUpdateMessage:
+          state.originalMessageId = this.clickedMessageId(state);
+          break;
+        case Callback.UpdateMessage: {
+          validateMessagePayload(data, { creating: false, fileCount: files.length });
+          requireEmbedLinksFor(this.world, state.channelId, data);
+          state.originalMessageId = this.clickedMessageId(state);
+          message = this.messages.edit(state.originalMessageId, editFrom(this.world, data, files));
+          break;
         }
-        let message: Json | undefined;
-        switch (callbackType) {
-          case Callback.ChannelMessageWithSource:
-            validateMessagePayload(data, { creating: true, fileCount: files.length });
-            requireEmbedLinksFor(this.world, state.channelId, data);
-            message = this.createResponseMessage(state, data, files, false);
-            break;
-          case Callback.DeferredChannelMessageWithSource:
-            message = this.createResponseMessage(
-              state,
-              { flags: Number(data['flags'] ?? 0) & MessageFlag.Ephemeral },
-              [],
-              true,
-            );
-            break;
-          case Callback.DeferredUpdateMessage:
-            state.originalMessageId = this.clickedMessageId(state);
-            break;
-          case Callback.UpdateMessage: {
-            validateMessagePayload(data, { creating: false, fileCount: files.length });
-            requireEmbedLinksFor(this.world, state.channelId, data);
-            state.originalMessageId = this.clickedMessageId(state);
-            message = this.messages.edit(state.originalMessageId, editFrom(this.world, data, files));
-            break;
+        case Callback.AutocompleteResult:
+          validateAutocompleteChoices(data);
+          state.choices = structuredClone(data['choices']) as APIApplicationCommandOptionChoice[];
+          break;
+        case Callback.Modal:
+          validateModal(data);
+          state.modal = structuredClone(data);
+          break;
+        default:
+          throw new Error('unreachable: callback type was checked above');
+      }
+      state.acknowledged = true;
+      state.callbackType = callbackType;
+      const response = withResponse
+        ? {
+            interaction: {
+              id: state.id,
+              type: state.type,
+              ...(message
+                ? {
+                    response_message_id: message['id'],
+                    response_message_loading: state.loading,
+                    response_message_ephemeral: state.ephemeral ?? false,
+                  }
+                : {}),
+            },
+            resource: { type: callbackType, ...(message ? { message: structuredClone(message) } : {}) },
           }
-          case Callback.AutocompleteResult:
-            validateAutocompleteChoices(data);
-            state.choices = structuredClone(data['choices']) as APIApplicationCommandOptionChoice[];
-            break;
-          case Callback.Modal:
-            validateModal(data);
-            state.modal = structuredClone(data);
-            break;
-          default:
-            throw new Error('unreachable: callback type was checked above');
-        }
-        state.acknowledged = true;
-        state.callbackType = callbackType;
-        const response = withResponse
-          ? {
-              interaction: {
-                id: state.id,
-                type: state.type,
-                ...(message
-                  ? {
-                      response_message_id: message['id'],
-                      response_message_loading: state.loading,
-                      response_message_ephemeral: state.ephemeral ?? false,
-                    }
-                  : {}),
-              },
-              resource: { type: callbackType, ...(message ? { message: structuredClone(message) } : {}) },
-            }
-          : undefined;
-        return { result: response ? { status: 200, body: response } : { status: 204 }, message };
-      },
-    );
+        : undefined;
+      return { result: response ? { status: 200, body: response } : { status: 204 }, message };
+    });
   }
 
   /** `/webhooks/:app/:token[/messages/:id]`: original response and follow-ups. */
@@ -975,7 +969,7 @@ function findOptionDefinitions(
   if (!definitions) return undefined;
   const found = definitions.find((definition) => definition.name === name);
   if (!found) throw new Error(`Discord simulator: /${commandName} has no subcommand (group) "${name}"`);
-  return 'options' in found ? ((found.options as APIApplicationCommandOption[] | undefined) ?? []) : [];
+  return 'options' in found ? (found.options ?? []) : [];
 }
 
 function inferOptionType(value: string | number | boolean): number {

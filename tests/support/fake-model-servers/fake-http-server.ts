@@ -44,7 +44,7 @@ export interface FakeHttpServer {
   /** Every request received, in order. */
   readonly requests: RecordedRequest[];
   /** Stops listening, drops open connections (including delayed replies) and cancels pending timers. */
-  close(): Promise<void>;
+  readonly close: () => Promise<void>;
 }
 
 /** Starts an HTTP server on 127.0.0.1 (a free port) that records requests and lets `handle` answer them. */
@@ -99,8 +99,7 @@ export async function startFakeHttpServer(handle: FakeRouteHandler): Promise<Fak
 /** Writes a canned response. */
 export function send(response: ServerResponse, reply: FakeHttpResponse): void {
   const isText = typeof reply.body === 'string';
-  const payload =
-    reply.body === undefined ? '' : isText ? (reply.body as string) : JSON.stringify(reply.body);
+  const payload = reply.body === undefined ? '' : isText ? reply.body : JSON.stringify(reply.body);
   response.writeHead(reply.status, {
     'content-type': reply.contentType ?? (isText ? 'text/plain' : 'application/json'),
     'content-length': Buffer.byteLength(payload),
