@@ -47,7 +47,7 @@ export interface OfflineEmbeddingsOptions {
 export type ResolvedOfflineEmbeddingsOptions = Required<Omit<OfflineEmbeddingsOptions, 'table'>>;
 
 /**
- * Chosen with `src/scripts/compare-embedders.ts` (47 questions over the two sheets, brute-force cosine):
+ * Chosen with `scripts/compare-embedders.ts` (47 questions over the two sheets, brute-force cosine):
  * 89% rank-1 / 98% rank-3 (85% / 97% averaged over 8 hash seeds), against 77% / 83% for stemmed BM25
  * and 70–79% rank-1 for either block alone. Neighbouring settings score within a question or two.
  * 384 hashed buckets (484 dimensions in all): 256 lose ~4 points of rank-1 and 3 of rank-3 on average

@@ -1,6 +1,6 @@
 /**
  * The binary layout of Kizuna's compact word-vector table (written once by
- * `src/scripts/derive-word-vectors.ts`, read at start-up by `word-vector-table.ts`).
+ * `scripts/derive-word-vectors.ts`, read at start-up by `word-vector-table.ts`).
  *
  * Little-endian, offsets in bytes:
  * ```

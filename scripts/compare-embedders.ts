@@ -4,7 +4,7 @@
  * Used to choose the defaults of `OfflineEmbeddings`; not part of the product.
  *
  * ```sh
- * npx tsx src/scripts/compare-embedders.ts [--knowledge /work/shared/knowledge] [--table FILE] [--skip-quality] [--speed] [--hnsw [--hnsw-count N]]
+ * npx tsx scripts/compare-embedders.ts [--knowledge /work/shared/knowledge] [--table FILE] [--skip-quality] [--speed] [--hnsw [--hnsw-count N]]
  * ```
  * The passages are the sheets' non-empty lines with any "HEADING: " prefix removed (a crude stand-in for
  * the real loader in src/core/knowledge/). Questions are paraphrases, typos and direct questions; each
@@ -16,17 +16,17 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { HashedNgramEmbeddings } from '../core/embeddings/hashed-ngram-embeddings.js';
-import type { LocalTextEmbeddings } from '../core/embeddings/local-text-embeddings.js';
+import { HashedNgramEmbeddings } from '../src/core/embeddings/hashed-ngram-embeddings.js';
+import type { LocalTextEmbeddings } from '../src/core/embeddings/local-text-embeddings.js';
 import {
   OFFLINE_EMBEDDINGS_DEFAULTS,
   OfflineEmbeddings,
   type OfflineEmbeddingsOptions,
-} from '../core/embeddings/offline-embeddings.js';
-import { toNumberArray } from '../core/embeddings/vector-math.js';
-import { WordVectorEmbeddings } from '../core/embeddings/word-vector-embeddings.js';
-import { defaultWordVectorTable, WordVectorTable } from '../core/embeddings/word-vector-table.js';
-import { contentTerms } from '../core/text/content-terms.js';
+} from '../src/core/embeddings/offline-embeddings.js';
+import { toNumberArray } from '../src/core/embeddings/vector-math.js';
+import { WordVectorEmbeddings } from '../src/core/embeddings/word-vector-embeddings.js';
+import { defaultWordVectorTable, WordVectorTable } from '../src/core/embeddings/word-vector-table.js';
+import { contentTerms } from '../src/core/text/content-terms.js';
 
 export interface Probe {
   readonly question: string;
