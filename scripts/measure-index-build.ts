@@ -1,6 +1,6 @@
 /**
  * Manual measurement, not a test: build, save, load and search timings of PassageIndex on synthetic vectors.
- *   npx tsx tests/core/index/measure-index-build.ts [passages=10000] [dimensions=400] [m] [efConstruction] [efSearch]
+ *   npx tsx scripts/measure-index-build.ts [passages=10000] [dimensions=400] [m] [efConstruction] [efSearch]
  * Vectors are "random-ish": each is a weighted mix of 3 of 2,000 random topic directions plus noise, so
  * neighbourhoods exist (uniformly random 400-d vectors have none and are HNSW's pathological case).
  */
@@ -8,13 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import type {
-  DescribedEmbeddings,
-  EmbedderIdentity,
-} from '../../../src/core/embeddings/embedder-identity.js';
-import { DEFAULT_HNSW_PARAMETERS } from '../../../src/core/index/hnsw-parameters.js';
-import { PassageIndex } from '../../../src/core/index/passage-index.js';
-import type { Passage } from '../../../src/core/types.js';
+import type { DescribedEmbeddings, EmbedderIdentity } from '../src/core/embeddings/embedder-identity.js';
+import { DEFAULT_HNSW_PARAMETERS } from '../src/core/index/hnsw-parameters.js';
+import { PassageIndex } from '../src/core/index/passage-index.js';
+import type { Passage } from '../src/core/types.js';
 
 const [count = 10_000, dimensions = 400, m, efConstruction, efSearch] = process.argv.slice(2).map(Number);
 const hnsw = {

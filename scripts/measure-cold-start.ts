@@ -1,6 +1,6 @@
 /**
  * Manual measurement, not a test: cold start of the real corpus with the offline embedder.
- *   npx tsx tests/core/index/measure-cold-start.ts [indexDir]
+ *   npx tsx scripts/measure-cold-start.ts [indexDir]
  * The first run builds and saves; run it again to time a fresh process that loads the saved index. Prints
  * the time from process start (imports included) until the index answers a search.
  */
@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const importsStarted = performance.now();
-const { createOfflineEmbeddings } = await import('../../../src/core/embeddings/offline-embeddings.js');
-const { openPassageIndex } = await import('../../../src/core/index/open-passage-index.js');
-const { loadKnowledge } = await import('../../../src/core/knowledge/load-knowledge.js');
-const { silentLogger } = await import('../../../src/core/logger.js');
+const { createOfflineEmbeddings } = await import('../src/core/embeddings/offline-embeddings.js');
+const { openPassageIndex } = await import('../src/core/index/open-passage-index.js');
+const { loadKnowledge } = await import('../src/core/knowledge/load-knowledge.js');
+const { silentLogger } = await import('../src/core/logger.js');
 const importsMs = performance.now() - importsStarted;
 
 const dir = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'kizuna-cold-'));
