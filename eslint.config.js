@@ -3,13 +3,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.kizuna/', 'coverage/', 'reports/', 'dist/'] },
+  { ignores: ['node_modules/', '.kizuna/', 'coverage/', 'reports/', 'dist/', 'dist-bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' },
-      // Type-aware linting over every TypeScript file tsconfig.json includes (src, tests, scripts, vitest.config.ts).
+      // Type-aware linting over every TypeScript file tsconfig.json includes (src, bench, scripts, tests, vitest.config.ts).
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import {
-  BenchUsageError,
-  DEFAULT_SIZES,
-  parseBenchArgs,
-  QUICK_SIZES,
-} from '../../src/bench/bench-options.js';
+import { BenchUsageError, DEFAULT_SIZES, parseBenchArgs, QUICK_SIZES } from '../../bench/bench-options.js';
 
 describe('parseBenchArgs', () => {
   it('measures 10,000 and 100,000 passages by default, and prints a table', () => {

@@ -5,12 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { EDIT_SUFFIX, editLastPassage } from '../../src/bench/knowledge-edit.js';
-import {
-  parseKnowledgeFiles,
-  readKnowledgeFiles,
-  writeKnowledgeFiles,
-} from '../../src/bench/knowledge-files.js';
+import { EDIT_SUFFIX, editLastPassage } from '../../bench/knowledge-edit.js';
+import { parseKnowledgeFiles, readKnowledgeFiles, writeKnowledgeFiles } from '../../bench/knowledge-files.js';
 import { diffPassages } from '../../src/core/service/diff-passages.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));

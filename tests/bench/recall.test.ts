@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isRecalled, measureRecall, recallQuestions } from '../../src/bench/recall.js';
+import { isRecalled, measureRecall, recallQuestions } from '../../bench/recall.js';
 import type { EvalQuestion } from '../../src/eval/load-questions.js';
 
 const hit = (id: string, text: string) => ({ passage: { id, text } });

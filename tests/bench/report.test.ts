@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
-import type { MachineDescription } from '../../src/bench/machine.js';
-import type { ScaleResult } from '../../src/bench/measure-scale.js';
-import { summarize } from '../../src/bench/percentiles.js';
+import type { MachineDescription } from '../../bench/machine.js';
+import type { ScaleResult } from '../../bench/measure-scale.js';
+import { summarize } from '../../bench/percentiles.js';
 import {
   buildReport,
   formatReport,
   REQUIRED_REPORT_FIELDS,
   REQUIRED_SCALE_FIELDS,
   reportToJson,
-} from '../../src/bench/report.js';
-import { evaluateTargets } from '../../src/bench/targets.js';
+} from '../../bench/report.js';
+import { evaluateTargets } from '../../bench/targets.js';
 
 const machine: MachineDescription = {
   cpuModel: 'Test CPU',

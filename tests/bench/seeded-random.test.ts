@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { createSeededRandom } from '../../src/bench/seeded-random.js';
+import { createSeededRandom } from '../../bench/seeded-random.js';
 
 describe('createSeededRandom', () => {
   it('repeats the same sequence for the same seed, and another for another seed', () => {

@@ -10,8 +10,8 @@ import {
   readKnowledgeFiles,
   writeKnowledgeFiles,
   type KnowledgeFile,
-} from '../../src/bench/knowledge-files.js';
-import { generateSyntheticKnowledge } from '../../src/bench/synthetic-knowledge.js';
+} from '../../bench/knowledge-files.js';
+import { generateSyntheticKnowledge } from '../../bench/synthetic-knowledge.js';
 import { sha256Hex, STABLE_ID_HASH_LENGTH } from '../../src/core/knowledge/stable-id.js';
 import { loadKnowledge } from '../../src/core/knowledge/load-knowledge.js';
 import type { KnowledgeBase } from '../../src/core/types.js';

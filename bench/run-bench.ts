@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
-import { createIndexProgress } from '../cli/index-progress.js';
-import { DEFAULT_QUESTIONS_FILE, loadQuestions } from '../eval/load-questions.js';
+import { createIndexProgress } from '../src/cli/index-progress.js';
+import { DEFAULT_QUESTIONS_FILE, loadQuestions } from '../src/eval/load-questions.js';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench-options.js';
 import { BRUTE_FORCE_STORE_NAME } from './brute-force.js';
 import {
@@ -24,7 +24,7 @@ import { INDEX_FETCH_K, measureScale, RETRIEVE_K, roundsFor, type ScaleResult } 
 import { buildReport, formatReport, reportToJson } from './report.js';
 import { DEFAULT_SYNTHETIC_SEED, generateSyntheticKnowledge } from './synthetic-knowledge.js';
 
-const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPOSITORY_ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The shipped fact sheets: the bench measures the product as shipped, whatever a local .env points at. */
 const REAL_KNOWLEDGE_DIR = join(REPOSITORY_ROOT, 'knowledge');
 const REPORT_FILE = join(REPOSITORY_ROOT, 'reports', 'bench.json');
@@ -43,8 +43,8 @@ async function main(argv: readonly string[]): Promise<number> {
   };
 
   // Cold starts run the compiled child (as `npm start` runs the bot), so compile the current source first.
-  phase('Building dist/ (npm run build)…');
-  execFileSync('npm', ['run', '--silent', 'build'], {
+  phase('Compiling the cold-start child into dist-bench/ (npm run build:bench)…');
+  execFileSync('npm', ['run', '--silent', 'build:bench'], {
     cwd: REPOSITORY_ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

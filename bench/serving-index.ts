@@ -1,5 +1,5 @@
-import { PassageIndex } from '../core/index/passage-index.js';
-import type { KizunaService } from '../core/service/kizuna-service.js';
+import { PassageIndex } from '../src/core/index/passage-index.js';
+import type { KizunaService } from '../src/core/service/kizuna-service.js';
 
 /** Where the bench got the HNSW graph it compares against. */
 export type ServingIndexSource = 'the service' | 'saved index reloaded';

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { KnowledgeError } from '../core/knowledge/knowledge-error.js';
-import { listKnowledgeFiles } from '../core/knowledge/load-knowledge.js';
-import { parseKnowledgeFile } from '../core/knowledge/parse-knowledge-file.js';
-import type { KnowledgeBase } from '../core/types.js';
+import { KnowledgeError } from '../src/core/knowledge/knowledge-error.js';
+import { listKnowledgeFiles } from '../src/core/knowledge/load-knowledge.js';
+import { parseKnowledgeFile } from '../src/core/knowledge/parse-knowledge-file.js';
+import type { KnowledgeBase } from '../src/core/types.js';
 
 /** One knowledge file as bytes, named relative to its knowledge folder. */
 export interface KnowledgeFile {

@@ -1,13 +1,14 @@
 /**
  * A fresh process that starts Kizuna once and reports, over IPC, when it was ready and how much memory it used.
  * Spawned by the bench (see cold-start.ts) so module loading and first-use costs count, and nothing is warm.
- * Usage: node --expose-gc --import tsx src/bench/cold-start-child.ts '<ColdStartRequest as JSON>'
+ * Usage: node --expose-gc --import tsx bench/cold-start-child.ts '<ColdStartRequest as JSON>'
+ * (the bench runs the compiled `dist-bench/bench/cold-start-child.js`; see cold-start.ts and tsconfig.bench.json).
  */
 import { performance } from 'node:perf_hooks';
 
-import { loadConfig } from '../config/load-config.js';
-import { createKizuna } from '../core/create-kizuna.js';
-import { silentLogger } from '../core/logger.js';
+import { loadConfig } from '../src/config/load-config.js';
+import { createKizuna } from '../src/core/create-kizuna.js';
+import { silentLogger } from '../src/core/logger.js';
 import type { ColdStartMessage, ColdStartRequest } from './cold-start-protocol.js';
 import { currentRssMb, idleRssMb, startRssSampler } from './memory.js';
 
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
 
   let questionsAsked = 0;
   if (request.questionsFile !== undefined) {
-    const { loadQuestions } = await import('../eval/load-questions.js');
+    const { loadQuestions } = await import('../src/eval/load-questions.js');
     for (const question of await loadQuestions(request.questionsFile)) {
       await core
         .ask({ question: question.question, ...(question.history ? { history: question.history } : {}) })

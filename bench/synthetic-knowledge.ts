@@ -1,5 +1,5 @@
-import { parseSectionHeadingLine } from '../core/knowledge/section-heading.js';
-import type { KnowledgeBase } from '../core/types.js';
+import { parseSectionHeadingLine } from '../src/core/knowledge/section-heading.js';
+import type { KnowledgeBase } from '../src/core/types.js';
 import { parseKnowledgeFiles, type KnowledgeFile } from './knowledge-files.js';
 import { capitalizeFirst, hasVariablePart, varySentence, type SheetSetting } from './sentence-variation.js';
 import { createSeededRandom, type SeededRandom } from './seeded-random.js';

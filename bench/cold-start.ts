@@ -35,17 +35,20 @@ export interface ColdStartOptions extends ColdStartRequest {
   readonly timeoutMs?: number;
 }
 
-const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPOSITORY_ROOT = fileURLToPath(new URL('../', import.meta.url));
 /**
  * The compiled child, as `npm start` runs the bot: plain Node, no TypeScript loader (tsx roughly doubles
- * module loading). `run-bench.ts` builds `dist/` before measuring, so it matches the source.
+ * module loading). `tsconfig.bench.json` compiles it, with the product modules it imports compiled by the same
+ * compiler options as `dist/`, into `dist-bench/` (`bench/` → `dist-bench/bench/`, `src/` → `dist-bench/src/`),
+ * so the product's `dist/` holds no bench. `run-bench.ts` runs `npm run build:bench` before measuring, so it
+ * matches the source.
  */
-const CHILD_SCRIPT = join(REPOSITORY_ROOT, 'dist', 'bench', 'cold-start-child.js');
+const CHILD_SCRIPT = join(REPOSITORY_ROOT, 'dist-bench', 'bench', 'cold-start-child.js');
 /** Enough of a failing child's stderr to explain it. */
 const MAX_STDERR_CHARS = 8_000;
 
 /**
- * Starts Kizuna in a fresh Node process (`node --expose-gc dist/bench/cold-start-child.js`) and reports how long
+ * Starts Kizuna in a fresh Node process (`node --expose-gc dist-bench/bench/cold-start-child.js`) and reports how long
  * it took to be ready and how much memory it used. The knowledge and index folders decide what "cold" means:
  * a saved index is loaded, an empty folder forces a build.
  * @throws Error when the child fails, exits early or exceeds the timeout (it is killed then).

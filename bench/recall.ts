@@ -1,4 +1,4 @@
-import type { EvalQuestion } from '../eval/load-questions.js';
+import type { EvalQuestion } from '../src/eval/load-questions.js';
 
 /** A real question whose right answer is known: some passage containing one of `expectedPassages`. */
 export interface RecallQuestion {
