@@ -44,7 +44,7 @@ const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+/;
  */
 export function splitReply(reply: string): ReplySentence[] {
   const normalised = checkCitationMarkers(reply, Number.MAX_SAFE_INTEGER)
-    .text// Japanese sentences end at 。！？ (with any markers after them), whatever follows.
+    .text // Japanese sentences end at 。！？ (with any markers after them), whatever follows.
     .replace(/([。！？])((?:\s*\[\d+\])*)/gu, '$1$2\n');
   const sentences: ReplySentence[] = [];
   for (const rawLine of normalised.split(/\n+/)) {
