@@ -1,6 +1,7 @@
 import { questionWords, type QuestionWords } from '../retrieval/question-terms.js';
 import {
   assessCoverage,
+  nearestMeanings,
   type CoverageOptions,
   type CoverageWordTable,
   type TermCoverage,
@@ -170,29 +171,11 @@ function expansions(
     if (item.kind !== 'missing' || item.term.numeric) continue;
     const vector = context.wordVectors?.vector(item.term.token);
     if (vector === undefined) continue;
-    const nearest = nearestWords(unit(vector), context.vocabulary.wordVectors, threshold, 2);
+    const nearest = nearestMeanings(unit(vector), context.vocabulary.wordVectors, threshold, 2);
     expansionsOf.set(item.term.token, nearest);
     const names = nearest.filter((word) => context.vocabulary.names.has(word));
     if (names.length > 0) namesFor.set(item.term.token, names);
     words.push(...nearest);
   }
   return { expansions: words, expansionsOf, namesFor };
-}
-
-function nearestWords(
-  query: Float32Array,
-  candidates: CorpusVocabulary['wordVectors'],
-  threshold: number,
-  limit: number,
-): string[] {
-  const scored: { word: string; similarity: number }[] = [];
-  for (const candidate of candidates) {
-    let dot = 0;
-    for (let i = 0; i < query.length; i++) dot += (query[i] ?? 0) * (candidate.vector[i] ?? 0);
-    if (dot >= threshold) scored.push({ word: candidate.word, similarity: dot });
-  }
-  return scored
-    .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, limit)
-    .map((item) => item.word);
 }

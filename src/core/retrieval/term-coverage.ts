@@ -193,17 +193,29 @@ function closestMeaning(
   candidates: ContextWords,
   threshold: number,
 ): string | undefined {
-  let best: string | undefined;
-  let bestSimilarity = threshold;
+  return nearestMeanings(query, candidates, threshold, 1)[0];
+}
+
+/**
+ * The candidate words at least `threshold` close in meaning to `query` (cosine of unit vectors), closest
+ * first, at most `limit` of them.
+ */
+export function nearestMeanings(
+  query: Float32Array,
+  candidates: ContextWords,
+  threshold: number,
+  limit: number,
+): string[] {
+  const scored: { word: string; similarity: number }[] = [];
   for (const candidate of candidates) {
     let dot = 0;
     for (let i = 0; i < query.length; i++) dot += (query[i] ?? 0) * (candidate.vector[i] ?? 0);
-    if (dot >= bestSimilarity) {
-      bestSimilarity = dot;
-      best = candidate.word;
-    }
+    if (dot >= threshold) scored.push({ word: candidate.word, similarity: dot });
   }
-  return best;
+  return scored
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, limit)
+    .map((item) => item.word);
 }
 
 /** Filler words people misspell ("waht", "abotu", "doin"): one edit, or one transposition, from a stopword. */
