@@ -1,5 +1,5 @@
 import { formatMachine, type MachineDescription } from './machine.js';
-import type { HnswParameters } from '../src/core/index/hnsw-parameters.js';
+import type { HnswParameters } from '../src/core/vector-index/hnsw-parameters.js';
 import type { ScaleResult } from './measure-scale.js';
 import { evaluateTargets, formatFigure, type TargetResult } from './targets.js';
 

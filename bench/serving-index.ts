@@ -1,4 +1,4 @@
-import { PassageIndex } from '../src/core/index/passage-index.js';
+import { PassageIndex } from '../src/core/vector-index/passage-index.js';
 import type { KizunaService } from '../src/core/service/kizuna-service.js';
 
 /** Where the bench got the HNSW graph it compares against. */

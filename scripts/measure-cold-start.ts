@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 const importsStarted = performance.now();
 const { createOfflineEmbeddings } = await import('../src/core/embeddings/offline-embeddings.js');
-const { openPassageIndex } = await import('../src/core/index/open-passage-index.js');
+const { openPassageIndex } = await import('../src/core/vector-index/open-passage-index.js');
 const { loadKnowledge } = await import('../src/core/knowledge/load-knowledge.js');
 const { silentLogger } = await import('../src/core/logger.js');
 const importsMs = performance.now() - importsStarted;

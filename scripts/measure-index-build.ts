@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { DescribedEmbeddings, EmbedderIdentity } from '../src/core/embeddings/embedder-identity.js';
-import { DEFAULT_HNSW_PARAMETERS } from '../src/core/index/hnsw-parameters.js';
-import { PassageIndex } from '../src/core/index/passage-index.js';
+import { DEFAULT_HNSW_PARAMETERS } from '../src/core/vector-index/hnsw-parameters.js';
+import { PassageIndex } from '../src/core/vector-index/passage-index.js';
 import type { Passage } from '../src/core/types.js';
 
 const [count = 10_000, dimensions = 400, m, efConstruction, efSearch] = process.argv.slice(2).map(Number);

@@ -2,14 +2,14 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Config } from '../config/load-config.js';
 import type { Answerer } from './answer/answerer.js';
-import type { ModelAnswering } from './providers/create-model-answering.js';
+import type { ModelAnswering } from './models/create-model-answering.js';
 import { createExtractiveAnswerer } from './answer/extractive-answerer.js';
 import type { DescribedEmbeddings, EmbedderIdentity } from './embeddings/embedder-identity.js';
 import { createOfflineEmbeddings } from './embeddings/offline-embeddings.js';
 import { defaultWordVectorTable } from './embeddings/word-vector-table.js';
-import { openPassageIndex } from './index/open-passage-index.js';
+import { openPassageIndex } from './vector-index/open-passage-index.js';
 import { loadPrompts } from './prompts/load-prompts.js';
-import { PassageIndex } from './index/passage-index.js';
+import { PassageIndex } from './vector-index/passage-index.js';
 import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
 import { loadGlossaryIfPresent } from './language/load-glossary.js';
@@ -57,7 +57,7 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
   let answerer: Answerer = createExtractiveAnswerer();
   let model: ModelAnswering | undefined;
   if (config.answerer.provider !== 'extractive') {
-    const { createModelAnswering } = await import('./providers/create-model-answering.js');
+    const { createModelAnswering } = await import('./models/create-model-answering.js');
     model = createModelAnswering({ config, prompts, logger, fallback: createExtractiveAnswerer() });
     answerer = model.answerer;
   }

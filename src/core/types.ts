@@ -1,4 +1,4 @@
-import type { ProviderHealthSnapshot } from './providers/provider-health.js';
+import type { ProviderHealthSnapshot } from './models/provider-health.js';
 
 /**
  * The core's vocabulary. Data flows one way:

@@ -1,5 +1,5 @@
 import { messages } from '../../core/language/messages.js';
-import { formatFallbackNote } from '../../core/providers/fallback-reason.js';
+import { formatFallbackNote } from '../../core/models/fallback-reason.js';
 import type { Answer } from '../../core/types.js';
 import { formatSourcesList } from './format-sources.js';
 import { createStyler } from './styler.js';

@@ -1,4 +1,4 @@
-import { summarizeProviderHealth } from '../../core/providers/provider-health.js';
+import { summarizeProviderHealth } from '../../core/models/provider-health.js';
 import type { CoreStatus, SourceSummary } from '../../core/types.js';
 import { createStyler } from './styler.js';
 import type { TerminalFormatOptions } from './terminal-options.js';

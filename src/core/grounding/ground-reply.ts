@@ -2,7 +2,7 @@ import { splitSentences } from '../answer/split-sentences.js';
 import { isJapanese, japaneseNegationCues, japaneseQuotedSpans } from './japanese-claims.js';
 import type { RetrievedPassage } from '../answer/answerer.js';
 import { defaultWordVectorTable } from '../embeddings/word-vector-table.js';
-import { checkCitationMarkers } from '../providers/citation-markers.js';
+import { checkCitationMarkers } from '../models/citation-markers.js';
 import { isConnective, isLimitation } from './connectives.js';
 import { DEFAULT_GROUNDING_OPTIONS, type GroundingOptions } from './grounding-options.js';
 import { capitalisedTokens, indexNames, nameTokens, unsupportedNames } from './names.js';

@@ -1,4 +1,4 @@
-import { checkCitationMarkers } from '../providers/citation-markers.js';
+import { checkCitationMarkers } from '../models/citation-markers.js';
 
 /** One checkable statement: a sentence, or a clause of one joined by ";" or ", and". */
 export interface Claim {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { AnswerContext, Answerer, DraftAnswer, RetrievedPassage } from '../answer/answerer.js';
-import type { ProviderHealthSnapshot } from '../providers/provider-health.js';
+import type { ProviderHealthSnapshot } from '../models/provider-health.js';
 import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { missingGlossaryTerms } from '../language/glossary-coverage.js';

@@ -1,5 +1,5 @@
 import type { MessageCatalogue } from '../../core/language/messages.js';
-import { formatFallbackNote } from '../../core/providers/fallback-reason.js';
+import { formatFallbackNote } from '../../core/models/fallback-reason.js';
 import type { Answer } from '../../core/types.js';
 import { EmbedColors } from './outgoing-message.js';
 

@@ -1,5 +1,5 @@
 import { messages, type MessageCatalogue, type ReplyLanguage } from '../../core/language/messages.js';
-import { summarizeProviderHealth } from '../../core/providers/provider-health.js';
+import { summarizeProviderHealth } from '../../core/models/provider-health.js';
 import type { CoreStatus } from '../../core/types.js';
 import { discordRelativeTime, formatDuration, shortFingerprint } from './format-duration.js';
 import { EmbedColors, fitEmbed, type OutgoingMessage } from './outgoing-message.js';

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { runAsk } from '../../../src/cli/commands/run-ask.js';
 import { createKizuna } from '../../../src/core/create-kizuna.js';
-import { formatFallbackNote } from '../../../src/core/providers/fallback-reason.js';
+import { formatFallbackNote } from '../../../src/core/models/fallback-reason.js';
 import {
   openAiError,
   startFakeOpenAiServer,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { runChat } from '../../../src/cli/commands/run-chat.js';
 import { KizunaError } from '../../../src/core/errors.js';
-import { formatFallbackNote } from '../../../src/core/providers/fallback-reason.js';
+import { formatFallbackNote } from '../../../src/core/models/fallback-reason.js';
 import { ANSI, harness } from '../support/cli-harness.js';
 import {
   createFakeCore,

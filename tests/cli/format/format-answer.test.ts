@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { formatAnswerForTerminal } from '../../../src/cli/format/format-answer.js';
-import { formatFallbackNote } from '../../../src/core/providers/fallback-reason.js';
+import { formatFallbackNote } from '../../../src/core/models/fallback-reason.js';
 import { ANSI } from '../support/cli-harness.js';
 import { fakeCitation, refusal } from '../support/fake-core.js';
 

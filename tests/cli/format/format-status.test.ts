@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { formatDuration, formatFactSheets, formatStatus } from '../../../src/cli/format/format-status.js';
-import { summarizeProviderHealth } from '../../../src/core/providers/provider-health.js';
+import { summarizeProviderHealth } from '../../../src/core/models/provider-health.js';
 import { FAKE_STATUS } from '../support/fake-core.js';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

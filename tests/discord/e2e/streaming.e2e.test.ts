@@ -1,7 +1,7 @@
 import { PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 
-import { formatFallbackNote } from '../../../src/core/providers/fallback-reason.js';
+import { formatFallbackNote } from '../../../src/core/models/fallback-reason.js';
 import type { KizunaCore } from '../../../src/core/types.js';
 import { stripMarkers, WRITING_LABEL } from '../../../src/discord/presentation/draft-message.js';
 import { PROVIDER_FIELD_NAME } from '../../../src/discord/presentation/status-message.js';

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 
-import { formatFallbackNote } from '../../../src/core/providers/fallback-reason.js';
+import { formatFallbackNote } from '../../../src/core/models/fallback-reason.js';
 import type { Answer, Citation } from '../../../src/core/types.js';
 import { formatAnswerMessages } from '../../../src/discord/presentation/answer-message.js';
 import { DiscordLimits } from '../../../src/discord/presentation/discord-limits.js';

@@ -12,7 +12,7 @@ import {
 import {
   summarizeProviderHealth,
   type ProviderHealthSnapshot,
-} from '../../../src/core/providers/provider-health.js';
+} from '../../../src/core/models/provider-health.js';
 import { createFakeCore, fakeCitation, FAKE_PASSAGES } from '../support/fake-core.js';
 
 const core = createFakeCore();

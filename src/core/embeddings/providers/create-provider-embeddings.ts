@@ -2,8 +2,8 @@ import { OllamaEmbeddings } from '@langchain/ollama';
 import { OpenAIEmbeddings } from '@langchain/openai';
 
 import type { Config } from '../../../config/load-config.js';
-import { hostOf, openAiApiKey, openAiBaseUrl, providerSecrets } from '../../providers/provider-endpoints.js';
-import { createTimeoutFetch } from '../../providers/timeout-fetch.js';
+import { hostOf, openAiApiKey, openAiBaseUrl, providerSecrets } from '../../models/provider-endpoints.js';
+import { createTimeoutFetch } from '../../models/timeout-fetch.js';
 import { ProviderEmbeddings } from './provider-embeddings.js';
 
 /** Embeddings model used with `EMBEDDINGS_PROVIDER=openai` when `EMBEDDINGS_MODEL` is not set. */

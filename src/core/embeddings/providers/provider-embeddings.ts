@@ -4,7 +4,7 @@ import {
   providerGarbage,
   providerUnavailable,
   type ProviderFailureContext,
-} from '../../providers/provider-unavailable.js';
+} from '../../models/provider-unavailable.js';
 import type { DescribedEmbeddings, EmbedderIdentity } from '../embedder-identity.js';
 
 /** Text embedded once to learn a provider's vector size when nothing has been embedded yet. */

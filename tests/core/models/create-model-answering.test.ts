@@ -6,9 +6,9 @@ import { loadConfig } from '../../../src/config/load-config.js';
 import type { Answerer, RetrievedPassage } from '../../../src/core/answer/answerer.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { loadPrompts } from '../../../src/core/prompts/load-prompts.js';
-import { createModelAnswering } from '../../../src/core/providers/create-model-answering.js';
-import { formatFallbackNote } from '../../../src/core/providers/fallback-reason.js';
-import { summarizeProviderHealth } from '../../../src/core/providers/provider-health.js';
+import { createModelAnswering } from '../../../src/core/models/create-model-answering.js';
+import { formatFallbackNote } from '../../../src/core/models/fallback-reason.js';
+import { summarizeProviderHealth } from '../../../src/core/models/provider-health.js';
 import {
   openAiError,
   startFakeOpenAiServer,

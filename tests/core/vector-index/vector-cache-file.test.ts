@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import type { EmbedderIdentity } from '../../../src/core/embeddings/embedder-identity.js';
-import { textKey } from '../../../src/core/index/passage-hashes.js';
-import { decodeVectorCache, encodeVectorCache } from '../../../src/core/index/vector-cache-file.js';
-import { VectorCache } from '../../../src/core/index/vector-cache.js';
+import { textKey } from '../../../src/core/vector-index/passage-hashes.js';
+import { decodeVectorCache, encodeVectorCache } from '../../../src/core/vector-index/vector-cache-file.js';
+import { VectorCache } from '../../../src/core/vector-index/vector-cache.js';
 
 const identity: EmbedderIdentity = {
   id: 'test@1',

@@ -10,7 +10,7 @@ import type { Prompts } from '../../../src/core/prompts/prompt-asset.js';
 import {
   createCheckedQuestionCondenser,
   createQuestionCondenser,
-} from '../../../src/core/providers/question-condenser.js';
+} from '../../../src/core/models/question-condenser.js';
 import type { ConversationTurn } from '../../../src/core/types.js';
 import { captureLogger } from '../../support/capture-logger.js';
 import type { FakeHttpResponse } from '../../support/fake-model-servers/fake-http-server.js';

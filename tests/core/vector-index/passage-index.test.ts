@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { KizunaError } from '../../../src/core/errors.js';
-import { PassageIndex, SavedIndexUnusableError } from '../../../src/core/index/passage-index.js';
+import { PassageIndex, SavedIndexUnusableError } from '../../../src/core/vector-index/passage-index.js';
 import { makeTempDir, samplePassages, sampleTexts } from './index-test-support.js';
 import { WordHashEmbeddings } from './word-hash-embeddings.js';
 

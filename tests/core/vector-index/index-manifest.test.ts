@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_HNSW_PARAMETERS, resolveHnswParameters } from '../../../src/core/index/hnsw-parameters.js';
+import { DEFAULT_HNSW_PARAMETERS, resolveHnswParameters } from '../../../src/core/vector-index/hnsw-parameters.js';
 import {
   describeManifestMismatch,
   manifestIdentity,
   parseIndexManifest,
   type IndexManifestIdentity,
-} from '../../../src/core/index/index-manifest.js';
-import { installedLibraryVersions } from '../../../src/core/index/library-versions.js';
+} from '../../../src/core/vector-index/index-manifest.js';
+import { installedLibraryVersions } from '../../../src/core/vector-index/library-versions.js';
 
 const base: IndexManifestIdentity = manifestIdentity({
   knowledgeFingerprint: 'kb',

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { DEFAULT_HNSW_PARAMETERS } from '../../../src/core/index/hnsw-parameters.js';
+import { DEFAULT_HNSW_PARAMETERS } from '../../../src/core/vector-index/hnsw-parameters.js';
 import { silentLogger } from '../../../src/core/logger.js';
-import { openPassageIndex } from '../../../src/core/index/open-passage-index.js';
-import { PassageIndex } from '../../../src/core/index/passage-index.js';
+import { openPassageIndex } from '../../../src/core/vector-index/open-passage-index.js';
+import { PassageIndex } from '../../../src/core/vector-index/passage-index.js';
 import type { Passage } from '../../../src/core/types.js';
 import { makeTempDir, recordingLogger, samplePassages, sampleTexts } from './index-test-support.js';
 import { WordHashEmbeddings } from './word-hash-embeddings.js';

@@ -3,7 +3,7 @@ import type { Answerer } from '../answer/answerer.js';
 import type { Logger } from '../logger.js';
 import type { Prompts } from '../prompts/prompt-asset.js';
 import { createChatModel } from './create-chat-model.js';
-import { createLlmAnswerer, type LlmAnswerer } from './llm-answerer.js';
+import { createLlmAnswerer, type LlmAnswerer } from '../answer/llm-answerer.js';
 import type { ModelCallGateOptions } from './model-call-gate.js';
 import { createModelCaller } from './model-caller.js';
 import type { ProviderHealthSnapshot } from './provider-health.js';

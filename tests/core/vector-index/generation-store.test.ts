@@ -10,9 +10,9 @@ import {
   createTemporaryGeneration,
   publishGeneration,
   readCurrentGeneration,
-} from '../../../src/core/index/generation-store.js';
-import { PassageIndex } from '../../../src/core/index/passage-index.js';
-import { writeGenerationFiles } from '../../../src/core/index/saved-index-files.js';
+} from '../../../src/core/vector-index/generation-store.js';
+import { PassageIndex } from '../../../src/core/vector-index/passage-index.js';
+import { writeGenerationFiles } from '../../../src/core/vector-index/saved-index-files.js';
 import { makeTempDir, samplePassages, sampleTexts } from './index-test-support.js';
 import { WordHashEmbeddings } from './word-hash-embeddings.js';
 

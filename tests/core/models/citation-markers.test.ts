@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { checkCitationMarkers } from '../../../src/core/providers/citation-markers.js';
+import { checkCitationMarkers } from '../../../src/core/models/citation-markers.js';
 
 describe('checkCitationMarkers', () => {
   it('keeps markers that point at retrieved passages', () => {

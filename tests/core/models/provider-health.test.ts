@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { ProviderHealth } from '../../../src/core/providers/provider-health.js';
+import { ProviderHealth } from '../../../src/core/models/provider-health.js';
 
 describe('ProviderHealth', () => {
   it('starts with nothing recorded', () => {

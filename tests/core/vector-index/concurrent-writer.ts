@@ -3,7 +3,7 @@
  *   node --import tsx concurrent-writer.ts <dir> <version> <saves>
  * Builds a small index whose passages carry `version`, then saves it `saves` times into `dir`.
  */
-import { PassageIndex } from '../../../src/core/index/passage-index.js';
+import { PassageIndex } from '../../../src/core/vector-index/passage-index.js';
 import { samplePassages, sampleTexts } from './index-test-support.js';
 import { WordHashEmbeddings } from './word-hash-embeddings.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { KizunaError } from '../../../src/core/errors.js';
-import { providerUnavailable, sanitize } from '../../../src/core/providers/provider-unavailable.js';
+import { providerUnavailable, sanitize } from '../../../src/core/models/provider-unavailable.js';
 
 const context = {
   subject: 'chat model',

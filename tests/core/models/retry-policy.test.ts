@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { KizunaError } from '../../../src/core/errors.js';
-import { isRetryable, retryAfterMs, retryDelayMs } from '../../../src/core/providers/retry-policy.js';
+import { isRetryable, retryAfterMs, retryDelayMs } from '../../../src/core/models/retry-policy.js';
 
 const policy = { maxRetries: 2, baseDelayMs: 200, maxDelayMs: 5_000 };
 

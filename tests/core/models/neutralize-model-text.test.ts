@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { capLength, neutralizeDiscordSyntax } from '../../../src/core/providers/neutralize-model-text.js';
+import { capLength, neutralizeDiscordSyntax } from '../../../src/core/models/neutralize-model-text.js';
 
 describe('neutralizeDiscordSyntax', () => {
   it.each([

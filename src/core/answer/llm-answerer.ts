@@ -1,17 +1,17 @@
 import type { Config } from '../../config/load-config.js';
-import type { AnswerContext, Answerer, DraftAnswer } from '../answer/answerer.js';
+import type { AnswerContext, Answerer, DraftAnswer } from './answerer.js';
 import { isKizunaError, KizunaError } from '../errors.js';
 import { createGroundedStream, groundReply, type GroundingOptions } from '../grounding/index.js';
 import type { Logger } from '../logger.js';
 import { formatHistoryForPrompt, formatPassagesForPrompt } from '../prompts/format-prompt-values.js';
 import type { Prompts } from '../prompts/prompt-asset.js';
-import { createChatModel, type ChatModelHandle } from './create-chat-model.js';
-import { fallbackReasonFor, UNVERIFIED_REPLY_REASON } from './fallback-reason.js';
-import { createModelCaller, type ModelCaller } from './model-caller.js';
-import type { ModelCallGateOptions } from './model-call-gate.js';
-import { capLength, MAX_MODEL_ANSWER_LENGTH, neutralizeDiscordSyntax } from './neutralize-model-text.js';
-import type { ProviderHealthSnapshot } from './provider-health.js';
-import { streamChatModel } from './stream-chat-model.js';
+import { createChatModel, type ChatModelHandle } from '../models/create-chat-model.js';
+import { fallbackReasonFor, UNVERIFIED_REPLY_REASON } from '../models/fallback-reason.js';
+import { createModelCaller, type ModelCaller } from '../models/model-caller.js';
+import type { ModelCallGateOptions } from '../models/model-call-gate.js';
+import { capLength, MAX_MODEL_ANSWER_LENGTH, neutralizeDiscordSyntax } from '../models/neutralize-model-text.js';
+import type { ProviderHealthSnapshot } from '../models/provider-health.js';
+import { streamChatModel } from '../models/stream-chat-model.js';
 
 /**
  * What the answer prompt tells the model to reply when the passages do not answer the question.

@@ -8,13 +8,13 @@ import { KizunaError } from '../../../src/core/errors.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import { loadPrompts } from '../../../src/core/prompts/load-prompts.js';
 import type { Prompts } from '../../../src/core/prompts/prompt-asset.js';
-import { UNVERIFIED_REPLY_REASON } from '../../../src/core/providers/fallback-reason.js';
+import { UNVERIFIED_REPLY_REASON } from '../../../src/core/models/fallback-reason.js';
 import {
   createLlmAnswerer,
   NOT_ANSWERED_TEXT,
   NOT_IN_SOURCES_SENTINEL,
   type LlmAnswererOptions,
-} from '../../../src/core/providers/llm-answerer.js';
+} from '../../../src/core/answer/llm-answerer.js';
 import type { FakeHttpResponse } from '../../support/fake-model-servers/fake-http-server.js';
 import {
   startFakeOllamaServer,
