@@ -1,11 +1,16 @@
 /**
  * The kind of fact a question asks for, when it asks for one: a person or body (`who`), a time (`when`),
- * an amount (`quantity`) or a place (`where`). An answer should lead with a sentence that holds one.
+ * an amount (`quantity`), a sum of money (`money`: "how much does Japan pay…") or a place (`where`). An
+ * answer should lead with a sentence that holds one.
  */
-export type AskedFor = 'who' | 'when' | 'quantity' | 'where';
+export type AskedFor = 'who' | 'when' | 'quantity' | 'money' | 'where';
 
 const STATES_QUANTITY =
   /\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|several|numerous|rounds?)\b/i;
+const PARTIES_COUNTED =
+  /\b(?:(?:our|the|both|these|those)\s+)?two\s+(?:countries|nations|leaders|governments|sides|allies|economies|peoples|militaries)\b/giu;
+/** A sum of money: a currency sign or word, or a large round unit ("$1.6 billion", "1.5 trillion yen"). */
+const STATES_MONEY = /[$¥€£]|\b(dollars?|yen|euros?|billions?|millions?|trillions?|bn)\b/i;
 const STATES_TIME =
   /\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter|since|days|month|year|decades?|century|earlier|last|following|during)\b/i;
 /** A person by title, a body by initials or by kind, or a group that acts: what answers "who". */
@@ -18,8 +23,13 @@ const STATES_PLACE =
 export function statesAskedFact(kind: AskedFor, sentence: string): boolean {
   switch (kind) {
     case 'quantity':
-      // Years and model codes ("2017", "F-35", "B-1") are not amounts.
-      return STATES_QUANTITY.test(sentence.replace(/\b(1[89]|20)\d\d\b|\b\p{L}+-?\d+\b/gu, ' '));
+      // Years and model codes ("2017", "F-35", "B-1") are not amounts, nor is "our two countries": the
+      // alliance's own parties, counted.
+      return STATES_QUANTITY.test(
+        sentence.replace(/\b(1[89]|20)\d\d\b|\b\p{L}+-?\d+\b/gu, ' ').replace(PARTIES_COUNTED, ' '),
+      );
+    case 'money':
+      return STATES_MONEY.test(sentence);
     case 'when':
       return STATES_TIME.test(sentence);
     case 'who':

@@ -11,7 +11,7 @@ import {
 import { contentTokens } from '../text/content-terms.js';
 import type { Reading } from './interpret.js';
 import { LEAD_SHARE } from './compose.js';
-import { askedRole, statesAskedFact } from './question-shape.js';
+import { askedAttribute, askedRole, statesAskedFact } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
 
 /**
@@ -49,7 +49,12 @@ export interface JudgeOptions {
    * @default 0.5
    */
   readonly subjectWeight?: number;
+  /** In how many passages the sheets use a word stem: how central a common word is to them. */
+  readonly passagesUsing?: (stem: string) => number;
 }
+
+/** Rarity (0–1, see rarityWeight) at which a word the sheets use names a subject on its own. */
+const SUBJECT_RARITY = 0.5;
 
 /**
  * Stage 4 of answering. What decides a refusal is whether the question's subject is in the sheets: a
@@ -101,12 +106,18 @@ export function judge(
   if (decisive || best === undefined || best.score < (options.minimumScore ?? 0.2)) {
     return { kind: 'not-covered', missing: verdict.missing, missingWords: wordsMissing(coverage) };
   }
+  if (verdict.covered && !reading.followUp && !namesSubject(coverage, weightOf, options.passagesUsing))
+    return { kind: 'not-covered', missing: wordsMissing(coverage), missingWords: wordsMissing(coverage) };
   if (verdict.covered) {
     // "Who's the emperor that…?": everything else is covered, but the sheets never name an emperor.
     const asked = askedRole(reading.question);
     // Judged on the sheets' own words: a near word in the passage ("imperial" for "emperor") does not name it.
     const unnamed = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === asked);
     if (unnamed !== undefined) return { kind: 'related', missing: [unnamed.term.word] };
+    // "What is the population of Tokyo?": the sheets name Tokyo but never give a population.
+    const attribute = askedAttribute(reading.question);
+    const absent = coverage.find((item) => item.kind === 'missing' && item.term.token === attribute);
+    if (absent !== undefined) return { kind: 'related', missing: [absent.term.word] };
     // "Japan's FDI in 2017?" when the passage gives 2016: the number asked about must be in the answer.
     const lead = new Set(
       passages
@@ -141,6 +152,25 @@ function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[])
   return states ? undefined : { kind: 'related', missing: [], unstated: kind };
 }
 
+/**
+ * Whether the question names something the sheets are about: a word they use that is rare in English
+ * ("tariffs", "abducted"), or a commoner one they use in several passages ("security", "trade"). Words the
+ * sheets use once in passing ("series", "center") are not a subject: "who won the world series?" is not
+ * about them. Without passage counts, every used word with the rarity alone.
+ */
+function namesSubject(
+  coverage: readonly TermCoverage[],
+  weightOf: (term: TermCoverage['term']) => number,
+  passagesUsing: ((stem: string) => number) | undefined,
+): boolean {
+  return coverage.some((item) => {
+    if (item.kind === 'missing' || item.kind === 'filler' || item.term.numeric) return false;
+    const weight = weightOf(item.term);
+    if (weight >= SUBJECT_RARITY) return true;
+    return passagesUsing === undefined || (weight >= 0.25 && passagesUsing(item.term.stem) >= 3);
+  });
+}
+
 function wordsMissing(coverage: readonly TermCoverage[]): string[] {
   return [...new Set(coverage.filter((item) => item.kind === 'missing').map((item) => item.term.word))];
 }
@@ -149,10 +179,11 @@ function subjectInSheets(
   coverage: readonly TermCoverage[],
   weightOf: (term: TermCoverage['term']) => number,
   threshold: number,
+  paraphrases = false,
 ): boolean {
   return coverage.some(
     (item) =>
-      (item.kind === 'exact' || item.kind === 'typo') &&
+      (item.kind === 'exact' || item.kind === 'typo' || (paraphrases && item.kind === 'paraphrase')) &&
       !item.term.numeric &&
       weightOf(item.term) >= threshold,
   );

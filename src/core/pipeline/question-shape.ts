@@ -6,6 +6,11 @@ export type { AskedFor } from '../answer/asked-fact.js';
 export { statesAskedFact } from '../answer/asked-fact.js';
 
 const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
+  // Before quantity: "how much does Japan pay…" is answered only by a sum of money, not by any number.
+  [
+    'money',
+    /\bhow\s+much\b[^?.!]*\b(pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|worth|fund|funds|funded|funding|money|cash|budget|price|charge|charges|charged)\b|\bhow\s+much\s+(money|cash|funding)\b|\bhow\s+many\s+(dollars|yen|billions|millions)\b/i,
+  ],
   [
     'quantity',
     /\bhow\s+(many|much|big|large|long|far|often)\b|\bwhat\s+(percentage|share|number|amount|sum|figure)\b|\bhow\s+many\s+times\b/i,
@@ -98,4 +103,47 @@ export function targetDocuments(
 export function askedRole(question: string): string | undefined {
   const match = /\bwho(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+([\p{L}'-]+)/iu.exec(question);
   return match?.[1]?.toLowerCase();
+}
+
+/**
+ * Nouns that frame a question rather than name what it asks for: "what's the deal with the F-35s?",
+ * "what's the latest on the trade talks?", and the aim or stance any policy sentence answers ("what's the
+ * endgame with Pyongyang?"). Written for Kizuna from common English usage.
+ */
+const FRAME_NOUNS: ReadonlySet<string> = new Set(
+  `deal story status situation gist latest news update updates upshot point idea thing things summary
+  overview background context lowdown scoop score tea takeaway takeaways word verdict answer
+  endgame goal goals aim aims purpose plan plans strategy approach policy stance position view take angle
+  agenda objective objectives mission vision`
+    .split(/\s+/)
+    .filter((word) => word.length > 0),
+);
+
+/** Words that end the noun phrase an attribute question asks about. */
+const PHRASE_END =
+  /^(?:of|for|with|w|vs|versus|between|during|in|on|at|from|to|by|about|over|under|after|before|since|that|which|who|and|or|is|was|are|were|be|been|gonna|going|like|do|does|did|has|have|had|will|would|can|could|should)$/i;
+
+/**
+ * The attribute a "what is the X (of …)" or "how big is the X" question asks for: the head of the noun
+ * phrase after the article, i.e. its last word before a preposition or verb ("What is the population of
+ * Tokyo?" → "population", "How big is the US trade deficit with Japan?" → "deficit"). When the sheets
+ * never use that word they don't give that attribute, however much else of the question they cover
+ * (English noun phrases are head-final; "the deal"/"the latest" only frame the question). Lower-case
+ * token, or undefined when the question is not of that shape.
+ */
+export function askedAttribute(question: string): string | undefined {
+  const match =
+    /\b(?:what|how\s+(?:big|large|high|huge|steep|much|many|long|old|far))(?:['’]s|s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the|their|its|his|her|our|your|a|an)\s+([^?.!,;:]+)/iu.exec(
+      question,
+    );
+  if (match?.[1] === undefined) return undefined;
+  let head: string | undefined;
+  for (const word of match[1].toLowerCase().split(/\s+/)) {
+    const token = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/u, '');
+    if (token === '' || PHRASE_END.test(token)) break;
+    head = token;
+    // "the indo-pacific vision thing trump keeps…": the phrase ends at its frame noun.
+    if (FRAME_NOUNS.has(token)) break;
+  }
+  return head === undefined || FRAME_NOUNS.has(head) ? undefined : head;
 }

@@ -46,6 +46,13 @@ import {
 import { validateQuestion } from './validate-question.js';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
 
+/**
+ * Weighted share of a Japanese question's topic words that may be missing before it is refused: the
+ * glossary leaves words it cannot translate as typed, so they weigh as unknown (ja-a…ja-d sets, 2026-11-30:
+ * 0.3 keeps every set at or above its earlier figures; English uses the verdict's default).
+ */
+const TRANSLATED_MAX_MISSING_SHARE = 0.3;
+
 /** Opens (loads or builds) the index for a knowledge version, reusing the previous index's vectors. */
 export type IndexOpener = (
   knowledge: KnowledgeBase,
@@ -180,7 +187,12 @@ export class KizunaService implements KizunaCore {
 
     const plain =
       reading.expansions.length === 0 ? passages : await this.retrieveFor(state, reading, undefined, false);
-    const judgement = judge(reading, passages, plain, this.judgeOptions());
+    const judgement = judge(
+      reading,
+      passages,
+      plain,
+      this.judgeOptions(state, input.translated !== undefined),
+    );
     const missing = (phrases: readonly string[], words: readonly string[] = phrases) =>
       inLanguage(phrases, words, input.translated);
     const refuse = () =>
@@ -323,10 +335,19 @@ export class KizunaService implements KizunaCore {
     };
   }
 
-  private judgeOptions(): JudgeOptions {
+  /**
+   * @param translated - the question was read from Japanese: words the glossary could not translate stay
+   *   as typed and count as unknown, so the stricter share measured for Japanese applies.
+   */
+  private judgeOptions(state: KnowledgeState, translated: boolean): JudgeOptions {
+    const counts = state.vocabulary.stemPassageCounts;
+    const coverage = translated
+      ? { maxMissingShare: TRANSLATED_MAX_MISSING_SHARE, ...this.options.coverage }
+      : this.options.coverage;
     return {
+      passagesUsing: (stem) => counts.get(stem) ?? 0,
       ...(this.options.wordVectors === undefined ? {} : { wordVectors: this.options.wordVectors }),
-      ...(this.options.coverage === undefined ? {} : { coverage: this.options.coverage }),
+      ...(coverage === undefined ? {} : { coverage }),
       ...(this.options.minimumScore === undefined ? {} : { minimumScore: this.options.minimumScore }),
     };
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  askedAttribute,
   askedFor,
   isCrossSheetQuestion,
   statesAskedFact,
@@ -22,6 +23,8 @@ describe('askedFor', () => {
     ['Who called Abe a very aggressive, strong, tough Prime Minister?', 'who'],
     ['which companies invested billions?', 'who'],
     ['which city in alabama is the plant going in?', 'where'],
+    ['How much does Japan pay each year to host US forces?', 'money'],
+    ['how much money did toyota and mazda put into alabama', 'money'],
   ])('GIVEN "%s" THEN it asks for %s', (question, kind) => {
     expect(askedFor(question)).toBe(kind);
   });
@@ -42,10 +45,48 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact('quantity', 'In September 2017, B-1 bombers joined the exercises.')).toBe(false);
   });
 
+  it('GIVEN "our two countries" or "two leaders" THEN that is the alliance counted, not an amount', () => {
+    expect(
+      statesAskedFact('quantity', 'the sale and transfer of defense systems between our two countries'),
+    ).toBe(false);
+    expect(statesAskedFact('quantity', 'we have never seen two leaders of Japan and the United States')).toBe(
+      false,
+    );
+    expect(statesAskedFact('quantity', 'two new F-35 squadrons arrived')).toBe(true);
+  });
+
+  it('GIVEN a sum of money THEN it answers "how much does it cost", but another number does not', () => {
+    expect(statesAskedFact('money', 'investing $1.6 billion towards a new plant in Alabama')).toBe(true);
+    expect(statesAskedFact('money', 'a financing of 1.5 trillion yen')).toBe(true);
+    expect(statesAskedFact('money', 'over 850,000 American jobs')).toBe(false);
+  });
+
   it('GIVEN a date or a season THEN it answers "when"', () => {
     expect(statesAskedFact('when', 'In November 2017, OPIC signed Memorandums')).toBe(true);
     expect(statesAskedFact('when', 'Last fall, the leaders agreed to negotiate')).toBe(true);
     expect(statesAskedFact('when', 'Japan is one of the largest purchasers of the F-35 jet')).toBe(false);
+  });
+});
+
+describe('askedAttribute', () => {
+  it.each([
+    ['What is the population of Tokyo?', 'population'],
+    ['How big is the US trade deficit with Japan?', 'deficit'],
+    ['whats the US trade deficit w japan, like 60bn?', 'deficit'],
+    ['what were the exact dates of the november trip?', 'dates'],
+    ['whats the weather gonna be like in tokyo', 'weather'],
+  ])('GIVEN "%s" THEN it asks for the %s', (question, attribute) => {
+    expect(askedAttribute(question)).toBe(attribute);
+  });
+
+  it.each([
+    "yo what's the deal with the F-35s",
+    "what's the endgame w pyongyang in the 2018 sheet",
+    'whats the indo pacific vision thing trump keeps going on about',
+    'What did Abe say about the alliance?',
+    'which fighter plane is Japan buying?',
+  ])('GIVEN "%s" THEN no attribute is asked for (a frame noun, or another shape)', (question) => {
+    expect(askedAttribute(question)).toBeUndefined();
   });
 });
 

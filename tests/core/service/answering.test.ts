@@ -106,6 +106,46 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     expect(answer.text).toContain(subject);
   });
 
+  it.each(['who won the world series last year?', 'how do i center a div lol'])(
+    'GIVEN "%s" (only words the sheets use in passing) THEN it is refused: the sheets are not about it',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('not-covered');
+    },
+  );
+
+  it.each([
+    ['What is the population of Tokyo?', 'population'],
+    ['How big is the US trade deficit with Japan?', 'deficit'],
+  ])('GIVEN "%s" THEN the attribute asked for is what the sheets lack: %s', async (question, attribute) => {
+    const answer = await ask(question);
+    expect(answer.answered).toBe(false);
+    expect(answer.text).toContain(attribute);
+  });
+
+  it.each([
+    'How much does Japan pay each year to host US forces?',
+    'how many US troops are stationed in japan rn?',
+  ])(
+    'GIVEN "%s" THEN no passage that merely counts "our two countries" passes for the amount',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.answered).toBe(false);
+    },
+  );
+
+  it.each([
+    ['which fighter plane is tokyo buying tons of from washington?', 'F-35'],
+    ["what's the endgame w pyongyang in the 2018 sheet", 'maximum pressure'],
+  ])(
+    'GIVEN "%s" (ordinary words the sheets never use) THEN the subject decides and it is answered',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, words)).toBe(true);
+    },
+  );
+
   it('GIVEN a detail the sheets do not give THEN the closest passage is shown, not passed off as an answer', async () => {
     const answer = await ask('which city in Alabama is the Toyota-Mazda plant going in?');
     expect(answer.outcome).toBe('related');
