@@ -84,6 +84,8 @@ describe('casual words and numbers written differently', () => {
 describe('aliases, paraphrases and subjects the sheets never mention', () => {
   it.each([
     ['What did the DPRK do?', 'North Korea'],
+    ['did the un pas any sanctons on the dprk', 'four rounds of sanctions'],
+    ['ngl whats the infra stuff in the 2019 one about', 'infrastructure'],
     ['how many jobs do japanese companies support in the USA?', '850,000'],
     ['what did the ROK militaries do?', 'South Korean'],
     ['were japanese citizens taken by north korea?', 'abducted'],
