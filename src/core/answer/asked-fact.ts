@@ -1,9 +1,10 @@
 /**
  * The kind of fact a question asks for, when it asks for one: a person or body (`who`), a time (`when`),
- * an amount (`quantity`), a sum of money (`money`: "how much does Japan pay…") or a place (`where`). An
- * answer should lead with a sentence that holds one.
+ * an amount (`quantity`: "how much did they put in…"), a number of things (`count`: "how many people…"),
+ * a sum of money (`money`: "how much does Japan pay…") or a place (`where`). An answer should lead with a
+ * sentence that holds one.
  */
-export type AskedFor = 'who' | 'when' | 'quantity' | 'money' | 'where';
+export type AskedFor = 'who' | 'when' | 'quantity' | 'count' | 'money' | 'where';
 
 const STATES_QUANTITY =
   /\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|several|numerous|rounds?)\b/i;
@@ -11,6 +12,9 @@ const PARTIES_COUNTED =
   /\b(?:(?:our|the|both|these|those)\s+)?two\s+(?:countries|nations|leaders|governments|sides|allies|economies|peoples|militaries)\b/giu;
 /** A sum of money: a currency sign or word, or a large round unit ("$1.6 billion", "1.5 trillion yen"). */
 const STATES_MONEY = /[$¥€£]|\b(dollars?|yen|euros?|billions?|millions?|trillions?|bn)\b/i;
+/** A sum of money as written: "$1.6 billion", "1.5 trillion yen", "billions of dollars". */
+const MONEY_AMOUNT =
+  /[$¥€£]\s?[\d.,]+(?:\s*(?:billion|million|trillion|bn))?|\b[\d.,]+\s*(?:billion|million|trillion)?\s*(?:dollars|yen|euros)\b|\b(?:billions|millions|trillions|hundreds\s+of\s+millions)\s+of\s+(?:dollars|yen)\b/giu;
 const STATES_TIME =
   /\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter|since|days|month|year|decades?|century|earlier|last|following|during)\b/i;
 /** A person by title, a body by initials or by kind, or a group that acts: what answers "who". */
@@ -28,6 +32,8 @@ export function statesAskedFact(kind: AskedFor, sentence: string): boolean {
       return STATES_QUANTITY.test(
         sentence.replace(/\b(1[89]|20)\d\d\b|\b\p{L}+-?\d+\b/gu, ' ').replace(PARTIES_COUNTED, ' '),
       );
+    case 'count':
+      return statesAskedFact('quantity', sentence.replace(MONEY_AMOUNT, ' '));
     case 'money':
       return STATES_MONEY.test(sentence);
     case 'when':

@@ -9,7 +9,11 @@ import { createChatModel, type ChatModelHandle } from '../models/create-chat-mod
 import { fallbackReasonFor, UNVERIFIED_REPLY_REASON } from '../models/fallback-reason.js';
 import { createModelCaller, type ModelCaller } from '../models/model-caller.js';
 import type { ModelCallGateOptions } from '../models/model-call-gate.js';
-import { capLength, MAX_MODEL_ANSWER_LENGTH, neutralizeDiscordSyntax } from '../models/neutralize-model-text.js';
+import {
+  capLength,
+  MAX_MODEL_ANSWER_LENGTH,
+  neutralizeDiscordSyntax,
+} from '../models/neutralize-model-text.js';
 import type { ProviderHealthSnapshot } from '../models/provider-health.js';
 import { streamChatModel } from '../models/stream-chat-model.js';
 

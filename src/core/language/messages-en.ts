@@ -8,6 +8,7 @@ import { unsupportedLanguageReply } from './unsupported-language-reply.js';
  */
 const UNSTATED: Readonly<Record<UnstatedFact, string>> = {
   quantity: "The fact sheets don't give that number.",
+  count: "The fact sheets don't give that number.",
   money: "The fact sheets don't give that amount.",
   when: "The fact sheets don't say when.",
   who: "The fact sheets don't say who.",

@@ -17,6 +17,7 @@ const LEAD_INS: Readonly<Record<AskedFor | 'default', string>> = {
 
 const UNSTATED: Readonly<Record<UnstatedFact, string>> = {
   quantity: 'その数字',
+  count: 'その数',
   money: 'その金額',
   when: 'その時期',
   who: 'それが誰か',

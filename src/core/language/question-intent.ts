@@ -34,8 +34,8 @@ export const ASKED_FOR_ENGLISH: Readonly<Record<AskedFor, string>> = {
  * undefined when it has none (a bare term such as 令和).
  */
 export function askedFor(text: string): AskedFor | undefined {
-  // 何度も is "repeatedly", not a question word.
-  const wording = text.replaceAll('何度も', '');
+  // 何度も is "repeatedly" and 何十億ドルも "billions of dollars": with も, 何 counts, it does not ask.
+  const wording = text.replaceAll('何度も', '').replace(/何(?:十|百|千|万|億)+[^\s、。？?も]{0,4}も/gu, '');
   for (const [kind, pattern] of ASK_PATTERNS) if (pattern.test(wording)) return kind;
   return undefined;
 }

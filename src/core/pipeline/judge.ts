@@ -116,7 +116,7 @@ export function judge(
     if (unnamed !== undefined) return { kind: 'related', missing: [unnamed.term.word] };
     // "What is the population of Tokyo?": the sheets name Tokyo but never give a population.
     const attribute = askedAttribute(reading.question);
-    const absent = coverage.find((item) => item.kind === 'missing' && item.term.token === attribute);
+    const absent = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === attribute);
     if (absent !== undefined) return { kind: 'related', missing: [absent.term.word] };
     // "Japan's FDI in 2017?" when the passage gives 2016: the number asked about must be in the answer.
     const lead = new Set(

@@ -11,6 +11,8 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
     'money',
     /\bhow\s+much\b[^?.!]*\b(pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|worth|fund|funds|funded|funding|money|cash|budget|price|charge|charges|charged)\b|\bhow\s+much\s+(money|cash|funding)\b|\bhow\s+many\s+(dollars|yen|billions|millions)\b/i,
   ],
+  // "How many people…" counts things: "billions of dollars" does not answer it.
+  ['count', /\bhow\s+many\b/i],
   [
     'quantity',
     /\bhow\s+(many|much|big|large|long|far|often)\b|\bwhat\s+(percentage|share|number|amount|sum|figure)\b|\bhow\s+many\s+times\b/i,
@@ -101,8 +103,8 @@ export function targetDocuments(
  * passage that names the event without the word "event".) Lower-case token, or undefined.
  */
 export function askedRole(question: string): string | undefined {
-  const match = /\bwho(?:'s|\s+is|\s+was|\s+were|\s+are)\s+the\s+([\p{L}'-]+)/iu.exec(question);
-  return match?.[1]?.toLowerCase();
+  const match = /\bwho(?:['’]s|\s+is|\s+was|\s+were|\s+are)\s+the\s+([^?.!,;:]+)/iu.exec(question);
+  return match?.[1] === undefined ? undefined : phraseHead(match[1]);
 }
 
 /**
@@ -119,9 +121,12 @@ const FRAME_NOUNS: ReadonlySet<string> = new Set(
     .filter((word) => word.length > 0),
 );
 
+/** Nouns whose "of" phrase says what is asked about: "the name of the emperor" asks for an emperor. */
+const NAMING_NOUNS: ReadonlySet<string> = new Set(['name', 'names', 'identity', 'title']);
+
 /** Words that end the noun phrase an attribute question asks about. */
 const PHRASE_END =
-  /^(?:of|for|with|w|vs|versus|between|during|in|on|at|from|to|by|about|over|under|after|before|since|that|which|who|and|or|is|was|are|were|be|been|gonna|going|like|do|does|did|has|have|had|will|would|can|could|should)$/i;
+  /^(?:of|for|with|w|vs|versus|between|during|in|on|at|from|to|by|about|over|under|after|before|since|that|which|who|whose|whom|where|when|while|as|and|or|is|was|are|were|be|been|gonna|going|like|do|does|did|has|have|had|will|would|can|could|should)$/i;
 
 /**
  * The attribute a "what is the X (of …)" or "how big is the X" question asks for: the head of the noun
@@ -137,13 +142,31 @@ export function askedAttribute(question: string): string | undefined {
       question,
     );
   if (match?.[1] === undefined) return undefined;
+  const head = phraseHead(match[1]);
+  return head === undefined || FRAME_NOUNS.has(head) ? undefined : head;
+}
+
+/**
+ * The last word of a noun phrase (its head in English): the words up to a preposition, a verb or a
+ * frame noun ("new emperor that started…" → "emperor"). Lower case, or undefined when there is none.
+ */
+function phraseHead(phrase: string): string | undefined {
   let head: string | undefined;
-  for (const word of match[1].toLowerCase().split(/\s+/)) {
-    const token = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/u, '');
+  const words = phrase.toLowerCase().split(/\s+/);
+  for (let index = 0; index < words.length; index++) {
+    const token = (words[index] ?? '')
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+      .replace(/['’]s$/u, '');
+    // "the name of the emperor": a name is asked for, but what is named is the emperor.
+    if (token === 'of' && head !== undefined && NAMING_NOUNS.has(head)) {
+      head = undefined;
+      if (/^(?:the|a|an|this|that)$/.test(words[index + 1] ?? '')) index++;
+      continue;
+    }
     if (token === '' || PHRASE_END.test(token)) break;
     head = token;
     // "the indo-pacific vision thing trump keeps…": the phrase ends at its frame noun.
     if (FRAME_NOUNS.has(token)) break;
   }
-  return head === undefined || FRAME_NOUNS.has(head) ? undefined : head;
+  return head;
 }

@@ -23,6 +23,11 @@ describe('askedFor', () => {
     expect(askedFor('安倍首相')).toBeUndefined();
   });
 
+  it('GIVEN 何十億ドルも (billions of dollars) THEN it counts and does not ask: the question is どこ', () => {
+    expect(askedFor('何十億ドルも投資してる日本の企業ってどこ？')).toBe('what');
+    expect(askedFor('何十億ドル投資した？')).toBe('how-many');
+  });
+
   it('GIVEN 何度も (repeatedly) THEN it is not a how-many question', () => {
     expect(askedFor('何度も会談した')).toBeUndefined();
   });

@@ -15,7 +15,7 @@ const documents = [
 
 describe('askedFor', () => {
   it.each([
-    ['How many times have Trump and Abe met?', 'quantity'],
+    ['How many times have Trump and Abe met?', 'count'],
     ['how much did toyota and mazda put into alabama', 'quantity'],
     ['When did OPIC sign those MOUs?', 'when'],
     ['so when was that?', 'when'],
@@ -55,6 +55,14 @@ describe('statesAskedFact', () => {
     expect(statesAskedFact('quantity', 'two new F-35 squadrons arrived')).toBe(true);
   });
 
+  it('GIVEN a sum of money THEN it does not count people or things ("how many people…")', () => {
+    expect(
+      statesAskedFact('count', 'companies have invested billions of dollars into American factories'),
+    ).toBe(false);
+    expect(statesAskedFact('count', 'investing $1.6 billion towards a new plant')).toBe(false);
+    expect(statesAskedFact('count', 'Japanese companies support over 850,000 American jobs')).toBe(true);
+  });
+
   it('GIVEN a sum of money THEN it answers "how much does it cost", but another number does not', () => {
     expect(statesAskedFact('money', 'investing $1.6 billion towards a new plant in Alabama')).toBe(true);
     expect(statesAskedFact('money', 'a financing of 1.5 trillion yen')).toBe(true);
@@ -75,6 +83,7 @@ describe('askedAttribute', () => {
     ['whats the US trade deficit w japan, like 60bn?', 'deficit'],
     ['what were the exact dates of the november trip?', 'dates'],
     ['whats the weather gonna be like in tokyo', 'weather'],
+    ['What is the name of the emperor whose reign began the Reiwa era?', 'emperor'],
   ])('GIVEN "%s" THEN it asks for the %s', (question, attribute) => {
     expect(askedAttribute(question)).toBe(attribute);
   });

@@ -118,6 +118,8 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
 
   it.each([
     ['What is the population of Tokyo?', 'population'],
+    ['who is the new emperor that started the reiwa era?', 'emperor'],
+    ['What is the name of the emperor whose reign began the Reiwa era?', 'emperor'],
     ['How big is the US trade deficit with Japan?', 'deficit'],
   ])('GIVEN "%s" THEN the attribute asked for is what the sheets lack: %s', async (question, attribute) => {
     const answer = await ask(question);
@@ -138,7 +140,8 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
 
   it.each([
     ['which fighter plane is tokyo buying tons of from washington?', 'F-35'],
-    ["what's the endgame w pyongyang in the 2018 sheet", 'maximum pressure'],
+    ['did the president and his wife sit down with kin of the folks snatched by pyongyang?', 'abducted'],
+    ['how many people in america are employed thanks to firms from japan?', '850,000'],
   ])(
     'GIVEN "%s" (ordinary words the sheets never use) THEN the subject decides and it is answered',
     async (question, words) => {

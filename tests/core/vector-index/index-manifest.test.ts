@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { DEFAULT_HNSW_PARAMETERS, resolveHnswParameters } from '../../../src/core/vector-index/hnsw-parameters.js';
+import {
+  DEFAULT_HNSW_PARAMETERS,
+  resolveHnswParameters,
+} from '../../../src/core/vector-index/hnsw-parameters.js';
 import {
   describeManifestMismatch,
   manifestIdentity,
