@@ -25,8 +25,8 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
   },
   noTopic: () =>
     'Could you say what you would like to know? For example: “How many American jobs do Japanese companies support?”',
-  chitChat: () =>
-    'Hello! I answer questions about the U.S.–Japan alliance from two White House fact sheets, with sources. For example: “What does Reiwa mean?”',
+  chitChat: (documentCount) =>
+    `Hello! I answer questions about the U.S.–Japan alliance from ${documentCount === 2 ? 'two ' : ''}White House fact sheets, with sources. For example: “What does Reiwa mean?”`,
   closestPassage: (missing, unstated) => {
     const what =
       missing.length > 0

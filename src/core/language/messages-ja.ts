@@ -35,8 +35,8 @@ export const JAPANESE_MESSAGES: MessageCatalogue = {
   },
   noTopic: () =>
     '何について知りたいか教えていただけますか？ 例：「日本企業はアメリカでどれくらいの雇用を支えていますか？」',
-  chitChat: () =>
-    'こんにちは！日米同盟について、ホワイトハウスの2つのファクトシートをもとに出典付きでお答えします。例えば「令和とはどういう意味ですか？」と聞いてみてください。',
+  chitChat: (documentCount) =>
+    `こんにちは！日米同盟について、ホワイトハウスの${documentCount === 2 ? '2つの' : ''}ファクトシートをもとに出典付きでお答えします。例えば「令和とはどういう意味ですか？」と聞いてみてください。`,
   closestPassage: (missing, unstated) =>
     missing.length > 0
       ? `ファクトシートには${quoted(missing)}についてそのようには書かれていません。最も近い記述（英語の原文）：`

@@ -45,8 +45,8 @@ export interface MessageCatalogue {
   readonly refusal: (missing: readonly string[], documentCount: number) => string;
   /** The reply to a question with no topic, with an example. */
   readonly noTopic: () => string;
-  /** The reply to small talk (thanks, hello, "test"). */
-  readonly chitChat: () => string;
+  /** The reply to small talk (thanks, hello, "test"), saying how many sheets it answers from. */
+  readonly chitChat: (documentCount: number) => string;
   /**
    * Said before the closest passage when the sheets cover the subject but not what was asked: names what
    * they don't mention, or the kind of fact they don't give (`unstated`: a number, a time, a person, a place).

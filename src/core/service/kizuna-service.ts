@@ -172,11 +172,13 @@ export class KizunaService implements KizunaCore {
     const say = messages(language);
     // Nothing left once markup is gone ("<@123>" alone): there is no question to read.
     if (input.kind === 'empty') return finish(plainReply('unclear', say.noTopic()));
-    if (input.translated?.isChitChat === true) return finish(plainReply('chit-chat', say.chitChat()));
+    if (input.translated?.isChitChat === true)
+      return finish(plainReply('chit-chat', say.chitChat(state.knowledge.documents.length)));
 
     const history = (request.history ?? []).slice(-MAX_HISTORY_TURNS);
     const reading = await this.interpretWithCondenser(input.search, history, state);
-    if (reading.intent === 'chit-chat') return finish(plainReply('chit-chat', say.chitChat()));
+    if (reading.intent === 'chit-chat')
+      return finish(plainReply('chit-chat', say.chitChat(state.knowledge.documents.length)));
     if (reading.intent === 'unclear') return finish(plainReply('unclear', say.noTopic()));
 
     const passages = await this.retrieveFor(state, reading);

@@ -123,11 +123,18 @@ describe("messages('ja')", () => {
     ]);
   });
 
+  it('GIVEN small talk THEN the reply says "two" sheets only when there are two', () => {
+    expect(en.chitChat(2)).toContain('from two White House fact sheets');
+    expect(en.chitChat(3)).toContain('from White House fact sheets');
+    expect(ja.chitChat(2)).toContain('2つの');
+    expect(ja.chitChat(3)).not.toContain('2つの');
+  });
+
   it('GIVEN every message THEN none is empty, except English-only-empty lead-ins', () => {
     const sample = (catalogue: MessageCatalogue): string[] => [
       catalogue.refusal([], 2),
       catalogue.noTopic(),
-      catalogue.chitChat(),
+      catalogue.chitChat(2),
       catalogue.closestPassage([]),
       catalogue.cooldownBusy,
       catalogue.emptyQuestion,
