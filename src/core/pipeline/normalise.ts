@@ -4,6 +4,7 @@ import type { ReplyLanguage } from '../language/messages.js';
 import { translateJapaneseQuestion, type TranslatedQuestion } from '../language/translate-question.js';
 import type { AliasTable } from '../question/alias-table.js';
 import { normaliseQuestion } from '../question/normalise-question.js';
+import type { ConversationTurn } from '../types.js';
 
 /** A question ready for the English pipeline, or why it cannot be read. */
 export type NormalisedInput =
@@ -57,6 +58,22 @@ export function normalise(validated: string, context: NormaliseContext): Normali
     ...translated.unknownTerms,
   ].join(' ');
   return { kind: 'question', display, search: english, language: 'ja', translated };
+}
+
+/**
+ * The person's earlier questions read as their new one is (markup, Unicode, numbers, aliases, Japanese
+ * into English), so a follow-up leaning on "the F‑35" typed with a non-breaking hyphen finds F-35, not a
+ * stray "35". The bot's own turns are left as they were said.
+ */
+export function normaliseHistory(
+  history: readonly ConversationTurn[],
+  context: NormaliseContext,
+): ConversationTurn[] {
+  return history.map((turn) => {
+    if (turn.role !== 'user') return turn;
+    const input = normalise(turn.text, context);
+    return input.kind === 'question' ? { ...turn, text: input.search } : turn;
+  });
 }
 
 /** Japanese ways of asking for the gist: ざっくり, 要約, まとめ, 概要, 要点, 何が書いて(ある)… */

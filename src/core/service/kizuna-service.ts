@@ -8,7 +8,7 @@ import { messages, type ReplyLanguage } from '../language/messages.js';
 import type { Glossary } from '../language/glossary.js';
 import { translateJapaneseQuestion, type TranslatedQuestion } from '../language/translate-question.js';
 import { leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
-import { normalise } from '../pipeline/normalise.js';
+import { normalise, normaliseHistory } from '../pipeline/normalise.js';
 import {
   answeredReply,
   notCoveredReply,
@@ -175,7 +175,10 @@ export class KizunaService implements KizunaCore {
     if (input.translated?.isChitChat === true)
       return finish(plainReply('chit-chat', say.chitChat(state.knowledge.documents.length)));
 
-    const history = (request.history ?? []).slice(-MAX_HISTORY_TURNS);
+    const history = normaliseHistory((request.history ?? []).slice(-MAX_HISTORY_TURNS), {
+      aliases: state.aliases,
+      glossary: state.glossary,
+    });
     const reading = await this.interpretWithCondenser(input.search, history, state);
     if (reading.intent === 'chit-chat')
       return finish(plainReply('chit-chat', say.chitChat(state.knowledge.documents.length)));

@@ -192,6 +192,16 @@ describe('follow-ups', () => {
     expect(answer.text).not.toContain('Reiwa');
   });
 
+  it('GIVEN an earlier question typed with odd Unicode ("F\u201135") THEN the follow-up reads it as F-35, not "35"', async () => {
+    const answer = await followUp(
+      'what does the 2019 sheet say about the F\u201135?',
+      'did they pick up anything else besides those?',
+    );
+    expect(answer.outcome).toBe('answered');
+    expect(answer.missingTerms).not.toContain('35');
+    expect(cites(answer, 'other United States defense systems')).toBe(true);
+  });
+
   it('GIVEN a near-domain question after an answered one THEN it is still not answered', async () => {
     expect((await followUp('How many jobs?', 'What is the population of Tokyo?')).answered).toBe(false);
   });
