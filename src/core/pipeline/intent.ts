@@ -59,12 +59,30 @@ export function classifyIntent(text: string, topicTerms: number, options: Intent
       !/\p{N}/u.test(token) &&
       !options.isKnownWord(token),
   );
-  if (tokens.length > 0 && mash) return 'unclear';
+  if (tokens.length > 0 && (mash || mostlyMash(tokens, options))) return 'unclear';
   if (OVERVIEW_WORDS.test(text)) return 'overview';
   if (topicTerms === 0 && options.leansOnConversation !== true && WHATS_IN_A_SHEET.test(text))
     return 'overview';
   return 'question';
 }
+
+/**
+ * Mash with a real word in it ("jjjjj kkk spoiler", "asdf qwerty test"): at least half the words are one
+ * letter held down or a run along the keyboard, nothing is asked, and no word is the sheets'.
+ */
+function mostlyMash(tokens: readonly string[], options: IntentOptions): boolean {
+  if (tokens.some((token) => ASKING.has(token) || options.isSheetWord?.(token) === true)) return false;
+  const mashed = tokens.filter(isKeyboardMash).length;
+  return mashed > 0 && mashed * 2 >= tokens.length;
+}
+
+/** One letter held down ("jjjj", "kkk") or a run along a keyboard row ("asdf", "qwerty", "hjkl"). */
+function isKeyboardMash(token: string): boolean {
+  if (/^(\p{L})\1{2,}$/u.test(token)) return true;
+  return token.length >= 4 && KEYBOARD_ROWS.some((row) => row.includes(token));
+}
+
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'poiuytrewq', 'lkjhgfdsa', 'mnbvcxz'];
 
 /**
  * Conversation: chat words ("thanks", "gm", "ok cool"), and at most as many other words, none of them a

@@ -29,8 +29,8 @@ export interface NormaliseContext {
   readonly preferredLanguage?: ReplyLanguage;
 }
 
-/** "’16" and "'19" in a question are years: the sheets write them in full. */
-const SHORT_YEAR = /(^|[\s(])['’‘](\d\d)\b/g;
+/** "’16", "'19" and "late-'17" in a question are years: the sheets write them in full. */
+const SHORT_YEAR = /(^|[\s(/-])['’‘](\d\d)\b/g;
 
 /**
  * Stage 1 of answering: Discord markup, Unicode, numbers and aliases made plain (see
@@ -92,5 +92,6 @@ function sheetPointers(question: string): string[] {
 function expandShortYear(_match: string, before: string, digits: string): string {
   // Two-digit years up to the present read as this century; later ones as the last ("'98").
   const century = Number(digits) <= new Date().getFullYear() % 100 ? '20' : '19';
-  return `${before}${century}${digits}`;
+  // "late-'17" → "late 2017": a year joined to a word by a hyphen is still a year of its own.
+  return `${before === '-' || before === '/' ? ' ' : before}${century}${digits}`;
 }

@@ -60,7 +60,8 @@ export function isCrossSheetQuestion(question: string, documents: readonly Knowl
   return named.size >= 2;
 }
 
-const SHEET_NOUN = String.raw`(?:white\s+house\s+)?(?:fact[\s-]*sheets?|sheets?|ones?|documents?|versions?|release)`;
+/** A sheet as people name it, misspelt too ("fact sheat", "the 2019 doc"). */
+const SHEET_NOUN = String.raw`(?:white\s+house\s+)?(?:fact[\s-]*sh(?:e{1,3}a?|ea)ts?|sh(?:e{1,3}a?|ea)ts?|ones?|documents?|docs?|versions?|release)`;
 const EARLIEST = /\b(first|earlier|earliest|older|oldest|original)\b/i;
 const LATEST = /\b(second|later|latest|newer|newest|recent|most\s+recent|last)\b/i;
 

@@ -33,6 +33,19 @@ describe('classifyIntent', () => {
     expect(classifyIntent(text, 1, options)).toBe('unclear');
   });
 
+  it.each(['jjjjj kkk spoiler', 'asdf qwerty spoiler'])(
+    'GIVEN mash around one real word ("%s") THEN there is still no readable question',
+    (text) => expect(classifyIntent(text, 1, { ...options, isKnownWord: () => true })).toBe('unclear'),
+  );
+
+  it.each(['kkk what does reiwa mean', 'zzz reiwa'])(
+    'GIVEN mash beside a question or a word of the sheets ("%s") THEN it is read as a question',
+    (text) =>
+      expect(
+        classifyIntent(text, 1, { isKnownWord: () => true, isSheetWord: (token) => token === 'reiwa' }),
+      ).toBe('question'),
+  );
+
   it.each(['Summarize the 2018 fact sheet', 'tl;dr of the econ stuff', 'what does the sheet say?'])(
     'GIVEN "%s" THEN it asks for an overview',
     (text) => expect(classifyIntent(text, 0, options)).toBe('overview'),

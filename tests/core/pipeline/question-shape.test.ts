@@ -121,6 +121,8 @@ describe('isCrossSheetQuestion', () => {
 describe('targetDocuments', () => {
   it.each([
     ['what did the 2019 sheet say?', ['sheet-2019']],
+    ['wat did the presidnet say in the 2019 fact sheat', ['sheet-2019']],
+    ['according to the 2019 doc, what are the main foundations?', ['sheet-2019']],
     ['In the 2018 fact sheet, who was praised?', ['sheet-2018']],
     ['What does the fact sheet from 2019 say about space?', ['sheet-2019']],
     ['and in the 2018 one?', ['sheet-2018']],
