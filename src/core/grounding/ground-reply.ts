@@ -7,6 +7,7 @@ import { isConnective, isLimitation } from './connectives.js';
 import { DEFAULT_GROUNDING_OPTIONS, type GroundingOptions } from './grounding-options.js';
 import { capitalisedTokens, indexNames, nameTokens, unsupportedNames } from './names.js';
 import { negationCues } from './negation.js';
+import { droppedQualifiers } from './rankings.js';
 import { describeNumberKey, numberKeys } from './numbers.js';
 import { isVerbatimIn, quotedSpans } from './quotations.js';
 import { splitReply, type Claim } from './split-claims.js';
@@ -14,7 +15,7 @@ import { assessSupport, isSupported, prepareSupportSource, type SupportWordTable
 
 /** Why a sentence was dropped, as a stable code (for logs and tests) — `reason` says it in words. */
 export type DropCode =
-  'uncited' | 'unknown-passage' | 'quotation' | 'number' | 'name' | 'negation' | 'unsupported';
+  'uncited' | 'unknown-passage' | 'quotation' | 'number' | 'name' | 'negation' | 'ranking' | 'unsupported';
 
 export interface DroppedSentence {
   /** The sentence or clause as the model wrote it. */
@@ -71,7 +72,8 @@ type Verdict =
  *    document's date;
  * 4. every name and acronym in it is used by a cited passage, its section or its document's title;
  * 5. it adds no negation ("not", "never", "dissolved"…) that the cited passages do not have;
- * 6. the cited passages support at least `supportThreshold` of its IDF-weighted content words.
+ * 6. it keeps the qualifier of every ranking it repeats ("third largest", "one of the largest");
+ * 7. the cited passages support at least `supportThreshold` of its IDF-weighted content words.
  *
  * Sentences without a marker are kept only when they claim nothing (connectives) or say what the sheets
  * do not cover. Pure function apart from the shared word table; nothing is logged here.
@@ -262,6 +264,15 @@ function checkClaim(
   const added = negationCues(body);
   if (added.length > 0 && texts.every((text) => negationCues(text).length === 0)) {
     return { ok: false, code: 'negation', reason: `"${added[0]}" negates what ${citedList} states` };
+  }
+
+  const unqualified = droppedQualifiers(body, texts)[0];
+  if (unqualified !== undefined) {
+    return {
+      ok: false,
+      code: 'ranking',
+      reason: `"${unqualified.superlative}" drops "${unqualified.qualifier}", which ${citedList} gives it`,
+    };
   }
 
   const names = nameTokens(body);

@@ -7,6 +7,8 @@ import { passageFinder } from './fixture-passages.js';
 let reiwa: RetrievedPassage;
 let jobs: RetrievedPassage;
 let f35: RetrievedPassage;
+const FDI =
+  'Japan represents the third largest source of Foreign Direct Investment (FDI) into the United States, with total 2016 FDI exceeding $424 billion.';
 
 beforeAll(async () => {
   const find = await passageFinder();
@@ -31,6 +33,27 @@ describe('groundReply', () => {
       }),
       expect.objectContaining({ sentence: '@everyone see.', code: 'uncited' }),
     ]);
+  });
+
+  it('GIVEN a ranking repeated without its qualifier THEN the sentence is dropped; kept with it', () => {
+    const fdi = [{ ...f35, passage: { ...f35.passage, text: FDI } }];
+    const bare = groundReply(
+      'Japan is the largest source of Foreign Direct Investment into the United States [1].',
+      fdi,
+    );
+    expect(bare.answers).toBe(false);
+    expect(bare.dropped[0]).toMatchObject({ code: 'ranking' });
+    expect(bare.dropped[0]?.reason).toContain('"largest" drops "third"');
+    const kept = groundReply(
+      'Japan is the third largest source of Foreign Direct Investment into the United States [1].',
+      fdi,
+    );
+    expect(kept.answers).toBe(true);
+    const jets = groundReply('Japan is the largest purchaser of the American-made F-35 jet [1].', [f35]);
+    expect(jets.dropped[0]).toMatchObject({ code: 'ranking' });
+    expect(groundReply('Japan is one of the largest purchasers of the F-35 jet [1].', [f35]).answers).toBe(
+      true,
+    );
   });
 
   it('GIVEN grouped markers THEN they are written [1][2], and a marker beyond the list is removed', () => {
