@@ -1,5 +1,6 @@
 import { contentTerms } from '../text/content-terms.js';
-import type { Answerer, AnswerContext, DraftAnswer, RetrievedPassage } from './answerer.js';
+import type { Answerer, AnswerContext, DraftAnswer } from './answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import { splitSentences } from './split-sentences.js';
 import { statesAskedFact, type AskedFor } from './asked-fact.js';
 

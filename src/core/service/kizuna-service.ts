@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { AnswerContext, Answerer, DraftAnswer, RetrievedPassage } from '../answer/answerer.js';
+import type { AnswerContext, Answerer, DraftAnswer } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import type { ProviderHealthSnapshot } from '../models/provider-health.js';
 import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
