@@ -9,7 +9,7 @@ export interface ExtractiveOptions {
   readonly maxSentences: number;
   /** A further passage joins the answer only when its score is at least this share of the best one's. @default 0.9 */
   readonly supportingShare: number;
-  /** For a question about both sheets, the other sheet's best passage joins at this share. @default 0.7 */
+  /** For a question about both sheets, the other sheet's best passage joins at this share. @default 0.5 */
   readonly crossSheetShare: number;
 }
 

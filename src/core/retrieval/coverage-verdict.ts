@@ -11,7 +11,7 @@ export interface CoverageVerdict {
 }
 
 export interface VerdictOptions {
-  /** Weighted share of a question's topic words that may be missing before it is refused. @default 0.25 */
+  /** Weighted share of a question's topic words that may be missing before it is refused. @default 0.3 */
   readonly maxMissingShare: number;
   /** How much a term says about the topic, in [0, 1]; common words say less. @default every term weighs 1 */
   readonly weightOf: (term: QuestionTerm) => number;
