@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { citationLine } from '../../../src/discord/presentation/answer-message.js';
 import { startBotOnSimulator, type BotOnSimulator } from '../support/bot-on-simulator.js';
-import { defaultFakeAnswer } from '../support/fake-core.js';
+import { defaultFakeAnswer } from '../../support/fake-core.js';
 import { buttonIds } from '../support/message-text.js';
 
 /** The fake core's answer to any question: its text and sources are what every plain reply must carry. */
