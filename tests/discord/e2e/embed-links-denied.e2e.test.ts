@@ -82,8 +82,10 @@ describe('GIVEN a channel that denies Kizuna Embed Links', () => {
   });
 
   it('WHEN someone runs /quote THEN the quotation and its source come as plain text', async () => {
-    const quote = env.core.quote()!;
-    const reply = await env.sim.userRunsCommand({ name: 'quote', channelId }).finalMessage();
+    const quote = env.core.quote({ speaker: 'Abe' })!;
+    const reply = await env.sim
+      .userRunsCommand({ name: 'quote', channelId, options: { speaker: 'Abe' } })
+      .finalMessage();
     expect(reply.embeds).toEqual([]);
     expect(reply.content.length).toBeLessThanOrEqual(2000);
     expect(reply.content).toContain(quote.quotation.text);
