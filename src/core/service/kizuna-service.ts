@@ -65,7 +65,6 @@ export interface KizunaServiceOptions {
   readonly answerer: Answerer;
   /** Used when `answerer` (a model) fails, so a question still gets an answer. */
   readonly fallbackAnswerer: Answerer;
-  /** Rewrites follow-ups with a model when one is configured; otherwise a rule does it. */
   /**
    * Rewrites a follow-up with a model when one is configured: a checked rewrite, or undefined (or a
    * throw) to use the rule-based one.
