@@ -13,6 +13,7 @@ import { createIndexProgress } from '../src/cli/index-progress.js';
 import { DEFAULT_QUESTIONS_FILE, loadQuestions } from '../src/eval/load-questions.js';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench-options.js';
 import { BRUTE_FORCE_STORE_NAME } from './brute-force.js';
+import { measureCliProcess, withCliProcess } from './cli-process.js';
 import {
   parseKnowledgeFiles,
   readKnowledgeFiles,
@@ -101,8 +102,16 @@ async function main(argv: readonly string[]): Promise<number> {
     await rm(workDir, { recursive: true, force: true });
   }
 
+  // Whole CLI processes, as a person runs `npm run ask`: the compiled CLI must match the source.
+  phase('Timing whole `npm run ask` processes (npm run build first)…');
+  execFileSync('npm', ['run', '--silent', 'build'], {
+    cwd: REPOSITORY_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const cliProcess = await measureCliProcess({ root: REPOSITORY_ROOT, knowledgeDir: REAL_KNOWLEDGE_DIR });
+
   const first = scales[0]!;
-  const report = buildReport({
+  const measured = buildReport({
     command: `npm run bench${argv.length > 0 ? ` -- ${argv.join(' ')}` : ''}`,
     machine: describeMachine(),
     startedAt,
@@ -119,6 +128,7 @@ async function main(argv: readonly string[]): Promise<number> {
     },
     scales,
   });
+  const report = withCliProcess(measured, cliProcess);
   const json = reportToJson(report);
   await mkdir(join(REPOSITORY_ROOT, 'reports'), { recursive: true });
   await writeFile(REPORT_FILE, `${json}\n`);

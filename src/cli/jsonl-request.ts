@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import type { AskRequest } from '../core/types.js';
-import { validateQuestion } from './validate-question.js';
+import { checkQuestion } from './check-question.js';
 
 const requestSchema = z.object({
   question: z.string(),
@@ -42,7 +42,7 @@ export function parseJsonlRequest(line: string, maxQuestionLength: number): Json
     language = parsed.data.language;
   }
 
-  const check = validateQuestion(question, maxQuestionLength);
+  const check = checkQuestion(question, maxQuestionLength);
   if (!check.ok) return { ok: false, question: question.trim(), error: check.error };
   return {
     ok: true,

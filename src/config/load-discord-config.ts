@@ -1,30 +1,38 @@
+import type { z } from 'zod';
+
 import { ConfigError, toConfigIssues } from './config-error.js';
 import { collectConfigIssues, parseConfig, type Config } from './load-config.js';
-import { deepFreeze, readEnv, type EnvSource } from './read-env.js';
+import { deepFreeze, readEnv, type EnvSource, type Frozen } from './read-env.js';
 import { discordEnvSchema } from './schema.js';
 
-/** Discord's settings, read only by the Discord entry points. */
-export interface DiscordSettings {
+/**
+ * Discord's settings, read from the environment by {@link discordEnvSchema} only by the Discord entry
+ * points; the {@link DiscordSettings} type is inferred from this schema.
+ */
+export const discordSettingsSchema = discordEnvSchema.transform((e) => ({
   /** The bot token; a secret, never logged or printed. */
-  readonly token?: string;
-  /** The application id; asked from Discord with the token when absent. */
-  readonly applicationId?: string;
+  token: e.DISCORD_TOKEN,
+  /** The application id (a snowflake); asked from Discord with the token when absent. */
+  applicationId: e.DISCORD_APPLICATION_ID,
   /** Register the commands in this one server (development); globally when absent. */
-  readonly guildId?: string;
+  guildId: e.DISCORD_GUILD_ID,
   /** @default 'https://discord.com/api' */
-  readonly apiBaseUrl: string;
+  apiBaseUrl: e.DISCORD_API_BASE_URL,
   /** Shards for `npm run start:sharded`. @default 1 */
-  readonly shardCount: number;
-  readonly adminRoleIds: readonly string[];
-  readonly adminUserIds: readonly string[];
-  /** @default 5 */
-  readonly askCooldownSeconds: number;
-}
+  shardCount: e.DISCORD_SHARD_COUNT,
+  /** Snowflakes of the roles allowed the admin commands. @default [] */
+  adminRoleIds: e.ADMIN_ROLE_IDS,
+  /** Snowflakes of the users allowed the admin commands. @default [] */
+  adminUserIds: e.ADMIN_USER_IDS,
+  /** Seconds each user waits between questions; 0 turns the cooldown off. @default 5 */
+  askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
+}));
+
+/** Discord's settings (see {@link discordSettingsSchema}); frozen. */
+export type DiscordSettings = Frozen<z.output<typeof discordSettingsSchema>>;
 
 /** The configuration of a Discord entry point: the shared settings and Discord's own. */
-export interface DiscordConfig extends Config {
-  readonly discord: DiscordSettings;
-}
+export type DiscordConfig = Config & { readonly discord: DiscordSettings };
 
 /**
  * Parses the shared configuration and Discord's settings (default: `.env` merged under `process.env`).
@@ -34,21 +42,8 @@ export interface DiscordConfig extends Config {
  */
 export function loadDiscordConfig(env?: EnvSource): DiscordConfig {
   const source = readEnv(env);
-  const parsed = discordEnvSchema.safeParse(source);
+  const parsed = discordSettingsSchema.safeParse(source);
   const issues = [...collectConfigIssues(source), ...(parsed.success ? [] : toConfigIssues(parsed.error))];
   if (issues.length > 0 || !parsed.success) throw new ConfigError(issues);
-  const e = parsed.data;
-  return deepFreeze({
-    ...parseConfig(source),
-    discord: {
-      token: e.DISCORD_TOKEN,
-      applicationId: e.DISCORD_APPLICATION_ID,
-      guildId: e.DISCORD_GUILD_ID,
-      apiBaseUrl: e.DISCORD_API_BASE_URL,
-      shardCount: e.DISCORD_SHARD_COUNT,
-      adminRoleIds: e.ADMIN_ROLE_IDS,
-      adminUserIds: e.ADMIN_USER_IDS,
-      askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
-    },
-  });
+  return deepFreeze({ ...parseConfig(source), discord: parsed.data });
 }

@@ -13,11 +13,18 @@ export function readEnv(env?: EnvSource): EnvSource {
   return process.env;
 }
 
+/** `T` with every property and array read-only, all the way down: what {@link deepFreeze} returns. */
+export type Frozen<T> = T extends (infer Item)[]
+  ? readonly Frozen<Item>[]
+  : T extends object
+    ? { readonly [Key in keyof T]: Frozen<T[Key]> }
+    : T;
+
 /** Freezes an object and everything inside it, so configuration cannot be changed after it is read. */
-export function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): Frozen<T> {
   if (value && typeof value === 'object') {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);
   }
-  return value;
+  return value as Frozen<T>;
 }

@@ -4,7 +4,9 @@ export type { Logger };
 
 /**
  * Structured JSON logs on standard error (standard output belongs to answers, e.g. `ask --json`).
- * Secrets are redacted by key name wherever they appear in a logged object.
+ * Secrets are redacted by key name at the top level and one level down (`token`, `discord.token`, `apiKey`,
+ * `openai.apiKey`, `authorization`), and inside a logged `config` (the `DiscordConfig` shape:
+ * `config.discord.token`, `config.openai.apiKey`); tests/core/logger.test.ts logs the real shape.
  */
 export function createLogger(
   level: string = 'info',

@@ -8,8 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
-/** The real CLI, real core and real fact sheets, offline, with a throw-away index. */
-describe('ask (real process, smoke test)', () => {
+/**
+ * The real CLI, real core and real fact sheets, offline, with a throw-away index: `npm run ask` runs the
+ * compiled CLI (dist/, built by the global setup as `npm ci` builds it), `npm run ask:dev` the source through tsx.
+ */
+describe.each([
+  ['ask', 'the compiled CLI'],
+  ['ask:dev', 'the source through tsx'],
+])('npm run %s (%s, real process, smoke test)', (script) => {
   let indexDir: string;
   beforeAll(async () => {
     indexDir = await mkdtemp(path.join(tmpdir(), 'kizuna-cli-smoke-'));
@@ -19,17 +25,21 @@ describe('ask (real process, smoke test)', () => {
   });
 
   it('answers "What does Reiwa mean?" as one JSON object whose citations support it', async () => {
-    const { stdout } = await run('npx', ['tsx', 'src/cli/ask.ts', '--json', 'What does Reiwa mean?'], {
-      cwd: path.resolve(import.meta.dirname, '../..'),
-      env: {
-        ...process.env,
-        INDEX_DIR: indexDir,
-        EMBEDDINGS_PROVIDER: 'offline',
-        ANSWER_PROVIDER: 'extractive',
-        LOG_LEVEL: 'warn',
+    const { stdout } = await run(
+      'npm',
+      ['run', '--silent', script, '--', '--json', 'What does Reiwa mean?'],
+      {
+        cwd: path.resolve(import.meta.dirname, '../..'),
+        env: {
+          ...process.env,
+          INDEX_DIR: indexDir,
+          EMBEDDINGS_PROVIDER: 'offline',
+          ANSWER_PROVIDER: 'extractive',
+          LOG_LEVEL: 'warn',
+        },
+        timeout: 120_000,
       },
-      timeout: 120_000,
-    });
+    );
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] ?? '') as {

@@ -19,7 +19,7 @@ describe('ask (real process) beside a broken Discord configuration', () => {
   });
 
   const ask = (env: Record<string, string>) =>
-    run('npx', ['tsx', 'src/cli/ask.ts', 'What does Reiwa mean?'], {
+    run('npm', ['run', '--silent', 'ask', '--', 'What does Reiwa mean?'], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       env: {
         ...process.env,

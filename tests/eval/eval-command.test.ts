@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Answer, AskRequest } from '../../src/core/types.js';
 import { runEvalCommand } from '../../src/eval/eval-command.js';
 import type { EvalReport } from '../../src/eval/report.js';
-import { answerWith, citationOf, fakeCore, refusal } from './fake-core.js';
+import { answered, citation, createFakeCore, refusal } from '../support/fake-core.js';
 
 const questions = [
   {
@@ -24,7 +24,10 @@ const questions = [
 // Answers the jobs question correctly and refuses everything else.
 function honest(request: AskRequest): Answer {
   return request.question === 'How many jobs?'
-    ? answerWith('Over 850,000 [1].', [citationOf(1, 'over 850,000 American jobs')])
+    ? answered({
+        text: 'Over 850,000 [1].',
+        citations: [citation({ marker: 1, passage: 'over 850,000 American jobs', documentId: 'doc-a' })],
+      })
     : refusal();
 }
 
@@ -66,7 +69,11 @@ describe('runEvalCommand', () => {
       files.out,
       ...extra,
     ];
-    const code = await runEvalCommand(args, { createCore: async () => fakeCore(respond), stdout, stderr });
+    const code = await runEvalCommand(args, {
+      createCore: async () => createFakeCore({ answer: respond }),
+      stdout,
+      stderr,
+    });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   }
 
@@ -89,7 +96,10 @@ describe('runEvalCommand', () => {
 
   it('with --ci, exits 1 and lists each figure below its threshold', async () => {
     const { code, stdout } = await run(['--ci'], () =>
-      answerWith('Sunny [1].', [citationOf(1, 'unrelated')]),
+      answered({
+        text: 'Sunny [1].',
+        citations: [citation({ marker: 1, passage: 'unrelated', documentId: 'doc-a' })],
+      }),
     );
     expect(code).toBe(1);
     expect(stdout).toContain('- citationAccuracy: 0.0%, needs at least 90.0%');

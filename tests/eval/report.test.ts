@@ -8,7 +8,7 @@ import {
   formatThresholdFailures,
 } from '../../src/eval/report.js';
 import { scoreQuestion } from '../../src/eval/score.js';
-import { answerWith, citationOf, fakeCore, refusal } from './fake-core.js';
+import { answered, citation, createFakeCore, refusal } from '../support/fake-core.js';
 
 const direct: EvalQuestion = {
   id: 'jobs-direct-1',
@@ -36,17 +36,23 @@ const machine = {
 function sampleReport() {
   const results = [
     scoreQuestion(direct, {
-      answer: answerWith('Over 850,000 [1].', [citationOf(1, 'over 850,000 American jobs')]),
+      answer: answered({
+        text: 'Over 850,000 [1].',
+        citations: [citation({ marker: 1, passage: 'over 850,000 American jobs', documentId: 'doc-a' })],
+      }),
       elapsedMs: 4,
     }),
     scoreQuestion(nearDomain, {
-      answer: answerWith('About 14 million.', [citationOf(1, 'Tokyo, Japan')]),
+      answer: answered({
+        text: 'About 14 million.',
+        citations: [citation({ marker: 1, passage: 'Tokyo, Japan', documentId: 'doc-a' })],
+      }),
       elapsedMs: 6,
     }),
   ];
   return buildReport({
     results,
-    status: fakeCore(() => refusal()).status(),
+    status: createFakeCore({ answer: () => refusal() }).status(),
     retrievalMeasured: false,
     questionsFile: 'questions.json',
     thresholds: { refusalRate: 0.9 },

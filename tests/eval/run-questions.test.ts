@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { KizunaError } from '../../src/core/errors.js';
 import type { EvalQuestion } from '../../src/eval/load-questions.js';
 import { hasRetrieve, runQuestions } from '../../src/eval/run-questions.js';
-import { answerWith, citationOf, fakeCore, refusal } from './fake-core.js';
+import { answered, citation, createFakeCore, refusal } from '../support/fake-core.js';
 
 const questions: EvalQuestion[] = [
   {
@@ -31,7 +31,7 @@ const questions: EvalQuestion[] = [
 
 describe('runQuestions', () => {
   it('asks each question in order, passing the history of follow-ups', async () => {
-    const core = fakeCore(() => refusal());
+    const core = createFakeCore({ answer: () => refusal() });
     await runQuestions(core, questions);
     expect(core.asked.map((r) => r.question)).toEqual(['How many jobs?', 'And in Alabama?', 'Weather?']);
     expect(core.asked[0]?.history).toBeUndefined();
@@ -41,21 +41,25 @@ describe('runQuestions', () => {
   it('asks one question at a time', async () => {
     let inFlight = 0;
     let maxInFlight = 0;
-    const core = fakeCore(async () => {
-      inFlight += 1;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      inFlight -= 1;
-      return refusal();
+    const core = createFakeCore({
+      answer: async () => {
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight -= 1;
+        return refusal();
+      },
     });
     await runQuestions(core, questions);
     expect(maxInFlight).toBe(1);
   });
 
   it('records an error against its question and carries on', async () => {
-    const core = fakeCore((request) => {
-      if (request.question === 'How many jobs?') throw new KizunaError('INVALID_INPUT', 'bad question');
-      return refusal();
+    const core = createFakeCore({
+      answer: (request) => {
+        if (request.question === 'How many jobs?') throw new KizunaError('INVALID_INPUT', 'bad question');
+        return refusal();
+      },
     });
     const results = await runQuestions(core, questions);
     expect(results[0]?.error).toBe('INVALID_INPUT: bad question');
@@ -63,13 +67,19 @@ describe('runQuestions', () => {
   });
 
   it('measures retrieval only when the core can retrieve, skipping follow-ups and unanswerable questions', async () => {
-    const plain = fakeCore(() => refusal());
+    const plain = createFakeCore({ answer: () => refusal() });
     expect(hasRetrieve(plain)).toBe(false);
     expect((await runQuestions(plain, questions)).map((r) => r.retrieval)).toEqual([null, null, null]);
 
     const probed: string[] = [];
     const retrieving = Object.assign(
-      fakeCore(() => answerWith('850,000 [1]', [citationOf(1, 'over 850,000 American jobs')])),
+      createFakeCore({
+        answer: () =>
+          answered({
+            text: '850,000 [1]',
+            citations: [citation({ marker: 1, passage: 'over 850,000 American jobs', documentId: 'doc-a' })],
+          }),
+      }),
       {
         retrieve: async (question: string, k: number) => {
           probed.push(question);
@@ -86,13 +96,9 @@ describe('runQuestions', () => {
 
   it('reports progress after each question', async () => {
     const seen: string[] = [];
-    await runQuestions(
-      fakeCore(() => refusal()),
-      questions,
-      {
-        onResult: (result, done, total) => seen.push(`${result.id} ${done}/${total}`),
-      },
-    );
+    await runQuestions(createFakeCore({ answer: () => refusal() }), questions, {
+      onResult: (result, done, total) => seen.push(`${result.id} ${done}/${total}`),
+    });
     expect(seen).toEqual(['jobs-direct-1 1/3', 'jobs-followup-1 2/3', 'weather-oos-1 3/3']);
   });
 });

@@ -11,7 +11,7 @@ import {
   summarise,
   summariseByKind,
 } from '../../src/eval/score.js';
-import { answerWith, citationOf, refusal } from './fake-core.js';
+import { answered, citation, refusal } from '../support/fake-core.js';
 
 const answerable: EvalQuestion = {
   id: 'jobs-direct-1',
@@ -84,7 +84,10 @@ describe('findMissingKeyFacts', () => {
 describe('scoreQuestion', () => {
   it('counts an answer citing a correct passage with its key facts as correct', () => {
     const result = scoreQuestion(answerable, {
-      answer: answerWith('Over 850,000 American jobs [1].', [citationOf(1, jobsPassage)]),
+      answer: answered({
+        text: 'Over 850,000 American jobs [1].',
+        citations: [citation({ marker: 1, passage: jobsPassage, documentId: 'doc-a' })],
+      }),
       elapsedMs: 5,
     });
     expect(result).toMatchObject({
@@ -94,12 +97,15 @@ describe('scoreQuestion', () => {
       correct: true,
     });
     expect(result.failures).toEqual([]);
-    expect(result.citedPassageIds).toEqual(['doc-a#1']);
+    expect(result.citedPassageIds).toEqual(['doc-a#p1']);
   });
 
   it('fails an answer whose citations are all wrong, saying so', () => {
     const result = scoreQuestion(answerable, {
-      answer: answerWith('850,000 [1].', [citationOf(1, otherPassage)]),
+      answer: answered({
+        text: '850,000 [1].',
+        citations: [citation({ marker: 1, passage: otherPassage, documentId: 'doc-a' })],
+      }),
       elapsedMs: 5,
     });
     expect(result.citationCorrect).toBe(false);
@@ -109,7 +115,13 @@ describe('scoreQuestion', () => {
 
   it('judges rank 1 by the citation marked [1], even when a later citation is correct', () => {
     const result = scoreQuestion(answerable, {
-      answer: answerWith('850,000 [1][2].', [citationOf(2, jobsPassage), citationOf(1, otherPassage)]),
+      answer: answered({
+        text: '850,000 [1][2].',
+        citations: [
+          citation({ marker: 2, passage: jobsPassage, documentId: 'doc-a' }),
+          citation({ marker: 1, passage: otherPassage, documentId: 'doc-a' }),
+        ],
+      }),
       elapsedMs: 5,
     });
     expect(result.citationCorrect).toBe(true);
@@ -118,7 +130,10 @@ describe('scoreQuestion', () => {
 
   it('fails an answer that lacks a key fact even with a correct citation', () => {
     const result = scoreQuestion(answerable, {
-      answer: answerWith('Many American jobs [1].', [citationOf(1, jobsPassage)]),
+      answer: answered({
+        text: 'Many American jobs [1].',
+        citations: [citation({ marker: 1, passage: jobsPassage, documentId: 'doc-a' })],
+      }),
       elapsedMs: 5,
     });
     expect(result.citationCorrect).toBe(true);
@@ -133,7 +148,10 @@ describe('scoreQuestion', () => {
 
   it('fails answering an unanswerable question', () => {
     const result = scoreQuestion(unanswerable, {
-      answer: answerWith('Sunny [1].', [citationOf(1, otherPassage)]),
+      answer: answered({
+        text: 'Sunny [1].',
+        citations: [citation({ marker: 1, passage: otherPassage, documentId: 'doc-a' })],
+      }),
       elapsedMs: 5,
     });
     expect(result.correct).toBe(false);
@@ -155,9 +173,12 @@ describe('scoreQuestion', () => {
 
   it('requires a cross-sheet answer to cite every expected document', () => {
     const partial = scoreQuestion(crossSheet, {
-      answer: answerWith('The Strategic Energy Partnership [1].', [
-        citationOf(1, 'the Strategic Energy Partnership', 'doc-a'),
-      ]),
+      answer: answered({
+        text: 'The Strategic Energy Partnership [1].',
+        citations: [
+          citation({ marker: 1, passage: 'the Strategic Energy Partnership', documentId: 'doc-a' }),
+        ],
+      }),
       elapsedMs: 5,
     });
     expect(partial.documentsCovered).toBe(false);
@@ -165,10 +186,13 @@ describe('scoreQuestion', () => {
     expect(partial.failures).toContain('no citation from: doc-b');
 
     const full = scoreQuestion(crossSheet, {
-      answer: answerWith('Both [1][2].', [
-        citationOf(1, 'the Strategic Energy Partnership', 'doc-a'),
-        citationOf(2, 'through the Strategic Energy Partnership', 'doc-b'),
-      ]),
+      answer: answered({
+        text: 'Both [1][2].',
+        citations: [
+          citation({ marker: 1, passage: 'the Strategic Energy Partnership', documentId: 'doc-a' }),
+          citation({ marker: 2, passage: 'through the Strategic Energy Partnership', documentId: 'doc-b' }),
+        ],
+      }),
       elapsedMs: 5,
     });
     expect(full.documentsCovered).toBe(true);
@@ -188,13 +212,19 @@ describe('scoreQuestion', () => {
 describe('summarise', () => {
   const results = [
     scoreQuestion(answerable, {
-      answer: answerWith('850,000 [1].', [citationOf(1, jobsPassage)]),
+      answer: answered({
+        text: '850,000 [1].',
+        citations: [citation({ marker: 1, passage: jobsPassage, documentId: 'doc-a' })],
+      }),
       elapsedMs: 10,
     }),
     scoreQuestion(answerable, { answer: refusal(), elapsedMs: 20 }),
     scoreQuestion(unanswerable, { answer: refusal(), elapsedMs: 30 }),
     scoreQuestion(unanswerable, {
-      answer: answerWith('Sunny.', [citationOf(1, otherPassage)]),
+      answer: answered({
+        text: 'Sunny.',
+        citations: [citation({ marker: 1, passage: otherPassage, documentId: 'doc-a' })],
+      }),
       elapsedMs: 40,
     }),
   ];

@@ -8,7 +8,7 @@ import { formatFactSheets, formatStatus } from '../format/format-status.js';
 import { createStyler } from '../format/styler.js';
 import type { TerminalFormatOptions } from '../format/terminal-options.js';
 import { withLanguage, type CliLanguage } from '../language-option.js';
-import { validateQuestion } from '../validate-question.js';
+import { checkQuestion } from '../check-question.js';
 
 export const CHAT_HELP = `Ask anything about the US–Japan alliance; follow-up questions keep their context.
   /sources         the fact sheets, and the passages cited by the last answer
@@ -53,7 +53,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   let lastAnswer: Answer | undefined;
 
   async function ask(raw: string): Promise<void> {
-    const check = validateQuestion(raw, options.maxQuestionLength);
+    const check = checkQuestion(raw, options.maxQuestionLength);
     if (!check.ok) {
       write(check.error);
       return;

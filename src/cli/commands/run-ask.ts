@@ -19,7 +19,7 @@ import { parseJsonlRequest } from '../jsonl-request.js';
 import { readStreamText } from '../read-stream.js';
 import { ExitCode, loadCliConfig, readCommandArgs, reportFailure, startCore } from '../startup.js';
 import { CliUsageError } from '../parse-cli-args.js';
-import { validateQuestion } from '../validate-question.js';
+import { checkQuestion } from '../check-question.js';
 
 export const ASK_USAGE = `Usage: npm run ask -- [options] "question"
 
@@ -94,7 +94,7 @@ async function askOne(
   }
 
   // Checked before the core is built: a bad question costs nothing and touches nothing.
-  const check = validateQuestion(raw, config.maxQuestionLength);
+  const check = checkQuestion(raw, config.maxQuestionLength);
   if (!check.ok) {
     if (json) writeJson(deps, { question: raw.trim(), error: check.error });
     else deps.stderr.write(`${check.error}\n`);

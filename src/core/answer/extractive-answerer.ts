@@ -1,5 +1,6 @@
 import { contentTerms } from '../text/content-terms.js';
-import type { Answerer, AnswerContext, DraftAnswer, RetrievedPassage } from './answerer.js';
+import type { Answerer, AnswerContext, DraftAnswer } from './answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import { splitSentences } from './split-sentences.js';
 import { statesAskedFact, type AskedFor } from './asked-fact.js';
 
@@ -8,7 +9,7 @@ export interface ExtractiveOptions {
   readonly maxSentences: number;
   /** A further passage joins the answer only when its score is at least this share of the best one's. @default 0.9 */
   readonly supportingShare: number;
-  /** For a question about both sheets, the other sheet's best passage joins at this share. @default 0.7 */
+  /** For a question about both sheets, the other sheet's best passage joins at this share. @default 0.5 */
   readonly crossSheetShare: number;
 }
 

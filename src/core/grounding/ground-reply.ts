@@ -1,6 +1,6 @@
 import { splitSentences } from '../answer/split-sentences.js';
 import { isJapanese, japaneseNegationCues, japaneseQuotedSpans } from './japanese-claims.js';
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import { defaultWordVectorTable } from '../embeddings/word-vector-table.js';
 import { checkCitationMarkers } from '../models/citation-markers.js';
 import { isConnective, isLimitation } from './connectives.js';

@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import { groundReply, type GroundingResult, type GroundReplyOptions } from './ground-reply.js';
 import { splitReply } from './split-claims.js';
 

@@ -1,5 +1,5 @@
 import type { KnowledgeDocument } from '../types.js';
-import type { FrontMatterField, SplitKnowledgeFile } from './front-matter.js';
+import type { FrontMatterField, SplitFrontMatterFile } from '../front-matter.js';
 import { formatDisplayDate, parsePartialIsoDate } from './iso-date.js';
 import { KnowledgeError } from './knowledge-error.js';
 
@@ -38,7 +38,7 @@ const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  */
 export function readDocumentFields(
   file: string,
-  split: SplitKnowledgeFile,
+  split: SplitFrontMatterFile,
 ): { document: LoadedKnowledgeDocument; idLine: number } {
   const { fields } = split;
   for (const [key, field] of fields) {

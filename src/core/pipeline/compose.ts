@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import { splitSentences } from '../answer/split-sentences.js';
 import { contentTerms, contentTokens } from '../text/content-terms.js';
 import type { KnowledgeBase, Passage } from '../types.js';

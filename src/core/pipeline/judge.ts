@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import { isDecisive, judgeCoverage, rarityWeight } from '../retrieval/coverage-verdict.js';
 import { unit } from '../retrieval/corpus-vocabulary.js';
 import {

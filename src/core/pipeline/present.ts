@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import type { MessageCatalogue, UnstatedFact } from '../language/messages.js';
 import { citationFor, type KnowledgeState } from '../service/knowledge-state.js';
 import type { AnswerOutcome, Citation, Passage } from '../types.js';

@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import { promoteQuotedPassages, quotedPassagesFor } from '../service/quotation-intent.js';
 import type { KnowledgeState } from '../service/knowledge-state.js';
 import { unit, type WordVectorLookup } from '../retrieval/corpus-vocabulary.js';

@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import { groundReply, type GroundingResult } from '../grounding/ground-reply.js';
 
 /** A draft's text after verification, with what had to go. */

@@ -1,3 +1,5 @@
+import { parseFString } from '@langchain/core/prompts';
+
 /** A `{name}` found in a template, with the 1-based line it is on. */
 export interface PlaceholderUse {
   readonly name: string;
@@ -18,44 +20,41 @@ export class TemplateSyntaxError extends Error {
 const PLACEHOLDER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
- * Lists the placeholders of an f-string template following LangChain's grammar (`{name}` is a
- * placeholder, `{{` and `}}` are literal braces), but with line numbers and stricter names so that a
- * stray brace is reported where it is instead of becoming a surprising variable.
+ * Lists the placeholders of an f-string template, parsed by LangChain's own f-string parser (the one its
+ * `ChatPromptTemplate` renders with: `{name}` is a placeholder, `{{` and `}}` are literal braces), one line
+ * at a time so each problem is reported on its file line. Stricter than LangChain on two points, so a stray
+ * brace is reported where it is instead of becoming a surprising variable: a placeholder never spans lines,
+ * and its name is an identifier (`{passages}`, not `{ passages }` or `{"a": 1}`).
  *
  * @param firstLine - the file line the template starts on, so reported lines match the file.
+ * @throws TemplateSyntaxError with the line of an unclosed `{`, a single `}` or a name that is no identifier.
  */
 export function findPlaceholders(template: string, firstLine = 1): PlaceholderUse[] {
-  const uses: PlaceholderUse[] = [];
-  let line = firstLine;
-  let i = 0;
-  while (i < template.length) {
-    const char = template[i];
-    const next = template[i + 1];
-    if (char === '\n') {
-      line += 1;
-      i += 1;
-    } else if ((char === '{' && next === '{') || (char === '}' && next === '}')) {
-      i += 2;
-    } else if (char === '{') {
-      const close = template.indexOf('}', i + 1);
-      const lineEnd = template.indexOf('\n', i + 1);
-      if (close < 0 || (lineEnd >= 0 && lineEnd < close)) {
-        throw new TemplateSyntaxError(line, "'{' is never closed (write {{ for a literal brace)");
-      }
-      const name = template.slice(i + 1, close);
-      if (!PLACEHOLDER_NAME.test(name)) {
+  return template.split('\n').flatMap((text, offset) => {
+    const line = firstLine + offset;
+    let nodes: ReturnType<typeof parseFString>;
+    try {
+      nodes = parseFString(text);
+    } catch (error) {
+      throw new TemplateSyntaxError(line, describeBraceError(error));
+    }
+    return nodes.flatMap((node) => {
+      if (node.type !== 'variable') return [];
+      if (!PLACEHOLDER_NAME.test(node.name)) {
         throw new TemplateSyntaxError(
           line,
-          `'{${name}}' is not a valid placeholder (write {{ and }} for literal braces)`,
+          `'{${node.name}}' is not a valid placeholder (write {{ and }} for literal braces)`,
         );
       }
-      uses.push({ name, line });
-      i = close + 1;
-    } else if (char === '}') {
-      throw new TemplateSyntaxError(line, "single '}' (write }} for a literal brace)");
-    } else {
-      i += 1;
-    }
-  }
-  return uses;
+      return [{ name: node.name, line }];
+    });
+  });
+}
+
+/** LangChain's two brace errors ("Unclosed '{' in template.", "Single '}' in template."), saying the fix. */
+function describeBraceError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/unclosed/i.test(message)) return "'{' is never closed (write {{ for a literal brace)";
+  if (/single/i.test(message)) return "single '}' (write }} for a literal brace)";
+  return `${message} (write {{ and }} for literal braces)`;
 }

@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import type { ConversationTurn } from '../types.js';
 
 /** What `{history}` says when there are no earlier turns. */

@@ -1,7 +1,12 @@
 import type { ChatPromptTemplate } from '@langchain/core/prompts';
-import { parse as parseYaml } from 'yaml';
 
 import { KizunaError } from '../errors.js';
+import {
+  FrontMatterError,
+  splitFrontMatter,
+  type FrontMatterField,
+  type SplitFrontMatterFile,
+} from '../front-matter.js';
 import { findPlaceholders, TemplateSyntaxError, type PlaceholderUse } from './find-placeholders.js';
 import type { PromptAsset } from './prompt-asset.js';
 import type { PromptSpec } from './prompt-specs.js';
@@ -38,20 +43,20 @@ export function parsePromptFile(content: string, spec: PromptSpec, file: string)
     throw new KizunaError('PROMPT_INVALID', `Prompt file ${file}: ${problem}`);
   };
 
-  const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = content.replace(/^\uFEFF/, '');
   if (text.trim() === '') fail('the file is empty');
 
-  const lines = text.split('\n');
-  if (lines[0]?.trim() !== '---')
-    fail("has no front matter (line 1 must be '---', then name, description and variables)");
-  const closing = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
-  if (closing < 0) fail("the front matter is never closed with a '---' line");
-
-  const frontMatter = readFrontMatter(lines.slice(1, closing).join('\n'), fail);
+  let split: SplitFrontMatterFile;
+  try {
+    split = splitFrontMatter(text);
+  } catch (error) {
+    if (error instanceof FrontMatterError) return fail(error.message);
+    throw error;
+  }
+  const frontMatter = readFrontMatter(split.fields, fail);
   checkDeclaredVariables(frontMatter, spec, fail);
 
-  const bodyFirstLine = closing + 2;
-  const bodyLines = lines.slice(closing + 1);
+  const { bodyLines, bodyFirstLine } = split;
   if (bodyLines.join('\n').trim() === '') fail('has no prompt text after the front matter');
 
   const sections = splitSections(bodyLines, bodyFirstLine, fail);
@@ -94,21 +99,13 @@ export function parsePromptFile(content: string, spec: PromptSpec, file: string)
   };
 }
 
-function readFrontMatter(yamlText: string, fail: (problem: string) => never): FrontMatter {
-  let data: unknown;
-  try {
-    data = parseYaml(yamlText);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return fail(`the front matter is not valid YAML: ${reason}`);
-  }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return fail('the front matter must be a YAML mapping with name, description and variables');
-  }
-  const record = data as Record<string, unknown>;
-  const name = record['name'];
-  const description = record['description'];
-  const variables = record['variables'];
+function readFrontMatter(
+  fields: ReadonlyMap<string, FrontMatterField>,
+  fail: (problem: string) => never,
+): FrontMatter {
+  const name = fields.get('name')?.value;
+  const description = fields.get('description')?.value;
+  const variables = fields.get('variables')?.value;
   if (typeof name !== 'string' || name.trim() === '') return fail("the front matter needs a 'name'");
   if (typeof description !== 'string' || description.trim() === '')
     return fail("the front matter needs a 'description'");

@@ -1,7 +1,7 @@
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
 
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from './retrieved-passage.js';
 
 /** Metadata of each document {@link KizunaRetriever} returns: where the passage stands and how close it is. */
 export interface PassageMetadata {

@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from './retrieved-passage.js';
 import { contentTerms } from '../text/content-terms.js';
 import type { KnowledgeDocument, Passage } from '../types.js';
 import type { CorpusVocabulary } from './corpus-vocabulary.js';

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { AnswerContext, Answerer, DraftAnswer, RetrievedPassage } from '../answer/answerer.js';
+import type { AnswerContext, Answerer, DraftAnswer } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import type { ProviderHealthSnapshot } from '../models/provider-health.js';
 import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -71,7 +72,6 @@ export interface KizunaServiceOptions {
   readonly answerer: Answerer;
   /** Used when `answerer` (a model) fails, so a question still gets an answer. */
   readonly fallbackAnswerer: Answerer;
-  /** Rewrites follow-ups with a model when one is configured; otherwise a rule does it. */
   /**
    * Rewrites a follow-up with a model when one is configured: a checked rewrite, or undefined (or a
    * throw) to use the rule-based one.

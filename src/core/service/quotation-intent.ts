@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from '../answer/answerer.js';
+import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import { contentTerms } from '../text/content-terms.js';
 import type { CatalogueEntry } from '../quotes/find-quotation.js';
 import type { KnowledgeState } from './knowledge-state.js';

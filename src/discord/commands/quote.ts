@@ -1,6 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 
 import { KizunaError } from '../../core/errors.js';
+import { replyWithEmbedsOrText } from '../interactions/respond.js';
 import { DiscordLimits } from '../presentation/discord-limits.js';
 import { formatQuoteMessage } from '../presentation/quote-message.js';
 import { neutralizeMentions } from '../presentation/sanitize.js';
@@ -48,7 +49,10 @@ export const quoteCommand = {
         ),
       );
     }
-    await interaction.reply(formatQuoteMessage(result, catalogueForLocale(interaction.locale)));
+    await replyWithEmbedsOrText(
+      interaction,
+      formatQuoteMessage(result, catalogueForLocale(interaction.locale)),
+    );
   },
   async autocomplete(interaction, services) {
     const typed = interaction.options.getFocused().trim().toLowerCase();

@@ -1,5 +1,6 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 
+import { replyWithEmbedsOrText } from '../interactions/respond.js';
 import { formatSourcesMessage } from '../presentation/sources-message.js';
 import { catalogueForLocale } from '../presentation/reply-language.js';
 import type { Command } from './command.js';
@@ -14,7 +15,8 @@ export const sourcesCommand = {
       .setDescriptionLocalizations({ ja: '回答の根拠となるファクトシートの一覧（日付と項目数）' })
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
   async execute(interaction, services) {
-    await interaction.reply(
+    await replyWithEmbedsOrText(
+      interaction,
       formatSourcesMessage(services.core.sources(), catalogueForLocale(interaction.locale)),
     );
   },

@@ -1,5 +1,6 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 
+import { replyWithEmbedsOrText } from '../interactions/respond.js';
 import { formatStatusMessage } from '../presentation/status-message.js';
 import { ADMIN_DEFAULT_PERMISSIONS } from './admin-defaults.js';
 import { catalogueForLocale } from '../presentation/reply-language.js';
@@ -25,6 +26,6 @@ export const statusCommand = {
       { ...(shard ? { shardIds: shard.ids, shardCount: shard.count } : {}) },
       catalogueForLocale(interaction.locale),
     );
-    await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    await replyWithEmbedsOrText(interaction, message, MessageFlags.Ephemeral);
   },
 } satisfies Command;

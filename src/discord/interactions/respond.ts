@@ -1,6 +1,8 @@
 import { MessageFlags, type RepliableInteraction } from 'discord.js';
 
+import { canEmbedForInteraction } from '../presentation/embed-permission.js';
 import type { OutgoingMessage } from '../presentation/outgoing-message.js';
+import { toPlainTextMessages } from '../presentation/plain-text-message.js';
 import { noMentions } from '../presentation/sanitize.js';
 
 /**
@@ -31,4 +33,20 @@ export async function sendPrivateNotice(interaction: RepliableInteraction, text:
   } else {
     await interaction.reply({ ...notice, flags: MessageFlags.Ephemeral });
   }
+}
+
+/**
+ * Replies with a message made of embeds (`/quote`, `/sources`, `/status`), or, in a channel that denies
+ * Kizuna Embed Links, with the same words as Markdown text instead of a 403: the first piece of at most
+ * 2,000 characters as the reply, any others as follow-ups, each with `flags` (e.g. ephemeral).
+ */
+export async function replyWithEmbedsOrText(
+  interaction: RepliableInteraction,
+  message: OutgoingMessage,
+  flags?: MessageFlags.Ephemeral,
+): Promise<void> {
+  const [first, ...rest] = canEmbedForInteraction(interaction) ? [message] : toPlainTextMessages([message]);
+  const withFlags = (piece: OutgoingMessage) => (flags === undefined ? piece : { ...piece, flags });
+  if (first) await interaction.reply(withFlags(first));
+  for (const piece of rest) await interaction.followUp(withFlags(piece));
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runAsk } from '../../../src/cli/commands/run-ask.js';
 import type { Answer, AskRequest } from '../../../src/core/types.js';
 import { harness } from '../support/cli-harness.js';
-import { createFakeCore, fakeCitation, recordingFactory } from '../support/fake-core.js';
+import { createFakeCore, citation } from '../../support/fake-core.js';
+import { recordingFactory } from '../support/recording-factory.js';
 
 function setup(argv: string[], options: { stdin?: string; answer?: (request: AskRequest) => Answer } = {}) {
   const core = createFakeCore(options.answer ? { answer: options.answer } : {});
@@ -20,7 +21,7 @@ function japaneseAware(request: AskRequest): Answer {
     outcome: 'answered',
     language: ja ? 'ja' : 'en',
     text: `${ja ? 'ファクトシートには次のようにあります（英語の原文）：\n' : ''}Reiwa means "beautiful harmony." [1]`,
-    citations: [fakeCitation(1)],
+    citations: [citation({ marker: 1 })],
     missingTerms: [],
     answerer: 'fake',
     latencyMs: 1,
@@ -34,7 +35,7 @@ function related(request: AskRequest): Answer {
     outcome: 'related',
     language: 'en',
     text: "The fact sheets don't say when. The closest they come: The plant will create 4,000 jobs. [1]",
-    citations: [fakeCitation(1)],
+    citations: [citation({ marker: 1 })],
     missingTerms: [],
     answerer: 'kizuna',
     latencyMs: 1,

@@ -4,13 +4,14 @@ import { runAsk } from '../../../src/cli/commands/run-ask.js';
 import { ConfigError } from '../../../src/config/load-config.js';
 import { KizunaError } from '../../../src/core/errors.js';
 import { ANSI, captureOutput, harness } from '../support/cli-harness.js';
-import { createFakeCore, recordingFactory, refusal } from '../support/fake-core.js';
+import { createFakeCore, refusal, echoAnswer } from '../../support/fake-core.js';
+import { recordingFactory } from '../support/recording-factory.js';
 
 function setup(
   argv: string[],
   options: { stdin?: string; core?: ReturnType<typeof createFakeCore>; env?: Record<string, string> } = {},
 ) {
-  const core = options.core ?? createFakeCore();
+  const core = options.core ?? createFakeCore({ answer: echoAnswer });
   const factory = recordingFactory(() => core);
   return { core, factory, ...harness({ argv, createCore: factory, ...options }) };
 }
@@ -29,10 +30,10 @@ describe('ask', () => {
   });
 
   it("prints a refusal as the core's honest message, without sources, and exits 0", async () => {
-    const core = createFakeCore({ answer: (request) => refusal(request.question) });
+    const core = createFakeCore({ answer: (request) => refusal({ question: request.question }) });
     const { deps, stdout } = setup(['Who won the World Cup?'], { core });
     expect(await runAsk(deps)).toBe(0);
-    expect(stdout.text()).toBe(`${refusal('').text}\n`);
+    expect(stdout.text()).toBe(`${refusal({ question: '' }).text}\n`);
   });
 
   it('uses no colour when standard output is not a terminal, and colour on a terminal that supports it', async () => {
@@ -43,7 +44,7 @@ describe('ask', () => {
     const terminal = captureOutput({ isTTY: true, colors: true, columns: 100 });
     const coloured = harness({
       argv: ['question one'],
-      createCore: async () => createFakeCore(),
+      createCore: async () => createFakeCore({ answer: echoAnswer }),
       stdout: terminal,
     });
     await runAsk(coloured.deps);
@@ -202,7 +203,7 @@ describe('ask', () => {
         createCore: async ({ logger }) => {
           logger.info({ passages: 3 }, 'index loaded');
           logger.warn('index is stale');
-          return createFakeCore();
+          return createFakeCore({ answer: echoAnswer });
         },
       });
     const quiet = chatty(false);
@@ -262,7 +263,7 @@ describe('ask --jsonl', () => {
     const core = createFakeCore({
       answer: (request) => {
         if (request.question.startsWith('boom')) throw new Error('model timed out');
-        return refusal(request.question);
+        return refusal({ question: request.question });
       },
     });
     const { deps, stdout } = setup(['--jsonl'], { stdin: 'boom?\nfine?\n', core });

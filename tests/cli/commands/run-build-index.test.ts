@@ -3,19 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { runBuildIndex } from '../../../src/cli/commands/run-build-index.js';
 import type { CoreFactoryOptions } from '../../../src/cli/cli-deps.js';
 import { captureOutput, harness } from '../support/cli-harness.js';
-import { FAKE_STATUS, createFakeCore, recordingFactory } from '../support/fake-core.js';
+import { coreStatus, createFakeCore } from '../../support/fake-core.js';
+import { recordingFactory } from '../support/recording-factory.js';
 
 /** A factory that "embeds" `total` passages, reporting progress as it goes. */
 function buildingFactory(total: number) {
   return recordingFactory((options: CoreFactoryOptions) => {
     for (let done = 0; done <= total; done += 1) options.onIndexProgress?.(done, total);
-    return createFakeCore();
+    return createFakeCore({ status: coreStatus() });
   });
 }
 
 describe('index', () => {
   it('prints a one-line summary of what happened: origin, passage count and time', async () => {
-    const factory = recordingFactory(() => createFakeCore());
+    const factory = recordingFactory(() => createFakeCore({ status: coreStatus() }));
     const { deps, stdout, stderr } = harness({ argv: [], createCore: factory });
     expect(await runBuildIndex(deps)).toBe(0);
     expect(stdout.text()).toMatch(
@@ -36,7 +37,7 @@ describe('index', () => {
   it('GIVEN --rebuild over a saved index THEN it says the index was rebuilt because --rebuild was given', async () => {
     // The core removes the saved index before opening, so its own reason is "no saved index".
     const factory = recordingFactory(() =>
-      createFakeCore({ status: { ...FAKE_STATUS, indexOrigin: 'rebuilt (no saved index)' } }),
+      createFakeCore({ status: { ...coreStatus(), indexOrigin: 'rebuilt (no saved index)' } }),
     );
     const { deps, stdout } = harness({ argv: ['--rebuild'], createCore: factory });
     expect(await runBuildIndex(deps)).toBe(0);
@@ -46,7 +47,7 @@ describe('index', () => {
 
   it('GIVEN --rebuild --json THEN indexOrigin says so too', async () => {
     const factory = recordingFactory(() =>
-      createFakeCore({ status: { ...FAKE_STATUS, indexOrigin: 'rebuilt (no saved index)' } }),
+      createFakeCore({ status: { ...coreStatus(), indexOrigin: 'rebuilt (no saved index)' } }),
     );
     const { deps, stdout } = harness({ argv: ['--rebuild', '--json'], createCore: factory });
     expect(await runBuildIndex(deps)).toBe(0);
@@ -55,7 +56,7 @@ describe('index', () => {
 
   it("GIVEN no --rebuild THEN the core's reason stands, without nested parentheses", async () => {
     const factory = recordingFactory(() =>
-      createFakeCore({ status: { ...FAKE_STATUS, indexOrigin: 'rebuilt (knowledge changed)' } }),
+      createFakeCore({ status: { ...coreStatus(), indexOrigin: 'rebuilt (knowledge changed)' } }),
     );
     const { deps, stdout } = harness({ argv: [], createCore: factory });
     expect(await runBuildIndex(deps)).toBe(0);
@@ -79,7 +80,7 @@ describe('index', () => {
           clock += 200;
           options.onIndexProgress?.(done, 10);
         }
-        return createFakeCore();
+        return createFakeCore({ status: coreStatus() });
       }),
     });
     expect(await runBuildIndex({ ...base.deps, now: () => clock })).toBe(0);
@@ -90,13 +91,13 @@ describe('index', () => {
     const { deps, stdout } = harness({ argv: ['--json'], createCore: buildingFactory(3) });
     expect(await runBuildIndex(deps)).toBe(0);
     expect(JSON.parse(stdout.text())).toEqual({
-      indexOrigin: FAKE_STATUS.indexOrigin,
+      indexOrigin: coreStatus().indexOrigin,
       built: true,
       documentCount: 1,
       passageCount: 3,
       quotationCount: 1,
       embedder: 'fake-embedder',
-      fingerprint: FAKE_STATUS.fingerprint,
+      fingerprint: coreStatus().fingerprint,
       durationMs: expect.any(Number),
     });
   });

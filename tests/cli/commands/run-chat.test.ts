@@ -4,17 +4,12 @@ import { runChat } from '../../../src/cli/commands/run-chat.js';
 import { KizunaError } from '../../../src/core/errors.js';
 import { formatFallbackNote } from '../../../src/core/models/fallback-reason.js';
 import { ANSI, harness } from '../support/cli-harness.js';
-import {
-  createFakeCore,
-  FAKE_STATUS,
-  fakeCitation,
-  fakeQuote,
-  recordingFactory,
-} from '../support/fake-core.js';
+import { createFakeCore, coreStatus, citation, quoteResult, echoAnswer } from '../../support/fake-core.js';
+import { recordingFactory } from '../support/recording-factory.js';
 
 function chat(
   lines: string[],
-  core = createFakeCore({ quotes: [fakeQuote('President One', 'We stand together.')] }),
+  core = createFakeCore({ answer: echoAnswer, quotes: [quoteResult('President One', 'We stand together.')] }),
 ) {
   const run = harness({
     argv: [],
@@ -86,7 +81,7 @@ describe('chat (input piped, not a terminal)', () => {
     const reason = 'the language model was unavailable';
     const core = createFakeCore({
       status: {
-        ...FAKE_STATUS,
+        ...coreStatus(),
         answerer: 'openai:gpt-4o-mini',
         provider: {
           provider: 'openai:gpt-4o-mini',
@@ -177,7 +172,7 @@ describe('chat (input piped, not a terminal)', () => {
 
 describe('chat (interactive terminal)', () => {
   it('greets, prompts "you ›" for each line and ends at end of input (Ctrl-D)', async () => {
-    const core = createFakeCore();
+    const core = createFakeCore({ answer: echoAnswer });
     const run = harness({ argv: [], stdin: 'Hello?\n', createCore: recordingFactory(() => core) });
     expect(await runChat({ ...run.deps, isTTY: true })).toBe(0);
     const output = run.stdout.text();
@@ -189,7 +184,7 @@ describe('chat (interactive terminal)', () => {
 
 describe('chat --lang and related answers', () => {
   it('GIVEN --lang ja THEN every question asks for Japanese', async () => {
-    const core = createFakeCore();
+    const core = createFakeCore({ answer: echoAnswer });
     const run = harness({
       argv: ['--lang', 'ja'],
       stdin: 'First?\nAnd then?\n',
@@ -207,7 +202,7 @@ describe('chat --lang and related answers', () => {
         outcome: 'related',
         language: 'en',
         text: "The fact sheets don't say when. The closest they come: … [1]",
-        citations: [fakeCitation(1)],
+        citations: [citation({ marker: 1 })],
         missingTerms: [],
         answerer: 'kizuna',
         latencyMs: 1,

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 
 import { runQuote } from '../../../src/cli/commands/run-quote.js';
 import { ANSI, harness } from '../support/cli-harness.js';
-import { createFakeCore, fakeQuote, recordingFactory } from '../support/fake-core.js';
+import { createFakeCore, quoteResult } from '../../support/fake-core.js';
+import { recordingFactory } from '../support/recording-factory.js';
 
 const quotes = [
-  fakeQuote('President One', 'We stand together.'),
-  fakeQuote('Prime Minister Two', 'Our bond is unbreakable.'),
+  quoteResult('President One', 'We stand together.'),
+  quoteResult('Prime Minister Two', 'Our bond is unbreakable.'),
 ];
 
 function setup(argv: string[]) {

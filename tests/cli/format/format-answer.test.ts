@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatAnswerForTerminal } from '../../../src/cli/format/format-answer.js';
 import { formatFallbackNote } from '../../../src/core/models/fallback-reason.js';
 import { ANSI } from '../support/cli-harness.js';
-import { fakeCitation, refusal } from '../support/fake-core.js';
+import { citation, refusal } from '../../support/fake-core.js';
 
 const plain = { width: 80, color: false };
 
@@ -11,7 +11,7 @@ describe('formatAnswerForTerminal', () => {
   const answer = {
     answered: true,
     text: 'The allies cooperate closely [1] and invest in each other [2].',
-    citations: [fakeCitation(1), fakeCitation(2, { section: 'SHARED PROSPERITY' })],
+    citations: [citation({ marker: 1 }), citation({ marker: 2, section: 'SHARED PROSPERITY' })],
   };
 
   it('prints the answer with its markers, then a Sources list with each passage quoted verbatim', () => {
@@ -27,7 +27,7 @@ describe('formatAnswerForTerminal', () => {
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim();
-    expect(quoted).toContain(`“${fakeCitation(1).passage}”`);
+    expect(quoted).toContain(`“${citation({ marker: 1 }).passage}”`);
   });
 
   it('GIVEN an answer that stands in for a model THEN it ends with the fallback note', () => {
@@ -50,14 +50,14 @@ describe('formatAnswerForTerminal', () => {
   });
 
   it('prints a refusal as the core wrote it, with no sources', () => {
-    const output = formatAnswerForTerminal(refusal('Who won the 1998 World Cup?'), plain);
-    expect(output).toBe(refusal('x').text);
+    const output = formatAnswerForTerminal(refusal({ question: 'Who won the 1998 World Cup?' }), plain);
+    expect(output).toBe(refusal({ question: 'x' }).text);
     expect(output).not.toContain('Sources');
   });
 
   it('omits the section dash for the opening quotation, which has no section', () => {
     const output = formatAnswerForTerminal(
-      { ...answer, citations: [fakeCitation(1, { section: '' })] },
+      { ...answer, citations: [citation({ marker: 1, section: '' })] },
       plain,
     );
     expect(output).toContain('[1] Fact Sheet A (May 25, 2019)\n');
@@ -66,7 +66,7 @@ describe('formatAnswerForTerminal', () => {
   it('can leave the passages out (chat shows them on /sources)', () => {
     const output = formatAnswerForTerminal(answer, { ...plain, withPassages: false });
     expect(output).toContain('[1] Fact Sheet A');
-    expect(output).not.toContain(fakeCitation(1).passage);
+    expect(output).not.toContain(citation({ marker: 1 }).passage);
   });
 
   it('uses colour only when asked to, without changing the words', () => {
@@ -84,7 +84,7 @@ describe('formatAnswerForTerminal by outcome and language', () => {
       {
         answered: false,
         text: "The fact sheets don't say when. The closest they come: … [1]",
-        citations: [fakeCitation(1)],
+        citations: [citation({ marker: 1 })],
       },
       plain,
     );
@@ -98,7 +98,7 @@ describe('formatAnswerForTerminal by outcome and language', () => {
         answered: true,
         language: 'ja',
         text: 'ファクトシートには次のようにあります（英語の原文）：\nReiwa means "beautiful harmony." [1]',
-        citations: [fakeCitation(1)],
+        citations: [citation({ marker: 1 })],
       },
       plain,
     );

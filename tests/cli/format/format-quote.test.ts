@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 
 import { formatNoQuoteMessage, formatQuoteForTerminal } from '../../../src/cli/format/format-quote.js';
 import { ANSI } from '../support/cli-harness.js';
-import { fakeQuote } from '../support/fake-core.js';
+import { quoteResult } from '../../support/fake-core.js';
 
 describe('formatQuoteForTerminal', () => {
   it('shows the words in quotation marks, the speaker and the citation', () => {
-    const output = formatQuoteForTerminal(fakeQuote('Speaker One', 'Friends stand together.'), {
+    const output = formatQuoteForTerminal(quoteResult('Speaker One', 'Friends stand together.'), {
       width: 80,
       color: false,
     });

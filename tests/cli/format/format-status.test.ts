@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 
 import { formatDuration, formatFactSheets, formatStatus } from '../../../src/cli/format/format-status.js';
 import { summarizeProviderHealth } from '../../../src/core/models/provider-health.js';
-import { FAKE_STATUS } from '../support/fake-core.js';
+import { coreStatus } from '../../support/fake-core.js';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-import { createFakeCore } from '../support/fake-core.js';
+import { createFakeCore } from '../../support/fake-core.js';
 
 describe('formatStatus', () => {
   it('shows counts, origin, models, uptime and question tallies', () => {
-    const output = formatStatus(FAKE_STATUS, { width: 80, color: false });
+    const output = formatStatus(coreStatus(), { width: 80, color: false });
     expect(output).toContain('1 fact sheet, 3 passages, 1 quotation');
-    expect(output).toContain(FAKE_STATUS.indexOrigin);
-    expect(output).toContain(FAKE_STATUS.embedder);
+    expect(output).toContain(coreStatus().indexOrigin);
+    expect(output).toContain(coreStatus().embedder);
     expect(output).toContain('2 answered, 1 refused');
     expect(output).toContain('1m 05s');
     expect(output).not.toContain('Last reload');
@@ -29,19 +29,19 @@ describe('formatStatus', () => {
       inFlight: 0,
       queued: 0,
     };
-    const output = formatStatus({ ...FAKE_STATUS, provider }, { width: 80, color: false }, now);
+    const output = formatStatus({ ...coreStatus(), provider }, { width: 80, color: false }, now);
     expect(output).toMatch(
       new RegExp(`Provider:\\s+${escapeRegExp(summarizeProviderHealth(provider, now))}`, 'u'),
     );
   });
 
   it('GIVEN no model provider THEN there is no Provider line', () => {
-    expect(formatStatus(FAKE_STATUS, { width: 80, color: false })).not.toContain('Provider');
+    expect(formatStatus(coreStatus(), { width: 80, color: false })).not.toContain('Provider');
   });
 
   it('reports a failed reload with its error', () => {
     const status = {
-      ...FAKE_STATUS,
+      ...coreStatus(),
       lastReload: { at: new Date('2024-01-02T00:00:00Z'), ok: false, error: 'bad front matter' },
     };
     expect(formatStatus(status, { width: 80, color: false })).toMatch(
@@ -53,8 +53,12 @@ describe('formatStatus', () => {
 describe('formatFactSheets', () => {
   it('lists each fact sheet with its date and size', () => {
     const output = formatFactSheets(createFakeCore().sources(), { width: 80, color: false });
-    expect(output).toContain('Fact Sheet A (May 25, 2019) — The White House');
-    expect(output).toContain('3 passages, 1 quotation');
+    expect(output).toContain(
+      'Advancing Our Partnership with Japan (May 25, 2019) — The White House, Office of the Press Secretary',
+    );
+    expect(output).toContain('U.S.–Japan Friendship Fact Sheet (2018 (approximate)) — The White House');
+    expect(output).toContain('2 passages, 1 quotation');
+    expect(output).toContain('1 passage, 1 quotation');
   });
 });
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { loadConfig } from '../../../src/config/load-config.js';
-import type { AnswerContext, Answerer, RetrievedPassage } from '../../../src/core/answer/answerer.js';
+import type { AnswerContext, Answerer } from '../../../src/core/answer/answerer.js';
+import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
 import { KizunaError } from '../../../src/core/errors.js';
 import { silentLogger, type Logger } from '../../../src/core/logger.js';
 import { loadPrompts } from '../../../src/core/prompts/load-prompts.js';

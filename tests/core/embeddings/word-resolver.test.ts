@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { WordResolver } from '../../../src/core/embeddings/word-resolver.js';
 import { defaultWordVectorTable } from '../../../src/core/embeddings/word-vector-table.js';
+import { stem } from '../../../src/core/text/stem.js';
 
 const table = defaultWordVectorTable();
 const resolver = new WordResolver(table);
@@ -53,5 +54,26 @@ describe('WordResolver', () => {
 
   it('gives up on a word with no near table word', () => {
     expect(resolver.resolve('xqzkvwjp', true)).toBeUndefined();
+  });
+
+  it('GIVEN any table word THEN its stem keeps its first letter, so a stem is looked up among the words sharing it', () => {
+    const changed: string[] = [];
+    for (let row = 0; row < table.size; row += 1) {
+      const word = table.wordAt(row);
+      const key = stem(word);
+      if (key.charAt(0) !== word.charAt(0)) changed.push(`${word} → ${key}`);
+    }
+    expect(changed).toEqual([]);
+  });
+
+  it('GIVEN a token whose stem several table words share THEN it borrows the most frequent of them (the lowest row)', () => {
+    for (const token of ['denuclearizings', 'cooperatively', 'investings', 'harmonies', 'ies', 'eyed']) {
+      const key = stem(token);
+      let lowest = -1;
+      for (let row = 0; row < table.size && lowest < 0; row += 1)
+        if (stem(table.wordAt(row)) === key) lowest = row;
+      const match = new WordResolver(table).resolve(token, false);
+      expect(match?.row ?? -1).toBe(table.has(token) ? table.rowOf(token) : lowest);
+    }
   });
 });

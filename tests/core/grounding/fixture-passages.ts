@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import type { RetrievedPassage } from '../../../src/core/answer/answerer.js';
+import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
 import { loadKnowledge } from '../../../src/core/knowledge/index.js';
 
 const KNOWLEDGE_DIR = join(import.meta.dirname, '../../../knowledge');

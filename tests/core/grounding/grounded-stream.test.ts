@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import type { RetrievedPassage } from '../../../src/core/answer/answerer.js';
+import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
 import { createGroundedStream } from '../../../src/core/grounding/index.js';
 import { passageFinder } from './fixture-passages.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RetrievedPassage } from '../../../src/core/answer/answerer.js';
+import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
 import { groundReply } from '../../../src/core/grounding/ground-reply.js';
 import { loadGlossary } from '../../../src/core/language/load-glossary.js';
 import { translateJapaneseQuestion } from '../../../src/core/language/translate-question.js';

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadConfig } from '../../../src/config/load-config.js';
-import type { Answerer, RetrievedPassage } from '../../../src/core/answer/answerer.js';
+import type { Answerer } from '../../../src/core/answer/answerer.js';
+import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { loadPrompts } from '../../../src/core/prompts/load-prompts.js';
 import { createModelAnswering } from '../../../src/core/models/create-model-answering.js';

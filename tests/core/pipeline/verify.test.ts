@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RetrievedPassage } from '../../../src/core/answer/answerer.js';
+import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
 import { verifyDraft } from '../../../src/core/pipeline/verify.js';
 import { makeDocument, makePassage } from '../../support/passages.js';
 

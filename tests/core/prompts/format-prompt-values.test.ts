@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import type { RetrievedPassage } from '../../../src/core/answer/answerer.js';
+import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
 import {
   formatHistoryForPrompt,
   formatPassagesForPrompt,

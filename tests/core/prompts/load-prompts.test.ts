@@ -125,10 +125,10 @@ describe('loadPrompts', () => {
     await expectPromptInvalid(ANSWER_PROMPT_SPEC.file, /empty/);
   });
 
-  it('refuses a file without front matter', async () => {
+  it('refuses a file without front matter, at line 1', async () => {
     await writeFile(answerFile(), '# System\n{passages} {question} {sentinel}\n');
 
-    await expectPromptInvalid(ANSWER_PROMPT_SPEC.file, /no front matter/);
+    await expectPromptInvalid(ANSWER_PROMPT_SPEC.file, /line 1: missing front matter/);
   });
 
   it('refuses front matter that is never closed', async () => {
@@ -140,10 +140,10 @@ describe('loadPrompts', () => {
     await expectPromptInvalid(/never closed/);
   });
 
-  it('refuses front matter that is not valid YAML', async () => {
+  it('refuses front matter that is not valid YAML, naming its line', async () => {
     await editAnswer((text) => text.replace('name: answer', 'name: [answer'));
 
-    await expectPromptInvalid(ANSWER_PROMPT_SPEC.file, /not valid YAML/);
+    await expectPromptInvalid(ANSWER_PROMPT_SPEC.file, /line \d+: invalid YAML in front matter/);
   });
 
   it('refuses front matter without a description', async () => {
@@ -283,5 +283,31 @@ describe('loadPrompts', () => {
     );
 
     await expectPromptInvalid(/'\{ question \}' is not a valid placeholder/);
+  });
+
+  it('refuses a single closing brace, naming its line and how to write a literal one', async () => {
+    await writeFile(
+      answerFile(),
+      validAnswer(
+        '[passages, question, sentinel]',
+        '# System\n{passages} {sentinel}\n# User\n{question} }\n',
+      ),
+    );
+
+    await expectPromptInvalid(/line 9: single '\}' \(write \}\} for a literal brace\)/);
+  });
+
+  it('keeps doubled braces as literal text, not placeholders', async () => {
+    await writeFile(
+      answerFile(),
+      validAnswer(
+        '[passages, question, sentinel]',
+        '# System\n{passages} {sentinel} {{"json": true}}\n# User\n{question}\n',
+      ),
+    );
+
+    const prompts = await loadPrompts(dir);
+    const [system] = await prompts.answer.render({ passages: 'P', sentinel: 'S', question: 'Q' });
+    expect(system?.content).toBe('P S {"json": true}');
   });
 });

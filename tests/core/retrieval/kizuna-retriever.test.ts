@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KizunaRetriever } from '../../../src/core/retrieval/kizuna-retriever.js';
-import { startRealCore } from '../../support/offline-core.js';
+import { startRealCore } from '../../support/real-core.js';
 import type { KizunaService } from '../../../src/core/service/kizuna-service.js';
 
 let core: KizunaService;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ core, close } = await startRealCore());
+  ({ core, dispose: close } = await startRealCore());
 });
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRealCore } from '../../support/offline-core.js';
+import { startRealCore } from '../../support/real-core.js';
 import type { KizunaService } from '../../../src/core/service/kizuna-service.js';
 import type { Answer, ConversationTurn } from '../../../src/core/types.js';
 
@@ -11,7 +11,7 @@ let core: KizunaService;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ core, close } = await startRealCore());
+  ({ core, dispose: close } = await startRealCore());
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { KizunaError } from '../../../src/core/errors.js';
 import { startBotOnSimulator, type BotOnSimulator } from '../support/bot-on-simulator.js';
-import { createFakeCore, FAKE_REPORT } from '../support/fake-core.js';
+import { createFakeCore, FAKE_REPORT } from '../../support/fake-core.js';
 import { messageText } from '../support/message-text.js';
 
 const ADMIN_ROLE = '333333333333333333';

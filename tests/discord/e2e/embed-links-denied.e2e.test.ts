@@ -1,9 +1,9 @@
-import { PermissionFlagsBits, type APIMessage } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { citationLine } from '../../../src/discord/presentation/answer-message.js';
 import { startBotOnSimulator, type BotOnSimulator } from '../support/bot-on-simulator.js';
-import { defaultFakeAnswer } from '../support/fake-core.js';
+import { defaultFakeAnswer } from '../../support/fake-core.js';
 import { buttonIds } from '../support/message-text.js';
 
 /** The fake core's answer to any question: its text and sources are what every plain reply must carry. */
@@ -79,6 +79,36 @@ describe('GIVEN a channel that denies Kizuna Embed Links', () => {
       'the follow-up answer',
     );
     expectPlainAnswer(second, 'and in 2019?');
+  });
+
+  it('WHEN someone runs /quote THEN the quotation and its source come as plain text', async () => {
+    const quote = env.core.quote({ speaker: 'Abe' })!;
+    const reply = await env.sim
+      .userRunsCommand({ name: 'quote', channelId, options: { speaker: 'Abe' } })
+      .finalMessage();
+    expect(reply.embeds).toEqual([]);
+    expect(reply.content.length).toBeLessThanOrEqual(2000);
+    expect(reply.content).toContain(quote.quotation.text);
+    expect(reply.content).toContain(quote.citation.title);
+  });
+
+  it('WHEN someone runs /sources THEN every fact sheet is listed as plain text', async () => {
+    const reply = await env.sim.userRunsCommand({ name: 'sources', channelId }).finalMessage();
+    expect(reply.embeds).toEqual([]);
+    for (const source of env.core.sources()) expect(reply.content).toContain(source.title);
+  });
+
+  it('WHEN an admin runs /status THEN the status comes as plain text, still only for them', async () => {
+    const run = env.sim.userRunsCommand({
+      name: 'status',
+      channelId,
+      memberPermissions: String(PermissionFlagsBits.ManageGuild),
+    });
+    const reply = await run.finalMessage();
+    expect(reply.embeds).toEqual([]);
+    expect(reply.content).toMatch(/Kizuna status/u);
+    expect(reply.content).toContain(env.core.status().fingerprint.slice(0, 12));
+    expect(reply.flags ?? 0).toBe(MessageFlags.Ephemeral);
   });
 
   it('THEN no request was refused and nothing was logged as an error', () => {

@@ -2,7 +2,7 @@ import { InteractionResponseType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startBotOnSimulator, type BotOnSimulator } from '../support/bot-on-simulator.js';
-import { createFakeCore } from '../support/fake-core.js';
+import { createFakeCore } from '../../support/fake-core.js';
 import { messageText } from '../support/message-text.js';
 
 let env: BotOnSimulator;

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { messages } from '../../../src/core/language/messages.js';
 import type { KizunaCore } from '../../../src/core/types.js';
 import { botAnswerIn } from '../support/bot-answer.js';
 import { startBotOnSimulator, type BotOnSimulator } from '../support/bot-on-simulator.js';
 import { buttonIds, messageText } from '../support/message-text.js';
-import { createRealCore, type RealCore } from '../support/real-core.js';
+import { startRealCore, type RealCore } from '../../support/real-core.js';
 
 const ja = messages('ja');
 const REIWA_JA = '令和とはどういう意味ですか？';
@@ -13,25 +13,24 @@ const REIWA_JA = '令和とはどういう意味ですか？';
 const REIWA_SENTENCE = /"Reiwa,"\s*which means "beautiful harmony\."/u;
 
 let real: RealCore;
-let env: BotOnSimulator<KizunaCore> | undefined;
+let env: BotOnSimulator<KizunaCore>;
 
 beforeAll(async () => {
-  real = await createRealCore();
-  if (real.core) env = await startBotOnSimulator({ core: real.core, env: real.env });
+  real = await startRealCore();
+  env = await startBotOnSimulator({ core: real.core, env: real.env });
 }, 120_000);
 afterAll(async () => {
   await env?.stop();
   await real?.dispose();
 });
 
-function bot(context: TestContext): BotOnSimulator<KizunaCore> {
-  if (!env) context.skip(real.unavailable);
+function bot(): BotOnSimulator<KizunaCore> {
   return env;
 }
 
 describe('GIVEN a Japanese user (Discord locale ja) asking /ask in Japanese', () => {
-  it('THEN the answer has a Japanese lead-in, the English sentence, Sources labelled 出典 and 原文 [n] buttons', async (context) => {
-    const { sim } = bot(context);
+  it('THEN the answer has a Japanese lead-in, the English sentence, Sources labelled 出典 and 原文 [n] buttons', async () => {
+    const { sim } = bot();
     const message = await sim
       .userRunsCommand({ name: 'ask', options: { question: REIWA_JA }, locale: 'ja' })
       .finalMessage();
@@ -52,8 +51,8 @@ describe('GIVEN a Japanese user (Discord locale ja) asking /ask in Japanese', ()
     expect(messageText(revealed)).toMatch(REIWA_SENTENCE);
   });
 
-  it('THEN an English question from a Japanese locale is answered with Japanese labels too', async (context) => {
-    const { sim } = bot(context);
+  it('THEN an English question from a Japanese locale is answered with Japanese labels too', async () => {
+    const { sim } = bot();
     const message = await sim
       .userRunsCommand({ name: 'ask', options: { question: 'What does Reiwa mean?' }, locale: 'ja' })
       .finalMessage();
@@ -61,14 +60,14 @@ describe('GIVEN a Japanese user (Discord locale ja) asking /ask in Japanese', ()
     expect(messageText(message)).toMatch(REIWA_SENTENCE);
   });
 
-  it('THEN /sources is in Japanese', async (context) => {
-    const { sim } = bot(context);
+  it('THEN /sources is in Japanese', async () => {
+    const { sim } = bot();
     const message = await sim.userRunsCommand({ name: 'sources', locale: 'ja' }).finalMessage();
     expect(message.embeds[0]?.title).toBe(ja.sourcesTitle);
   });
 
-  it('THEN an admin command refused for lack of permission says so in Japanese', async (context) => {
-    const { sim } = bot(context);
+  it('THEN an admin command refused for lack of permission says so in Japanese', async () => {
+    const { sim } = bot();
     const handle = sim.userRunsCommand({ name: 'status', locale: 'ja', memberPermissions: '0' });
     const message = await handle.finalMessage();
     expect(message.content).toBe(ja.adminOnly);
@@ -76,8 +75,8 @@ describe('GIVEN a Japanese user (Discord locale ja) asking /ask in Japanese', ()
 });
 
 describe('GIVEN a Japanese question by mention (no locale: the text decides)', () => {
-  it('THEN the reply is in Japanese with 出典, and the thread welcome too', async (context) => {
-    const { sim } = bot(context);
+  it('THEN the reply is in Japanese with 出典, and the thread welcome too', async () => {
+    const { sim } = bot();
     const question = await sim.userSendsMessage({ content: REIWA_JA, mentionsBot: true });
     const answer = await botAnswerIn(sim, sim.defaultChannelId, question, 10_000);
     expect(answer.embeds[0]?.description).toMatch(/^ファクトシート/u);
@@ -92,8 +91,8 @@ describe('GIVEN a Japanese question by mention (no locale: the text decides)', (
 });
 
 describe('GIVEN an English user', () => {
-  it('THEN /ask is unchanged: English labels, no language requested', async (context) => {
-    const { sim } = bot(context);
+  it('THEN /ask is unchanged: English labels, no language requested', async () => {
+    const { sim } = bot();
     const message = await sim
       .userRunsCommand({ name: 'ask', options: { question: 'What does Reiwa mean?' }, locale: 'en-US' })
       .finalMessage();

@@ -5,7 +5,7 @@ import type { Answer, AskRequest } from '../../../src/core/types.js';
 import { EmbedColors } from '../../../src/discord/presentation/outgoing-message.js';
 import { botAnswerIn } from '../support/bot-answer.js';
 import { startBotOnSimulator, type BotOnSimulator } from '../support/bot-on-simulator.js';
-import { createFakeCore, defaultFakeAnswer, fakeCitation, FAKE_PASSAGES } from '../support/fake-core.js';
+import { createFakeCore, defaultFakeAnswer, fakeCitation, FAKE_PASSAGES } from '../../support/fake-core.js';
 import { buttonIds, messageText } from '../support/message-text.js';
 
 const RELATED_QUESTION = 'When was the Alabama plant opened?';

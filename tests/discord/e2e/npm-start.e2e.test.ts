@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadDiscordConfig } from '../../../src/config/load-discord-config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { registerCommands } from '../../../src/discord/register-commands.js';
 import { startDiscordSimulator, type DiscordSimulator } from '../../support/discord-simulator/index.js';
 import { messageText } from '../support/message-text.js';
-import { createRealCore, type RealCore } from '../support/real-core.js';
+import { startRealCore, type RealCore } from '../../support/real-core.js';
 import { childEnv, REPO_ROOT, runNpmScript, stopChild } from '../support/run-script.js';
 
 describe('npm start without a token', () => {
@@ -80,9 +80,8 @@ describe('npm start against the simulator', () => {
 
   beforeAll(async () => {
     // Builds the index once here, so the bot process only loads it.
-    real = await createRealCore();
+    real = await startRealCore();
     sim = await startDiscordSimulator();
-    if (!real.core) return;
     await registerCommands({
       config: loadDiscordConfig({ DISCORD_API_BASE_URL: sim.restUrl, DISCORD_GUILD_ID: sim.defaultGuildId }),
       token: sim.token,
@@ -115,8 +114,7 @@ describe('npm start against the simulator', () => {
     await real?.dispose();
   });
 
-  function running(context: TestContext): DiscordSimulator {
-    if (!child) context.skip(real.unavailable);
+  function running(): DiscordSimulator {
     return sim;
   }
 
@@ -125,8 +123,8 @@ describe('npm start against the simulator', () => {
     expect(text).toMatch(/Sources\n\[\d+\] \*.+\* — .+ — .+/u);
   };
 
-  it('answers /ask with a cited answer', async (context) => {
-    const sim = running(context);
+  it('answers /ask with a cited answer', async () => {
+    const sim = running();
     const run = sim.userRunsCommand({
       name: 'ask',
       options: { question: 'What did the 2019 fact sheet say about trade?' },
@@ -134,8 +132,8 @@ describe('npm start against the simulator', () => {
     cited(messageText(await run.finalMessage({ timeoutMs: 20_000 })));
   });
 
-  it('answers a mention, then a follow-up in its thread, with cited answers', async (context) => {
-    const sim = running(context);
+  it('answers a mention, then a follow-up in its thread, with cited answers', async () => {
+    const sim = running();
     const question = await sim.userSendsMessage({
       content: 'What did the 2019 fact sheet say about trade?',
       mentionsBot: true,
@@ -169,8 +167,8 @@ describe('npm start against the simulator', () => {
     cited(messageText(second));
   });
 
-  it('logs structured JSON, never the token, and stops cleanly on SIGTERM', async (context) => {
-    running(context);
+  it('logs structured JSON, never the token, and stops cleanly on SIGTERM', async () => {
+    running();
     await stopChild(child!);
     expect(child!.exitCode === 0 || child!.signalCode === 'SIGTERM').toBe(true);
     expect(output).not.toContain(sim.token);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { GENERIC_FAILURE_NOTICE } from '../../../src/discord/interactions/user-notices.js';
 import { startBotOnSimulator, sentMessageBodies, type BotOnSimulator } from '../support/bot-on-simulator.js';
-import { createFakeCore, defaultFakeAnswer, type FakeCore } from '../support/fake-core.js';
+import { createFakeCore, defaultFakeAnswer, type FakeCore } from '../../support/fake-core.js';
 import { buttonIds, messageText } from '../support/message-text.js';
 
 const ROLE_ID = '444444444444444444';

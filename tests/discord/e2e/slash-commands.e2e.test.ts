@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { DiscordLimits } from '../../../src/discord/presentation/discord-limits.js';
 import { startBotOnSimulator, type BotOnSimulator } from '../support/bot-on-simulator.js';
-import { createFakeCore, defaultFakeAnswer, fakeCitation, FAKE_PASSAGES } from '../support/fake-core.js';
+import { createFakeCore, defaultFakeAnswer, fakeCitation, FAKE_PASSAGES } from '../../support/fake-core.js';
 import { buttonIds, messageText } from '../support/message-text.js';
 
 /** Fake core answers: a very long one when the question says "everything", otherwise the default. */

@@ -1,14 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 import { PermissionFlagsBits } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadDiscordConfig } from '../../../src/config/load-discord-config.js';
 import { silentLogger } from '../../../src/core/logger.js';
 import { registerCommands } from '../../../src/discord/register-commands.js';
 import { startDiscordSimulator, type DiscordSimulator } from '../../support/discord-simulator/index.js';
 import { messageText } from '../support/message-text.js';
-import { createRealCore, type RealCore } from '../support/real-core.js';
+import { startRealCore, type RealCore } from '../../support/real-core.js';
 import { childEnv, REPO_ROOT, stopChild } from '../support/run-script.js';
 
 /** `npm run start:sharded` with DISCORD_SHARD_COUNT=2: the real script, the real main.ts in each shard. */
@@ -19,13 +19,12 @@ describe('npm run start:sharded with two shards', () => {
   let output = '';
 
   beforeAll(async () => {
-    real = await createRealCore();
+    real = await startRealCore();
     sim = await startDiscordSimulator({
       shardCount: 2,
       guilds: [{ name: 'Shard 0 guild' }, { name: 'Shard 1 guild' }],
     });
     sim.addMember(sim.guildIds[1]!, sim.defaultUser);
-    if (!real.core) return;
     await registerCommands({
       config: loadDiscordConfig({ DISCORD_API_BASE_URL: sim.restUrl }),
       token: sim.token,
@@ -60,21 +59,20 @@ describe('npm run start:sharded with two shards', () => {
     await real?.dispose();
   });
 
-  function running(context: TestContext): DiscordSimulator {
-    if (!child) context.skip(real.unavailable);
+  function running(): DiscordSimulator {
     return sim;
   }
 
-  it('runs two shard processes with the explicit count', (context) => {
-    const sim = running(context);
+  it('runs two shard processes with the explicit count', () => {
+    const sim = running();
     const identified = sim.identifies
       .filter((identify) => identify.tokenValid)
       .map((identify) => `${identify.shardId}/${identify.shardCount}`);
     expect(identified.sort()).toEqual(['0/2', '1/2']);
   });
 
-  it('answers /ask in the guilds of both shards with cited answers', async (context) => {
-    const sim = running(context);
+  it('answers /ask in the guilds of both shards with cited answers', async () => {
+    const sim = running();
     for (const guildId of sim.guildIds) {
       const run = sim.userRunsCommand({
         name: 'ask',
@@ -87,8 +85,8 @@ describe('npm run start:sharded with two shards', () => {
     }
   });
 
-  it('reloads both shards from /reload on one', async (context) => {
-    const sim = running(context);
+  it('reloads both shards from /reload on one', async () => {
+    const sim = running();
     const run = sim.userRunsCommand({
       name: 'reload',
       guildId: sim.guildIds[0]!,

@@ -13,7 +13,7 @@ import {
 } from '../../support/fake-model-servers/index.js';
 import { startBotOnSimulator, type BotOnSimulator } from '../support/bot-on-simulator.js';
 import { buttonIds, messageText } from '../support/message-text.js';
-import { createRealCore } from '../support/real-core.js';
+import { startRealCore } from '../../support/real-core.js';
 
 const REIWA = 'beautiful harmony';
 const JOBS = 'Japanese companies support over 850,000 American jobs';
@@ -29,7 +29,7 @@ async function withModelBot(
   test: (bot: BotOnSimulator<KizunaCore>) => Promise<void>,
 ): Promise<void> {
   const model = await startFakeOpenAiServer(server);
-  const real = await createRealCore({
+  const real = await startRealCore({
     ANSWER_PROVIDER: 'openai',
     OPENAI_BASE_URL: model.url,
     OPENAI_API_KEY: 'sk-test',
@@ -37,7 +37,7 @@ async function withModelBot(
   });
   let bot: BotOnSimulator<KizunaCore> | undefined;
   try {
-    bot = await startBotOnSimulator({ core: real.core!, env: real.env });
+    bot = await startBotOnSimulator({ core: real.core, env: real.env });
     await test(bot);
   } finally {
     await bot?.stop();
@@ -228,8 +228,8 @@ describe('GIVEN a model answerer WHEN someone mentions the bot', () => {
 
 describe('GIVEN the offline answerer WHEN someone uses /ask', () => {
   it('THEN nothing streams: no drafts, one answer', async () => {
-    const real = await createRealCore();
-    const bot = await startBotOnSimulator({ core: real.core!, env: real.env });
+    const real = await startRealCore();
+    const bot = await startBotOnSimulator({ core: real.core, env: real.env });
     try {
       const run = bot.sim.userRunsCommand({ name: 'ask', options: { question: 'What does Reiwa mean?' } });
       const final = await run.finalMessage({ settleMs: 1500 });

@@ -9,7 +9,7 @@ import {
 } from '../../../src/discord/presentation/answer-message.js';
 import { DiscordLimits } from '../../../src/discord/presentation/discord-limits.js';
 import { embedLength, type OutgoingMessage } from '../../../src/discord/presentation/outgoing-message.js';
-import { defaultFakeAnswer, fakeCitation, FAKE_PASSAGES } from '../support/fake-core.js';
+import { defaultFakeAnswer, fakeCitation, FAKE_PASSAGES } from '../../support/fake-core.js';
 
 function expectWithinLimits(message: OutgoingMessage): void {
   expect(message.allowedMentions).toEqual({ parse: [], repliedUser: false });

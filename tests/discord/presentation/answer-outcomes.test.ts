@@ -10,7 +10,7 @@ import {
   embedLength,
   type OutgoingMessage,
 } from '../../../src/discord/presentation/outgoing-message.js';
-import { defaultFakeAnswer, fakeCitation, FAKE_PASSAGES } from '../support/fake-core.js';
+import { defaultFakeAnswer, fakeCitation, FAKE_PASSAGES } from '../../support/fake-core.js';
 
 const embedsOf = (messages: OutgoingMessage[]): APIEmbed[] =>
   messages.flatMap((message) => message.embeds ?? []);

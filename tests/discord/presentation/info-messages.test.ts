@@ -13,7 +13,7 @@ import {
   summarizeProviderHealth,
   type ProviderHealthSnapshot,
 } from '../../../src/core/models/provider-health.js';
-import { createFakeCore, fakeCitation, FAKE_PASSAGES } from '../support/fake-core.js';
+import { createFakeCore, fakeCitation, FAKE_PASSAGES } from '../../support/fake-core.js';
 
 const core = createFakeCore();
 const text = (message: {

@@ -8,7 +8,7 @@ import {
   toPlainTextMessage,
   toPlainTextMessages,
 } from '../../../src/discord/presentation/plain-text-message.js';
-import { defaultFakeAnswer } from '../support/fake-core.js';
+import { defaultFakeAnswer } from '../../support/fake-core.js';
 
 const answer = defaultFakeAnswer({ question: 'What does Reiwa mean?' });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { formatDuration } from '../../../src/discord/presentation/format-duration.js';
 import { formatReloadReport } from '../../../src/discord/presentation/reload-report-message.js';
-import { FAKE_REPORT } from '../support/fake-core.js';
+import { FAKE_REPORT } from '../../support/fake-core.js';
 
 const shown = (message: ReturnType<typeof formatReloadReport>): string =>
   (message.embeds ?? [])

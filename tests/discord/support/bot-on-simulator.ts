@@ -11,7 +11,7 @@ import {
   type DiscordSimulator,
   type DiscordSimulatorOptions,
 } from '../../support/discord-simulator/index.js';
-import { createFakeCore, type FakeCore } from './fake-core.js';
+import { createFakeCore, type FakeCore } from '../../support/fake-core.js';
 
 /** Structured log lines the bot wrote, parsed. */
 export type LogLine = Record<string, unknown> & { level: number; msg?: string };

@@ -6,7 +6,7 @@ import { loadDiscordConfig } from '../../../src/config/load-discord-config.js';
 import { createLogger } from '../../../src/core/logger.js';
 import { createBot } from '../../../src/discord/create-bot.js';
 import { noIdentifyThrottle } from '../../support/discord-simulator/client-options.js';
-import { createFakeCore, defaultFakeAnswer } from './fake-core.js';
+import { createFakeCore, defaultFakeAnswer } from '../../support/fake-core.js';
 
 const config = loadDiscordConfig(process.env);
 const logger = createLogger(config.logLevel);

@@ -1,13 +1,12 @@
-import type { ServerResponse } from 'node:http';
-
+import type { FakeHttpResponse, RecordedRequest } from './fake-http-server.js';
 import {
-  startFakeHttpServer,
-  writeFrames,
-  type FakeHttpResponse,
-  type RecordedRequest,
-  type StreamFault,
-} from './fake-http-server.js';
-import { fakeVector } from './fake-vectors.js';
+  startFakeModelServer,
+  streamedPieces,
+  type FakeModelServerOptions,
+  type ModelApiDialect,
+} from './fake-model-server.js';
+
+export type { FakeFaultyStream, FakeReply } from './fake-model-server.js';
 
 /** The parts of a `POST /api/chat` body the fakes and tests look at. */
 export interface OllamaChatRequestBody {
@@ -25,30 +24,10 @@ export interface OllamaEmbedRequestBody {
   readonly [key: string]: unknown;
 }
 
-/** A reply streamed with a fault (cut, hanging); sent whole when the client did not ask to stream. */
-export interface FakeFaultyStream {
-  readonly text: string;
-  readonly fault: StreamFault;
-}
-
-export type FakeReply = string | FakeHttpResponse | FakeFaultyStream;
-
-export interface FakeOllamaServerOptions {
-  /**
-   * The assistant's reply to `/api/chat`: its text, or a whole HTTP response (errors, delays, garbage).
-   * @default a fixed sentence citing [1]
-   */
-  readonly reply?: (body: OllamaChatRequestBody, request: RecordedRequest) => FakeReply | Promise<FakeReply>;
-  /** Overrides the `/api/embed` response; return undefined for the normal one. */
-  readonly embeddings?: (
-    body: OllamaEmbedRequestBody,
-    request: RecordedRequest,
-  ) => FakeHttpResponse | undefined;
-  /**
-   * Size of the vectors returned by `/api/embed`.
-   * @default 8
-   */
-  readonly embeddingDimensions?: number;
+export interface FakeOllamaServerOptions extends FakeModelServerOptions<
+  OllamaChatRequestBody,
+  OllamaEmbedRequestBody
+> {
   /**
    * Models the server has pulled; others get Ollama's 404 "model not found". Undefined: every model exists.
    */
@@ -62,8 +41,6 @@ export interface FakeOllamaServer {
   close(): Promise<void>;
 }
 
-const DEFAULT_REPLY = 'The fact sheets address this directly [1].';
-
 /**
  * A stand-in for an Ollama server on 127.0.0.1, speaking what the `ollama` client (used by ChatOllama and
  * OllamaEmbeddings) sends: `POST /api/chat` (newline-delimited JSON chunks when `stream` is true or absent,
@@ -72,62 +49,42 @@ const DEFAULT_REPLY = 'The fact sheets address this directly [1].';
 export async function startFakeOllamaServer(
   options: FakeOllamaServerOptions = {},
 ): Promise<FakeOllamaServer> {
-  const dimensions = options.embeddingDimensions ?? 8;
-  const missingModel = (model: string): FakeHttpResponse | undefined =>
-    options.models === undefined ||
-    options.models.some((name) => name === model || name === `${model}:latest`)
-      ? undefined
-      : ollamaError(404, `model "${model}" not found, try pulling it first`);
-
-  const server = await startFakeHttpServer(async (request, response) => {
-    if (request.method !== 'POST') return ollamaError(405, 'method not allowed');
-
-    if (request.path === '/api/chat') {
-      const body = request.body as OllamaChatRequestBody | undefined;
-      if (body === undefined || typeof body.model !== 'string' || !Array.isArray(body.messages)) {
-        return ollamaError(400, 'invalid chat request');
-      }
-      const missing = missingModel(body.model);
-      if (missing) return missing;
-      const reply = options.reply ? await options.reply(body, request) : DEFAULT_REPLY;
-      if (typeof reply !== 'string' && !('fault' in reply)) return reply;
-      const text = typeof reply === 'string' ? reply : reply.text;
-      if (body.stream === false) return { status: 200, body: chatChunk(body.model, text, true) };
-      streamChat(response, body.model, text, typeof reply === 'string' ? undefined : reply.fault);
-      return undefined;
-    }
-
-    if (request.path === '/api/embed') {
-      const body = request.body as OllamaEmbedRequestBody | undefined;
-      if (body === undefined || typeof body.model !== 'string' || body.input === undefined) {
-        return ollamaError(400, 'invalid embed request');
-      }
-      const missing = missingModel(body.model);
-      if (missing) return missing;
-      const override = options.embeddings?.(body, request);
-      if (override !== undefined) return override;
-      const inputs = typeof body.input === 'string' ? [body.input] : body.input;
-      return {
-        status: 200,
-        body: {
-          model: body.model,
-          embeddings: inputs.map((input) => fakeVector(input, dimensions)),
-          total_duration: 1_000_000,
-          load_duration: 100_000,
-          prompt_eval_count: inputs.length,
-        },
-      };
-    }
-
-    return ollamaError(404, '404 page not found');
-  });
-
+  const server = await startFakeModelServer(ollamaDialect(options.models), options);
   return { url: server.origin, requests: server.requests, close: server.close };
 }
 
 /** An error response shaped like Ollama's: `{"error": "..."}`. */
 export function ollamaError(status: number, message: string): FakeHttpResponse {
   return { status, body: { error: message } };
+}
+
+function ollamaDialect(models: readonly string[] | undefined): ModelApiDialect<OllamaEmbedRequestBody> {
+  return {
+    chatPath: '/api/chat',
+    embeddingsPath: '/api/embed',
+    streamsByDefault: true,
+    error: ollamaError,
+    refuse(_request, model) {
+      if (models === undefined || model === undefined) return undefined;
+      if (models.some((name) => name === model || name === `${model}:latest`)) return undefined;
+      return ollamaError(404, `model "${model}" not found, try pulling it first`);
+    },
+    completion: (model, content) => chatChunk(model, content, true),
+    stream: (model, content) => ({
+      contentType: 'application/x-ndjson',
+      frames: [
+        ...streamedPieces(content).map((piece) => `${JSON.stringify(chatChunk(model, piece, false))}\n`),
+        `${JSON.stringify(chatChunk(model, '', true))}\n`,
+      ],
+    }),
+    embeddingsResponse: (body, vectors) => ({
+      model: body.model,
+      embeddings: vectors,
+      total_duration: 1_000_000,
+      load_duration: 100_000,
+      prompt_eval_count: vectors.length,
+    }),
+  };
 }
 
 function chatChunk(model: string, content: string, done: boolean) {
@@ -148,14 +105,4 @@ function chatChunk(model: string, content: string, done: boolean) {
         }
       : {}),
   };
-}
-
-function streamChat(response: ServerResponse, model: string, content: string, fault?: StreamFault): void {
-  const frames = [
-    ...(content.match(/\S+\s*/g) ?? [content]).map(
-      (piece) => `${JSON.stringify(chatChunk(model, piece, false))}\n`,
-    ),
-    `${JSON.stringify(chatChunk(model, '', true))}\n`,
-  ];
-  writeFrames(response, 'application/x-ndjson', frames, fault);
 }

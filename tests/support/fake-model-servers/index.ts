@@ -13,6 +13,6 @@ export type {
   OllamaEmbedRequestBody,
 } from './fake-ollama-server.js';
 export type { FakeHttpResponse, RecordedRequest, StreamFault } from './fake-http-server.js';
-export type { FakeFaultyStream } from './fake-openai-server.js';
+export type { FakeFaultyStream, FakeReply } from './fake-model-server.js';
 export { fakeVector } from './fake-vectors.js';
 export { markerOf } from './prompt-marker.js';

@@ -1,4 +1,4 @@
-import { KizunaError } from '../../../src/core/errors.js';
+import { KizunaError } from '../../src/core/errors.js';
 import type {
   Answer,
   AskRequest,
@@ -12,12 +12,19 @@ import type {
   Quotation,
   ReloadReport,
   SourceSummary,
-} from '../../../src/core/types.js';
+} from '../../src/core/types.js';
 
-/** A small, deterministic stand-in for the real core: two fact sheets, a few passages and quotations. */
+/**
+ * The one stand-in for the real core in every spec (CLI, Discord, evaluation): small and deterministic, two
+ * fact sheets, a few passages and quotations, built by {@link createFakeCore}; the builders below
+ * ({@link citation}, {@link answered}, {@link refusal}, {@link quoteResult}) make the values a spec feeds it or
+ * compares with.
+ */
 export interface FakeCore extends KizunaCore {
-  /** Every question asked, in order, with its history. */
+  /** Every question asked, in order, with its history (copied: a caller may keep changing its own). */
   readonly asked: AskRequest[];
+  /** Every quotation query, in order. */
+  readonly quoteQueries: QuoteQuery[];
   /** How many reloads were attempted. */
   reloadCalls: number;
   /** Removes a passage, as a reload that dropped it would. */
@@ -33,6 +40,12 @@ export interface FakeCoreOptions {
   readonly reloadError?: Error;
   /** @default 500 */
   readonly maxQuestionLength?: number;
+  /** The quotations `quote` chooses from, matching speaker and topic. @default those of FAKE_QUOTATIONS */
+  readonly quotes?: readonly QuoteResult[];
+  /** @default the speakers of the quotations */
+  readonly speakers?: readonly string[];
+  /** Replaces fields of the status (e.g. a model provider's state, another index origin). */
+  readonly status?: Partial<CoreStatus>;
 }
 
 export const FAKE_DOCUMENTS: readonly KnowledgeDocument[] = [
@@ -143,16 +156,102 @@ export function defaultFakeAnswer(request: AskRequest): Answer {
   const citations = [fakeCitation(FAKE_PASSAGES[0]!.id, 1), fakeCitation(FAKE_PASSAGES[1]!.id, 2)].filter(
     (citation): citation is Citation => citation !== undefined,
   );
-  return {
+  return answered({
     question: request.question,
+    text: `${FAKE_PASSAGES[0]!.text} [1] ${FAKE_PASSAGES[1]!.text} [2]`,
+    citations,
+  });
+}
+
+/**
+ * A made-up citation (sheet "Fact Sheet A", section and passage numbered by the marker), for specs that
+ * format or score citations without the fixtures' knowledge.
+ */
+export function citation(overrides: Partial<Citation> = {}): Citation {
+  const marker = overrides.marker ?? 1;
+  const documentId = overrides.documentId ?? 'sheet-a';
+  return {
+    marker,
+    passageId: `${documentId}#p${marker}`,
+    documentId,
+    title: 'Fact Sheet A',
+    date: '2019-05-25',
+    displayDate: 'May 25, 2019',
+    section: `SECTION ${marker}`,
+    passage: `Verbatim passage number ${marker} about cooperation between the two allies.`,
+    ...overrides,
+  };
+}
+
+/** An answered question: `text` with its `citations` (none unless given). */
+export function answered(overrides: Partial<Answer> = {}): Answer {
+  return {
+    question: 'q',
     answered: true,
     outcome: 'answered',
     language: 'en',
-    text: `${FAKE_PASSAGES[0]!.text} [1] ${FAKE_PASSAGES[1]!.text} [2]`,
-    citations,
+    text: '',
+    citations: [],
     missingTerms: [],
     answerer: 'fake',
     latencyMs: 1,
+    ...overrides,
+  };
+}
+
+/** A question the fact sheets do not cover: not answered, no citations. */
+export function refusal(overrides: Partial<Answer> = {}): Answer {
+  return answered({
+    answered: false,
+    outcome: 'not-covered',
+    text: 'The fact sheets do not say anything about that.',
+    missingTerms: ['that'],
+    ...overrides,
+  });
+}
+
+/** Echoes the question ("You asked: … [1]") with one made-up citation: shows exactly what reached the core. */
+export function echoAnswer(request: AskRequest): Answer {
+  return answered({
+    question: request.question,
+    text: `You asked: ${request.question} [1]`,
+    citations: [citation()],
+    latencyMs: 7,
+  });
+}
+
+/** A quotation by `speaker` and its made-up citation, for `createFakeCore({ quotes })`. */
+export function quoteResult(speaker: string, text: string, overrides: Partial<Citation> = {}): QuoteResult {
+  const cited = citation({ passage: `${speaker} said: “${text}”`, ...overrides });
+  return {
+    quotation: {
+      id: `q-${speaker}`,
+      speaker,
+      text,
+      passageId: cited.passageId,
+      documentId: cited.documentId,
+      section: cited.section,
+      form: 'whole-line',
+    },
+    citation: cited,
+  };
+}
+
+/** A fixed status (uptime 65 s, one sheet, origin "loaded from disk"), for specs that format one. */
+export function coreStatus(overrides: Partial<CoreStatus> = {}): CoreStatus {
+  return {
+    fingerprint: 'abcdef0123456789abcdef',
+    documentCount: 1,
+    passageCount: 3,
+    quotationCount: 1,
+    embedder: 'fake-embedder',
+    answerer: 'fake',
+    startedAt: new Date('2024-01-01T00:00:00Z'),
+    uptimeMs: 65_000,
+    questionsAnswered: 2,
+    questionsRefused: 1,
+    indexOrigin: 'loaded from disk',
+    ...overrides,
   };
 }
 
@@ -170,6 +269,7 @@ export const FAKE_REPORT: ReloadReport = {
 
 export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
   const asked: AskRequest[] = [];
+  const quoteQueries: QuoteQuery[] = [];
   let passages = [...FAKE_PASSAGES];
   let answered = 0;
   let refused = 0;
@@ -179,6 +279,7 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
 
   const core: FakeCore = {
     asked,
+    quoteQueries,
     reloadCalls: 0,
     forgetPassage(passageId) {
       passages = passages.filter((candidate) => candidate.id !== passageId);
@@ -192,7 +293,7 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
           `Questions can be at most ${maxQuestionLength} characters.`,
         );
       }
-      asked.push(request);
+      asked.push(request.history ? { ...request, history: structuredClone(request.history) } : request);
       if (options.askDelayMs) await new Promise((resolve) => setTimeout(resolve, options.askDelayMs));
       const answer = await (options.answer ?? defaultFakeAnswer)(request);
       if (answer.answered) answered += 1;
@@ -200,22 +301,21 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
       return answer;
     },
     quote(query: QuoteQuery = {}): QuoteResult | undefined {
+      quoteQueries.push(query);
       const speaker = query.speaker?.toLowerCase();
       const topic = query.topic?.toLowerCase();
-      const matches = FAKE_QUOTATIONS.filter(
-        (quotation) =>
+      const matches = quotesOf(options.quotes, passages).filter(
+        ({ quotation, citation: cited }) =>
           (!speaker || quotation.speaker.toLowerCase().includes(speaker)) &&
-          (!topic ||
-            `${quotation.text} ${passages.find((p) => p.id === quotation.passageId)?.text ?? ''}`
-              .toLowerCase()
-              .includes(topic)),
+          (!topic || `${quotation.text} ${cited.passage}`.toLowerCase().includes(topic)),
       );
       const random = query.random ?? Math.random;
-      const quotation = matches[Math.floor(random() * matches.length)];
-      const citation = quotation && fakeCitation(quotation.passageId, 1, passages);
-      return quotation && citation ? { quotation, citation } : undefined;
+      return matches[Math.floor(random() * matches.length)];
     },
-    speakers: () => [...new Set(FAKE_QUOTATIONS.map((quotation) => quotation.speaker))],
+    speakers: () =>
+      options.speakers ?? [
+        ...new Set(quotesOf(options.quotes, passages).map(({ quotation }) => quotation.speaker)),
+      ],
     sources(): SourceSummary[] {
       return FAKE_DOCUMENTS.map((document) => ({
         documentId: document.id,
@@ -243,6 +343,7 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
         questionsAnswered: answered,
         questionsRefused: refused,
         indexOrigin: 'built in memory (fake)',
+        ...options.status,
       };
     },
     async reload() {
@@ -256,4 +357,13 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
     },
   };
   return core;
+}
+
+/** The quotations a fake core quotes from: the given ones, or the fixtures' with their citations. */
+function quotesOf(given: readonly QuoteResult[] | undefined, passages: readonly Passage[]): QuoteResult[] {
+  if (given) return [...given];
+  return FAKE_QUOTATIONS.flatMap((quotation) => {
+    const cited = fakeCitation(quotation.passageId, 1, passages);
+    return cited ? [{ quotation, citation: cited }] : [];
+  });
 }

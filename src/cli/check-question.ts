@@ -1,5 +1,5 @@
 import { isKizunaError } from '../core/errors.js';
-import { validateQuestion as validateForCore } from '../core/service/validate-question.js';
+import { validateQuestion } from '../core/service/validate-question.js';
 
 /** The outcome of checking a question before asking the core. */
 export type QuestionCheck =
@@ -9,9 +9,9 @@ export type QuestionCheck =
  * Applies the core's own rule (so the CLI and Discord refuse exactly the same input) before the core is
  * built, which keeps a bad question fast and side-effect free.
  */
-export function validateQuestion(raw: string, maxQuestionLength: number): QuestionCheck {
+export function checkQuestion(raw: string, maxQuestionLength: number): QuestionCheck {
   try {
-    return { ok: true, question: validateForCore(raw, maxQuestionLength) };
+    return { ok: true, question: validateQuestion(raw, maxQuestionLength) };
   } catch (error) {
     if (isKizunaError(error)) return { ok: false, error: error.message };
     throw error;
