@@ -48,14 +48,21 @@ export function asksForMore(question: string): boolean {
 }
 
 /**
- * The follow-up made to stand alone without a model: the person's previous question is appended, so
- * retrieval sees both topics. The previous question is the person's own last one (history holds only
- * their turns and Kizuna's answers to them).
+ * The follow-up made to stand alone without a model: the person's previous question with a topic is
+ * appended, so retrieval sees both topics. It is the person's own last one that names something
+ * (`hasTopic`), skipping earlier follow-ups such as "tell me more" (history holds only their turns and
+ * Kizuna's answers to them).
  */
-export function standaloneQuestion(question: string, history: readonly ConversationTurn[]): string {
-  const previous = [...history]
+export function standaloneQuestion(
+  question: string,
+  history: readonly ConversationTurn[],
+  hasTopic: (text: string) => boolean = () => true,
+): string {
+  const earlier = [...history]
     .reverse()
-    .find((turn) => turn.role === 'user' && turn.text.trim() !== question);
+    .filter((turn) => turn.role === 'user' && turn.text.trim() !== question);
+  // "what did OPIC sign?" → "tell me more" → "who with?": the topic is OPIC, two questions back.
+  const previous = earlier.find((turn) => hasTopic(turn.text)) ?? earlier[0];
   return previous === undefined ? question : `${question} ${previous.text.trim()}`;
 }
 

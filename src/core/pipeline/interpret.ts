@@ -114,7 +114,20 @@ export function interpret(
       table?.correct?.(token) !== undefined,
   });
   const followUp = intent === 'question' && isFollowUp(question, history, ownTopicTerms);
-  const standalone = followUp ? standaloneQuestion(question, history) : question;
+  const namesTopic = (text: string) =>
+    assessCoverage(
+      questionWords(text, wordOptions),
+      context.vocabulary,
+      context.wordVectors,
+      [],
+      context.coverage,
+    ).some(
+      (item) =>
+        item.kind !== 'missing' &&
+        item.kind !== 'filler' &&
+        !(item.term.numeric && years.has(item.term.token)),
+    );
+  const standalone = followUp ? standaloneQuestion(question, history, namesTopic) : question;
   // A follow-up inherits the sheet the conversation was about ("and when was that?").
   const documentIds =
     targetDocuments(question, context.documents) ??

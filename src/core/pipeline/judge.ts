@@ -106,7 +106,11 @@ export function judge(
   if (decisive || best === undefined || best.score < (options.minimumScore ?? 0.2)) {
     return { kind: 'not-covered', missing: verdict.missing, missingWords: wordsMissing(coverage) };
   }
-  if (verdict.covered && !reading.followUp && !namesSubject(coverage, weightOf, options.passagesUsing))
+  if (
+    verdict.covered &&
+    !reading.followUp &&
+    !namesSubject(coverage, weightOf, options.passagesUsing, reading.statedNumbers)
+  )
     return { kind: 'not-covered', missing: wordsMissing(coverage), missingWords: wordsMissing(coverage) };
   if (verdict.covered) {
     // "Who's the emperor that…?": everything else is covered, but the sheets never name an emperor.
@@ -162,9 +166,12 @@ function namesSubject(
   coverage: readonly TermCoverage[],
   weightOf: (term: TermCoverage['term']) => number,
   passagesUsing: ((stem: string) => number) | undefined,
+  statedNumbers: readonly string[],
 ): boolean {
   return coverage.some((item) => {
-    if (item.kind === 'missing' || item.kind === 'filler' || item.term.numeric) return false;
+    if (item.kind === 'missing' || item.kind === 'filler') return false;
+    // "850,000" alone asks about a number the sheets give; a sheet's year only points at the sheet.
+    if (item.term.numeric) return item.kind === 'exact' && statedNumbers.includes(item.term.token);
     const weight = weightOf(item.term);
     if (weight >= SUBJECT_RARITY) return true;
     return passagesUsing === undefined || (weight >= 0.25 && passagesUsing(item.term.stem) >= 3);

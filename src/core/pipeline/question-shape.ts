@@ -117,7 +117,7 @@ const FRAME_NOUNS: ReadonlySet<string> = new Set(
   `deal story status situation gist latest news update updates upshot point idea thing things summary
   overview background context lowdown scoop score tea takeaway takeaways word verdict answer
   endgame goal goals aim aims purpose plan plans strategy approach policy stance position view take angle
-  agenda objective objectives mission vision`
+  agenda objective objectives mission vision rank ranking standing role`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );
@@ -139,7 +139,7 @@ const PHRASE_END =
  */
 export function askedAttribute(question: string): string | undefined {
   const match =
-    /\b(?:what|how\s+(?:big|large|high|huge|steep|much|many|long|old|far))(?:['’]s|s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the|their|its|his|her|our|your|a|an)\s+([^?.!,;:]+)/iu.exec(
+    /\b(?:what|how\s+(?:big|large|high|huge|steep|much|many|long|old|far))(?:['’]s|s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)\s+(?:the|their|its|his|her|our|your|a|an|[\p{L}.-]+['’]s)\s+([^?.!,;:]+)/iu.exec(
       question,
     );
   if (match?.[1] === undefined) return undefined;

@@ -1,3 +1,4 @@
+import { stripTerminalEscapes } from '../text/unicode.js';
 import { KizunaError } from '../errors.js';
 
 /** Characters that never belong in a question: C0/C1 controls except tab and newlines, and bidi overrides. */
@@ -12,7 +13,12 @@ export function validateQuestion(raw: unknown, maxLength: number): string {
   if (typeof raw !== 'string') {
     throw new KizunaError('INVALID_INPUT', 'A question must be text.');
   }
-  const cleaned = raw.normalize('NFC').replace(UNSAFE_CHARACTERS, '').replace(/\s+/g, ' ').trim();
+  // Escape sequences go whole ("\x1b[31m"), or their printable tail would be read as words ("31mreiwa").
+  const cleaned = stripTerminalEscapes(raw)
+    .normalize('NFC')
+    .replace(UNSAFE_CHARACTERS, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (cleaned.length === 0) {
     throw new KizunaError(
       'EMPTY_QUESTION',

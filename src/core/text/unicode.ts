@@ -42,9 +42,21 @@ const PLAIN_ASCII = /^[\t\n\r -~]*$/;
  *
  * Diacritics are kept (see {@link foldLatinDiacritics}); whitespace is not collapsed.
  */
+/**
+ * Terminal escape sequences pasted with a question ("\x1b[31mreiwa\x1b[0m" from a coloured terminal):
+ * ECMA-48 control sequences (ESC [ parameters final-byte) and two-character escapes.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_ESCAPE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-_]/g;
+
+/** The text without terminal escape sequences, so that "\x1b[31mreiwa\x1b[0m" reads "reiwa". */
+export function stripTerminalEscapes(text: string): string {
+  return text.replace(TERMINAL_ESCAPE, '');
+}
+
 export function normaliseUnicode(text: string): string {
   if (PLAIN_ASCII.test(text)) return text;
-  return text
+  return stripTerminalEscapes(text)
     .normalize('NFKC')
     .replace(INVISIBLE, '')
     .replace(JOINING_DASH, '-')

@@ -84,6 +84,7 @@ describe('askedAttribute', () => {
     ['what were the exact dates of the november trip?', 'dates'],
     ['whats the weather gonna be like in tokyo', 'weather'],
     ['What is the name of the emperor whose reign began the Reiwa era?', 'emperor'],
+    ["what is japan's defense budget", 'budget'],
   ])('GIVEN "%s" THEN it asks for the %s', (question, attribute) => {
     expect(askedAttribute(question)).toBe(attribute);
   });
@@ -94,6 +95,7 @@ describe('askedAttribute', () => {
     'whats the indo pacific vision thing trump keeps going on about',
     'What did Abe say about the alliance?',
     'which fighter plane is Japan buying?',
+    "what's japan's rank as a foreign investor",
   ])('GIVEN "%s" THEN no attribute is asked for (a frame noun, or another shape)', (question) => {
     expect(askedAttribute(question)).toBeUndefined();
   });

@@ -108,7 +108,20 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     expect(answer.text).toContain(subject);
   });
 
-  it.each(['who won the world series last year?', 'how do i center a div lol'])(
+  it.each(['850,000', '850000'])(
+    'GIVEN only a number the sheets give ("%s") THEN its passage answers',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, '850,000 American jobs')).toBe(true);
+    },
+  );
+
+  it.each([
+    'who won the world series last year?',
+    'how do i center a div lol',
+    'who won the world series in 2019',
+  ])(
     'GIVEN "%s" (only words the sheets use in passing) THEN it is refused: the sheets are not about it',
     async (question) => {
       const answer = await ask(question);
@@ -121,6 +134,7 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     ['who is the new emperor that started the reiwa era?', 'emperor'],
     ['What is the name of the emperor whose reign began the Reiwa era?', 'emperor'],
     ['How big is the US trade deficit with Japan?', 'deficit'],
+    ["what is japan's defense budget", 'budget'],
   ])('GIVEN "%s" THEN the attribute asked for is what the sheets lack: %s', async (question, attribute) => {
     const answer = await ask(question);
     expect(answer.answered).toBe(false);
@@ -200,6 +214,22 @@ describe('follow-ups', () => {
     expect(answer.outcome).toBe('answered');
     expect(answer.missingTerms).not.toContain('35');
     expect(cites(answer, 'other United States defense systems')).toBe(true);
+  });
+
+  it('GIVEN "who with?" after "tell me more" THEN the topic comes from the last question that named one', async () => {
+    const first = await ask('what did OPIC sign?');
+    const more = await ask('tell me more', [
+      { role: 'user', text: 'what did OPIC sign?' },
+      { role: 'assistant', text: first.text },
+    ]);
+    const answer = await ask('who with?', [
+      { role: 'user', text: 'what did OPIC sign?' },
+      { role: 'assistant', text: first.text },
+      { role: 'user', text: 'tell me more' },
+      { role: 'assistant', text: more.text },
+    ]);
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'Japan Bank for International Cooperation')).toBe(true);
   });
 
   it('GIVEN a near-domain question after an answered one THEN it is still not answered', async () => {
