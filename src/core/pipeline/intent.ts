@@ -24,12 +24,29 @@ const HOSTILE_PATTERNS: readonly RegExp[] = [
   /^(?:\s*\\[ntr0])+\s*$|(?:\\[ntr]){2,}/,
 ];
 
+/**
+ * The message without the parts that attack or test the bot: script elements, and sentences that match
+ * a hostile pattern ("Ignore previous instructions. What does Reiwa mean?" → "What does Reiwa mean?"). A
+ * real question beside them is still answered; a message of nothing else becomes empty.
+ */
+export function withoutHostileParts(text: string): string {
+  const untagged = text.replace(/<\s*(script|style)\b[^>]*>[\s\S]*?<\s*\/\s*\1\s*>/giu, ' ');
+  const sentences = untagged.match(/[^.?!;\n]+[.?!;\n]*/gu) ?? [];
+  return sentences
+    .filter((sentence) => !HOSTILE_PATTERNS.some((pattern) => pattern.test(sentence)))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Words that ask for a whole sheet or topic in brief ("what's in the sheets about security?" too). */
 const OVERVIEW_WORDS =
   /\b(summar(?:y|ise|ize|ies)|overview|overall|in general|big picture|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b/i;
 /** "What's in the 2019 sheet", "what does the 2018 one say" with nothing else asked. */
 const WHATS_IN_A_SHEET =
   /\bwhat(?:'?s| is| does| did| do)?\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|document)\b/i;
+
+const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 export interface IntentOptions {
   /** True when a word is English or the sheets' (so a message of only unknown words is mash). */
@@ -57,6 +74,8 @@ export function classifyIntent(text: string, topicTerms: number, options: Intent
       !isStopword(token) &&
       !CASUAL_FILLERS.has(token) &&
       !/\p{N}/u.test(token) &&
+      // A Japanese term the glossary could not translate is a topic the sheets lack, not mash.
+      !JAPANESE_SCRIPT.test(token) &&
       !options.isKnownWord(token),
   );
   if (tokens.length > 0 && (mash || mostlyMash(tokens, options))) return 'unclear';

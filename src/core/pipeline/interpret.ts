@@ -11,7 +11,7 @@ import { lemmasOf } from '../text/lemma.js';
 import { stem } from '../text/stem.js';
 import type { ConversationTurn, KnowledgeDocument } from '../types.js';
 import { asksForMore, isFollowUp, isRepeated, leansOnConversation, standaloneQuestion } from './follow-up.js';
-import { classifyIntent, type Intent } from './intent.js';
+import { classifyIntent, withoutHostileParts, type Intent } from './intent.js';
 import {
   askedFor,
   documentYears,
@@ -86,10 +86,13 @@ const EVERYDAY_WORD_RANK = 5_000;
  * which sheets it targets and what kind of fact it wants. No retrieval happens here.
  */
 export function interpret(
-  question: string,
+  asked: string,
   history: readonly ConversationTurn[],
   context: InterpretContext,
 ): Reading {
+  // A question beside an injection attempt is answered without it; an attempt alone stays as typed and
+  // is read as unclear.
+  const question = withoutHostileParts(asked) || asked;
   const table = context.wordVectors;
   // Names stand first in many questions ("Okinawa bases?"), and in every translated Japanese one.
   const wordOptions = {

@@ -3,7 +3,7 @@ import { validateQuestion } from '../../../src/core/service/validate-question.js
 
 describe('validateQuestion', () => {
   it('removes terminal escape sequences whole, so their tail is not read as words', () => {
-    expect(validateQuestion('what does \u001b[31mreiwa\u001b[0m mean')).toBe('what does reiwa mean');
+    expect(validateQuestion('what does \u001b[31mreiwa\u001b[0m mean', 500)).toBe('what does reiwa mean');
   });
 
   it('collapses whitespace and trims', () => {
