@@ -79,7 +79,7 @@ export interface InterpretContext {
 }
 
 /** Words more frequent than this rank in English (the word table's order) are everyday words, not names. */
-const EVERYDAY_WORD_RANK = 5_000;
+export const EVERYDAY_WORD_RANK = 5_000;
 
 /**
  * Stage 2 of answering: reads intent (question, overview, chit-chat, unclear), whether it is a follow-up,

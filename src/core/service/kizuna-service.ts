@@ -18,7 +18,7 @@ import {
   relatedReply,
   type Reply,
 } from '../pipeline/present.js';
-import { interpret, type InterpretContext, type Reading } from '../pipeline/interpret.js';
+import { EVERYDAY_WORD_RANK, interpret, type InterpretContext, type Reading } from '../pipeline/interpret.js';
 import { judge, type JudgeOptions } from '../pipeline/judge.js';
 import { retrieveForReading } from '../pipeline/retrieve.js';
 import { verifyDraft } from '../pipeline/verify.js';
@@ -53,6 +53,25 @@ import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
  * 0.3 keeps every set at or above its earlier figures; English uses the verdict's default).
  */
 const TRANSLATED_MAX_MISSING_SHARE = 0.3;
+
+const namesOfGlossary = new WeakMap<Glossary, ReadonlySet<string>>();
+
+/**
+ * The one-word English names of the glossary's places, people and bodies, lower case ("okinawa",
+ * "futenma", "honda"): reviewed data saying these words are names, whatever case a question types them in.
+ */
+function glossaryNames(glossary: Glossary): ReadonlySet<string> {
+  let names = namesOfGlossary.get(glossary);
+  if (names === undefined) {
+    names = new Set(
+      glossary.entries
+        .filter((entry) => entry.kind !== 'term' && /^\p{L}+$/u.test(entry.en))
+        .map((entry) => entry.en.toLowerCase()),
+    );
+    namesOfGlossary.set(glossary, names);
+  }
+  return names;
+}
 
 /** Opens (loads or builds) the index for a knowledge version, reusing the previous index's vectors. */
 export type IndexOpener = (
@@ -332,11 +351,18 @@ export class KizunaService implements KizunaCore {
   }
 
   private interpretContext(state: KnowledgeState): InterpretContext {
+    const names = glossaryNames(state.glossary);
     return {
       documents: state.knowledge.documents,
       vocabulary: state.vocabulary,
       ...(this.options.wordVectors === undefined ? {} : { wordVectors: this.options.wordVectors }),
-      ...(this.options.coverage === undefined ? {} : { coverage: this.options.coverage }),
+      // A glossary name that is also an everyday English word ("Emperor", a title) is no name.
+      coverage: {
+        ...this.options.coverage,
+        isKnownName: (token) =>
+          names.has(token) &&
+          (this.options.wordVectors?.rank(token) ?? Number.POSITIVE_INFINITY) > EVERYDAY_WORD_RANK,
+      },
     };
   }
 

@@ -102,6 +102,8 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     ['what is the population of Osaka?', 'Osaka'],
     ['what about the Okinawa bases?', 'Okinawa'],
     ['is japan in the Quad?', 'Quad'],
+    ['tell me about US bases in okinawa', 'okinawa'],
+    ['did trump visit okinawa', 'okinawa'],
   ])('GIVEN "%s" THEN it is not answered, and %s is named', async (question, subject) => {
     const answer = await ask(question);
     expect(answer.answered).toBe(false);
