@@ -25,8 +25,17 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
   },
   noTopic: () =>
     'Could you say what you would like to know? For example: “How many American jobs do Japanese companies support?”',
-  chitChat: (documentCount) =>
-    `Hello! I answer questions about the U.S.–Japan alliance from ${documentCount === 2 ? 'two ' : ''}White House fact sheets, with sources. For example: “What does Reiwa mean?”`,
+  chitChat: (documentCount, kind = 'greeting') => {
+    const what = `I answer questions about the U.S.–Japan alliance from ${documentCount === 2 ? 'the two ' : ''}White House fact sheets, with sources.`;
+    switch (kind) {
+      case 'thanks':
+        return `You're welcome! Ask me anything else about the alliance. For example: “What does Reiwa mean?”`;
+      case 'help':
+        return `${what} Ask in plain English or Japanese, for example “What does Reiwa mean?” or “How many American jobs do Japanese companies support?”; ask a follow-up (“when was that?”, “tell me more”); or ask for an overview (“Summarize the 2019 fact sheet”). Every answer names its sheet and section.`;
+      case 'greeting':
+        return `Hello! ${what} For example: “What does Reiwa mean?”`;
+    }
+  },
   closestPassage: (missing, unstated) => {
     const what =
       missing.length > 0

@@ -35,8 +35,17 @@ export const JAPANESE_MESSAGES: MessageCatalogue = {
   },
   noTopic: () =>
     '何について知りたいか教えていただけますか？ 例：「日本企業はアメリカでどれくらいの雇用を支えていますか？」',
-  chitChat: (documentCount) =>
-    `こんにちは！日米同盟について、ホワイトハウスの${documentCount === 2 ? '2つの' : ''}ファクトシートをもとに出典付きでお答えします。例えば「令和とはどういう意味ですか？」と聞いてみてください。`,
+  chitChat: (documentCount, kind = 'greeting') => {
+    const what = `日米同盟について、ホワイトハウスの${documentCount === 2 ? '2つの' : ''}ファクトシートをもとに出典付きでお答えします。`;
+    switch (kind) {
+      case 'thanks':
+        return 'どういたしまして！ほかにも日米同盟について聞いてみてください。例えば「令和とはどういう意味ですか？」';
+      case 'help':
+        return `${what}日本語か英語で質問してください。例：「令和とはどういう意味ですか？」「日本企業はアメリカでどれくらいの雇用を支えていますか？」。続けて「それはいつ？」「もっと詳しく」と聞いたり、「2019年のファクトシートをまとめて」と概要を頼んだりもできます。`;
+      case 'greeting':
+        return `こんにちは！${what}例えば「令和とはどういう意味ですか？」と聞いてみてください。`;
+    }
+  },
   closestPassage: (missing, unstated) =>
     missing.length > 0
       ? `ファクトシートには${quoted(missing)}についてそのようには書かれていません。最も近い記述（英語の原文）：`

@@ -1,3 +1,4 @@
+import type { SmallTalk } from '../pipeline/intent.js';
 import { ENGLISH_MESSAGES } from './messages-en.js';
 import { JAPANESE_MESSAGES } from './messages-ja.js';
 import type { AskedFor } from './question-intent.js';
@@ -45,8 +46,11 @@ export interface MessageCatalogue {
   readonly refusal: (missing: readonly string[], documentCount: number) => string;
   /** The reply to a question with no topic, with an example. */
   readonly noTopic: () => string;
-  /** The reply to small talk (thanks, hello, "test"), saying how many sheets it answers from. */
-  readonly chitChat: (documentCount: number) => string;
+  /**
+   * The reply to small talk, fitting its kind (thanks, a request for help, a greeting or "test"), saying
+   * how many sheets it answers from. @default kind greeting
+   */
+  readonly chitChat: (documentCount: number, kind?: SmallTalk) => string;
   /**
    * Said before the closest passage when the sheets cover the subject but not what was asked: names what
    * they don't mention, or the kind of fact they don't give (`unstated`: a number, a time, a person, a place).

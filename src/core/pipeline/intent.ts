@@ -122,6 +122,25 @@ function isChitChat(tokens: readonly string[], options: IntentOptions): boolean 
   return chatty > 0 && other <= chatty && !(asking && other > 0);
 }
 
+/** What a bit of small talk is: thanks, a request for help, or anything else (a greeting, "test", "ok"). */
+export type SmallTalk = 'thanks' | 'help' | 'greeting';
+
+/**
+ * Which kind of small talk a message is, so the reply fits it ("thanks!" gets "you're welcome", not
+ * "hello"). English and Japanese chat words; anything else is a greeting.
+ */
+export function smallTalkKind(text: string): SmallTalk {
+  if (
+    /\b(thanks?|thx|ty|tysm|cheers|appreciated?|gotcha|noted|understood)\b|ありがと|サンキュー|感謝|助か/iu.test(
+      text,
+    )
+  )
+    return 'thanks';
+  if (/\b(help|commands?|how\s+does\s+this\s+work|what\s+can\s+you\s+do)\b|ヘルプ|使い方|助けて/iu.test(text))
+    return 'help';
+  return 'greeting';
+}
+
 /** Words that make a message a question, whatever chat words surround it. */
 const ASKING = new Set([
   'what',

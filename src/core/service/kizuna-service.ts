@@ -20,6 +20,7 @@ import {
 } from '../pipeline/present.js';
 import { EVERYDAY_WORD_RANK, interpret, type InterpretContext, type Reading } from '../pipeline/interpret.js';
 import { judge, type JudgeOptions } from '../pipeline/judge.js';
+import { smallTalkKind } from '../pipeline/intent.js';
 import { retrieveForReading } from '../pipeline/retrieve.js';
 import { verifyDraft } from '../pipeline/verify.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
@@ -192,7 +193,9 @@ export class KizunaService implements KizunaCore {
     // Nothing left once markup is gone ("<@123>" alone): there is no question to read.
     if (input.kind === 'empty') return finish(plainReply('unclear', say.noTopic()));
     if (input.translated?.isChitChat === true)
-      return finish(plainReply('chit-chat', say.chitChat(state.knowledge.documents.length)));
+      return finish(
+        plainReply('chit-chat', say.chitChat(state.knowledge.documents.length, smallTalkKind(input.display))),
+      );
 
     const history = normaliseHistory((request.history ?? []).slice(-MAX_HISTORY_TURNS), {
       aliases: state.aliases,
@@ -200,7 +203,9 @@ export class KizunaService implements KizunaCore {
     });
     const reading = await this.interpretWithCondenser(input.search, history, state);
     if (reading.intent === 'chit-chat')
-      return finish(plainReply('chit-chat', say.chitChat(state.knowledge.documents.length)));
+      return finish(
+        plainReply('chit-chat', say.chitChat(state.knowledge.documents.length, smallTalkKind(input.display))),
+      );
     if (reading.intent === 'unclear') return finish(plainReply('unclear', say.noTopic()));
 
     const passages = await this.retrieveFor(state, reading);

@@ -123,8 +123,15 @@ describe("messages('ja')", () => {
     ]);
   });
 
+  it('GIVEN thanks or a request for help THEN the small-talk reply fits it', () => {
+    expect(en.chitChat(2, 'thanks')).toMatch(/^You're welcome!/);
+    expect(en.chitChat(2, 'help')).toContain('follow-up');
+    expect(ja.chitChat(2, 'thanks')).toMatch(/^どういたしまして/);
+    expect(ja.chitChat(2, 'help')).toContain('もっと詳しく');
+  });
+
   it('GIVEN small talk THEN the reply says "two" sheets only when there are two', () => {
-    expect(en.chitChat(2)).toContain('from two White House fact sheets');
+    expect(en.chitChat(2)).toContain('from the two White House fact sheets');
     expect(en.chitChat(3)).toContain('from White House fact sheets');
     expect(ja.chitChat(2)).toContain('2つの');
     expect(ja.chitChat(3)).not.toContain('2つの');
