@@ -41,11 +41,19 @@ export function buildCorpusVocabulary(
   const postings = new Map<string, number[]>();
   const surfaceWords = new Set<string>();
   const texts = [...passages.map((passage) => passage.text), ...extraTexts];
+  // A large archive repeats a few tens of thousands of words millions of times: stem each distinct
+  // token once (undefined marks a token that is not a content word).
+  const stems = new Map<string, string | undefined>();
   texts.forEach((text, position) => {
     const stemsHere = new Set<string>();
     for (const token of tokenize(text)) {
-      if (!isContentToken(token)) continue;
-      stemsHere.add(stem(token));
+      let stemmed = stems.get(token);
+      if (stemmed === undefined && !stems.has(token)) {
+        stemmed = isContentToken(token) ? stem(token) : undefined;
+        stems.set(token, stemmed);
+      }
+      if (stemmed === undefined) continue;
+      stemsHere.add(stemmed);
       surfaceWords.add(token);
     }
     // "the UN" is covered when the sheets say "the United Nations".
@@ -82,6 +90,16 @@ export function buildCorpusVocabulary(
 function nameTokens(passages: readonly Passage[]): Set<string> {
   const capitalised = new Set<string>();
   const lowercase = new Set<string>();
+  // The content tokens of each distinct word part, computed once: parts repeat across passages.
+  const partTokens = new Map<string, readonly string[]>();
+  const contentTokensOf = (bare: string) => {
+    let tokens = partTokens.get(bare);
+    if (tokens === undefined) {
+      tokens = tokenize(bare).filter(isContentToken);
+      partTokens.set(bare, tokens);
+    }
+    return tokens;
+  };
   for (const { text } of passages) {
     const words = text.split(/\s+/);
     words.forEach((word, index) => {
@@ -89,8 +107,7 @@ function nameTokens(passages: readonly Passage[]): Set<string> {
       // Each part of a compound has its own case: "American-made" names America, not "made".
       for (const part of word.split(/[-‐‑]/u)) {
         const bare = part.replace(/^[^\p{L}\p{N}]+/u, '');
-        for (const token of tokenize(bare)) {
-          if (!isContentToken(token)) continue;
+        for (const token of contentTokensOf(bare)) {
           if (/^\p{Ll}/u.test(bare)) lowercase.add(token);
           else if (/^\p{Lu}/u.test(bare) && !startsSentence) capitalised.add(token);
         }
