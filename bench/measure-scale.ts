@@ -17,7 +17,7 @@ import { measureColdStart } from './cold-start.js';
 import { editLastPassage } from './knowledge-edit.js';
 import { sampleLatencies, sampleSideBySide } from './latency.js';
 import { garbageCollector } from './memory.js';
-import { summarize, type LatencySummary } from './percentiles.js';
+import { summarize, type LatencySummary } from '../src/eval/percentiles.js';
 import { measureRecall, recallQuestions } from './recall.js';
 import { servingPassageIndex, type ServingIndexSource } from './serving-index.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { MachineDescription } from '../../bench/machine.js';
 import type { ScaleResult } from '../../bench/measure-scale.js';
-import { summarize } from '../../bench/percentiles.js';
+import { summarize } from '../../src/eval/percentiles.js';
 import {
   buildReport,
   formatReport,
