@@ -1,3 +1,4 @@
+import { unitVector } from '../embeddings/vector-math.js';
 import { isContentToken } from '../text/content-terms.js';
 import { stem } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
@@ -117,15 +118,8 @@ function nameTokens(passages: readonly Passage[]): Set<string> {
   return new Set([...capitalised].filter((token) => !lowercase.has(token)));
 }
 
-export function unit(vector: Float32Array): Float32Array {
-  let norm = 0;
-  for (const value of vector) norm += value * value;
-  norm = Math.sqrt(norm);
-  if (norm === 0) return vector;
-  const out = new Float32Array(vector.length);
-  for (let i = 0; i < vector.length; i++) out[i] = (vector[i] ?? 0) / norm;
-  return out;
-}
+/** A unit-length copy of a word vector (see vector-math's `unitVector`). */
+export const unit: (vector: Float32Array) => Float32Array = unitVector;
 
 /** Small words a name's initialism skips: "Japan Bank for International Cooperation" → JBIC. */
 const NAME_LINKS = new Set(['for', 'of', 'and', 'the', 'de']);
