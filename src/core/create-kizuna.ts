@@ -79,7 +79,12 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     });
     const reason = rebuildAsked ? 'a rebuild was asked for' : (opened.reason ?? 'no reason given');
     rebuildAsked = false;
-    const origin = opened.origin === 'loaded' ? 'loaded from disk' : `rebuilt (${reason})`;
+    const origin =
+      opened.origin === 'loaded'
+        ? 'loaded from disk'
+        : opened.origin === 'updated'
+          ? `updated (${reason}; ${opened.embedded} embedded, ${opened.index.deltaSize} beside the main graph)`
+          : `rebuilt (${reason})`;
     return { index: opened.index, origin, embedded: opened.embedded };
   };
 

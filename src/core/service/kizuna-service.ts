@@ -331,11 +331,6 @@ export class KizunaService implements KizunaCore {
     };
   }
 
-  /** The index serving now, for benchmarks that compare it with raw hnswlib on the same graph. */
-  servingIndex(): ServingIndex {
-    return this.state.index;
-  }
-
   /** What answering would retrieve for a question (typo corrections, sheet targeting, quotations), for evaluation and benchmarks. */
   async retrieve(question: string, k: number): Promise<RetrievedPassage[]> {
     const state = this.state;

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -10,9 +10,8 @@ import {
   createTemporaryGeneration,
   publishGeneration,
   readCurrentGeneration,
-} from '../../../src/core/vector-index/generation-store.js';
+} from '../../../src/core/vector-index/saved-index.js';
 import { PassageIndex } from '../../../src/core/vector-index/passage-index.js';
-import { writeGenerationFiles } from '../../../src/core/vector-index/saved-index-files.js';
 import { makeTempDir, samplePassages, sampleTexts } from './index-test-support.js';
 import { WordHashEmbeddings } from './word-hash-embeddings.js';
 
@@ -45,13 +44,10 @@ describe('generation store', () => {
     // The "crashed" writer: a fully written generation that was never published, plus a half-written one.
     const texts = sampleTexts().map((text) => `${text} Changed.`);
     const next = await PassageIndex.build(samplePassages(texts), new WordHashEmbeddings());
+    const written = await next.save(join(dir, 'elsewhere'));
     const unpublished = await createTemporaryGeneration(dir);
-    await writeGenerationFiles(unpublished, {
-      store: next.store,
-      passages: next.passages,
-      vectorCache: await next.vectorCache(),
-      identity: next.manifestIdentity(),
-    });
+    await cp(written, unpublished, { recursive: true });
+    await rm(join(dir, 'elsewhere'), { recursive: true });
     const halfWritten = await createTemporaryGeneration(dir);
     await writeFile(join(halfWritten, 'hnswlib.index'), Buffer.alloc(10));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { decodePassages, encodePassages } from '../../../src/core/vector-index/passages-file.js';
+import { decodePassages, encodePassages } from '../../../src/core/vector-index/saved-index.js';
 import { samplePassages } from './index-test-support.js';
 
 describe('passages file', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { EmbedderIdentity } from '../../../src/core/embeddings/embedder-identity.js';
 import { textKey } from '../../../src/core/vector-index/passage-hashes.js';
-import { decodeVectorCache, encodeVectorCache } from '../../../src/core/vector-index/vector-cache-file.js';
+import { decodeVectorCache, encodeVectorCache } from '../../../src/core/vector-index/saved-index.js';
 import { VectorCache } from '../../../src/core/vector-index/vector-cache.js';
 
 const identity: EmbedderIdentity = {
