@@ -10,7 +10,7 @@ import { defaultWordVectorTable } from './embeddings/word-vector-table.js';
 import { openPassageIndex } from './vector-index/open-passage-index.js';
 import { loadPrompts } from './prompts/load-prompts.js';
 import { PassageIndex } from './vector-index/passage-index.js';
-import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
+import { fingerprintKnowledge, loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
 import { loadGlossaryIfPresent } from './language/load-glossary.js';
 import { EMPTY_LEXICON } from './service/lexicon.js';
@@ -90,6 +90,9 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
 
   return KizunaService.start({
     loadKnowledge: options.loadKnowledge ?? (() => loadKnowledgeFolder(config.knowledgeDir)),
+    ...(options.loadKnowledge === undefined
+      ? { fingerprintKnowledge: () => fingerprintKnowledge(config.knowledgeDir) }
+      : {}),
     loadLexicon: async () => ({
       aliases: await loadAliases(join(config.knowledgeDir, 'aliases')),
       // A knowledge folder without a Japanese glossary answers English questions only.

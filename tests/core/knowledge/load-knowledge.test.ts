@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { KnowledgeError } from '../../../src/core/knowledge/knowledge-error.js';
-import { loadKnowledge } from '../../../src/core/knowledge/load-knowledge.js';
+import { fingerprintKnowledge, loadKnowledge } from '../../../src/core/knowledge/load-knowledge.js';
 import { knowledgeFileText } from './knowledge-file-text.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
@@ -57,6 +57,15 @@ describe('loadKnowledge', () => {
     // An extra space changes no passage text (lines are trimmed) but does change the bytes.
     await writeFile(join(dir, 'a.md'), sheet('a', 'A bullet. '));
     expect((await loadKnowledge(dir)).fingerprint).not.toBe(first);
+  });
+
+  it('gives the same fingerprint without parsing (fingerprintKnowledge), even for a file that would not parse', async () => {
+    await writeFile(join(dir, 'a.md'), sheet('a'));
+    await writeFile(join(dir, 'b.md'), sheet('b'));
+    expect(await fingerprintKnowledge(dir)).toBe((await loadKnowledge(dir)).fingerprint);
+    await writeFile(join(dir, 'b.md'), 'no front matter');
+    await expect(loadKnowledge(dir)).rejects.toBeInstanceOf(KnowledgeError);
+    expect(await fingerprintKnowledge(dir)).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('fingerprints file names too', async () => {
