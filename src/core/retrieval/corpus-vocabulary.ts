@@ -38,34 +38,55 @@ export function buildCorpusVocabulary(
   vectors?: WordVectorLookup,
   extraTexts: readonly string[] = [],
 ): CorpusVocabulary {
-  const stemPassageCounts = new Map<string, number>();
-  const postings = new Map<string, number[]>();
   const surfaceWords = new Set<string>();
   const texts = [...passages.map((passage) => passage.text), ...extraTexts];
-  // A large archive repeats a few tens of thousands of words millions of times: stem each distinct
-  // token once (undefined marks a token that is not a content word).
-  const stems = new Map<string, string | undefined>();
+  // A large archive repeats a few tens of thousands of words millions of times, so each distinct term gets a
+  // number once and the per-passage work is array arithmetic: ids follow first use (the maps below are filled
+  // in that order), and a term counts once per text because `lastText` remembers the text that last counted it.
+  const termIds = new Map<string, number>();
+  const terms: string[] = [];
+  const counts: number[] = [];
+  const lists: number[][] = [];
+  const lastText: number[] = [];
+  const idOf = (term: string) => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      termIds.set(term, id);
+      terms.push(term);
+      counts.push(0);
+      lists.push([]);
+      lastText.push(-1);
+    }
+    return id;
+  };
+  // Token → its stem's id, or −1 for a token that is not a content word: stemmed once per distinct token.
+  const termOfToken = new Map<string, number>();
+  const count = (id: number, position: number) => {
+    if (lastText[id] === position) return;
+    lastText[id] = position;
+    counts[id]! += 1;
+    if (position < passages.length) lists[id]!.push(position);
+  };
   texts.forEach((text, position) => {
-    const stemsHere = new Set<string>();
     for (const token of tokenize(text)) {
-      let stemmed = stems.get(token);
-      if (stemmed === undefined && !stems.has(token)) {
-        stemmed = isContentToken(token) ? stem(token) : undefined;
-        stems.set(token, stemmed);
+      let id = termOfToken.get(token);
+      if (id === undefined) {
+        id = isContentToken(token) ? idOf(stem(token)) : -1;
+        termOfToken.set(token, id);
+        // A token's first use is the only one that can add it (the set keeps first-use order).
+        if (id >= 0) surfaceWords.add(token);
       }
-      if (stemmed === undefined) continue;
-      stemsHere.add(stemmed);
-      surfaceWords.add(token);
+      if (id >= 0) count(id, position);
     }
     // "the UN" is covered when the sheets say "the United Nations".
-    for (const initialism of initialismsOf(text)) stemsHere.add(initialism);
-    for (const term of stemsHere) {
-      stemPassageCounts.set(term, (stemPassageCounts.get(term) ?? 0) + 1);
-      if (position >= passages.length) continue;
-      const list = postings.get(term);
-      if (list === undefined) postings.set(term, [position]);
-      else list.push(position);
-    }
+    for (const initialism of initialismsOf(text)) count(idOf(initialism), position);
+  });
+  const stemPassageCounts = new Map<string, number>();
+  const postings = new Map<string, number[]>();
+  terms.forEach((term, id) => {
+    stemPassageCounts.set(term, counts[id]!);
+    if (lists[id]!.length > 0) postings.set(term, lists[id]!);
   });
 
   const wordsByLength = new Map<number, string[]>();
@@ -91,31 +112,58 @@ export function buildCorpusVocabulary(
 function nameTokens(passages: readonly Passage[]): Set<string> {
   const capitalised = new Set<string>();
   const lowercase = new Set<string>();
-  // The content tokens of each distinct word part, computed once: parts repeat across passages.
-  const partTokens = new Map<string, readonly string[]>();
-  const contentTokensOf = (bare: string) => {
-    let tokens = partTokens.get(bare);
-    if (tokens === undefined) {
-      tokens = tokenize(bare).filter(isContentToken);
-      partTokens.set(bare, tokens);
+  // What matters of a whitespace-separated word, worked out once per distinct word: words repeat across passages.
+  const shapes = new Map<string, WordShape>();
+  const shapeOf = (word: string) => {
+    let shape = shapes.get(word);
+    if (shape === undefined) {
+      shape = {
+        endsSentence: /[.!?:]["”]?$/.test(word),
+        // Each part of a compound has its own case: "American-made" names America, not "made".
+        parts: word.split(/[-‐‑]/u).map((part) => {
+          const bare = part.replace(/^[^\p{L}\p{N}]+/u, '');
+          return {
+            tokens: tokenize(bare).filter(isContentToken),
+            lower: /^\p{Ll}/u.test(bare),
+            upper: /^\p{Lu}/u.test(bare),
+            added: false,
+          };
+        }),
+      };
+      shapes.set(word, shape);
     }
-    return tokens;
+    return shape;
   };
   for (const { text } of passages) {
-    const words = text.split(/\s+/);
-    words.forEach((word, index) => {
-      const startsSentence = index === 0 || /[.!?:]["”]?$/.test(words[index - 1] ?? '');
-      // Each part of a compound has its own case: "American-made" names America, not "made".
-      for (const part of word.split(/[-‐‑]/u)) {
-        const bare = part.replace(/^[^\p{L}\p{N}]+/u, '');
-        for (const token of contentTokensOf(bare)) {
-          if (/^\p{Ll}/u.test(bare)) lowercase.add(token);
-          else if (/^\p{Lu}/u.test(bare) && !startsSentence) capitalised.add(token);
+    let startsSentence = true;
+    for (const word of text.split(/\s+/)) {
+      const shape = shapeOf(word);
+      for (const part of shape.parts) {
+        // A part's tokens need adding once per set (later adds change nothing): `added` says they were.
+        if (part.lower) {
+          if (part.added) continue;
+          for (const token of part.tokens) lowercase.add(token);
+          part.added = true;
+        } else if (part.upper && !startsSentence && !part.added) {
+          for (const token of part.tokens) capitalised.add(token);
+          part.added = true;
         }
       }
-    });
+      startsSentence = shape.endsSentence;
+    }
   }
   return new Set([...capitalised].filter((token) => !lowercase.has(token)));
+}
+
+interface WordShape {
+  readonly endsSentence: boolean;
+  readonly parts: readonly {
+    readonly tokens: readonly string[];
+    readonly lower: boolean;
+    readonly upper: boolean;
+    /** Whether the tokens were already added to the one set this part's case sends them to. */
+    added: boolean;
+  }[];
 }
 
 /** A unit-length copy of a word vector (see vector-math's `unitVector`). */

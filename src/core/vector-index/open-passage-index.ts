@@ -81,6 +81,7 @@ export async function openPassageIndex(options: OpenPassageIndexOptions): Promis
     const updated = await PassageIndex.update(previous, passages, embeddings, {
       ...options.update,
       knowledgeFingerprint: options.knowledgeFingerprint,
+      passagesSha256: expected.knowledge.passagesSha256,
     });
     if (updated !== undefined) {
       const { embedded, reused } = updated.counts;
