@@ -122,6 +122,8 @@ const DEFAULT_MIN_DELTA_LIMIT = 256;
  * drops the removed ones: exact, and cheaper than a JavaScript filter callback on every node the search visits.
  */
 const POST_FILTER_LIMIT = 64;
+/** Stored vectors {@link PassageIndex.similarityTo} keeps at hand: 4,096 × 484 float32 ≈ 8 MB. */
+const POINT_CACHE_SIZE = 4_096;
 /**
  * A generation can be deleted by another process's publish while we read it; then CURRENT is read again,
  * for up to this long (publishes are rare, so in practice one retry suffices).
@@ -193,6 +195,7 @@ export class PassageIndex {
   private readonly embeddings: DescribedEmbeddings;
   private readonly passagesSha256: string;
   private slotById: Map<string, number> | undefined;
+  private readonly pointCache = new Map<number, { readonly point: Float32Array; readonly norm: number }>();
 
   private constructor(parts: PassageIndexParts) {
     this.main = parts.main;
@@ -527,9 +530,35 @@ export class PassageIndex {
     return passages.map((passage) => {
       const slot = this.slotById?.get(passage.id);
       if (slot === undefined) return Number.NaN;
-      const point = slot >= 0 ? this.main.graph.getPoint(slot) : this.delta!.graph.getPoint(-1 - slot);
-      return dotProduct(point, vector) / (queryNorm * (vectorNorm(point) || 1));
+      const { point, norm } = this.storedPoint(slot);
+      return dotProduct(point, vector) / (queryNorm * (norm || 1));
     });
+  }
+
+  /**
+   * The vector the graph stores for a slot (hnswlib's float32 values, exactly) and its length. hnswlib-node's
+   * `getPoint` builds a JavaScript array per call (tens of µs at ~500 dimensions), and the same passages (the
+   * targeted sheets', the lexical channel's) come back question after question, so the most recent
+   * {@link POINT_CACHE_SIZE} are kept.
+   */
+  private storedPoint(slot: number): { readonly point: Float32Array; readonly norm: number } {
+    const cached = this.pointCache.get(slot);
+    if (cached !== undefined) {
+      // Most recently used last: Map iteration order is insertion order, so the first key is the eviction candidate.
+      this.pointCache.delete(slot);
+      this.pointCache.set(slot, cached);
+      return cached;
+    }
+    const point = Float32Array.from(
+      slot >= 0 ? this.main.graph.getPoint(slot) : this.delta!.graph.getPoint(-1 - slot),
+    );
+    const entry = { point, norm: vectorNorm(point) };
+    this.pointCache.set(slot, entry);
+    if (this.pointCache.size > POINT_CACHE_SIZE) {
+      const oldest = this.pointCache.keys().next();
+      if (oldest.done !== true) this.pointCache.delete(oldest.value);
+    }
+    return entry;
   }
 
   /** Embeds `query` and returns the `k` closest passages. */
