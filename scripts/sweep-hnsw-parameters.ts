@@ -2,7 +2,7 @@
  * Manual measurement, not a test: the HNSW recall/build-speed curve behind `DEFAULT_HNSW_PARAMETERS`.
  *   npx tsx scripts/sweep-hnsw-parameters.ts [passages=100000] [m:efConstruction ...]
  * Embeds the bench's synthetic knowledge base (seed 20190525) once with the offline default, caching the vectors
- * under $KIZUNA_SWEEP_CACHE (default the OS temp folder), then for each m:efConstruction builds a graph, timing the
+ * in the OS temp folder, then for each m:efConstruction builds a graph, timing the
  * inserts alone, and prints ANN recall@24 of the real questions' vectors against exact cosine search at several
  * efSearch values (the same measure as the bench's "ANN recall@24": a result counts when it is at least as close
  * as the exact 24th).
@@ -33,7 +33,7 @@ const configs = (configArgs.length > 0 ? configArgs : ['8:24', '12:48', '16:64']
 
 const embeddings = createOfflineEmbeddings();
 const dimensions = embeddings.describe().dimensions;
-const cacheFile = join(process.env.KIZUNA_SWEEP_CACHE ?? tmpdir(), `kizuna-sweep-${count}.f32`);
+const cacheFile = join(tmpdir(), `kizuna-sweep-${count}.f32`);
 let data: Float32Array;
 try {
   const bytes = await readFile(cacheFile);
