@@ -21,6 +21,7 @@ import { interpret, type InterpretContext, type Reading } from '../pipeline/inte
 import { judge, type JudgeOptions } from '../pipeline/judge.js';
 import { retrieveForReading } from '../pipeline/retrieve.js';
 import { verifyDraft } from '../pipeline/verify.js';
+import { createVocabularyCache, type VocabularyCache } from '../retrieval/corpus-vocabulary.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
 import type { CoverageOptions, CoverageWordTable } from '../retrieval/term-coverage.js';
 import type {
@@ -40,6 +41,7 @@ import { diffPassages } from './diff-passages.js';
 import {
   citationFor,
   createKnowledgeState,
+  withLexicon,
   type KnowledgeState,
   type ServingIndex,
 } from './knowledge-state.js';
@@ -118,6 +120,8 @@ export class KizunaService implements KizunaCore {
     private readonly options: KizunaServiceOptions,
     state: KnowledgeState,
     indexOrigin: string,
+    /** Per-document vocabulary work, reused by reloads for the documents they leave unchanged. */
+    private readonly vocabularyCache: VocabularyCache,
   ) {
     this.state = state;
     this.indexOrigin = indexOrigin;
@@ -128,19 +132,21 @@ export class KizunaService implements KizunaCore {
     const knowledge = await options.loadKnowledge();
     const lexicon = (await options.loadLexicon?.()) ?? EMPTY_LEXICON;
     const opened = await options.openIndex(knowledge, undefined);
+    const vocabularyCache = createVocabularyCache();
     const state = createKnowledgeState(
       knowledge,
       lexicon,
       opened.index,
       options.embedder,
       options.wordVectors,
+      vocabularyCache,
     );
     options.logger.info(
       { passages: knowledge.passages.length, origin: opened.origin, embedded: opened.embedded },
       'knowledge ready',
     );
     reportGlossaryGaps(knowledge, lexicon, options.logger);
-    return new KizunaService(options, state, opened.origin);
+    return new KizunaService(options, state, opened.origin, vocabularyCache);
   }
 
   /**
@@ -442,11 +448,12 @@ export class KizunaService implements KizunaCore {
           opened.index,
           this.options.embedder,
           this.options.wordVectors,
+          this.vocabularyCache,
         );
         this.indexOrigin = opened.origin;
       } else {
         // Aliases and the glossary change how questions are read, not the passages: the index stays.
-        this.state = { ...previous, ...lexicon };
+        this.state = withLexicon(previous, lexicon);
       }
       const report: ReloadReport = {
         ...diffPassages(previous.knowledge.passages, knowledge.passages),
