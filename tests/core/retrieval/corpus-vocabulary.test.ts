@@ -20,7 +20,11 @@ function passage(documentId: string, position: number, text: string): Passage {
 }
 
 const sheetA = [
-  passage('a', 0, 'The Japan Bank for International Cooperation finances Toyota plants in Alabama.'),
+  passage(
+    'a',
+    0,
+    'Loans from the Japan Bank for International Cooperation finance Toyota plants in Alabama.',
+  ),
   passage('a', 1, 'Both leaders welcomed the new trade agreement on beef and wheat.'),
 ];
 const sheetB = [
