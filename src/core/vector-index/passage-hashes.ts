@@ -9,54 +9,63 @@ export function textKey(text: string): string {
 
 /**
  * A fingerprint of every field of every passage, in order: sha256 over the sha256 of each run of one document's
- * passages, each of those over the passages' fields. Any change (a new passage, an edit, a moved section) changes
- * it, so a saved index is only reused for exactly the passages it was built from.
- *
- * A run's digest is remembered for as long as its passage objects live (passages are immutable, and a reload
- * that leaves a file unchanged gets the very same objects from the knowledge parse cache), so fingerprinting a
- * reloaded archive hashes only the documents that changed: the whole of 100,000 passages takes ~0.3 s.
+ * passages, each of those over the run's {@link passageRows}. Any change (a new passage, an edit, a moved
+ * section) changes it, so a saved index is only reused for exactly the passages it was built from.
  */
 export function fingerprintPassages(passages: readonly Passage[]): string {
   const hash = createHash('sha256');
-  for (let start = 0; start < passages.length;) {
-    let end = start + 1;
-    while (end < passages.length && passages[end]!.documentId === passages[start]!.documentId) end += 1;
-    hash.update(runDigest(passages, start, end));
-    start = end;
-  }
+  forEachRun(passages, (run) => hash.update(run.digest));
   return hash.digest('hex');
 }
 
-/** Digests of runs already hashed, keyed by the run's first passage object. */
-const runDigests = new WeakMap<Passage, { readonly passages: readonly Passage[]; readonly digest: string }>();
+/**
+ * The passages as JSON rows, `[id, documentId, section, kind, position, line, text]` each, joined by commas (the
+ * body of passages.json's `rows` array; fixed-order tuples keep field boundaries unambiguous).
+ */
+export function passageRows(passages: readonly Passage[]): string {
+  const parts: string[] = [];
+  forEachRun(passages, (run) => parts.push(run.rows));
+  return parts.join(',');
+}
 
-function runDigest(passages: readonly Passage[], start: number, end: number): string {
-  const known = runDigests.get(passages[start]!);
+/**
+ * A run's rows and digest are remembered for as long as its passage objects live (passages are immutable, and a
+ * reload that leaves a file unchanged gets the very same objects from the knowledge parse cache), so a reloaded
+ * archive's fingerprint and passages.json cost only the documents that changed: the whole of 100,000 passages
+ * takes ~0.3 s each. Keyed by the run's first passage object.
+ */
+const runs = new WeakMap<Passage, Run>();
+
+interface Run {
+  readonly passages: readonly Passage[];
+  readonly rows: string;
+  readonly digest: string;
+}
+
+/** Calls `visit` with each maximal run of one document's consecutive passages, in order. */
+function forEachRun(passages: readonly Passage[], visit: (run: Run) => void): void {
+  for (let start = 0; start < passages.length;) {
+    let end = start + 1;
+    while (end < passages.length && passages[end]!.documentId === passages[start]!.documentId) end += 1;
+    visit(runOf(passages, start, end));
+    start = end;
+  }
+}
+
+function runOf(passages: readonly Passage[], start: number, end: number): Run {
+  const known = runs.get(passages[start]!);
   if (
     known !== undefined &&
     known.passages.length === end - start &&
     known.passages.every((passage, i) => passage === passages[start + i])
   ) {
-    return known.digest;
+    return known;
   }
-  const run = passages.slice(start, end);
-  // JSON of a fixed-order tuple per passage keeps field boundaries unambiguous; one update per run, not per
-  // passage (the calls cost more than the hashing).
-  const text = run
-    .map(
-      (passage) =>
-        `${JSON.stringify([
-          passage.id,
-          passage.documentId,
-          passage.section,
-          passage.kind,
-          passage.position,
-          passage.line,
-          passage.text,
-        ])}\n`,
-    )
-    .join('');
-  const digest = createHash('sha256').update(text).digest('hex');
-  runDigests.set(run[0]!, { passages: run, digest });
-  return digest;
+  const slice = passages.slice(start, end);
+  const rows = slice
+    .map((p) => JSON.stringify([p.id, p.documentId, p.section, p.kind, p.position, p.line, p.text]))
+    .join(',');
+  const run = { passages: slice, rows, digest: createHash('sha256').update(rows).digest('hex') };
+  runs.set(slice[0]!, run);
+  return run;
 }

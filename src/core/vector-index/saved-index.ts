@@ -15,6 +15,7 @@ import {
   sameEmbedder,
   type IndexManifest,
 } from './index-manifest.js';
+import { passageRows } from './passage-hashes.js';
 import { VectorCache } from './vector-cache.js';
 
 /*
@@ -462,8 +463,8 @@ const FIELDS = ['id', 'documentId', 'section', 'kind', 'position', 'line', 'text
 const KINDS: ReadonlySet<string> = new Set<PassageKind>(['opening-quote', 'section-summary', 'bullet']);
 
 export function encodePassages(passages: readonly Passage[]): string {
-  const rows = passages.map((p) => [p.id, p.documentId, p.section, p.kind, p.position, p.line, p.text]);
-  return JSON.stringify({ fields: FIELDS, rows });
+  // The same text as JSON.stringify({ fields, rows }), from rows kept per document (see passageRows).
+  return `{"fields":${JSON.stringify(FIELDS)},"rows":[${passageRows(passages)}]}`;
 }
 
 /**

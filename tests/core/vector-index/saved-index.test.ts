@@ -153,6 +153,16 @@ describe('generation store', () => {
 });
 
 describe('passages file', () => {
+  it('writes exactly the JSON of { fields, rows }, whatever the text holds', () => {
+    const passages = samplePassages([
+      'Quotes "inside", a back\\slash',
+      'Unicode 絆 and \u2028 line separators',
+    ]);
+    const fields = ['id', 'documentId', 'section', 'kind', 'position', 'line', 'text'];
+    const rows = passages.map((p) => [p.id, p.documentId, p.section, p.kind, p.position, p.line, p.text]);
+    expect(encodePassages(passages)).toBe(JSON.stringify({ fields, rows }));
+  });
+
   it('round-trips passages exactly, in order', () => {
     const passages = samplePassages().map((passage, i) =>
       i === 0 ? { ...passage, kind: 'opening-quote' as const, section: '' } : passage,
