@@ -29,7 +29,6 @@ import {
   discardTemporaryGeneration,
   encodePassages,
   encodeSlots,
-  encodeVectorCache,
   INDEX_FILES,
   linkGenerationFiles,
   MAIN_GRAPH_FILES,
@@ -39,6 +38,7 @@ import {
   readGenerationVectorCache,
   readReusableVectorCache,
   SavedIndexUnusableError,
+  vectorCacheParts,
   verifyGenerationFiles,
   writeDigestedFile,
   type FileDigest,
@@ -610,7 +610,7 @@ export class PassageIndex {
         files[INDEX_FILES.vectors] = await writeDigestedFile(
           temporary,
           INDEX_FILES.vectors,
-          encodeVectorCache(vectors),
+          vectorCacheParts(vectors),
         );
       }
       if (this.delta !== undefined) {
@@ -622,7 +622,7 @@ export class PassageIndex {
         files[INDEX_FILES.deltaVectors] = await writeDigestedFile(
           temporary,
           INDEX_FILES.deltaVectors,
-          encodeVectorCache(this.delta.vectors),
+          vectorCacheParts(this.delta.vectors),
         );
       }
       files[INDEX_FILES.passages] = await writeDigestedFile(
