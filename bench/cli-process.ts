@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { summarize, type LatencySummary } from './percentiles.js';
+import { summarize, type LatencySummary } from '../src/eval/percentiles.js';
 import type { BenchReport } from './report.js';
 import { formatFigure, type TargetResult } from './targets.js';
 

@@ -2,13 +2,14 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import type { HierarchicalNSW } from 'hnswlib-node';
+import hnswlib, { type HierarchicalNSW } from 'hnswlib-node';
 
 import { loadConfig } from '../src/config/load-config.js';
 import { createKizuna } from '../src/core/create-kizuna.js';
 import { createOfflineEmbeddings } from '../src/core/embeddings/offline-embeddings.js';
 import type { HnswParameters } from '../src/core/vector-index/hnsw-parameters.js';
 import { PassageIndex } from '../src/core/vector-index/passage-index.js';
+import { INDEX_FILES, readCurrentGeneration } from '../src/core/vector-index/saved-index.js';
 import { silentLogger } from '../src/core/logger.js';
 import { candidateCount } from '../src/core/retrieval/retrieve-passages.js';
 import type { EvalQuestion } from '../src/eval/load-questions.js';
@@ -17,9 +18,18 @@ import { measureColdStart } from './cold-start.js';
 import { editLastPassage } from './knowledge-edit.js';
 import { sampleLatencies, sampleSideBySide } from './latency.js';
 import { garbageCollector } from './memory.js';
-import { summarize, type LatencySummary } from './percentiles.js';
+import { summarize, type LatencySummary } from '../src/eval/percentiles.js';
 import { measureRecall, recallQuestions } from './recall.js';
-import { servingPassageIndex, type ServingIndexSource } from './serving-index.js';
+
+/** One point of the efSearch curve. */
+export interface AnnCurvePoint {
+  readonly efSearch: number;
+  readonly recallAt24: number;
+  readonly rawP50Ms: number;
+}
+
+/** The efSearch values the curve is measured at (the configured one is added). */
+export const CURVE_EF_SEARCH: readonly number[] = [64, 128, 256, 512];
 
 /** Passages `service.retrieve` is asked for, as the service asks when answering. */
 export const RETRIEVE_K = 6;
@@ -121,7 +131,11 @@ export interface ScaleResult {
   readonly recallQuestions: number;
   /** Real questions whose answer was not in the top 3 at this size. */
   readonly recallMisses: readonly string[];
-  readonly rawIndexSource: ServingIndexSource;
+  /**
+   * ANN recall@24 and raw searchKnn p50 at several efSearch values on the same graph: the curve the chosen
+   * efSearch sits on (construction parameters need a rebuild each; `scripts/sweep-hnsw-parameters.ts` sweeps those).
+   */
+  readonly annCurve: readonly AnnCurvePoint[];
   /** The HNSW parameters of the index measured (they trade build speed against search recall). */
   readonly hnsw: HnswParameters;
   /** The service's embedder and answerer ids (the bench runs the offline default). */
@@ -164,9 +178,10 @@ export async function measureScale(setup: ScaleSetup): Promise<ScaleResult> {
   });
   const service = await createKizuna({ config, logger: silentLogger });
   const embeddings = createOfflineEmbeddings();
-  const { index, source } = await servingPassageIndex(service, () =>
-    PassageIndex.load(setup.indexDir, embeddings),
-  );
+  // The bench builds what it compares itself, from the generation the service just saved or loaded: the same
+  // graph, byte for byte (product code exposes nothing for benchmarks).
+  const index = await PassageIndex.load(setup.indexDir, embeddings);
+  const graph = await readSavedGraph(setup.indexDir, index.dimensions, index.hnswParameters.efSearch);
   if (JSON.stringify(index.identity) !== JSON.stringify(embeddings.describe())) {
     throw new Error(
       `[${setup.label}] the index was made by ${index.identity.id}, not the offline default the bench embeds queries with`,
@@ -177,7 +192,6 @@ export async function measureScale(setup: ScaleSetup): Promise<ScaleResult> {
   const { rounds } = setup;
 
   const embedPassagesPerSec = await embeddingThroughput(embeddings, index.passages);
-  const graph = index.rawIndex;
   // hnswlib refuses k above the graph's size; the service caps k the same way.
   const fetchK = Math.min(INDEX_FETCH_K, index.size);
   const questionIndexes = texts.map((_, i) => i);
@@ -191,7 +205,13 @@ export async function measureScale(setup: ScaleSetup): Promise<ScaleResult> {
   const embedQuery = summarize(sideBySide.embedQuery);
   const indexSearch = summarize(sideBySide.indexSearch);
   const rawHnsw = summarize(sideBySide.rawHnsw);
-  const { bruteForce, annRecall } = await measureBruteForce(graph, embeddings, vectors, rounds.bruteForce);
+  const { bruteForce, annRecall, annCurve } = await measureBruteForce(
+    graph,
+    embeddings,
+    vectors,
+    rounds.bruteForce,
+    index.hnswParameters.efSearch,
+  );
   garbageCollector()?.();
 
   const failed = new Set<string>();
@@ -251,7 +271,7 @@ export async function measureScale(setup: ScaleSetup): Promise<ScaleResult> {
     realQuestionRecallAt3: recall.recall,
     recallQuestions: recall.questions,
     recallMisses: recall.missed,
-    rawIndexSource: source,
+    annCurve,
     hnsw: index.hnswParameters,
     embedder: status.embedder,
     answerer: status.answerer,
@@ -268,22 +288,45 @@ async function measureBruteForce(
   embeddings: EmbeddingsInterface,
   vectors: readonly number[][],
   rounds: number,
-): Promise<{ bruteForce: LatencySummary; annRecall: number }> {
+  efSearch: number,
+): Promise<{ bruteForce: LatencySummary; annRecall: number; annCurve: AnnCurvePoint[] }> {
   const { search } = await createBruteForceSearch(graph, embeddings);
+  const k = Math.min(INDEX_FETCH_K, graph.getCurrentCount());
   const exact = new Map<number[], Array<{ label: number; similarity: number }>>();
   const samples = await sampleLatencies(
     vectors,
     rounds,
-    async (vector) =>
-      exact.set(vector, await search(vector, Math.min(INDEX_FETCH_K, graph.getCurrentCount()))),
+    async (vector) => exact.set(vector, await search(vector, k)),
     BRUTE_FORCE_WARM_UP_ITEMS,
   );
-  const annRecall = approximateSearchRecall(
-    vectors,
-    exact,
-    (vector) => graph.searchKnn(vector, Math.min(INDEX_FETCH_K, graph.getCurrentCount())).distances,
-  );
-  return { bruteForce: summarize(samples), annRecall };
+  const recallAt = (ef: number) => {
+    graph.setEf(ef);
+    const started: number[] = [];
+    const recall = approximateSearchRecall(vectors, exact, (vector) => {
+      const at = performance.now();
+      const { distances } = graph.searchKnn(vector, k);
+      started.push(performance.now() - at);
+      return distances;
+    });
+    return { efSearch: ef, recallAt24: recall, rawP50Ms: summarize(started).p50 };
+  };
+  const annCurve = [...new Set([...CURVE_EF_SEARCH, efSearch])].sort((a, b) => a - b).map(recallAt);
+  graph.setEf(efSearch);
+  const annRecall = annCurve.find((point) => point.efSearch === efSearch)!.recallAt24;
+  return { bruteForce: summarize(samples), annRecall, annCurve };
+}
+
+/**
+ * The main HNSW graph of the live generation in `dir`, read straight from its `hnswlib.index` with hnswlib-node
+ * (the raw floor the service's retrieval is compared with), searching with `efSearch`.
+ */
+async function readSavedGraph(dir: string, dimensions: number, efSearch: number): Promise<HierarchicalNSW> {
+  const current = await readCurrentGeneration(dir);
+  if (current.kind !== 'generation') throw new Error(`no saved index in ${dir}`);
+  const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
+  await graph.readIndex(`${current.path}/${INDEX_FILES.hnswIndex}`);
+  graph.setEf(efSearch);
+  return graph;
 }
 
 /** Passages embedded per second, over an evenly spread sample of at most this many. */

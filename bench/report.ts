@@ -163,6 +163,26 @@ export function formatReport(report: BenchReport): string {
   );
   lines.push('');
 
+  lines.push(
+    `ANN recall@24 against exact search by efSearch (raw searchKnn p50 ms in brackets; configured: ${report.setup.hnsw.efSearch})`,
+  );
+  const efValues = [
+    ...new Set(report.scale.flatMap((scale) => scale.annCurve.map((point) => point.efSearch))),
+  ].sort((a, b) => a - b);
+  lines.push(
+    formatTable(
+      ['passages', ...efValues.map((ef) => `efSearch ${ef}`)],
+      report.scale.map((scale) => [
+        count(scale.passages),
+        ...efValues.map((ef) => {
+          const point = scale.annCurve.find((candidate) => candidate.efSearch === ef);
+          return point === undefined ? '' : `${percent(point.recallAt24)} [${ms(point.rawP50Ms)}]`;
+        }),
+      ]),
+    ),
+  );
+  lines.push('');
+
   lines.push('Answers (ms) and index build');
   lines.push(
     formatTable(

@@ -27,10 +27,16 @@ export type TargetFigures = Pick<
   | 'noChangeReloadMs'
   | 'noChangeReloadEmbedded'
   | 'oneChangeReloadEmbedded'
+  | 'oneChangeReloadMs'
   | 'idleRssMb'
+  | 'peakRssMb'
   | 'passagesPerSec'
+  | 'annRecallAt24'
   | 'realQuestionRecallAt3'
 >;
+
+/** How far below the real knowledge base's recall@3 the 100,000-passage recall@3 may be (issue 10: 5 points). */
+export const RECALL_AT_3_ALLOWANCE = 0.05;
 
 /**
  * Judges the issue's targets (offline default). Real-knowledge targets use the "real" size; scale targets the
@@ -42,11 +48,10 @@ export function evaluateTargets(scales: readonly TargetFigures[]): TargetResult[
   const largest = [...scales].sort((a, b) => b.passages - a.passages)[0];
   const atLarge = `at ${TARGET_SCALE_PASSAGES.toLocaleString('en-US')} passages`;
 
+  const realRecall = real?.realQuestionRecallAt3;
   return [
+    // The real fact sheets: nothing gets slower.
     atMost('Answer p95 on the real knowledge base', real?.answerP95Ms, 2, 'ms'),
-    atMost(`Answer p95 ${atLarge}`, large?.answerP95Ms, 20, 'ms'),
-    atMost(`Retrieval p95 vs raw hnswlib searchKnn ${atLarge}`, large?.retrievalVsRaw, 1.5, '×'),
-    atLeast(`Brute force p95 vs raw hnswlib searchKnn ${atLarge}`, large?.bruteForceVsRaw, 20, '×'),
     atMost('Cold start to ready with a saved index (real knowledge)', real?.coldStartMs, 1000, 'ms'),
     atMost('Reload with nothing changed (real knowledge)', real?.noChangeReloadMs, 100, 'ms'),
     atMost('Passages embedded by a reload with nothing changed', real?.noChangeReloadEmbedded, 0, 'passages'),
@@ -57,16 +62,26 @@ export function evaluateTargets(scales: readonly TargetFigures[]): TargetResult[
       'passages',
     ),
     atMost('Idle RSS (real knowledge)', real?.idleRssMb, 150, 'MB'),
+    // Scale (issue 10).
+    atLeast(`ANN recall@24 vs exact search ${atLarge}`, large?.annRecallAt24, 0.95, ''),
     atLeast(
       `Index build throughput (${largest === undefined ? 'largest size' : `${largest.passages.toLocaleString('en-US')} passages`})`,
       largest?.passagesPerSec,
       5000,
       'passages/s',
     ),
+    atMost(`Cold start to ready with a saved index ${atLarge}`, large?.coldStartMs, 2000, 'ms'),
+    atMost(`Reload with nothing changed ${atLarge}`, large?.noChangeReloadMs, 200, 'ms'),
+    atMost(`Reload with one passage changed ${atLarge}`, large?.oneChangeReloadMs, 1000, 'ms'),
+    atMost(`Peak RSS ${atLarge}`, large?.peakRssMb, 500, 'MB'),
+    atMost(`Idle RSS ${atLarge}`, large?.idleRssMb, 350, 'MB'),
+    atMost(`Retrieval p95 vs raw hnswlib searchKnn ${atLarge}`, large?.retrievalVsRaw, 3, '×'),
+    atLeast(`Brute force p95 vs raw hnswlib searchKnn ${atLarge}`, large?.bruteForceVsRaw, 20, '×'),
+    atMost(`Answer p95 ${atLarge}`, large?.answerP95Ms, 20, 'ms'),
     atLeast(
-      `Recall@3 of the real questions ${atLarge} vs the real knowledge base`,
+      `Recall@3 of the real questions ${atLarge} (real knowledge base's − ${RECALL_AT_3_ALLOWANCE * 100} points)`,
       large?.realQuestionRecallAt3,
-      real?.realQuestionRecallAt3,
+      realRecall === undefined ? undefined : realRecall - RECALL_AT_3_ALLOWANCE,
       '',
     ),
   ];

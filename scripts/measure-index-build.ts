@@ -10,7 +10,10 @@ import { join } from 'node:path';
 
 import type { DescribedEmbeddings, EmbedderIdentity } from '../src/core/embeddings/embedder-identity.js';
 import { DEFAULT_HNSW_PARAMETERS } from '../src/core/vector-index/hnsw-parameters.js';
+import hnswlib from 'hnswlib-node';
+
 import { PassageIndex } from '../src/core/vector-index/passage-index.js';
+import { INDEX_FILES, readCurrentGeneration } from '../src/core/vector-index/saved-index.js';
 import type { Passage } from '../src/core/types.js';
 
 const [count = 10_000, dimensions = 400, m, efConstruction, efSearch] = process.argv.slice(2).map(Number);
@@ -86,7 +89,12 @@ try {
   const loadReadingPassagesMs = ms(start);
 
   const queries = Array.from({ length: 200 }, randomishVector);
-  const raw = loaded.rawIndex;
+  // The raw graph, read from the saved file as the bench does (PassageIndex exposes no hnswlib object).
+  const current = await readCurrentGeneration(dir);
+  if (current.kind !== 'generation') throw new Error('the index was not saved');
+  const raw = new hnswlib.HierarchicalNSW('cosine', dimensions);
+  await raw.readIndex(join(current.path, INDEX_FILES.hnswIndex));
+  raw.setEf(loaded.hnswParameters.efSearch);
   for (const query of queries) raw.searchKnn(query, 10); // warm up
   // Interleaved, so both see the same machine load, alternating which goes first (the second run of a query
   // finds the graph nodes it visits already in cache).

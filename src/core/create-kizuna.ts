@@ -10,7 +10,11 @@ import { defaultWordVectorTable } from './embeddings/word-vector-table.js';
 import { openPassageIndex } from './vector-index/open-passage-index.js';
 import { loadPrompts } from './prompts/load-prompts.js';
 import { PassageIndex } from './vector-index/passage-index.js';
-import { loadKnowledge as loadKnowledgeFolder } from './knowledge/load-knowledge.js';
+import {
+  fingerprintKnowledge,
+  loadKnowledge as loadKnowledgeFolder,
+  type ParsedFileCache,
+} from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
 import { loadGlossaryIfPresent } from './language/load-glossary.js';
 import { EMPTY_LEXICON } from './service/lexicon.js';
@@ -66,6 +70,7 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
   let rebuildAsked = options.forceRebuild === true;
   if (rebuildAsked) await rm(config.indexDir, { recursive: true, force: true });
 
+  const parsedFiles: ParsedFileCache = new Map();
   const openIndex: IndexOpener = async (knowledge, previous) => {
     const opened = await openPassageIndex({
       dir: config.indexDir,
@@ -79,12 +84,21 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     });
     const reason = rebuildAsked ? 'a rebuild was asked for' : (opened.reason ?? 'no reason given');
     rebuildAsked = false;
-    const origin = opened.origin === 'loaded' ? 'loaded from disk' : `rebuilt (${reason})`;
+    const origin =
+      opened.origin === 'loaded'
+        ? 'loaded from disk'
+        : opened.origin === 'updated'
+          ? `updated (${reason}; ${opened.embedded} embedded, ${opened.index.deltaSize} beside the main graph)`
+          : `rebuilt (${reason})`;
     return { index: opened.index, origin, embedded: opened.embedded };
   };
 
   return KizunaService.start({
-    loadKnowledge: options.loadKnowledge ?? (() => loadKnowledgeFolder(config.knowledgeDir)),
+    // One parse cache for the life of the service: a reload parses only the files that changed.
+    loadKnowledge: options.loadKnowledge ?? (() => loadKnowledgeFolder(config.knowledgeDir, parsedFiles)),
+    ...(options.loadKnowledge === undefined
+      ? { fingerprintKnowledge: () => fingerprintKnowledge(config.knowledgeDir) }
+      : {}),
     loadLexicon: async () => ({
       aliases: await loadAliases(join(config.knowledgeDir, 'aliases')),
       // A knowledge folder without a Japanese glossary answers English questions only.

@@ -1,5 +1,6 @@
 import type { Answer } from '../core/types.js';
 import { NOT_A_QUESTION_KINDS, type EvalQuestion, type QuestionKind } from './load-questions.js';
+import { percentile } from './percentiles.js';
 
 /** What happened when one question was asked: an answer, or the error the core threw instead. */
 export interface AskOutcome {
@@ -264,8 +265,8 @@ export function summarise(results: readonly QuestionResult[]): EvalMetrics {
     wrongRefusalRate: rate(answerable, (r) => !r.answered && r.error === undefined),
     recallAt1: rate(withRetrieval, (r) => r.retrieval?.recallAt1 === true),
     recallAt3: rate(withRetrieval, (r) => r.retrieval?.recallAt3 === true),
-    latencyMedianMs: percentile(latencies, 50),
-    latencyP95Ms: percentile(latencies, 95),
+    latencyMedianMs: latencies.length === 0 ? null : percentile(latencies, 50),
+    latencyP95Ms: latencies.length === 0 ? null : percentile(latencies, 95),
     errorCount: results.filter((r) => r.error !== undefined).length,
   };
 }
@@ -277,18 +278,6 @@ export function summariseByKind(
   const groups = new Map<QuestionKind, QuestionResult[]>();
   for (const r of results) groups.set(r.kind, [...(groups.get(r.kind) ?? []), r]);
   return Object.fromEntries([...groups].map(([kind, group]) => [kind, summarise(group)]));
-}
-
-/** Linear-interpolated percentile (`p` in 0–100); null for no values. */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = ((sorted.length - 1) * p) / 100;
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  const low = sorted[lower] ?? 0;
-  const high = sorted[upper] ?? low;
-  return low + (high - low) * (position - lower);
 }
 
 function rate<T>(items: readonly T[], passes: (item: T) => boolean): number | null {

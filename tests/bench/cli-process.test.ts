@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { cliProcessTargets, withCliProcess, type CliProcessResult } from '../../bench/cli-process.js';
-import { summarize } from '../../bench/percentiles.js';
+import { summarize } from '../../src/eval/percentiles.js';
 import type { BenchReport } from '../../bench/report.js';
 
 const result = (compiled: number[], npm: number[]): CliProcessResult => ({

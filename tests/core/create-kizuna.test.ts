@@ -37,6 +37,10 @@ async function start(
 
 const SHEET_2019 = '2019-05-25-us-japan-partnership.md';
 
+function dirsEnv(dirs: { knowledgeDir: string; indexDir: string }): Record<string, string> {
+  return { KNOWLEDGE_DIR: dirs.knowledgeDir, INDEX_DIR: dirs.indexDir };
+}
+
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'kizuna-core-'));
 });
@@ -132,6 +136,21 @@ describe('reload', () => {
     expect(report.fingerprint).not.toBe(report.previousFingerprint);
     const answer = await core.ask({ question: 'What are the two countries doing about Mars and the Moon?' });
     expect(answer.citations.some((citation) => citation.passage.includes('on to Mars'))).toBe(true);
+    // No full rebuild: the main graph was kept and the reworded passage went into a delta beside it.
+    expect(core.status().indexOrigin).toMatch(
+      /^updated \(knowledge changed; 1 embedded, 1 beside the main graph\)/,
+    );
+
+    // The saved update is what a restart loads, and it answers the same.
+    const restarted = await createKizuna({
+      config: loadConfig({ ...dirsEnv(core.dirs), LOG_LEVEL: 'silent' }),
+      logger: silentLogger,
+    });
+    expect(restarted.status().indexOrigin).toBe('loaded from disk');
+    const again = await restarted.ask({
+      question: 'What are the two countries doing about Mars and the Moon?',
+    });
+    expect(again.text).toBe(answer.text);
   });
 
   it('GIVEN a broken knowledge file THEN the reload fails with the reason and the old knowledge keeps serving', async () => {

@@ -41,3 +41,29 @@ export function toNumberArray(vector: Float32Array): number[] {
   for (let index = 0; index < vector.length; index += 1) out[index] = vector[index] ?? 0;
   return out;
 }
+
+/** Sum of `a[i] × b[i]` over the shorter length, in index order (missing entries count 0). */
+export function dotProduct(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index += 1) sum += (a[index] ?? 0) * (b[index] ?? 0);
+  return sum;
+}
+
+/** Euclidean length: the square root of the sum of squares, in index order. */
+export function vectorNorm(vector: ArrayLike<number>): number {
+  let sumOfSquares = 0;
+  for (let index = 0; index < vector.length; index += 1) {
+    const value = vector[index] ?? 0;
+    sumOfSquares += value * value;
+  }
+  return Math.sqrt(sumOfSquares);
+}
+
+/** A unit-length float32 copy of `vector` (all zeros stays all zeros). */
+export function unitVector(vector: ArrayLike<number>): Float32Array {
+  const norm = vectorNorm(vector) || 1;
+  const out = new Float32Array(vector.length);
+  for (let index = 0; index < vector.length; index += 1) out[index] = (vector[index] ?? 0) / norm;
+  return out;
+}

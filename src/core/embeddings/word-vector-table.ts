@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 
 import { DEFAULT_WORD_VECTOR_TABLE_PATH } from './word-vector-files.js';
 import { decodeWordVectorTable, type WordVectorTableData } from './word-vector-format.js';
+import { cosineSimilarity } from './vector-math.js';
 
 /**
  * Kizuna's compact English word vectors (100-d GloVe, int8-quantised, the most frequent ~50k words; see
@@ -104,17 +105,10 @@ export class WordVectorTable {
     const rowB = this.rowByWord.get(b);
     if (rowA === undefined || rowB === undefined) return undefined;
     const dims = this.dimensions;
-    let dot = 0;
-    let normA = 0;
-    let normB = 0;
-    for (let dim = 0; dim < dims; dim += 1) {
-      const x = this.vectors[rowA * dims + dim] ?? 0;
-      const y = this.vectors[rowB * dims + dim] ?? 0;
-      dot += x * y;
-      normA += x * x;
-      normB += y * y;
-    }
-    return normA === 0 || normB === 0 ? 0 : dot / Math.sqrt(normA * normB);
+    return cosineSimilarity(
+      this.vectors.subarray(rowA * dims, (rowA + 1) * dims),
+      this.vectors.subarray(rowB * dims, (rowB + 1) * dims),
+    );
   }
 
   /** Adds `weight ×` the row's vector into `target[offset…offset+dimensions)`; the embedders' hot path. */

@@ -1,4 +1,5 @@
 import { informationPrior } from '../embeddings/frequency-prior.js';
+import { dotProduct, unitVector } from '../embeddings/vector-math.js';
 import { contentTokens } from '../text/content-terms.js';
 import { stem } from '../text/stem.js';
 import { isNumberWord } from './numbers.js';
@@ -111,7 +112,7 @@ export function prepareSupportSource(texts: readonly string[], table: SupportWor
   const vectors = [...tokens].flatMap((word) =>
     wordForms(word).flatMap((form) => {
       const vector = table.vector(form);
-      return vector === undefined ? [] : [{ word, stem: stem(word), unit: toUnit(vector) }];
+      return vector === undefined ? [] : [{ word, stem: stem(word), unit: unitVector(vector) }];
     }),
   );
   return { tokens, stems, vectors };
@@ -157,10 +158,10 @@ function supportOf(
   for (const form of wordForms(token)) {
     const vector = table.vector(form);
     if (vector === undefined) continue;
-    const query = toUnit(vector);
+    const query = unitVector(vector);
     for (const candidate of source.vectors) {
       if (areOpposites(tokenStem, candidate.stem)) continue;
-      const similarity = dot(query, candidate.unit);
+      const similarity = dotProduct(query, candidate.unit);
       if (similarity >= options.paraphraseSimilarity && similarity > (best?.similarity ?? -1)) {
         best = { word: candidate.word, similarity };
       }
@@ -183,17 +184,4 @@ function wordForms(word: string): string[] {
 /** True for words the cited texts use or paraphrase. */
 export function isSupported(word: WordSupport): boolean {
   return word.kind === 'exact' || word.kind === 'stem' || word.kind === 'paraphrase';
-}
-
-function toUnit(vector: Float32Array): Float32Array {
-  let norm = 0;
-  for (const value of vector) norm += value * value;
-  norm = Math.sqrt(norm) || 1;
-  return vector.map((value) => value / norm);
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i += 1) sum += (a[i] ?? 0) * (b[i] ?? 0);
-  return sum;
 }

@@ -23,6 +23,7 @@ import { judge, type JudgeOptions } from '../pipeline/judge.js';
 import { smallTalkKind } from '../pipeline/intent.js';
 import { retrieveForReading } from '../pipeline/retrieve.js';
 import { verifyDraft } from '../pipeline/verify.js';
+import { createVocabularyCache, type VocabularyCache } from '../retrieval/corpus-vocabulary.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
 import type { CoverageOptions, CoverageWordTable } from '../retrieval/term-coverage.js';
 import type {
@@ -42,6 +43,7 @@ import { diffPassages } from './diff-passages.js';
 import {
   citationFor,
   createKnowledgeState,
+  withLexicon,
   type KnowledgeState,
   type ServingIndex,
 } from './knowledge-state.js';
@@ -82,6 +84,12 @@ export type IndexOpener = (
 
 export interface KizunaServiceOptions {
   readonly loadKnowledge: () => Promise<KnowledgeBase>;
+  /**
+   * The fingerprint `loadKnowledge` would give, computed without parsing anything (a hash of the files), so a
+   * reload with nothing changed skips the parse: at 100,000 passages parsing takes seconds, hashing tens of ms.
+   * @default none: every reload loads the knowledge and compares the fingerprints
+   */
+  readonly fingerprintKnowledge?: () => Promise<string>;
   /**
    * What is read with the knowledge at start and on every reload besides the sheets: other names for
    * their terms, and the Japanese glossary. @default none of either
@@ -139,6 +147,8 @@ export class KizunaService implements KizunaCore {
     private readonly options: KizunaServiceOptions,
     state: KnowledgeState,
     indexOrigin: string,
+    /** Per-document vocabulary work, reused by reloads for the documents they leave unchanged. */
+    private readonly vocabularyCache: VocabularyCache,
   ) {
     this.state = state;
     this.indexOrigin = indexOrigin;
@@ -149,19 +159,21 @@ export class KizunaService implements KizunaCore {
     const knowledge = await options.loadKnowledge();
     const lexicon = (await options.loadLexicon?.()) ?? EMPTY_LEXICON;
     const opened = await options.openIndex(knowledge, undefined);
+    const vocabularyCache = createVocabularyCache();
     const state = createKnowledgeState(
       knowledge,
       lexicon,
       opened.index,
       options.embedder,
       options.wordVectors,
+      vocabularyCache,
     );
     options.logger.info(
       { passages: knowledge.passages.length, origin: opened.origin, embedded: opened.embedded },
       'knowledge ready',
     );
     reportGlossaryGaps(knowledge, lexicon, options.logger);
-    return new KizunaService(options, state, opened.origin);
+    return new KizunaService(options, state, opened.origin, vocabularyCache);
   }
 
   /**
@@ -388,11 +400,6 @@ export class KizunaService implements KizunaCore {
     };
   }
 
-  /** The index serving now, for benchmarks that compare it with raw hnswlib on the same graph. */
-  servingIndex(): ServingIndex {
-    return this.state.index;
-  }
-
   /** What answering would retrieve for a question (typo corrections, sheet targeting, quotations), for evaluation and benchmarks. */
   async retrieve(question: string, k: number): Promise<RetrievedPassage[]> {
     const state = this.state;
@@ -480,7 +487,11 @@ export class KizunaService implements KizunaCore {
     const started = performance.now();
     const previous = this.state;
     try {
-      const knowledge = await this.options.loadKnowledge();
+      const fingerprint = await this.options.fingerprintKnowledge?.();
+      const knowledge =
+        fingerprint === previous.knowledge.fingerprint
+          ? previous.knowledge
+          : await this.options.loadKnowledge();
       const lexicon = (await this.options.loadLexicon?.()) ?? EMPTY_LEXICON;
       // Same bytes, same knowledge: the serving index and everything derived from it stay as they are.
       const unchanged = knowledge.fingerprint === previous.knowledge.fingerprint;
@@ -494,11 +505,12 @@ export class KizunaService implements KizunaCore {
           opened.index,
           this.options.embedder,
           this.options.wordVectors,
+          this.vocabularyCache,
         );
         this.indexOrigin = opened.origin;
       } else {
         // Aliases and the glossary change how questions are read, not the passages: the index stays.
-        this.state = { ...previous, ...lexicon };
+        this.state = withLexicon(previous, lexicon);
       }
       const report: ReloadReport = {
         ...diffPassages(previous.knowledge.passages, knowledge.passages),

@@ -4,8 +4,11 @@ import type { EmbedderIdentity } from '../embeddings/embedder-identity.js';
 import type { HnswParameters } from './hnsw-parameters.js';
 import { INDEX_LIBRARIES, type LibraryVersions } from './library-versions.js';
 
-/** Bumped whenever the files of a generation change shape; an index of another format is rebuilt. */
-export const INDEX_FORMAT_VERSION = 1;
+/**
+ * Bumped whenever the files of a generation change shape; an index of another format is rebuilt.
+ * 2: a delta graph beside the main one, and slots.bin saying where each passage's vector lives.
+ */
+export const INDEX_FORMAT_VERSION = 2;
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a sha256 hex digest');
 
@@ -40,16 +43,24 @@ export const indexManifestSchema = z.object({
     efConstruction: z.number().int().positive(),
     randomSeed: z.number().int().nonnegative(),
   }),
-  /** Every other file of the generation with its size and digest, checked before anything is parsed. */
-  files: z.record(z.string().regex(/^[\w.-]+$/), fileEntrySchema),
+  /** How many vectors each graph holds: the main one, and the delta of passages added since it was built. */
+  layers: z.object({
+    main: z.number().int().positive(),
+    delta: z.number().int().nonnegative(),
+  }),
+  /**
+   * Every other file of the generation (a name, or `delta/` and a name) with its size and digest, checked before
+   * anything is parsed.
+   */
+  files: z.record(z.string().regex(/^(?:delta\/)?[\w][\w.-]*$/), fileEntrySchema),
   createdAt: z.iso.datetime(),
 });
 
 /** What `manifest.json` says about one saved generation. */
 export type IndexManifest = z.infer<typeof indexManifestSchema>;
 
-/** The manifest fields that decide whether a saved index can be reused (not its file digests or creation time). */
-export type IndexManifestIdentity = Omit<IndexManifest, 'files' | 'createdAt'>;
+/** The manifest fields that decide whether a saved index can be reused (not its files, layers or creation time). */
+export type IndexManifestIdentity = Omit<IndexManifest, 'files' | 'createdAt' | 'layers'>;
 
 export interface ManifestIdentityInput {
   readonly knowledgeFingerprint: string;

@@ -2,11 +2,11 @@ import type { DescribedEmbeddings, EmbedderIdentity } from '../embeddings/embedd
 import type { Logger } from '../logger.js';
 import type { Passage } from '../types.js';
 import { resolveHnswParameters, type HnswParameters } from './hnsw-parameters.js';
-import { manifestIdentity } from './index-manifest.js';
+import { describeManifestMismatch, manifestIdentity, type IndexManifestIdentity } from './index-manifest.js';
 import { installedLibraryVersions } from './library-versions.js';
 import { fingerprintPassages } from './passage-hashes.js';
-import { PassageIndex, SavedIndexUnusableError } from './passage-index.js';
-import { readGenerationVectorCache } from './saved-index-files.js';
+import { PassageIndex, SavedIndexUnusableError, type UpdatePassageIndexOptions } from './passage-index.js';
+import { readGenerationVectorCache } from './saved-index.js';
 import type { VectorCache } from './vector-cache.js';
 
 export interface OpenPassageIndexOptions {
@@ -22,10 +22,15 @@ export interface OpenPassageIndexOptions {
   /** HNSW parameters; changing a construction parameter (m, efConstruction, randomSeed) forces a rebuild. */
   readonly hnsw?: Partial<HnswParameters>;
   /**
-   * The index being replaced (by a reload). Its vectors are reused if a rebuild is needed, and only then read:
-   * a loaded index keeps them on disk until asked.
+   * The index being replaced (by a reload). When it was made by the same embedder, libraries and HNSW
+   * construction parameters, the new index is an update of it ({@link PassageIndex.update}: its main graph kept,
+   * only new and changed passages embedded and inserted into a small delta graph). Otherwise, or when the delta
+   * would grow too large, its vectors are reused by a full rebuild, and only then read: a loaded index keeps them
+   * on disk until asked.
    */
   readonly previous?: PassageIndex;
+  /** Limits of an incremental update; see {@link UpdatePassageIndexOptions}. */
+  readonly update?: Pick<UpdatePassageIndexOptions, 'maxDeltaShare' | 'minDeltaLimit'>;
   /**
    * Vectors already in memory, reused if a rebuild is needed. Vectors of another embedder are ignored.
    * @default the previous index's vectors, else the vector cache saved in `dir`
@@ -35,18 +40,24 @@ export interface OpenPassageIndexOptions {
 
 export interface OpenedPassageIndex {
   readonly index: PassageIndex;
-  readonly origin: 'loaded' | 'built';
-  /** Why the index was rebuilt ("no saved index", "knowledge changed", "embedder changed: a → b", …). */
+  /**
+   * loaded: the saved index matched; updated: the previous index's main graph was kept and a delta built beside
+   * it; built: a full build.
+   */
+  readonly origin: 'loaded' | 'updated' | 'built';
+  /** Why the index was updated or rebuilt ("no saved index", "knowledge changed", "embedder changed: a → b", …). */
   readonly reason?: string;
   /** Texts sent to the embedder (0 when loaded). */
   readonly embedded: number;
-  /** Passages whose vector came from a cache instead of the embedder (0 when loaded). */
+  /** Passages whose vector came from a cache or the previous index instead of the embedder (0 when loaded). */
   readonly reused: number;
 }
 
 /**
- * Loads the saved index when its manifest matches these passages, embedder, libraries and HNSW parameters;
- * otherwise builds one (reusing every cached vector whose text is unchanged) and saves it.
+ * Updates the previous index when there is a compatible one (a reload: no full graph rebuild, see
+ * {@link OpenPassageIndexOptions.previous}); else loads the saved index when its manifest matches these passages,
+ * embedder, libraries and HNSW parameters; otherwise builds one (reusing every cached vector whose text is
+ * unchanged). An updated or built index is saved as a new generation.
  * Missing, damaged or foreign saved files only ever cause a rebuild. A failed save (e.g. a read-only folder)
  * is logged as a warning and the built index is served from memory.
  * @throws only what {@link PassageIndex.build} throws (an empty passage list, a failing embedder).
@@ -65,6 +76,33 @@ export async function openPassageIndex(options: OpenPassageIndexOptions): Promis
   });
 
   const startedAt = performance.now();
+  const previous = options.previous;
+  if (previous !== undefined && sameConstruction(previous.manifestIdentity(), expected)) {
+    const updated = await PassageIndex.update(previous, passages, embeddings, {
+      ...options.update,
+      knowledgeFingerprint: options.knowledgeFingerprint,
+      passagesSha256: expected.knowledge.passagesSha256,
+    });
+    if (updated !== undefined) {
+      const { embedded, reused } = updated.counts;
+      logger.info(
+        {
+          passages: updated.size,
+          delta: updated.deltaSize,
+          embedded,
+          reused,
+          ms: Math.round(performance.now() - startedAt),
+        },
+        'passage index updated',
+      );
+      await saveOrWarn(updated, dir, logger);
+      return { index: updated, origin: 'updated', reason: 'knowledge changed', embedded, reused };
+    }
+    logger.info(
+      { passages: passages.length },
+      'passage index changes too much for an update; merging into one graph',
+    );
+  }
   let reason: string;
   let savedGeneration: string | undefined;
   try {
@@ -102,6 +140,12 @@ export async function openPassageIndex(options: OpenPassageIndexOptions): Promis
     'passage index built',
   );
 
+  await saveOrWarn(index, dir, logger);
+  return { index, origin: 'built', reason, embedded, reused };
+}
+
+/** A failed save (e.g. a read-only folder) leaves the index serving from memory. */
+async function saveOrWarn(index: PassageIndex, dir: string, logger: Logger): Promise<void> {
   try {
     const generation = await index.save(dir);
     logger.debug({ generation }, 'passage index saved');
@@ -111,7 +155,11 @@ export async function openPassageIndex(options: OpenPassageIndexOptions): Promis
       'could not save the passage index; serving it from memory (it will be rebuilt next start)',
     );
   }
-  return { index, origin: 'built', reason, embedded, reused };
+}
+
+/** Whether an index with manifest identity `saved` can be updated into `expected` (same vectors, same graph settings). */
+function sameConstruction(saved: IndexManifestIdentity, expected: IndexManifestIdentity): boolean {
+  return describeManifestMismatch({ ...saved, knowledge: expected.knowledge }, expected) === undefined;
 }
 
 /** The first applicable source of old vectors: the given cache, the previous index's, the saved generation's. */
@@ -122,7 +170,7 @@ async function reusableVectors(
   logger: Logger,
 ): Promise<VectorCache | undefined> {
   if (options.vectorCache?.isFor(identity)) return options.vectorCache;
-  if (options.previous !== undefined) {
+  if (options.previous !== undefined && options.previous.identity.id === identity.id) {
     const cache = await options.previous.vectorCache();
     if (cache.isFor(identity) && cache.size > 0) return cache;
   }

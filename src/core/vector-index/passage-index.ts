@@ -6,35 +6,43 @@ import { Document } from '@langchain/core/documents';
 import type { HierarchicalNSW } from 'hnswlib-node';
 
 import type { DescribedEmbeddings, EmbedderIdentity } from '../embeddings/embedder-identity.js';
+import { dotProduct, vectorNorm } from '../embeddings/vector-math.js';
 import { KizunaError } from '../errors.js';
 import type { Passage } from '../types.js';
-import { AppendOnlyDocstore } from './append-only-docstore.js';
-import {
-  createTemporaryGeneration,
-  discardTemporaryGeneration,
-  publishGeneration,
-  readCurrentGeneration,
-} from './generation-store.js';
 import { resolveHnswParameters, type HnswParameters } from './hnsw-parameters.js';
-import { assertEmbedderVectors, assertStoreHoldsPassages } from './index-integrity.js';
+import { assertEmbedderVectors, createHnswStore } from './hnsw-store.js';
 import {
   describeManifestMismatch,
   manifestEmbedder,
+  sameEmbedder,
   manifestIdentity,
+  type IndexManifest,
   type IndexManifestIdentity,
 } from './index-manifest.js';
 import { installedLibraryVersions } from './library-versions.js';
 import { fingerprintPassages, textKey } from './passage-hashes.js';
-import { decodePassages } from './passages-file.js';
-import { PresizedHierarchicalNSW } from './presized-hierarchical-nsw.js';
 import {
+  createTemporaryGeneration,
+  decodePassages,
+  decodeSlots,
+  digestFile,
+  discardTemporaryGeneration,
+  encodePassages,
+  encodeSlots,
   INDEX_FILES,
+  linkGenerationFiles,
+  MAIN_GRAPH_FILES,
+  publishGeneration,
+  readCurrentGeneration,
   readGenerationManifest,
+  readGenerationVectorCache,
   readReusableVectorCache,
+  SavedIndexUnusableError,
+  vectorCacheParts,
   verifyGenerationFiles,
-  writeGenerationFiles,
-} from './saved-index-files.js';
-import { SavedIndexUnusableError } from './saved-index-unusable-error.js';
+  writeDigestedFile,
+  type FileDigest,
+} from './saved-index.js';
 import { VectorCache } from './vector-cache.js';
 
 export { SavedIndexUnusableError };
@@ -68,79 +76,157 @@ export interface BuildPassageIndexOptions {
   readonly knowledgeFingerprint?: string;
 }
 
+export interface UpdatePassageIndexOptions {
+  /** @default "" */
+  readonly knowledgeFingerprint?: string;
+  /** {@link fingerprintPassages} of `passages`, when the caller has it already (a second pass costs ~0.3 s at 100,000). */
+  readonly passagesSha256?: string;
+  /**
+   * Largest delta (passages outside the main graph plus main-graph passages removed), as a share of the main
+   * graph, that an update accepts; beyond it {@link PassageIndex.update} declines and a full build merges
+   * everything into one graph again. Searches pay for the delta (a second, small graph search) and for removed
+   * passages (skipped results), so it is kept small.
+   * @default 0.05
+   */
+  readonly maxDeltaShare?: number;
+  /**
+   * A delta of up to this many passages is always accepted, whatever the share (small knowledge bases).
+   * @default 256
+   */
+  readonly minDeltaLimit?: number;
+}
+
 export interface LoadPassageIndexOptions {
   /** Replaces the default search breadth (`efSearch` is not stored with the graph). */
   readonly efSearch?: number;
-  /** Refuse the saved index unless its manifest matches this (everything except file digests and dates). */
+  /**
+   * Refuse the saved index unless its manifest matches this (everything except files, layers and dates). With
+   * supplied passages, its `knowledge.passagesSha256` must be theirs (it is trusted instead of hashing them again).
+   */
   readonly expect?: IndexManifestIdentity;
 }
 
-/** How a build obtained its vectors. */
+/** How a build or update obtained its vectors. */
 export interface BuildCounts {
   /** Texts sent to the embedder (a text that occurs twice is embedded once). */
   readonly embedded: number;
-  /** Passages whose vector came from the supplied vector cache. */
+  /** Passages whose vector came from the supplied vector cache or the previous index. */
   readonly reused: number;
 }
 
 const DEFAULT_BATCH_SIZE = 256;
+const DEFAULT_MAX_DELTA_SHARE = 0.05;
+const DEFAULT_MIN_DELTA_LIMIT = 256;
+/**
+ * With up to this many removed labels in a graph, an unfiltered search asks hnswlib for k + removed results and
+ * drops the removed ones: exact, and cheaper than a JavaScript filter callback on every node the search visits.
+ */
+const POST_FILTER_LIMIT = 64;
+/** Stored vectors {@link PassageIndex.similarityTo} keeps at hand: 4,096 × 484 float32 ≈ 8 MB. */
+const POINT_CACHE_SIZE = 4_096;
 /**
  * A generation can be deleted by another process's publish while we read it; then CURRENT is read again,
  * for up to this long (publishes are rare, so in practice one retry suffices).
  */
 const LOAD_RETRY_MS = 10_000;
 
-interface PassageIndexParts {
+/**
+ * The main HNSW graph, built once and never modified afterwards, so successive knowledge versions share it
+ * (one copy in memory whatever the number of versions alive) and successive generations hard-link its files.
+ */
+interface MainGraph {
   readonly store: HNSWLib;
+  readonly graph: HierarchicalNSW;
+  /** The passage id each label was built from (the docstore's `pageContent`). */
+  readonly idByLabel: readonly string[];
+  /** The graph's vectors by text key: in memory after a build, read from disk on demand once saved or loaded. */
+  vectors: VectorCache | (() => Promise<VectorCache>);
+  /** The published generation holding the main graph's files, and their digests, once saved or loaded. */
+  saved?: { readonly folder: string; readonly files: Readonly<Record<string, FileDigest>> };
+}
+
+/** The small graph of passages added since the main graph was built (rebuilt by every update). */
+interface DeltaGraph {
+  readonly store: HNSWLib;
+  readonly graph: HierarchicalNSW;
+  /** Its vectors by text key (small: at most a few percent of the main graph's). */
+  readonly vectors: VectorCache;
+}
+
+interface PassageIndexParts {
+  readonly main: MainGraph;
+  readonly delta: DeltaGraph | undefined;
   readonly passages: readonly Passage[];
+  /** Per passage: its label in the main graph (≥ 0), or −1 − its label in the delta. */
+  readonly slots: Int32Array;
   readonly embeddings: DescribedEmbeddings;
   readonly identity: EmbedderIdentity;
   readonly hnsw: HnswParameters;
   readonly knowledgeFingerprint: string;
   readonly passagesSha256: string;
-  readonly vectorCache: VectorCache | (() => Promise<VectorCache>);
   readonly counts: BuildCounts;
 }
 
 /**
- * The passages of the knowledge base in an HNSWLib vector store (cosine space), searchable by text or vector,
- * savable as an atomic generation and reloadable without embedding anything.
- * Label i in the HNSW graph is `passages[i]`, so a search maps results to passages with an array lookup.
+ * The passages of the knowledge base in LangChain `HNSWLib` vector stores (cosine space), searchable by text or
+ * vector, savable as an atomic generation and reloadable without embedding anything.
+ *
+ * One version is a main graph plus, after incremental updates, a small delta graph: a passage lives at a label
+ * of one of them (its slot); main-graph labels whose passage was removed or changed are skipped by searches. An
+ * update never modifies the main graph, so the version being replaced keeps answering, unchanged, meanwhile.
  */
 export class PassageIndex {
-  /** The passages, in label order. */
+  /** The passages, in knowledge order. */
   readonly passages: readonly Passage[];
   /** The embedder that made the vectors. */
   readonly identity: EmbedderIdentity;
-  /** The LangChain vector store (its docstore holds each label's passage id as `pageContent`). */
-  readonly store: HNSWLib;
   readonly hnswParameters: HnswParameters;
   readonly knowledgeFingerprint: string;
-  /** What the build that made this index embedded and reused ({0, 0} for a loaded index). */
+  /** What the build or update that made this index embedded and reused ({0, 0} for a loaded index). */
   readonly counts: BuildCounts;
 
+  private readonly main: MainGraph;
+  private readonly delta: DeltaGraph | undefined;
+  private readonly slots: Int32Array;
+  /** This version's passage at each main-graph label; undefined where it was removed. */
+  private readonly mainPassages: (Passage | undefined)[];
+  private readonly deltaPassages: Passage[];
+  private readonly removedFromMain: number;
   private readonly embeddings: DescribedEmbeddings;
-  private readonly graph: HierarchicalNSW;
   private readonly passagesSha256: string;
-  private cacheSource: VectorCache | (() => Promise<VectorCache>);
-  private labelById: Map<string, number> | undefined;
+  private slotById: Map<string, number> | undefined;
+  private readonly pointCache = new Map<number, { readonly point: Float32Array; readonly norm: number }>();
 
   private constructor(parts: PassageIndexParts) {
-    this.store = parts.store;
+    this.main = parts.main;
+    this.delta = parts.delta;
     this.passages = parts.passages;
+    this.slots = parts.slots;
     this.embeddings = parts.embeddings;
     this.identity = parts.identity;
     this.hnswParameters = parts.hnsw;
     this.knowledgeFingerprint = parts.knowledgeFingerprint;
     this.passagesSha256 = parts.passagesSha256;
-    this.cacheSource = parts.vectorCache;
     this.counts = parts.counts;
-    this.graph = parts.store.index;
-    this.graph.setEf(parts.hnsw.efSearch);
+    const mainCount = this.main.graph.getCurrentCount();
+    this.mainPassages = new Array<Passage | undefined>(mainCount).fill(undefined);
+    this.deltaPassages = new Array<Passage>(this.delta?.graph.getCurrentCount() ?? 0);
+    let inMain = 0;
+    parts.passages.forEach((passage, i) => {
+      const slot = parts.slots[i]!;
+      if (slot >= 0) {
+        this.mainPassages[slot] = passage;
+        inMain += 1;
+      } else this.deltaPassages[-1 - slot] = passage;
+    });
+    this.removedFromMain = mainCount - inMain;
+    // efSearch is a query-time setting; the delta is searched as broadly (it is small, so nearly exhaustively).
+    this.main.graph.setEf(parts.hnsw.efSearch);
+    this.delta?.graph.setEf(parts.hnsw.efSearch);
   }
 
   /**
-   * Embeds the passages (reusing cached vectors for unchanged texts) and adds them to a new HNSWLib store.
+   * Embeds the passages (reusing cached vectors for unchanged texts) and adds them to a new main graph.
    * @throws KizunaError KNOWLEDGE_INVALID for an empty passage list: an index with nothing in it could only
    *   ever answer "not covered", which is a broken knowledge folder, not a state to serve.
    */
@@ -149,82 +235,115 @@ export class PassageIndex {
     embeddings: DescribedEmbeddings,
     options: BuildPassageIndexOptions = {},
   ): Promise<PassageIndex> {
-    if (passages.length === 0) {
-      throw new KizunaError(
-        'KNOWLEDGE_INVALID',
-        'Cannot build a passage index: the knowledge base has no passages.',
-      );
-    }
+    assertSomePassages(passages);
     const identity = embeddings.describe();
-    const dimensions = identity.dimensions;
     const hnsw = resolveHnswParameters(options.hnsw);
-    const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
     const previous = options.vectorCache?.isFor(identity) ? options.vectorCache : undefined;
-    const total = passages.length;
-
-    const store = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimensions });
-    store._index = new PresizedHierarchicalNSW(dimensions, {
-      capacity: total,
-      m: hnsw.m,
-      efConstruction: hnsw.efConstruction,
-      randomSeed: hnsw.randomSeed,
+    const built = await buildGraph(passages, embeddings, identity, hnsw, {
+      previous,
+      batchSize: Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE)),
+      onProgress: options.onProgress,
     });
-    store.docstore = new AppendOnlyDocstore();
-
-    const cache = VectorCache.empty(identity, total);
-    const reusedKeys = new Set<string>();
-    let embedded = 0;
-    let reused = 0;
-    options.onProgress?.(0, total);
-    for (let start = 0; start < total; start += batchSize) {
-      const batch = passages.slice(start, start + batchSize);
-      const keys = batch.map((passage) => textKey(passage.text));
-      const pending = new Map<string, string>();
-      keys.forEach((key, i) => {
-        if (cache.has(key) || pending.has(key)) return;
-        const known = previous?.get(key);
-        if (known === undefined) {
-          pending.set(key, batch[i]!.text);
-        } else {
-          cache.set(key, known);
-          reusedKeys.add(key);
-        }
-      });
-      const fresh = new Map<string, number[]>();
-      if (pending.size > 0) {
-        const vectors = await embeddings.embedDocuments([...pending.values()]);
-        assertEmbedderVectors(vectors, pending.size, identity);
-        [...pending.keys()].forEach((key, i) => {
-          cache.set(key, vectors[i]!);
-          fresh.set(key, vectors[i]!);
-        });
-        embedded += pending.size;
-      }
-      // hnswlib stores float32 (it casts each number), so the embedder's own array and a float32 copy from the
-      // cache insert the very same point: a build from cache and a fresh build make the same graph.
-      const vectors = keys.map((key) => fresh.get(key) ?? Array.from(cache.get(key)!));
-      for (const key of keys) if (reusedKeys.has(key)) reused += 1;
-      await store.addVectors(
-        vectors,
-        batch.map((passage) => new Document({ pageContent: passage.id, metadata: {} })),
-      );
-      options.onProgress?.(start + batch.length, total);
-      // Inserting is synchronous native work; give the event loop (heartbeats, interactions) a turn per batch.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    if (store.index.getCurrentCount() !== total) {
-      throw new Error(`HNSW graph holds ${store.index.getCurrentCount()} vectors after adding ${total}`);
-    }
     return new PassageIndex({
-      store,
+      main: {
+        store: built.store,
+        graph: built.store.index,
+        idByLabel: passages.map((passage) => passage.id),
+        vectors: built.vectors,
+      },
+      delta: undefined,
       passages: [...passages],
+      slots: Int32Array.from(passages, (_, i) => i),
       embeddings,
       identity,
       hnsw,
       knowledgeFingerprint: options.knowledgeFingerprint ?? '',
       passagesSha256: fingerprintPassages(passages),
-      vectorCache: cache,
-      counts: { embedded, reused },
+      counts: built.counts,
+    });
+  }
+
+  /**
+   * The next version of `previous` without rebuilding its main graph: passages still in it keep their labels,
+   * passages that are not (new, changed or moved to another document) go into a fresh delta graph (with the
+   * previous delta's vectors reused), and main-graph passages no longer present are skipped from now on.
+   * Nothing of `previous` is modified, so it keeps answering while this runs.
+   * @param embeddings - the embedder of `previous` (same identity), for the new and changed passages.
+   * @returns undefined when the delta would exceed {@link UpdatePassageIndexOptions.maxDeltaShare}: then a full
+   *   {@link PassageIndex.build} (with `await previous.vectorCache()`) merges everything into one graph.
+   * @throws KizunaError KNOWLEDGE_INVALID for an empty passage list.
+   */
+  static async update(
+    previous: PassageIndex,
+    passages: readonly Passage[],
+    embeddings: DescribedEmbeddings,
+    options: UpdatePassageIndexOptions = {},
+  ): Promise<PassageIndex | undefined> {
+    assertSomePassages(passages);
+    if (!sameEmbedder(embeddings.describe(), previous.identity)) {
+      throw new Error(
+        `cannot update an index of ${previous.identity.id} with vectors of ${embeddings.describe().id}`,
+      );
+    }
+    const main = previous.main;
+    const mainCount = main.graph.getCurrentCount();
+    // Main-graph labels that still hold a passage of the previous version, by passage id.
+    const labelsById = new Map<string, number[]>();
+    previous.mainPassages.forEach((passage, label) => {
+      if (passage === undefined) return;
+      const labels = labelsById.get(passage.id);
+      if (labels === undefined) labelsById.set(passage.id, [label]);
+      else labels.push(label);
+    });
+    const slots = new Int32Array(passages.length);
+    const outside: Passage[] = [];
+    let kept = 0;
+    passages.forEach((passage, i) => {
+      const labels = labelsById.get(passage.id);
+      // Same id, same text: the vector at that label is this passage's (ids hash the text, but only by convention).
+      const at = labels?.findIndex((label) => previous.mainPassages[label]!.text === passage.text) ?? -1;
+      const label = at === -1 ? undefined : labels!.splice(at, 1)[0];
+      if (label === undefined) {
+        slots[i] = -1 - outside.length;
+        outside.push(passage);
+      } else {
+        slots[i] = label;
+        kept += 1;
+      }
+    });
+    const limit = Math.max(
+      options.minDeltaLimit ?? DEFAULT_MIN_DELTA_LIMIT,
+      Math.floor(mainCount * (options.maxDeltaShare ?? DEFAULT_MAX_DELTA_SHARE)),
+    );
+    if (outside.length + (mainCount - kept) > limit) return undefined;
+
+    let delta: DeltaGraph | undefined;
+    let counts: BuildCounts = { embedded: 0, reused: kept };
+    if (outside.length > 0) {
+      // Vectors already at hand: the previous delta's, and the main graph's while they are still in memory.
+      const known = [previous.delta?.vectors, main.vectors instanceof VectorCache ? main.vectors : undefined];
+      const lookup = known.reduce<VectorCache | undefined>(
+        (top, next) => (next === undefined ? top : top === undefined ? next : VectorCache.layered(top, next)),
+        undefined,
+      );
+      const built = await buildGraph(outside, embeddings, previous.identity, previous.hnswParameters, {
+        previous: lookup,
+        batchSize: DEFAULT_BATCH_SIZE,
+      });
+      delta = { store: built.store, graph: built.store.index, vectors: built.vectors };
+      counts = { embedded: built.counts.embedded, reused: kept + built.counts.reused };
+    }
+    return new PassageIndex({
+      main,
+      delta,
+      passages: [...passages],
+      slots,
+      embeddings,
+      identity: previous.identity,
+      hnsw: previous.hnswParameters,
+      knowledgeFingerprint: options.knowledgeFingerprint ?? '',
+      passagesSha256: options.passagesSha256 ?? fingerprintPassages(passages),
+      counts,
     });
   }
 
@@ -279,7 +398,6 @@ export class PassageIndex {
   ): Promise<PassageIndex> {
     const manifest = await readGenerationManifest(folder);
     const identity = embeddings.describe();
-    const passagesSha256 = suppliedPassages === undefined ? undefined : fingerprintPassages(suppliedPassages);
     // Without an explicit expectation, anything saved by a compatible embedder and library set will do.
     const expected = options.expect ?? {
       ...manifest,
@@ -288,15 +406,23 @@ export class PassageIndex {
     };
     const mismatch = describeManifestMismatch(manifest, expected);
     if (mismatch !== undefined) throw new SavedIndexUnusableError(mismatch, folder);
-    if (passagesSha256 !== undefined && passagesSha256 !== manifest.knowledge.passagesSha256) {
+    // An expectation already names the supplied passages' fingerprint (openPassageIndex computed it once).
+    if (
+      suppliedPassages !== undefined &&
+      options.expect === undefined &&
+      fingerprintPassages(suppliedPassages) !== manifest.knowledge.passagesSha256
+    ) {
       throw new SavedIndexUnusableError('knowledge changed', folder);
     }
 
     const readsPassages = suppliedPassages === undefined;
+    const hasDelta = manifest.layers.delta > 0;
+    const deltaFolder = join(folder, INDEX_FILES.deltaFolder);
+    const graphFiles = [INDEX_FILES.hnswIndex, INDEX_FILES.hnswArgs, INDEX_FILES.docstore];
     await verifyGenerationFiles(folder, manifest, [
-      INDEX_FILES.hnswIndex,
-      INDEX_FILES.hnswArgs,
-      INDEX_FILES.docstore,
+      ...graphFiles,
+      INDEX_FILES.slots,
+      ...(hasDelta ? graphFiles.map((name) => `${INDEX_FILES.deltaFolder}/${name}`) : []),
       ...(readsPassages ? [INDEX_FILES.passages] : []),
     ]);
     const passages =
@@ -304,21 +430,48 @@ export class PassageIndex {
     if (readsPassages && fingerprintPassages(passages) !== manifest.knowledge.passagesSha256) {
       throw new Error(`${INDEX_FILES.passages} does not match the manifest`);
     }
-    const store = await HNSWLib.load(folder, embeddings);
-    assertStoreHoldsPassages(store, passages, identity.dimensions);
+    const slots = decodeSlots(await readFile(join(folder, INDEX_FILES.slots)), passages.length);
+    const mainStore = await HNSWLib.load(folder, embeddings);
+    const mainIds = graphIds(mainStore, manifest.layers.main, identity.dimensions, INDEX_FILES.hnswIndex);
+    let delta: DeltaGraph | undefined;
+    if (hasDelta) {
+      const store = await HNSWLib.load(deltaFolder, embeddings);
+      graphIds(
+        store,
+        manifest.layers.delta,
+        identity.dimensions,
+        `${INDEX_FILES.deltaFolder}/${INDEX_FILES.hnswIndex}`,
+      );
+      // The delta's vectors are only needed by the next update; a damaged file just means embedding them again.
+      const saved = await readGenerationVectorCache(folder, identity, INDEX_FILES.deltaVectors);
+      delta = { store, graph: store.index, vectors: saved.cache ?? VectorCache.empty(identity) };
+    }
+    assertSlots(
+      slots,
+      passages,
+      mainIds,
+      delta === undefined ? [] : graphIds(delta.store, manifest.layers.delta),
+    );
 
     const { m, efConstruction, randomSeed } = manifest.hnsw;
     const hnsw = resolveHnswParameters({ m, efConstruction, randomSeed, efSearch: options.efSearch });
     return new PassageIndex({
-      store,
+      main: {
+        store: mainStore,
+        graph: mainStore.index,
+        idByLabel: mainIds,
+        // Read lazily: only a later rebuild needs the vectors, and they are as large as the graph.
+        vectors: () => readReusableVectorCache(dir, folder, identity),
+        saved: { folder, files: mainGraphDigests(manifest) },
+      },
+      delta,
       passages: [...passages],
+      slots,
       embeddings,
       identity,
       hnsw,
       knowledgeFingerprint: manifest.knowledge.fingerprint,
       passagesSha256: manifest.knowledge.passagesSha256,
-      // Read lazily: only a later rebuild needs the vectors, and they are as large as the graph.
-      vectorCache: () => readReusableVectorCache(dir, folder, identity),
       counts: { embedded: 0, reused: 0 },
     });
   }
@@ -331,15 +484,15 @@ export class PassageIndex {
     return this.identity.dimensions;
   }
 
-  /** The hnswlib graph behind the store, with `efSearch` applied (for benchmarks against raw `searchKnn`). */
-  get rawIndex(): HierarchicalNSW {
-    return this.graph;
+  /** Passages held in the delta graph, outside the main one (0 after a full build). */
+  get deltaSize(): number {
+    return this.deltaPassages.length;
   }
 
   /**
    * The `k` passages closest to `vector` (k is capped at the index size; k ≤ 0 gives []), optionally only
    * those `filter` accepts.
-   * Synchronous and allocation-light: one native search plus one small object per hit.
+   * Synchronous and allocation-light: one native search per graph plus one small object per hit.
    */
   searchByVector(vector: readonly number[], k: number, filter?: (passage: Passage) => boolean): PassageHit[] {
     if (vector.length !== this.identity.dimensions) {
@@ -349,18 +502,17 @@ export class PassageIndex {
     }
     const count = Math.min(Math.floor(k), this.passages.length);
     if (!(count > 0)) return [];
-    // HNSWLib's own similaritySearchVectorWithScore is async and resolves labels through string-keyed docstore
-    // lookups; labels are our array positions, so the raw graph answers directly.
-    // A filter runs inside the graph search, so "only the 2019 sheet" still finds k of its passages at scale.
-    const { neighbors, distances } =
-      filter === undefined
-        ? this.graph.searchKnn(vector as number[], count)
-        : this.graph.searchKnn(vector as number[], count, (label: number) => filter(this.passages[label]!));
-    const hits = new Array<PassageHit>(neighbors.length);
-    for (let i = 0; i < neighbors.length; i += 1) {
-      hits[i] = { passage: this.passages[neighbors[i]!]!, score: 1 - distances[i]! };
-    }
-    return hits;
+    const hits = searchGraph(this.main.graph, this.mainPassages, this.removedFromMain, vector, count, filter);
+    if (this.delta === undefined) return hits;
+    const deltaHits = searchGraph(
+      this.delta.graph,
+      this.deltaPassages,
+      0,
+      vector,
+      Math.min(count, this.deltaPassages.length),
+      filter,
+    );
+    return mergeHits(hits, deltaHits, count);
   }
 
   /**
@@ -368,22 +520,45 @@ export class PassageIndex {
    * candidates found another way (the lexical channel) that the graph search did not return.
    */
   similarityTo(vector: readonly number[], passages: readonly Passage[]): number[] {
-    this.labelById ??= new Map(this.passages.map((passage, label) => [passage.id, label]));
-    let queryNorm = 0;
-    for (const value of vector) queryNorm += value * value;
-    queryNorm = Math.sqrt(queryNorm) || 1;
+    if (this.slotById === undefined) {
+      this.slotById = new Map();
+      this.passages.forEach((passage, i) => {
+        if (!this.slotById!.has(passage.id)) this.slotById!.set(passage.id, this.slots[i]!);
+      });
+    }
+    const queryNorm = vectorNorm(vector) || 1;
     return passages.map((passage) => {
-      const label = this.labelById?.get(passage.id);
-      if (label === undefined) return Number.NaN;
-      const point = this.graph.getPoint(label);
-      let dot = 0;
-      let norm = 0;
-      for (let i = 0; i < point.length; i += 1) {
-        dot += point[i]! * vector[i]!;
-        norm += point[i]! * point[i]!;
-      }
-      return dot / (queryNorm * (Math.sqrt(norm) || 1));
+      const slot = this.slotById?.get(passage.id);
+      if (slot === undefined) return Number.NaN;
+      const { point, norm } = this.storedPoint(slot);
+      return dotProduct(point, vector) / (queryNorm * (norm || 1));
     });
+  }
+
+  /**
+   * The vector the graph stores for a slot (hnswlib's float32 values, exactly) and its length. hnswlib-node's
+   * `getPoint` builds a JavaScript array per call (tens of µs at ~500 dimensions), and the same passages (the
+   * targeted sheets', the lexical channel's) come back question after question, so the most recent
+   * {@link POINT_CACHE_SIZE} are kept.
+   */
+  private storedPoint(slot: number): { readonly point: Float32Array; readonly norm: number } {
+    const cached = this.pointCache.get(slot);
+    if (cached !== undefined) {
+      // Most recently used last: Map iteration order is insertion order, so the first key is the eviction candidate.
+      this.pointCache.delete(slot);
+      this.pointCache.set(slot, cached);
+      return cached;
+    }
+    const point = Float32Array.from(
+      slot >= 0 ? this.main.graph.getPoint(slot) : this.delta!.graph.getPoint(-1 - slot),
+    );
+    const entry = { point, norm: vectorNorm(point) };
+    this.pointCache.set(slot, entry);
+    if (this.pointCache.size > POINT_CACHE_SIZE) {
+      const oldest = this.pointCache.keys().next();
+      if (oldest.done !== true) this.pointCache.delete(oldest.value);
+    }
+    return entry;
   }
 
   /** Embeds `query` and returns the `k` closest passages. */
@@ -393,8 +568,10 @@ export class PassageIndex {
 
   /** The vectors of this index's passages keyed by text hash, to pass to the next {@link PassageIndex.build}. */
   async vectorCache(): Promise<VectorCache> {
-    if (typeof this.cacheSource === 'function') this.cacheSource = await this.cacheSource();
-    return this.cacheSource;
+    if (typeof this.main.vectors === 'function') this.main.vectors = await this.main.vectors();
+    return this.delta === undefined
+      ? this.main.vectors
+      : VectorCache.layered(this.delta.vectors, this.main.vectors);
   }
 
   /** What the manifest of this index says about it (for comparing with what is wanted now). */
@@ -411,22 +588,258 @@ export class PassageIndex {
 
   /**
    * Saves this index as a new generation of `dir` and makes it the live one, atomically: readers see either
-   * the previous generation or this one, never a mixture.
+   * the previous generation or this one, never a mixture. The main graph's files are hard-linked from the
+   * generation that already holds them when there is one (an update writes only its delta, passages and slots);
+   * otherwise they are written. `manifest.json` goes last and lists every other file's size and sha256, so a
+   * folder without a valid manifest is never mistaken for an index.
    * @returns the folder of the new generation.
    */
   async save(dir: string): Promise<string> {
     const temporary = await createTemporaryGeneration(dir);
     try {
-      await writeGenerationFiles(temporary, {
-        store: this.store,
-        passages: this.passages,
-        vectorCache: await this.vectorCache(),
-        identity: this.manifestIdentity(),
-      });
-      return await publishGeneration(dir, temporary);
+      const files: Record<string, FileDigest> = {};
+      const saved = this.main.saved;
+      const linked = saved !== undefined && (await linkGenerationFiles(saved.folder, temporary, saved.files));
+      if (linked) Object.assign(files, saved.files);
+      else {
+        await this.main.store.save(temporary);
+        for (const name of [INDEX_FILES.hnswIndex, INDEX_FILES.hnswArgs, INDEX_FILES.docstore]) {
+          files[name] = await digestFile(join(temporary, name));
+        }
+        const vectors = await this.mainVectorsForSaving();
+        files[INDEX_FILES.vectors] = await writeDigestedFile(
+          temporary,
+          INDEX_FILES.vectors,
+          vectorCacheParts(vectors),
+        );
+      }
+      if (this.delta !== undefined) {
+        const deltaFolder = join(temporary, INDEX_FILES.deltaFolder);
+        await this.delta.store.save(deltaFolder);
+        for (const name of [INDEX_FILES.hnswIndex, INDEX_FILES.hnswArgs, INDEX_FILES.docstore]) {
+          files[`${INDEX_FILES.deltaFolder}/${name}`] = await digestFile(join(deltaFolder, name));
+        }
+        files[INDEX_FILES.deltaVectors] = await writeDigestedFile(
+          temporary,
+          INDEX_FILES.deltaVectors,
+          vectorCacheParts(this.delta.vectors),
+        );
+      }
+      files[INDEX_FILES.passages] = await writeDigestedFile(
+        temporary,
+        INDEX_FILES.passages,
+        encodePassages(this.passages),
+      );
+      files[INDEX_FILES.slots] = await writeDigestedFile(
+        temporary,
+        INDEX_FILES.slots,
+        encodeSlots(this.slots),
+      );
+      const manifest: IndexManifest = {
+        ...this.manifestIdentity(),
+        layers: { main: this.main.graph.getCurrentCount(), delta: this.deltaPassages.length },
+        files,
+        createdAt: new Date().toISOString(),
+      };
+      await writeDigestedFile(temporary, INDEX_FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+      const published = await publishGeneration(dir, temporary);
+      // Later saves link the main graph's files from here; its vectors are read back from here when a rebuild
+      // needs them, instead of staying in memory (as large as the graph itself).
+      this.main.saved = { folder: published, files: mainGraphDigests(manifest) };
+      if (this.main.vectors instanceof VectorCache) {
+        const identity = this.identity;
+        this.main.vectors = () => readReusableVectorCache(dir, published, identity);
+      }
+      return published;
     } catch (error) {
       await discardTemporaryGeneration(temporary);
       throw error;
     }
   }
+
+  /** The main graph's vectors, for writing its vectors.bin (best effort: a cache that cannot be read is empty). */
+  private async mainVectorsForSaving(): Promise<VectorCache> {
+    if (typeof this.main.vectors === 'function') this.main.vectors = await this.main.vectors();
+    return this.main.vectors;
+  }
+}
+
+function assertSomePassages(passages: readonly Passage[]): void {
+  if (passages.length === 0) {
+    throw new KizunaError(
+      'KNOWLEDGE_INVALID',
+      'Cannot build a passage index: the knowledge base has no passages.',
+    );
+  }
+}
+
+/**
+ * Embeds what `previous` does not hold (each distinct text once) and inserts every passage, in order, into a new
+ * presized graph: label i is `passages[i]`.
+ */
+async function buildGraph(
+  passages: readonly Passage[],
+  embeddings: DescribedEmbeddings,
+  identity: EmbedderIdentity,
+  hnsw: HnswParameters,
+  options: {
+    readonly previous: VectorCache | undefined;
+    readonly batchSize: number;
+    readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  },
+): Promise<{ store: HNSWLib; vectors: VectorCache; counts: BuildCounts }> {
+  const total = passages.length;
+  const { previous, batchSize } = options;
+  const store = createHnswStore(embeddings, identity.dimensions, {
+    capacity: total,
+    m: hnsw.m,
+    efConstruction: hnsw.efConstruction,
+    randomSeed: hnsw.randomSeed,
+  });
+  const cache = VectorCache.empty(identity, total);
+  const reusedKeys = new Set<string>();
+  let embedded = 0;
+  let reused = 0;
+  options.onProgress?.(0, total);
+  for (let start = 0; start < total; start += batchSize) {
+    const batch = passages.slice(start, start + batchSize);
+    const keys = batch.map((passage) => textKey(passage.text));
+    const pending = new Map<string, string>();
+    keys.forEach((key, i) => {
+      if (cache.has(key) || pending.has(key)) return;
+      const known = previous?.get(key);
+      if (known === undefined) {
+        pending.set(key, batch[i]!.text);
+      } else {
+        cache.set(key, known);
+        reusedKeys.add(key);
+      }
+    });
+    const fresh = new Map<string, number[]>();
+    if (pending.size > 0) {
+      const vectors = await embeddings.embedDocuments([...pending.values()]);
+      assertEmbedderVectors(vectors, pending.size, identity);
+      [...pending.keys()].forEach((key, i) => {
+        cache.set(key, vectors[i]!);
+        fresh.set(key, vectors[i]!);
+      });
+      embedded += pending.size;
+    }
+    // hnswlib stores float32 (it casts each number), so the embedder's own array and a float32 copy from the
+    // cache insert the very same point: a build from cache and a fresh build make the same graph.
+    const vectors = keys.map((key) => fresh.get(key) ?? Array.from(cache.get(key)!));
+    for (const key of keys) if (reusedKeys.has(key)) reused += 1;
+    await store.addVectors(
+      vectors,
+      batch.map((passage) => new Document({ pageContent: passage.id, metadata: {} })),
+    );
+    options.onProgress?.(start + batch.length, total);
+    // Inserting is synchronous native work; give the event loop (heartbeats, interactions) a turn per batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  if (store.index.getCurrentCount() !== total) {
+    throw new Error(`HNSW graph holds ${store.index.getCurrentCount()} vectors after adding ${total}`);
+  }
+  return { store, vectors: cache, counts: { embedded, reused } };
+}
+
+/**
+ * The passage ids a loaded store's docstore gives its labels, after checking the graph holds `count` vectors of
+ * `dimensions` (when given) and the docstore one document per label.
+ * @throws Error naming `file` when they disagree.
+ */
+function graphIds(
+  store: HNSWLib,
+  count: number,
+  dimensions?: number,
+  file: string = INDEX_FILES.hnswIndex,
+): string[] {
+  const graph = store.index;
+  if (dimensions !== undefined && graph.getNumDimensions() !== dimensions) {
+    throw new Error(`${file} holds ${graph.getNumDimensions()}-dimensional vectors, expected ${dimensions}`);
+  }
+  const documents = store.docstore._docs;
+  if (graph.getCurrentCount() !== count || documents.size !== count) {
+    throw new Error(
+      `${file} holds ${graph.getCurrentCount()} vectors and its docstore ${documents.size} documents, expected ${count}`,
+    );
+  }
+  const ids = new Array<string>(count);
+  for (let label = 0; label < count; label += 1) {
+    const id = documents.get(String(label))?.pageContent;
+    if (typeof id !== 'string') throw new Error(`${INDEX_FILES.docstore} has no document for label ${label}`);
+    ids[label] = id;
+  }
+  return ids;
+}
+
+/** Every passage must sit at a distinct label that was built from it; every delta label must hold a passage. */
+function assertSlots(
+  slots: Int32Array,
+  passages: readonly Passage[],
+  mainIds: readonly string[],
+  deltaIds: readonly string[],
+): void {
+  const mainUsed = new Uint8Array(mainIds.length);
+  const deltaUsed = new Uint8Array(deltaIds.length);
+  passages.forEach((passage, i) => {
+    const slot = slots[i]!;
+    const [ids, used, label] = slot >= 0 ? [mainIds, mainUsed, slot] : [deltaIds, deltaUsed, -1 - slot];
+    if (label >= ids.length || used[label] === 1 || ids[label] !== passage.id) {
+      throw new Error(`${INDEX_FILES.slots}: passage ${passage.id} is not at the label it names`);
+    }
+    used[label] = 1;
+  });
+  if (deltaUsed.includes(0)) throw new Error(`${INDEX_FILES.slots}: a delta label holds no passage`);
+}
+
+function mainGraphDigests(manifest: IndexManifest): Record<string, FileDigest> {
+  return Object.fromEntries(
+    MAIN_GRAPH_FILES.flatMap((name) =>
+      manifest.files[name] === undefined ? [] : [[name, manifest.files[name]]],
+    ),
+  );
+}
+
+/** One graph's k nearest live passages (see {@link POST_FILTER_LIMIT} for how removed labels are skipped). */
+function searchGraph(
+  graph: HierarchicalNSW,
+  passageAt: readonly (Passage | undefined)[],
+  removed: number,
+  vector: readonly number[],
+  k: number,
+  filter: ((passage: Passage) => boolean) | undefined,
+): PassageHit[] {
+  const stored = graph.getCurrentCount();
+  let result: { neighbors: number[]; distances: number[] };
+  if (filter === undefined && removed === 0) {
+    result = graph.searchKnn(vector as number[], Math.min(k, stored));
+  } else if (filter === undefined && removed <= POST_FILTER_LIMIT) {
+    result = graph.searchKnn(vector as number[], Math.min(k + removed, stored));
+  } else {
+    // A filter runs inside the graph search, so "only the 2019 sheet" still finds k of its passages at scale.
+    result = graph.searchKnn(vector as number[], Math.min(k, stored), (label: number) => {
+      const passage = passageAt[label];
+      return passage !== undefined && (filter === undefined || filter(passage));
+    });
+  }
+  const { neighbors, distances } = result;
+  const hits: PassageHit[] = [];
+  for (let i = 0; i < neighbors.length && hits.length < k; i += 1) {
+    const passage = passageAt[neighbors[i]!];
+    if (passage !== undefined) hits.push({ passage, score: 1 - distances[i]! });
+  }
+  return hits;
+}
+
+/** The `k` best of two best-first hit lists, best first (the main graph's hit first on equal scores). */
+function mergeHits(a: readonly PassageHit[], b: readonly PassageHit[], k: number): PassageHit[] {
+  const merged: PassageHit[] = [];
+  let i = 0;
+  let j = 0;
+  while (merged.length < k && (i < a.length || j < b.length)) {
+    if (j >= b.length || (i < a.length && a[i]!.score >= b[j]!.score)) merged.push(a[i++]!);
+    else merged.push(b[j++]!);
+  }
+  return merged;
 }

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { KnowledgeError } from '../../../src/core/knowledge/knowledge-error.js';
-import { loadKnowledge } from '../../../src/core/knowledge/load-knowledge.js';
+import {
+  fingerprintKnowledge,
+  loadKnowledge,
+  type ParsedFileCache,
+} from '../../../src/core/knowledge/load-knowledge.js';
 import { knowledgeFileText } from './knowledge-file-text.js';
 
 const KNOWLEDGE_DIR = fileURLToPath(new URL('../../../knowledge/', import.meta.url));
@@ -57,6 +61,35 @@ describe('loadKnowledge', () => {
     // An extra space changes no passage text (lines are trimmed) but does change the bytes.
     await writeFile(join(dir, 'a.md'), sheet('a', 'A bullet. '));
     expect((await loadKnowledge(dir)).fingerprint).not.toBe(first);
+  });
+
+  it('gives the same fingerprint without parsing (fingerprintKnowledge), even for a file that would not parse', async () => {
+    await writeFile(join(dir, 'a.md'), sheet('a'));
+    await writeFile(join(dir, 'b.md'), sheet('b'));
+    expect(await fingerprintKnowledge(dir)).toBe((await loadKnowledge(dir)).fingerprint);
+    await writeFile(join(dir, 'b.md'), 'no front matter');
+    await expect(loadKnowledge(dir)).rejects.toBeInstanceOf(KnowledgeError);
+    expect(await fingerprintKnowledge(dir)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('with a parse cache, reuses what an unchanged file parsed to and parses the changed ones, only after a load succeeds', async () => {
+    await writeFile(join(dir, 'a.md'), sheet('a'));
+    await writeFile(join(dir, 'b.md'), sheet('b'));
+    const cache: ParsedFileCache = new Map();
+    const first = await loadKnowledge(dir, cache);
+    await writeFile(join(dir, 'b.md'), sheet('b', 'A changed bullet.'));
+    const second = await loadKnowledge(dir, cache);
+    expect(second.passages.filter((p) => p.documentId === 'a')).toEqual(
+      first.passages.filter((p) => p.documentId === 'a'),
+    );
+    // The very same objects: nothing derived from them needs working out again.
+    expect(second.passages[0]).toBe(first.passages[0]);
+    expect(second.passages.some((p) => p.text.includes('A changed bullet.'))).toBe(true);
+    expect(second).toEqual(await loadKnowledge(dir));
+
+    await writeFile(join(dir, 'a.md'), 'no front matter');
+    await expect(loadKnowledge(dir, cache)).rejects.toBeInstanceOf(KnowledgeError);
+    expect(cache.get('a.md')?.parsed.passages[0]).toBe(first.passages[0]);
   });
 
   it('fingerprints file names too', async () => {

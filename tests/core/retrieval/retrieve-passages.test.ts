@@ -123,4 +123,31 @@ describe('createRetriever', () => {
     const [best] = await retriever.retrieve('Did Japanese forces get missile defense technology?', 3);
     expect(best?.passage).toBe(real);
   });
+
+  it('GIVEN a title word that begins with the question word ("Japanese" sheets, "japan" asked) THEN those sheets are routed too', async () => {
+    const partners = Array.from({ length: 30 }, (_, i) =>
+      makeDocument({ id: `sheet-${i}`, title: `Partner${i} Cooperation` }),
+    );
+    const japan = makeDocument({ id: 'sheet-japan', title: 'Japanese Cooperation' });
+    const real = makePassage('Missile defense technology sales were approved.', { documentId: japan.id });
+    const copies = partners.map((partner, i) =>
+      makePassage(`Missile defense technology sales to Partner${i} were approved.`, {
+        documentId: partner.id,
+      }),
+    );
+    const passages = [real, ...copies];
+    const scores = new Map<Passage, number>([
+      [real, 0.6],
+      ...copies.map((copy): [Passage, number] => [copy, 0.65]),
+    ]);
+    const retriever = createRetriever(
+      fakeIndex(scores, 10),
+      embedder,
+      new Map([japan, ...partners].map((doc) => [doc.id, doc])),
+      buildCorpusVocabulary(passages),
+      passages,
+    );
+    const [best] = await retriever.retrieve('what missile defense technology did japan get', 3);
+    expect(best?.passage).toBe(real);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * Child process for the multi-process test in generation-store.test.ts (not a test itself):
+ * Child process for the multi-process test in saved-index.test.ts (not a test itself):
  *   node --import tsx concurrent-writer.ts <dir> <version> <saves>
  * Builds a small index whose passages carry `version`, then saves it `saves` times into `dir`.
  */

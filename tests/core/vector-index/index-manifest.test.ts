@@ -23,7 +23,11 @@ const base: IndexManifestIdentity = manifestIdentity({
 
 const complete = {
   ...base,
-  files: { 'hnswlib.index': { bytes: 10, sha256: 'b'.repeat(64) } },
+  layers: { main: 60, delta: 0 },
+  files: {
+    'hnswlib.index': { bytes: 10, sha256: 'b'.repeat(64) },
+    'delta/hnswlib.index': { bytes: 10, sha256: 'b'.repeat(64) },
+  },
   createdAt: new Date().toISOString(),
 };
 

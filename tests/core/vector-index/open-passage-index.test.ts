@@ -1,10 +1,11 @@
-import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { DEFAULT_HNSW_PARAMETERS } from '../../../src/core/vector-index/hnsw-parameters.js';
 import { silentLogger } from '../../../src/core/logger.js';
+import { INDEX_FORMAT_VERSION } from '../../../src/core/vector-index/index-manifest.js';
 import { openPassageIndex } from '../../../src/core/vector-index/open-passage-index.js';
 import { PassageIndex } from '../../../src/core/vector-index/passage-index.js';
 import type { Passage } from '../../../src/core/types.js';
@@ -75,7 +76,7 @@ describe('openPassageIndex', () => {
     );
   });
 
-  it('reuses the previous index’s vectors on a reload, even without a saved index to read them from', async () => {
+  it('updates the previous index on a reload: only the changed passage is embedded, into a delta beside the kept graph', async () => {
     const first = await open();
     const texts = sampleTexts();
     texts[2] = 'A new passage about coast guard cooperation in the East China Sea.';
@@ -88,7 +89,126 @@ describe('openPassageIndex', () => {
       logger: silentLogger,
       previous: first.index,
     });
-    expect(reloaded).toMatchObject({ reason: 'no saved index', embedded: 1, reused: 11 });
+    expect(reloaded).toMatchObject({
+      origin: 'updated',
+      reason: 'knowledge changed',
+      embedded: 1,
+      reused: 11,
+    });
+    expect(embeddings.documentCalls).toEqual([[texts[2]]]);
+    expect(reloaded.index.deltaSize).toBe(1);
+  });
+
+  it('gives the same search results after an update as a full rebuild of the same passages', async () => {
+    const first = await open();
+    const texts = sampleTexts();
+    texts[2] = 'A new passage about coast guard cooperation in the East China Sea.';
+    texts[7] = 'Scholarships will bring Japanese students to American community colleges.';
+    // One passage removed, one added at the end.
+    const changed = [
+      ...samplePassages(texts).filter((_, i) => i !== 9),
+      ...samplePassages(['Typhoon warnings will be shared in real time.']).map((p) => ({
+        ...p,
+        id: 'sheet#new',
+      })),
+    ];
+    const updated = await open(changed, new WordHashEmbeddings(), {
+      knowledgeFingerprint: 'kb-2',
+      previous: first.index,
+    });
+    expect(updated.origin).toBe('updated');
+    const rebuilt = await PassageIndex.build(changed, new WordHashEmbeddings());
+    const embeddings = new WordHashEmbeddings();
+    for (const query of [
+      'coast guard East China Sea',
+      'alliance peace security',
+      'students colleges',
+      'typhoon warnings',
+      'Moon',
+    ]) {
+      const vector = embeddings.embed(query);
+      // Equal scores may come in either order from two graphs, so hits are compared in (score, id) order.
+      const ranked = (hits: readonly { passage: Passage; score: number }[]) =>
+        hits
+          .map((hit) => `${hit.score.toFixed(6)} ${hit.passage.id}`)
+          .sort()
+          .reverse();
+      expect(ranked(updated.index.searchByVector(vector, 12))).toEqual(
+        ranked(rebuilt.searchByVector(vector, 12)),
+      );
+      const scores = (hits: readonly { score: number }[]) => hits.map((hit) => hit.score.toFixed(6));
+      expect(scores(updated.index.searchByVector(vector, 5))).toEqual(
+        scores(rebuilt.searchByVector(vector, 5)),
+      );
+      const only = (passage: Passage) => passage.position % 2 === 0;
+      expect(ranked(updated.index.searchByVector(vector, 12, only))).toEqual(
+        ranked(rebuilt.searchByVector(vector, 12, only)),
+      );
+    }
+    expect(updated.index.searchByVector(embeddings.embed('anything at all'), 100)).toHaveLength(12);
+  });
+
+  it('keeps the previous index answering, unchanged, while and after an update is made from it', async () => {
+    const first = await open();
+    const embeddings = new WordHashEmbeddings();
+    const vector = embeddings.embed('cooperation on semiconductors and chip supply chains');
+    const before = first.index.searchByVector(vector, 12);
+    const texts = sampleTexts();
+    texts[0] = 'Semiconductor supply chains will be mapped together by both governments.';
+    const pending = open(samplePassages(texts), new WordHashEmbeddings(), {
+      knowledgeFingerprint: 'kb-2',
+      previous: first.index,
+    });
+    expect(first.index.searchByVector(vector, 12)).toEqual(before);
+    const updated = await pending;
+    expect(first.index.searchByVector(vector, 12)).toEqual(before);
+    expect(updated.index.searchByVector(vector, 12).map((hit) => hit.passage.text)).toContain(texts[0]);
+    expect(updated.index.searchByVector(vector, 12).map((hit) => hit.passage.text)).not.toContain(
+      sampleTexts()[0],
+    );
+  });
+
+  it('saves an update as a generation that loads with the same results, linking the kept graph’s files', async () => {
+    const first = await open();
+    const texts = sampleTexts();
+    texts[4] = 'The two countries will co-host a robotics competition for high school teams.';
+    const updated = await open(samplePassages(texts), new WordHashEmbeddings(), {
+      knowledgeFingerprint: 'kb-2',
+      previous: first.index,
+    });
+    const generation = await liveGeneration();
+    expect((await stat(join(generation, 'hnswlib.index'))).nlink).toBeGreaterThanOrEqual(1);
+    const manifest = JSON.parse(await readFile(join(generation, 'manifest.json'), 'utf8')) as {
+      layers: unknown;
+    };
+    expect(manifest.layers).toEqual({ main: 12, delta: 1 });
+    const reader = new WordHashEmbeddings();
+    const loaded = await open(samplePassages(texts), reader, { knowledgeFingerprint: 'kb-2' });
+    expect(loaded.origin).toBe('loaded');
+    expect(reader.documentsEmbedded).toBe(0);
+    const vector = reader.embed('robotics competition high school');
+    expect(loaded.index.searchByVector(vector, 6)).toEqual(updated.index.searchByVector(vector, 6));
+    // A second update of the loaded index keeps linking the same main graph and re-saves only the delta.
+    texts[5] = 'Beef and wheat tariffs fall again under the second stage of the agreement.';
+    const again = await open(samplePassages(texts), new WordHashEmbeddings(), {
+      knowledgeFingerprint: 'kb-3',
+      previous: loaded.index,
+    });
+    // 10 passages kept in the main graph, the earlier change's vector taken from the old delta, one embedded.
+    expect(again).toMatchObject({ origin: 'updated', embedded: 1, reused: 11 });
+    expect(again.index.deltaSize).toBe(2);
+  });
+
+  it('merges everything into one graph again when the delta would grow too large', async () => {
+    const first = await open();
+    const texts = sampleTexts().map((text, i) => (i < 4 ? `${text} Revised.` : text));
+    const result = await open(samplePassages(texts), new WordHashEmbeddings(), {
+      knowledgeFingerprint: 'kb-2',
+      previous: first.index,
+      update: { maxDeltaShare: 0.1, minDeltaLimit: 0 },
+    });
+    expect(result).toMatchObject({ origin: 'built', embedded: 4, reused: 8 });
+    expect(result.index.deltaSize).toBe(0);
   });
 
   it('falls back to the saved vectors when the given ones come from another embedder', async () => {
@@ -155,7 +275,7 @@ describe('openPassageIndex', () => {
     // efSearch is a query-time setting: changing it needs no rebuild.
     const reopened = await open(samplePassages(), new WordHashEmbeddings(), { hnsw: { m, efSearch: 300 } });
     expect(reopened).toMatchObject({ origin: 'loaded' });
-    expect(reopened.index.rawIndex.getEf()).toBe(300);
+    expect(reopened.index.hnswParameters.efSearch).toBe(300);
   });
 
   it('rebuilds an index saved in another format', async () => {
@@ -163,7 +283,7 @@ describe('openPassageIndex', () => {
     const manifestPath = join(await liveGeneration(), 'manifest.json');
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>;
     await writeFile(manifestPath, JSON.stringify({ ...manifest, formatVersion: 99 }));
-    expect((await open()).reason).toBe('index format changed: 99 → 1');
+    expect((await open()).reason).toBe(`index format changed: 99 → ${INDEX_FORMAT_VERSION}`);
   });
 
   describe('damaged saved files are rebuilt, never thrown', () => {
@@ -194,7 +314,7 @@ describe('openPassageIndex', () => {
       ],
       [
         'a manifest missing fields',
-        (g) => writeFile(join(g, 'manifest.json'), '{"formatVersion": 1}'),
+        (g) => writeFile(join(g, 'manifest.json'), `{"formatVersion": ${INDEX_FORMAT_VERSION}}`),
         /manifest\.json/,
       ],
       ['a missing manifest.json', (g) => rm(join(g, 'manifest.json')), /manifest\.json: missing/],

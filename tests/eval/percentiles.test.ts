@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { percentile, summarize } from '../../bench/percentiles.js';
+import { percentile, summarize } from '../../src/eval/percentiles.js';
 
 const oneToHundred = Array.from({ length: 100 }, (_, i) => i + 1);
 

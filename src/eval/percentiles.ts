@@ -1,3 +1,8 @@
+/*
+ * The one percentile definition of the evaluation and the benchmark (both report latency percentiles, and the
+ * same word must mean the same figure in both reports).
+ */
+
 /** Summary of a set of latency samples, in the samples' unit (milliseconds throughout the bench). */
 export interface LatencySummary {
   readonly count: number;
@@ -18,7 +23,13 @@ export interface LatencySummary {
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) throw new RangeError('no samples to take a percentile of');
   if (!(p > 0 && p <= 100)) throw new RangeError(`percentile must be in (0, 100], got ${p}`);
-  const sorted = [...samples].sort((a, b) => a - b);
+  return nearestRank(
+    [...samples].sort((a, b) => a - b),
+    p,
+  );
+}
+
+function nearestRank(sorted: readonly number[], p: number): number {
   return sorted[Math.ceil((p / 100) * sorted.length) - 1]!;
 }
 
@@ -26,7 +37,7 @@ export function percentile(samples: readonly number[], p: number): number {
 export function summarize(samples: readonly number[]): LatencySummary {
   if (samples.length === 0) throw new RangeError('no samples to summarize');
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.ceil((p / 100) * sorted.length) - 1]!;
+  const at = (p: number) => nearestRank(sorted, p);
   return {
     count: sorted.length,
     min: sorted[0]!,
