@@ -111,8 +111,9 @@ export function parseIndexManifest(text: string): ParsedManifest {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    return { kind: 'invalid', problem: `not JSON (${(error as Error).message})` };
+  } catch {
+    // Not the parser's message: it quotes the file's first bytes, binary garbage in a damaged file.
+    return { kind: 'invalid', problem: 'not JSON (damaged, or written by something else)' };
   }
   if (
     json &&

@@ -121,3 +121,10 @@ describe('index parameters and versions', () => {
     });
   });
 });
+
+describe('parseIndexManifest on a damaged file', () => {
+  it('GIVEN binary bytes THEN the problem says so without quoting them', () => {
+    const parsed = parseIndexManifest('J\u0000\u00ff\u0007B>C!');
+    expect(parsed).toEqual({ kind: 'invalid', problem: 'not JSON (damaged, or written by something else)' });
+  });
+});
