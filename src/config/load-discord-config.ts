@@ -1,7 +1,8 @@
 import { ConfigError, toConfigIssues } from './config-error.js';
 import { collectConfigIssues, parseConfig, type Config } from './load-config.js';
 import { deepFreeze, readEnv, type EnvSource } from './read-env.js';
-import { discordEnvSchema } from './schema.js';
+import { parseStorageConfig, type StorageConfig } from './load-storage-config.js';
+import { discordEnvSchema, storageEnvSchema } from './schema.js';
 
 /** Discord's settings, read only by the Discord entry points. */
 export interface DiscordSettings {
@@ -24,6 +25,8 @@ export interface DiscordSettings {
 /** The configuration of a Discord entry point: the shared settings and Discord's own. */
 export interface DiscordConfig extends Config {
   readonly discord: DiscordSettings;
+  /** What the bot stores and where (`DATABASE_URL`, `RETENTION_DAYS`, …). */
+  readonly storage: StorageConfig;
 }
 
 /**
@@ -35,7 +38,12 @@ export interface DiscordConfig extends Config {
 export function loadDiscordConfig(env?: EnvSource): DiscordConfig {
   const source = readEnv(env);
   const parsed = discordEnvSchema.safeParse(source);
-  const issues = [...collectConfigIssues(source), ...(parsed.success ? [] : toConfigIssues(parsed.error))];
+  const storage = storageEnvSchema.safeParse(source);
+  const issues = [
+    ...collectConfigIssues(source),
+    ...(parsed.success ? [] : toConfigIssues(parsed.error)),
+    ...(storage.success ? [] : toConfigIssues(storage.error)),
+  ];
   if (issues.length > 0 || !parsed.success) throw new ConfigError(issues);
   const e = parsed.data;
   return deepFreeze({
@@ -50,5 +58,6 @@ export function loadDiscordConfig(env?: EnvSource): DiscordConfig {
       adminUserIds: e.ADMIN_USER_IDS,
       askCooldownSeconds: e.ASK_COOLDOWN_SECONDS,
     },
+    storage: parseStorageConfig(source),
   });
 }
