@@ -72,8 +72,9 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...
 export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
   if (error !== undefined) {
-    const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
-    throw new Error(`database migration ${failed} failed: ${describeError(error)}`, { cause: error });
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    const what = failed ? `database migration ${failed} failed` : 'database migrations could not run';
+    throw new Error(`${what}: ${describeError(error)}`, { cause: error });
   }
   return (results ?? [])
     .filter((result) => result.status === 'Success')
