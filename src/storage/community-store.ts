@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { StorageConfig } from '../config/load-storage-config.js';
 import type { Logger } from '../core/logger.js';
 import { openDatabase, type OpenDatabase } from './open-database.js';
-import { forgetTextBefore, insertAnswer } from './repositories/answers-repository.js';
+import { forgetTextBefore, insertAnswers, type AnswerRecord } from './repositories/answers-repository.js';
 import { deleteUserData, storedAboutUser, type StoredAboutUser } from './repositories/privacy-repository.js';
 import {
   DEFAULT_SERVER_SETTINGS,
@@ -50,8 +50,10 @@ export interface CommunityStoreOptions {
   readonly writeTimeoutMs?: number;
   /** Longest wait for settings not yet cached before the defaults stand in, in ms. @default 500 */
   readonly settingsReadTimeoutMs?: number;
-  /** Recording writes that may wait before new ones are dropped. @default 1000 */
+  /** Recorded answers that may wait before new ones are dropped. @default 1000 */
   readonly queueCapacity?: number;
+  /** How long a recorded answer may wait to share a transaction with others, in ms. @default 1000 */
+  readonly batchDelayMs?: number;
   /** Clock (ms since the epoch), for tests. @default Date.now */
   readonly now?: () => number;
 }
@@ -69,7 +71,7 @@ const DAY_MS = 86_400_000;
  */
 export class CommunityStore {
   private readonly settingsCache = new Map<string, { settings: ServerSettings; at: number }>();
-  private readonly queue: RecordingQueue;
+  private readonly queue: RecordingQueue<AnswerRecord>;
   private readonly health: StorageHealth;
   private readonly now: () => number;
   private retentionTimer: NodeJS.Timeout | undefined;
@@ -83,15 +85,17 @@ export class CommunityStore {
   ) {
     this.now = options.now ?? Date.now;
     this.health = new StorageHealth(database.description, logger, () => this.queue.size);
-    this.queue = new RecordingQueue(
-      () => {
-        this.health.dropped += 1;
+    this.queue = new RecordingQueue<AnswerRecord>(
+      async (batch) => {
+        await insertAnswers(this.database.db, batch);
+        this.health.written += batch.length;
+        this.health.succeeded();
       },
-      (error) => {
-        this.health.dropped += 1;
-        this.health.failed(error, 'recording a question');
+      (rows) => {
+        this.health.dropped += rows;
       },
-      options.queueCapacity ?? 1000,
+      (error) => this.health.failed(error, 'recording questions'),
+      { capacity: options.queueCapacity ?? 1000, delayMs: options.batchDelayMs ?? 1000 },
     );
   }
 
@@ -152,11 +156,7 @@ export class CommunityStore {
       answerer: answered.answerer,
       createdAt: this.now(),
     };
-    this.queue.push(async () => {
-      await insertAnswer(this.database.db, record);
-      this.health.written += 1;
-      this.health.succeeded();
-    });
+    this.queue.push(record);
     return id;
   }
 
@@ -235,7 +235,7 @@ export class CommunityStore {
    * @throws StorageUnavailableError when the database could not answer
    */
   async gaps(query: GapsQuery): Promise<GapsReport> {
-    await withinTime(this.queue.idle(), this.options.writeTimeoutMs ?? 2000, 'recording').catch(
+    await withinTime(this.queue.flush(), this.options.writeTimeoutMs ?? 2000, 'recording').catch(
       () => undefined,
     );
     return this.write(
@@ -244,8 +244,11 @@ export class CommunityStore {
     );
   }
 
-  /** What is stored about a member. @throws StorageUnavailableError */
+  /** What is stored about a member (recordings still queued written first). @throws StorageUnavailableError */
   async aboutUser(userId: string): Promise<StoredAboutUser> {
+    await withinTime(this.queue.flush(), this.options.writeTimeoutMs ?? 2000, 'recording').catch(
+      () => undefined,
+    );
     return this.write(storedAboutUser(this.database.db, this.hash(userId)), 'counting what is stored');
   }
 
@@ -254,7 +257,9 @@ export class CommunityStore {
    * already queued first, so nothing of theirs is written just after. @throws StorageUnavailableError
    */
   async deleteUser(userId: string): Promise<StoredAboutUser> {
-    await this.queue.idle();
+    await withinTime(this.queue.flush(), this.options.writeTimeoutMs ?? 2000, 'recording').catch(
+      () => undefined,
+    );
     return this.write(deleteUserData(this.database.db, this.hash(userId)), 'deleting member data');
   }
 
@@ -289,15 +294,16 @@ export class CommunityStore {
     return this.health.snapshot();
   }
 
-  /** Resolves once every queued recording has been tried (tests, shutdown). */
+  /** Writes queued recordings now; resolves once every one has been tried (tests, shutdown). */
   async flush(): Promise<void> {
-    await this.queue.idle();
+    await this.queue.flush();
   }
 
   /** Stops the retention job, lets queued recording finish (at most `graceMs`), closes the database. */
   async close(graceMs = 2000): Promise<void> {
     clearInterval(this.retentionTimer);
-    await withinTime(this.queue.idle(), graceMs, 'finishing queued recording').catch(() => undefined);
+    await withinTime(this.queue.flush(), graceMs, 'finishing queued recording').catch(() => undefined);
+    this.queue.stop();
     await this.database.close();
   }
 

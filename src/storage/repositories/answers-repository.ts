@@ -17,21 +17,27 @@ export interface AnswerRecord {
   readonly createdAt: number;
 }
 
-/** Inserts one answer (an id already present is left as it is: recording is idempotent). */
-export async function insertAnswer(db: Kysely<Database>, record: AnswerRecord): Promise<void> {
+/**
+ * Inserts answers in one statement, so in one transaction (all or none are stored). An id already present is
+ * left as it is: recording is idempotent.
+ */
+export async function insertAnswers(db: Kysely<Database>, records: readonly AnswerRecord[]): Promise<void> {
+  if (records.length === 0) return;
   await db
     .insertInto('answers')
-    .values({
-      id: record.id,
-      guild_id: record.guildId,
-      user_hash: record.userHash,
-      question: record.question,
-      outcome: record.outcome,
-      language: record.language,
-      missing_terms: JSON.stringify(record.missingTerms),
-      answerer: record.answerer,
-      created_at: record.createdAt,
-    })
+    .values(
+      records.map((record) => ({
+        id: record.id,
+        guild_id: record.guildId,
+        user_hash: record.userHash,
+        question: record.question,
+        outcome: record.outcome,
+        language: record.language,
+        missing_terms: JSON.stringify(record.missingTerms),
+        answerer: record.answerer,
+        created_at: record.createdAt,
+      })),
+    )
     .onConflict((conflict) => conflict.column('id').doNothing())
     .execute();
 }
