@@ -40,12 +40,13 @@ const SQLITE_BUSY_TIMEOUT_MS = 250;
  * @throws Error when the database cannot be reached or a migration fails (the message names no secret)
  */
 export async function openDatabase(location: DatabaseLocation, logger?: Logger): Promise<OpenDatabase> {
-  const opened = location.databaseUrl
-    ? openPostgres(location.databaseUrl, logger)
+  const { opened, ready } = location.databaseUrl
+    ? { opened: openPostgres(location.databaseUrl, logger), ready: () => undefined }
     : openSqlite(location.databaseFile);
   try {
     const ran = await migrateToLatest(opened.db as Kysely<unknown>);
     if (ran.length > 0) logger?.info({ migrations: ran, database: opened.description }, 'database migrated');
+    ready();
   } catch (error) {
     await opened.close();
     throw error;
@@ -53,19 +54,27 @@ export async function openDatabase(location: DatabaseLocation, logger?: Logger):
   return opened;
 }
 
-function openSqlite(file: string): OpenDatabase {
+/** How long opening and migrating waits for other shard processes doing the same (ms). */
+const SQLITE_START_BUSY_TIMEOUT_MS = 10_000;
+
+/** The SQLite file opened; `ready` lowers the lock wait for serving once the migrations have run. */
+function openSqlite(file: string): { opened: OpenDatabase; ready: () => void } {
   mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // Shards starting together wait for each other's migration; once serving, a lock fails a write quickly.
+  const sqlite = new BetterSqlite3(file, { timeout: SQLITE_START_BUSY_TIMEOUT_MS });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   let closing: Promise<void> | undefined;
   return {
-    db,
-    engine: 'sqlite',
-    description: `SQLite (${file})`,
-    close: () => (closing ??= db.destroy()),
+    opened: {
+      db,
+      engine: 'sqlite',
+      description: `SQLite (${file})`,
+      close: () => (closing ??= db.destroy()),
+    },
+    ready: () => void sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`),
   };
 }
 
