@@ -54,6 +54,8 @@ export interface CommunityStoreOptions {
   readonly queueCapacity?: number;
   /** How long a recorded answer may wait to share a transaction with others, in ms. @default 1000 */
   readonly batchDelayMs?: number;
+  /** After a failed recording write, how long before the next try, in ms (rows wait, bounded). @default 5000 */
+  readonly retryAfterMs?: number;
   /** Clock (ms since the epoch), for tests. @default Date.now */
   readonly now?: () => number;
 }
@@ -95,7 +97,11 @@ export class CommunityStore {
         this.health.dropped += rows;
       },
       (error) => this.health.failed(error, 'recording questions'),
-      { capacity: options.queueCapacity ?? 1000, delayMs: options.batchDelayMs ?? 1000 },
+      {
+        capacity: options.queueCapacity ?? 1000,
+        delayMs: options.batchDelayMs ?? 1000,
+        retryAfterMs: options.retryAfterMs ?? 5000,
+      },
     );
   }
 

@@ -50,12 +50,43 @@ describe('RecordingQueue', () => {
     await q.flush();
   });
 
-  it('GIVEN a database that refuses a batch THEN it is reported and counted as dropped, and the queue carries on', async () => {
-    const { q, errors, dropped } = queue({ fail: true, batchSize: 2 });
+  it('GIVEN a database that refuses a batch THEN the rows are kept for a later try, and written once it works again', async () => {
+    let refuse = true;
+    const written: number[][] = [];
+    const errors: unknown[] = [];
+    const q = new RecordingQueue<number>(
+      async (batch) => {
+        await Promise.resolve();
+        if (refuse) throw new Error('database is locked');
+        written.push(batch);
+      },
+      () => undefined,
+      (error) => errors.push(error),
+      { batchSize: 2, delayMs: 10, retryAfterMs: 30 },
+    );
     for (let i = 0; i < 3; i += 1) q.push(i);
     await q.flush();
-    expect(errors).toHaveLength(2);
-    expect(dropped()).toBe(3);
+    expect(errors).toHaveLength(1);
+    expect(q.size).toBe(3);
+    refuse = false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(written.flat()).toEqual([0, 1, 2]);
     expect(q.size).toBe(0);
+  });
+
+  it('GIVEN a long outage THEN waiting rows stay within capacity, the overflow counted as dropped', async () => {
+    let dropped = 0;
+    const q = new RecordingQueue<number>(
+      () => Promise.reject(new Error('connect ECONNREFUSED')),
+      (rows) => (dropped += rows),
+      () => undefined,
+      { capacity: 3, batchSize: 2, retryAfterMs: 10_000 },
+    );
+    for (let i = 0; i < 3; i += 1) q.push(i);
+    await q.flush();
+    expect(q.push(4)).toBe(false);
+    expect(q.size).toBe(3);
+    expect(dropped).toBe(1);
+    q.stop();
   });
 });
