@@ -229,6 +229,16 @@ describe.each(ENGINES)('GIVEN Kizuna on Discord with %s storage', (engine) => {
       await admin('settings', 'threads', { enabled: true }).finalMessage();
     });
 
+    it("THEN the server's cooldown applies to the next question at once, and clearing it restores the default", async () => {
+      await admin('settings', 'cooldown', { seconds: 60 }).finalMessage();
+      await ask('What does Reiwa mean?');
+      const refused = await ask('And in 2019?');
+      expect(refused.content).toMatch(/wait/iu);
+      await admin('settings', 'cooldown').finalMessage();
+      const show = messageText(await admin('settings', 'show').finalMessage());
+      expect(show).toContain('0 s (default)');
+    });
+
     it('THEN the settings survive a restart of the bot', async () => {
       await env.bot.stop();
       await community.close();
@@ -256,6 +266,18 @@ describe.each(ENGINES)('GIVEN Kizuna on Discord with %s storage', (engine) => {
         content: 'Who is the Prime Minister?',
       });
       await botAnswerIn(env.sim, askHere, question);
+    });
+  });
+
+  describe('WHEN a member asks in a direct message', () => {
+    it('THEN nothing is recorded and the answer carries no feedback buttons (the operator has not opted in)', async () => {
+      const before = await community.aboutUser(env.sim.defaultUser.id);
+      const answer = await env.sim
+        .userRunsCommand({ name: 'ask', options: { question: 'What does Reiwa mean?' }, dm: true })
+        .finalMessage();
+      expect(messageText(answer)).toContain('[1]');
+      expect(feedbackIds(answer).up).toBe('');
+      expect(await community.aboutUser(env.sim.defaultUser.id)).toEqual(before);
     });
   });
 
