@@ -16,7 +16,7 @@ import { upsertVote, type DownvoteReason } from './repositories/votes-repository
 import { RecordingQueue } from './recording-queue.js';
 import { coverageGaps, type GapsQuery, type GapsReport } from './reports/coverage-gaps.js';
 import { StorageHealth, type StorageHealthSnapshot } from './storage-health.js';
-import { StorageUnavailableError, withinTime } from './storage-unavailable.js';
+import { retryWhileLocked, StorageUnavailableError, withinTime } from './storage-unavailable.js';
 import { createUserHasher, resolveUserHashSecret, secretFileFor, type UserHasher } from './user-hash.js';
 
 /** An answer that was just sent, as the Discord adapter reports it. */
@@ -46,7 +46,7 @@ export interface Vote {
 export interface CommunityStoreOptions {
   /** How long cached server settings are trusted before being re-read (other shards may change them). @default 5000 */
   readonly settingsTtlMs?: number;
-  /** Longest wait for a write a person is told about (a vote, a setting), in ms. @default 2000 */
+  /** Longest wait for a write a person is told about (a vote, a setting), in ms. @default 1500 */
   readonly writeTimeoutMs?: number;
   /** Longest wait for settings not yet cached before the defaults stand in, in ms. @default 500 */
   readonly settingsReadTimeoutMs?: number;
@@ -89,7 +89,7 @@ export class CommunityStore {
     this.health = new StorageHealth(database.description, logger, () => this.queue.size);
     this.queue = new RecordingQueue<AnswerRecord>(
       async (batch) => {
-        await insertAnswers(this.database.db, batch);
+        await retryWhileLocked(() => insertAnswers(this.database.db, batch), 2000);
         this.health.written += batch.length;
         this.health.succeeded();
       },
@@ -174,15 +174,16 @@ export class CommunityStore {
     const keepComment = this.config.retentionDays > 0;
     try {
       await this.write(
-        upsertVote(this.database.db, {
-          answerId: vote.answerId,
-          userHash: this.hash(vote.userId),
-          guildId: vote.guildId,
-          vote: vote.vote,
-          ...(vote.reason ? { reason: vote.reason } : {}),
-          comment: keepComment ? (vote.comment?.trim() ?? null) : null,
-          at: this.now(),
-        }),
+        () =>
+          upsertVote(this.database.db, {
+            answerId: vote.answerId,
+            userHash: this.hash(vote.userId),
+            guildId: vote.guildId,
+            vote: vote.vote,
+            ...(vote.reason ? { reason: vote.reason } : {}),
+            comment: keepComment ? (vote.comment?.trim() ?? null) : null,
+            at: this.now(),
+          }),
         'saving a vote',
       );
       return true;
@@ -223,12 +224,12 @@ export class CommunityStore {
     change: (current: ServerSettings) => ServerSettings,
   ): Promise<ServerSettings> {
     const current = await this.write(
-      readServerSettings(this.database.db, guildId),
+      () => readServerSettings(this.database.db, guildId),
       'reading server settings',
     );
     const next = change(current);
     await this.write(
-      writeServerSettings(this.database.db, guildId, next, this.now()),
+      () => writeServerSettings(this.database.db, guildId, next, this.now()),
       'saving server settings',
     );
     this.settingsCache.set(guildId, { settings: next, at: this.now() });
@@ -241,21 +242,21 @@ export class CommunityStore {
    * @throws StorageUnavailableError when the database could not answer
    */
   async gaps(query: GapsQuery): Promise<GapsReport> {
-    await withinTime(this.queue.flush(), this.options.writeTimeoutMs ?? 2000, 'recording').catch(
+    await withinTime(this.queue.flush(), this.options.writeTimeoutMs ?? 1500, 'recording').catch(
       () => undefined,
     );
     return this.write(
-      coverageGaps(this.database.db, { now: this.now(), ...query }),
+      () => coverageGaps(this.database.db, { now: this.now(), ...query }),
       'building the coverage-gaps report',
     );
   }
 
   /** What is stored about a member (recordings still queued written first). @throws StorageUnavailableError */
   async aboutUser(userId: string): Promise<StoredAboutUser> {
-    await withinTime(this.queue.flush(), this.options.writeTimeoutMs ?? 2000, 'recording').catch(
+    await withinTime(this.queue.flush(), this.options.writeTimeoutMs ?? 1500, 'recording').catch(
       () => undefined,
     );
-    return this.write(storedAboutUser(this.database.db, this.hash(userId)), 'counting what is stored');
+    return this.write(() => storedAboutUser(this.database.db, this.hash(userId)), 'counting what is stored');
   }
 
   /**
@@ -263,10 +264,10 @@ export class CommunityStore {
    * already queued first, so nothing of theirs is written just after. @throws StorageUnavailableError
    */
   async deleteUser(userId: string): Promise<StoredAboutUser> {
-    await withinTime(this.queue.flush(), this.options.writeTimeoutMs ?? 2000, 'recording').catch(
+    await withinTime(this.queue.flush(), this.options.writeTimeoutMs ?? 1500, 'recording').catch(
       () => undefined,
     );
-    return this.write(deleteUserData(this.database.db, this.hash(userId)), 'deleting member data');
+    return this.write(() => deleteUserData(this.database.db, this.hash(userId)), 'deleting member data');
   }
 
   /**
@@ -325,10 +326,14 @@ export class CommunityStore {
     }
   }
 
-  /** Runs a database call a person waits for, within `writeTimeoutMs`, keeping the health up to date. */
-  private async write<T>(work: Promise<T>, what: string): Promise<T> {
+  /**
+   * Runs a database call a person waits for, within `writeTimeoutMs` in all, trying again while another
+   * process holds SQLite's lock, and keeps the health up to date.
+   */
+  private async write<T>(work: () => Promise<T>, what: string): Promise<T> {
+    const budget = this.options.writeTimeoutMs ?? 1500;
     try {
-      const result = await withinTime(work, this.options.writeTimeoutMs ?? 2000, what);
+      const result = await withinTime(retryWhileLocked(work, budget - 100), budget, what);
       this.health.succeeded();
       return result;
     } catch (error) {

@@ -29,8 +29,11 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-/** How long a SQLite write waits for another process's lock before failing (ms); it blocks the thread. */
-const SQLITE_BUSY_TIMEOUT_MS = 250;
+/**
+ * How long one SQLite statement waits for another process's lock before failing (ms). better-sqlite3 waits
+ * on the main thread, so it is short; the store tries again without blocking (`retryWhileLocked`).
+ */
+const SQLITE_BUSY_TIMEOUT_MS = 100;
 
 /**
  * Opens the database (PostgreSQL when `databaseUrl` is set, else the SQLite file) and runs the migrations.

@@ -27,3 +27,33 @@ export async function withinTime<T>(work: Promise<T>, ms: number, what: string):
     work.catch(() => undefined);
   }
 }
+
+/** Whether an error is SQLite's "another connection holds the lock" (worth trying again shortly). */
+export function isLockContention(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/u.test(code)) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails otherwise than by lock contention, or `budgetMs` has passed,
+ * waiting `pauseMs` between tries without blocking the thread (SQLite's own busy wait does block it, so it
+ * is kept short and the waiting is done here). Rejects with the last error.
+ */
+export async function retryWhileLocked<T>(
+  attempt: () => Promise<T>,
+  budgetMs: number,
+  pauseMs = 40,
+): Promise<T> {
+  const deadline = Date.now() + budgetMs;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isLockContention(error) || Date.now() + pauseMs >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
+}

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -263,6 +266,66 @@ describe.each(ENGINES)('GIVEN the community store on %s', (engine) => {
     expect(report.disliked[0]?.comments).toEqual([]);
     await store.close();
   });
+
+  it('THEN a vote acknowledged just before its process is killed (SIGKILL) is there after a restart', async () => {
+    const config = await databases.fresh();
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('./support/vote-then-hang.ts', import.meta.url)),
+        JSON.stringify(config),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const said = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`child exited with ${code}`)));
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(said).toBe('acked');
+    const store = await CommunityStore.open(config, silentLogger);
+    const report = await store.gaps({ since: 0 });
+    expect(report.totals.down).toBe(1);
+    expect(report.disliked[0]).toMatchObject({ answerId: 'crash-answer', reasons: { 'wrong-facts': 1 } });
+    await store.close();
+  }, 60_000);
+
+  it('THEN two shard processes writing at once lose nothing: every answer and vote is stored', async () => {
+    const config = await databases.fresh();
+    // Migrated once first, as the first shard to start would.
+    await (await CommunityStore.open(config, silentLogger)).close();
+    const script = fileURLToPath(new URL('./support/record-many.ts', import.meta.url));
+    const run = (shard: string): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', script, JSON.stringify(config), '150', shard],
+          {
+            stdio: ['ignore', 'pipe', 'inherit'],
+          },
+        );
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.once('error', reject);
+        child.once('exit', (code) =>
+          code === 0 ? resolve(out.trim()) : reject(new Error(`shard ${shard} exited ${code}`)),
+        );
+      });
+    const results = await Promise.all([run('1'), run('2')]);
+    expect(results.map((line) => JSON.parse(line) as unknown)).toEqual([
+      { dropped: 0, failedVotes: 0 },
+      { dropped: 0, failedVotes: 0 },
+    ]);
+    const store = await CommunityStore.open(config, silentLogger);
+    const report = await store.gaps({ since: 0 });
+    expect(report.totals).toEqual({ asked: 300, answered: 150, refused: 150, up: 300, down: 0 });
+    expect(report.servers).toBe(2);
+    await store.close();
+  }, 60_000);
 
   it('THEN a database that stops answering fails votes and settings politely, answers keep being queued, and health says why', async () => {
     const config = await databases.fresh();
