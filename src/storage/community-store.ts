@@ -14,7 +14,7 @@ import {
 } from './repositories/settings-repository.js';
 import { upsertVote, type DownvoteReason } from './repositories/votes-repository.js';
 import { RecordingQueue } from './recording-queue.js';
-import { coverageGaps, type GapsQuery, type GapsReport } from './reports/coverage-gaps.js';
+import { coverageGaps, type GapsQuery, type GapsReport } from './coverage-gaps.js';
 import { StorageHealth, type StorageHealthSnapshot } from './storage-health.js';
 import { retryWhileLocked, StorageUnavailableError, withinTime } from './storage-unavailable.js';
 import { createUserHasher, resolveUserHashSecret, secretFileFor, type UserHasher } from './user-hash.js';

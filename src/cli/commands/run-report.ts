@@ -1,7 +1,7 @@
 import type { StorageConfig } from '../../config/load-storage-config.js';
 import type { Logger } from '../../core/logger.js';
 import { openDatabase } from '../../storage/open-database.js';
-import { coverageGaps, type GapsReport } from '../../storage/reports/coverage-gaps.js';
+import { coverageGaps, type GapsReport } from '../../storage/coverage-gaps.js';
 import type { OutputStream } from '../cli-deps.js';
 import { parseCliArgs } from '../parse-cli-args.js';
 import { ExitCode, reportFailure } from '../startup.js';

@@ -1,4 +1,4 @@
-import type { GapsReport } from '../../storage/reports/coverage-gaps.js';
+import type { GapsReport } from '../../storage/coverage-gaps.js';
 import type { ServerSettings } from '../../storage/repositories/settings-repository.js';
 import type { DownvoteReason } from '../../storage/repositories/votes-repository.js';
 import { DiscordLimits } from '../presentation/discord-limits.js';

@@ -6,7 +6,7 @@ import {
   formatPrivacyMessage,
 } from '../../../src/discord/community/community-presentation.js';
 import { formatStorageStatus } from '../../../src/discord/community/storage-status.js';
-import type { GapsReport } from '../../../src/storage/reports/coverage-gaps.js';
+import type { GapsReport } from '../../../src/storage/coverage-gaps.js';
 
 const report: GapsReport = {
   since: 0,
