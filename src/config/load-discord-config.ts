@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { ConfigError, toConfigIssues } from './config-error.js';
 import { collectConfigIssues, parseConfig, type Config } from './load-config.js';
 import { deepFreeze, readEnv, type EnvSource, type Frozen } from './read-env.js';
-import { discordEnvSchema } from './schema.js';
+import { parseStorageConfig, type StorageConfig } from './load-storage-config.js';
+import { discordEnvSchema, storageEnvSchema } from './schema.js';
 
 /**
  * Discord's settings, read from the environment by {@link discordEnvSchema} only by the Discord entry
@@ -32,7 +33,11 @@ export const discordSettingsSchema = discordEnvSchema.transform((e) => ({
 export type DiscordSettings = Frozen<z.output<typeof discordSettingsSchema>>;
 
 /** The configuration of a Discord entry point: the shared settings and Discord's own. */
-export type DiscordConfig = Config & { readonly discord: DiscordSettings };
+export type DiscordConfig = Config & {
+  readonly discord: DiscordSettings;
+  /** What the bot stores and where (`DATABASE_URL`, `RETENTION_DAYS`, …). */
+  readonly storage: StorageConfig;
+};
 
 /**
  * Parses the shared configuration and Discord's settings (default: `.env` merged under `process.env`).
@@ -43,7 +48,12 @@ export type DiscordConfig = Config & { readonly discord: DiscordSettings };
 export function loadDiscordConfig(env?: EnvSource): DiscordConfig {
   const source = readEnv(env);
   const parsed = discordSettingsSchema.safeParse(source);
-  const issues = [...collectConfigIssues(source), ...(parsed.success ? [] : toConfigIssues(parsed.error))];
+  const storage = storageEnvSchema.safeParse(source);
+  const issues = [
+    ...collectConfigIssues(source),
+    ...(parsed.success ? [] : toConfigIssues(parsed.error)),
+    ...(storage.success ? [] : toConfigIssues(storage.error)),
+  ];
   if (issues.length > 0 || !parsed.success) throw new ConfigError(issues);
-  return deepFreeze({ ...parseConfig(source), discord: parsed.data });
+  return deepFreeze({ ...parseConfig(source), discord: parsed.data, storage: parseStorageConfig(source) });
 }

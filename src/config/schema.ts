@@ -73,12 +73,39 @@ export const discordEnvSchema = z.object({
   ASK_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3_600).default(5),
 });
 
+/** `true`/`false` (also `1`/`0`, `yes`/`no`, `on`/`off`), as environment variables spell a switch. */
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? String(fallback) : value.trim()))
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], 'must be true or false'))
+    .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+/**
+ * The variables of what Kizuna stores (feedback, coverage gaps, per-server settings), read by the bot and by
+ * `npm run report`, never by the question-answering commands.
+ */
+export const storageEnvSchema = z.object({
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//u, 'must be a postgres:// URL (or empty for the embedded SQLite file)')
+      .optional(),
+  ),
+  DATABASE_FILE: z.string().min(1).default('.kizuna/kizuna.sqlite'),
+  RETENTION_DAYS: intInRange(0, 3_650, 30),
+  USER_HASH_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  RECORD_DIRECT_MESSAGES: flag(false),
+});
+
 /**
  * Every environment variable Kizuna reads, with its default. `.env.example` documents the same list;
  * a test keeps the two in step.
  */
-export const envSchema = coreEnvSchema.extend(discordEnvSchema.shape);
+export const envSchema = coreEnvSchema.extend(discordEnvSchema.shape).extend(storageEnvSchema.shape);
 
 export type CoreEnv = z.infer<typeof coreEnvSchema>;
 export type DiscordEnv = z.infer<typeof discordEnvSchema>;
+export type StorageEnv = z.infer<typeof storageEnvSchema>;
 export type Env = z.infer<typeof envSchema>;

@@ -3,6 +3,8 @@ import { Client, Events, type ClientOptions } from 'discord.js';
 import type { DiscordConfig } from '../config/load-discord-config.js';
 import type { Logger } from '../core/logger.js';
 import type { KizunaCore } from '../core/types.js';
+import type { CommunityStore } from '../storage/community-store.js';
+import type { StorageHealthSnapshot } from '../storage/storage-health.js';
 import { createClientOptions } from './client-options.js';
 import { commandsByName } from './commands/index.js';
 import { logConnectionEvents } from './events/connection-events.js';
@@ -25,6 +27,10 @@ export interface CreateBotOptions {
   readonly historyTurns?: number;
   /** How long `start` waits for the gateway to be ready. @default 120000 */
   readonly readyTimeoutMs?: number;
+  /** Storage for feedback, coverage gaps, server settings and privacy; without it those are unavailable. */
+  readonly community?: CommunityStore;
+  /** Why there is no storage (shown by `/status`), when `community` is absent because opening it failed. */
+  readonly storageProblem?: string;
 }
 
 /** A Kizuna bot: its discord.js client, and how to connect and disconnect it. */
@@ -48,6 +54,8 @@ export function createBot(options: CreateBotOptions): Bot {
     reloadEverywhere: createReloadEverywhere(client, core, logger),
     deferAfterMs: options.deferAfterMs ?? 1200,
     historyTurns: options.historyTurns ?? 6,
+    ...(options.community ? { community: options.community } : {}),
+    storageHealth: () => storageHealthOf(options),
   };
   const registry = commandsByName({ maxQuestionLength: config.maxQuestionLength });
 
@@ -86,5 +94,18 @@ export function createBot(options: CreateBotOptions): Bot {
       stopped = true;
       await client.destroy();
     },
+  };
+}
+
+function storageHealthOf(options: CreateBotOptions): StorageHealthSnapshot | undefined {
+  if (options.community) return options.community.healthSnapshot();
+  if (options.storageProblem === undefined) return undefined;
+  return {
+    database: 'none',
+    state: 'failing',
+    lastError: options.storageProblem,
+    written: 0,
+    queued: 0,
+    dropped: 0,
   };
 }

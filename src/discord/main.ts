@@ -4,6 +4,7 @@
  */
 import { createKizuna } from '../core/create-kizuna.js';
 import { createLogger } from '../core/logger.js';
+import { CommunityStore } from '../storage/community-store.js';
 import { createBot } from './create-bot.js';
 import { describeStartupFailure } from './describe-startup-failure.js';
 import { readDiscordStartup } from './discord-startup.js';
@@ -17,7 +18,24 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
 
   const core = await createKizuna({ config, logger });
-  const bot = createBot({ config, core, logger });
+  // Storage must never stop the bot: without it, answers carry on and /status says why.
+  let storageProblem: string | undefined;
+  const community = await CommunityStore.open(config.storage, logger).catch((error: unknown) => {
+    storageProblem = error instanceof Error ? error.message : String(error);
+    logger.error(
+      { err: { message: storageProblem } },
+      'storage could not be opened; running without feedback and settings',
+    );
+    return undefined;
+  });
+  community?.startRetentionJob();
+  const bot = createBot({
+    config,
+    core,
+    logger,
+    ...(community ? { community } : {}),
+    ...(storageProblem !== undefined ? { storageProblem } : {}),
+  });
 
   let stopping = false;
   const shutdown = (signal: string): void => {
@@ -27,6 +45,8 @@ async function main(): Promise<number> {
     bot
       .stop()
       .catch((error: unknown) => logger.error({ err: error }, 'error while disconnecting'))
+      .then(() => community?.close())
+      .catch((error: unknown) => logger.error({ err: error }, 'error while closing storage'))
       .finally(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -1,6 +1,8 @@
 import type { DiscordConfig } from '../config/load-discord-config.js';
 import type { Logger } from '../core/logger.js';
 import type { KizunaCore } from '../core/types.js';
+import type { CommunityStore } from '../storage/community-store.js';
+import type { StorageHealthSnapshot } from '../storage/storage-health.js';
 import type { Cooldowns } from './interactions/cooldowns.js';
 import type { ShardReloadOutcome } from './reload/shard-reload-outcome.js';
 
@@ -16,4 +18,11 @@ export interface BotServices {
   readonly deferAfterMs: number;
   /** Most earlier turns given to the core as context for a follow-up. */
   readonly historyTurns: number;
+  /**
+   * Feedback, coverage gaps, server settings and privacy (src/storage). Undefined when storage could not be
+   * opened: answers carry on without buttons, and the community commands say storage is unavailable.
+   */
+  readonly community?: CommunityStore;
+  /** What `/status` says about storage (the store's health, or why there is none). */
+  storageHealth(): StorageHealthSnapshot | undefined;
 }

@@ -84,3 +84,50 @@ describe('loadDiscordConfig', () => {
     }
   });
 });
+
+describe('storage configuration', () => {
+  it('GIVEN no variables THEN the SQLite file under .kizuna, 30 days of question text, no direct messages', () => {
+    expect(loadDiscordConfig({}).storage).toEqual({
+      databaseUrl: undefined,
+      databaseFile: '.kizuna/kizuna.sqlite',
+      retentionDays: 30,
+      userHashSecret: undefined,
+      recordDirectMessages: false,
+    });
+  });
+
+  it('GIVEN PostgreSQL, RETENTION_DAYS=0 and the DM opt-in THEN they are read as given', () => {
+    const storage = loadDiscordConfig({
+      DATABASE_URL: 'postgres://kizuna:pw@db.internal:5432/kizuna',
+      RETENTION_DAYS: '0',
+      RECORD_DIRECT_MESSAGES: 'yes',
+      USER_HASH_SECRET: 'a-long-enough-secret',
+    }).storage;
+    expect(storage).toMatchObject({
+      databaseUrl: 'postgres://kizuna:pw@db.internal:5432/kizuna',
+      retentionDays: 0,
+      recordDirectMessages: true,
+      userHashSecret: 'a-long-enough-secret',
+    });
+  });
+
+  it('GIVEN bad values THEN each is named, and no value (a password, a secret) is quoted', () => {
+    let error: unknown;
+    try {
+      loadDiscordConfig({
+        DATABASE_URL: 'mysql://root:hunter2@db/kizuna',
+        RETENTION_DAYS: '-1',
+        USER_HASH_SECRET: 'short',
+        RECORD_DIRECT_MESSAGES: 'perhaps',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const variable of ['DATABASE_URL', 'RETENTION_DAYS', 'USER_HASH_SECRET', 'RECORD_DIRECT_MESSAGES'])
+      expect(message).toContain(variable);
+    expect(message).not.toContain('hunter2');
+    expect(message).not.toContain('short');
+  });
+});

@@ -3,6 +3,7 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { detectLanguage } from '../../core/language/detect-language.js';
 import type { ReplyLanguage } from '../../core/language/messages.js';
 import type { AskRequest } from '../../core/types.js';
+import { recordAndDecorate, serverSettings } from '../community/answer-community.js';
 import { localizeInputError } from '../interactions/localize-input-error.js';
 import { formatAnswerMessages } from '../presentation/answer-message.js';
 import { catalogueForLocale, languageOfLocale } from '../presentation/reply-language.js';
@@ -45,7 +46,8 @@ export const askCommand = {
   cooldown: true,
   async execute(interaction, services) {
     const question = interaction.options.getString('question', true);
-    const request = askRequest(question, interaction.locale);
+    const settings = await serverSettings(services, interaction.guildId);
+    const request = askRequest(question, interaction.locale, settings.language);
     const defer = once(() => interaction.deferReply());
     // A channel that denies Embed Links gets the same answer as Markdown text rather than a 403.
     const embeds = canEmbedForInteraction(interaction);
@@ -76,7 +78,13 @@ export const askCommand = {
     answering.catch(() => undefined);
     if (await deferIfSlow(answering, services.deferAfterMs, defer)) live?.showWriting();
     const answer = await answering;
-    const formatted = formatAnswerMessages(answer, { question });
+    const formatted = recordAndDecorate(
+      services,
+      { guildId: interaction.guildId, userId: interaction.user.id, question },
+      answer,
+      formatAnswerMessages(answer, { question }),
+      settings,
+    );
     const [first, ...rest] = embeds ? formatted : toPlainTextMessages(formatted);
     // discord.js counts a draft edit as the reply; the final answer must still replace the drafts, not follow them.
     if (first)
@@ -85,9 +93,13 @@ export const askCommand = {
   },
 } satisfies Command;
 
-/** The core request: the preferred language only when the locale asks for Japanese (English is the default). */
-function askRequest(question: string, locale: string): AskRequest {
-  return languageOfLocale(locale) === 'ja' ? { question, language: 'ja' } : { question };
+/**
+ * The core request: Japanese when the locale asks for it; otherwise the server's default reply language
+ * when it set one (`/settings language`); otherwise none (English is the default).
+ */
+function askRequest(question: string, locale: string, serverLanguage?: 'en' | 'ja'): AskRequest {
+  if (languageOfLocale(locale) === 'ja') return { question, language: 'ja' };
+  return serverLanguage ? { question, language: serverLanguage } : { question };
 }
 
 /** The language of the "writing…" state: the one the answer will most likely be in. */

@@ -2,8 +2,11 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 
 import { askCommand } from './ask.js';
 import type { Command, CommandSettings } from './command.js';
+import { gapsCommand } from './gaps.js';
+import { privacyCommand } from './privacy.js';
 import { quoteCommand } from './quote.js';
 import { reloadCommand } from './reload.js';
+import { settingsCommand } from './settings.js';
 import { sourcesCommand } from './sources.js';
 import { statusCommand } from './status.js';
 
@@ -14,6 +17,9 @@ export const commands: readonly Command[] = [
   sourcesCommand,
   reloadCommand,
   statusCommand,
+  gapsCommand,
+  settingsCommand,
+  privacyCommand,
 ];
 
 /** The JSON bodies Discord registers (validated by the builders as they serialise). */

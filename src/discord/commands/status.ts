@@ -21,9 +21,13 @@ export const statusCommand = {
   adminOnly: true,
   async execute(interaction, services) {
     const shard = interaction.client.shard;
+    const storage = services.storageHealth();
     const message = formatStatusMessage(
       services.core.status(),
-      { ...(shard ? { shardIds: shard.ids, shardCount: shard.count } : {}) },
+      {
+        ...(shard ? { shardIds: shard.ids, shardCount: shard.count } : {}),
+        ...(storage ? { storage } : {}),
+      },
       catalogueForLocale(interaction.locale),
     );
     await replyWithEmbedsOrText(interaction, message, MessageFlags.Ephemeral);

@@ -4,6 +4,8 @@ import { detectLanguage } from '../../core/language/detect-language.js';
 import { messages, type MessageCatalogue } from '../../core/language/messages.js';
 import type { Logger } from '../../core/logger.js';
 import type { ConversationTurn } from '../../core/types.js';
+import { recordAndDecorate, serverSettings } from '../community/answer-community.js';
+import { inAnswerChannel } from '../community/answer-channels.js';
 import { withMessageBoundary } from '../interactions/error-boundary.js';
 import { localizeInputError } from '../interactions/localize-input-error.js';
 import { formatAnswerMessages } from '../presentation/answer-message.js';
@@ -42,7 +44,11 @@ export const THREAD_WELCOME = messages('en').threadWelcome;
 export async function handleMessage(message: Message, services: BotServices): Promise<void> {
   const botUserId = message.client.user.id;
   const botRoleIds = botRoleIdsOf(message, botUserId);
-  const trigger = classifyMessage(factsOf(message, botUserId, botRoleIds));
+  const settings = await serverSettings(services, message.guildId);
+  const trigger = classifyMessage({
+    ...factsOf(message, botUserId, botRoleIds),
+    inAnswerChannel: inAnswerChannel(message, settings),
+  });
   if (trigger.kind === 'ignore') return;
   const logger = services.logger.child({
     messageId: message.id,
@@ -67,7 +73,7 @@ export async function handleMessage(message: Message, services: BotServices): Pr
       const lease = services.cooldowns.acquire(
         message.author.id,
         ASK_COOLDOWN_BUCKET,
-        services.config.discord.askCooldownSeconds,
+        settings.cooldownSeconds ?? services.config.discord.askCooldownSeconds,
         say,
       );
       const stopTyping = keepTyping(message.channel, logger);
@@ -90,7 +96,12 @@ export async function handleMessage(message: Message, services: BotServices): Pr
             )
           : undefined;
         const answer = await services.core
-          .ask({ question, history, ...(live && { onVerifiedText: live.onVerifiedText }) })
+          .ask({
+            question,
+            history,
+            ...(settings.language && { language: settings.language }),
+            ...(live && { onVerifiedText: live.onVerifiedText }),
+          })
           // The last draft must land before the final answer replaces it.
           .finally(() => live?.close())
           .catch((error: unknown) => {
@@ -99,7 +110,13 @@ export async function handleMessage(message: Message, services: BotServices): Pr
         answerSay = messages(answer.language);
         // Free the user as soon as the answer exists: their next message may arrive before our reply returns.
         lease.release();
-        const formatted = formatAnswerMessages(answer, { question });
+        const formatted = recordAndDecorate(
+          services,
+          { guildId: message.guildId, userId: message.author.id, question },
+          answer,
+          formatAnswerMessages(answer, { question }),
+          settings,
+        );
         const [first, ...rest] = embeds ? formatted : toPlainTextMessages(formatted);
         if (!first) return;
         reply = reply ? await reply.edit(first) : await message.reply(first);
@@ -117,7 +134,7 @@ export async function handleMessage(message: Message, services: BotServices): Pr
         stopTyping();
         lease.release();
       }
-      if (reply && trigger.kind === 'question' && trigger.startThread)
+      if (reply && trigger.kind === 'question' && trigger.startThread && settings.mentionThreads)
         await continueInThread(reply, trigger.question, answerSay, logger);
     },
     say,

@@ -15,6 +15,11 @@ export interface MessageFacts {
   readonly inBotThread: boolean;
   /** A thread can be started on a message here (a server text or announcement channel). */
   readonly threadsAllowed: boolean;
+  /**
+   * The message is in one of the server's answer channels (`/settings`), or opens a new post in an answer
+   * forum: a question without a mention. @default false
+   */
+  readonly inAnswerChannel?: boolean;
 }
 
 /** How the bot should treat a message. */
@@ -35,6 +40,7 @@ export function classifyMessage(facts: MessageFacts): MessageTrigger {
   if (facts.repliesToBot) return { kind: 'reply-follow-up', question };
   if (facts.mentionsBot)
     return { kind: 'question', question, startThread: facts.threadsAllowed && !facts.inThread };
+  if (facts.inAnswerChannel) return { kind: 'question', question, startThread: false };
   return { kind: 'ignore' };
 }
 

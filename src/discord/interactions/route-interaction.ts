@@ -1,6 +1,9 @@
 import type { ChatInputCommandInteraction, Interaction } from 'discord.js';
 
 import type { Command } from '../commands/command.js';
+import { parseFeedbackCustomId } from '../community/feedback-custom-id.js';
+import { handleFeedbackButton, handleFeedbackModal } from '../community/handle-feedback.js';
+import { serverSettings } from '../community/answer-community.js';
 import { catalogueForLocale } from '../presentation/reply-language.js';
 import type { BotServices } from '../services.js';
 import { withInteractionBoundary, withLoggedBoundary } from './error-boundary.js';
@@ -41,9 +44,18 @@ export async function routeInteraction(
     });
   } else if (interaction.isButton()) {
     const passageId = passageIdFromCustomId(interaction.customId);
+    const feedback = parseFeedbackCustomId(interaction.customId);
     await withInteractionBoundary(interaction, logger, async () => {
       if (passageId !== undefined) return revealPassage(interaction, passageId, scoped);
+      if (feedback !== undefined) return handleFeedbackButton(interaction, feedback, scoped);
       logger.warn('unknown button ignored');
+      await sendPrivateNotice(interaction, catalogueForLocale(interaction.locale).unknownButton);
+    });
+  } else if (interaction.isModalSubmit()) {
+    const feedback = parseFeedbackCustomId(interaction.customId);
+    await withInteractionBoundary(interaction, logger, async () => {
+      if (feedback?.action === 'reason') return handleFeedbackModal(interaction, feedback.answerId, scoped);
+      logger.warn('unknown modal ignored');
       await sendPrivateNotice(interaction, catalogueForLocale(interaction.locale).unknownButton);
     });
   }
@@ -67,7 +79,8 @@ async function runCommand(
     ? services.cooldowns.acquire(
         interaction.user.id,
         interaction.commandName,
-        services.config.discord.askCooldownSeconds,
+        (await serverSettings(services, interaction.guildId)).cooldownSeconds ??
+          services.config.discord.askCooldownSeconds,
         say,
       )
     : undefined;

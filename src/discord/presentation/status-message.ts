@@ -1,6 +1,8 @@
 import { messages, type MessageCatalogue, type ReplyLanguage } from '../../core/language/messages.js';
 import { summarizeProviderHealth } from '../../core/models/provider-health.js';
 import type { CoreStatus } from '../../core/types.js';
+import type { StorageHealthSnapshot } from '../../storage/storage-health.js';
+import { formatStorageStatus, STORAGE_FIELD_NAME } from '../community/storage-status.js';
 import { discordRelativeTime, formatDuration, shortFingerprint } from './format-duration.js';
 import { EmbedColors, fitEmbed, type OutgoingMessage } from './outgoing-message.js';
 import { neutralizeMentions, noMentions } from './sanitize.js';
@@ -10,6 +12,8 @@ export interface BotStatus {
   /** Shards this process runs, when sharded. */
   readonly shardIds?: readonly number[];
   readonly shardCount?: number;
+  /** Storage's health (feedback, settings), when the bot has storage. */
+  readonly storage?: StorageHealthSnapshot;
 }
 
 /**
@@ -54,6 +58,13 @@ export function formatStatusMessage(
       name: PROVIDER_FIELD_NAME[say.language],
       // The last error may quote what a server said: treat it as untrusted text.
       value: neutralizeMentions(summarizeProviderHealth(status.provider, now)),
+    });
+  }
+  if (bot.storage !== undefined) {
+    // A database error message is untrusted text too.
+    fields.push({
+      name: STORAGE_FIELD_NAME[say.language],
+      value: neutralizeMentions(formatStorageStatus(bot.storage)),
     });
   }
   if (bot.shardIds && bot.shardIds.length > 0) {

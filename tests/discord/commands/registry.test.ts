@@ -9,8 +9,17 @@ const byName = new Map(definitions.map((definition) => [definition.name, definit
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 describe('command registry', () => {
-  it('defines /ask, /quote, /sources, /reload and /status, each routed to its handler', () => {
-    expect([...byName.keys()].sort()).toEqual(['ask', 'quote', 'reload', 'sources', 'status']);
+  it('defines /ask, /quote, /sources, /reload, /status, /gaps, /settings and /privacy, each routed to its handler', () => {
+    expect([...byName.keys()].sort()).toEqual([
+      'ask',
+      'gaps',
+      'privacy',
+      'quote',
+      'reload',
+      'settings',
+      'sources',
+      'status',
+    ]);
     expect(commandsByName(settings).size).toBe(commands.length);
   });
 
@@ -47,12 +56,12 @@ describe('command registry', () => {
   });
 
   it('hides admin commands from non-admins by default (Manage Server) and keeps them out of DMs', () => {
-    for (const name of ['reload', 'status']) {
+    for (const name of ['reload', 'status', 'gaps', 'settings']) {
       expect(byName.get(name)?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
       expect(byName.get(name)?.contexts).toEqual([0]);
     }
-    for (const name of ['ask', 'quote', 'sources'])
+    for (const name of ['ask', 'quote', 'sources', 'privacy'])
       expect(byName.get(name)?.default_member_permissions ?? null).toBeNull();
-    expect(commands.filter((command) => command.adminOnly).length).toBe(2);
+    expect(commands.filter((command) => command.adminOnly).length).toBe(4);
   });
 });

@@ -64,6 +64,22 @@ describe('classifyMessage', () => {
   });
 });
 
+describe('classifyMessage in an answer channel (/settings add-channel)', () => {
+  it('answers a plain message there as a question, without a mention and without a thread', () => {
+    expect(classifyMessage(facts({ content: 'What does Reiwa mean?', inAnswerChannel: true }))).toEqual({
+      kind: 'question',
+      question: 'What does Reiwa mean?',
+      startThread: false,
+    });
+  });
+
+  it('still ignores bots and system messages there', () => {
+    expect(classifyMessage(facts({ inAnswerChannel: true, fromBotOrSystem: true }))).toEqual({
+      kind: 'ignore',
+    });
+  });
+});
+
 describe('stripBotMentions', () => {
   it('removes both mention forms and leading punctuation, keeping other mentions', () => {
     expect(stripBotMentions(`<@!${BOT}>, what did <@200000000000000002> say?`, BOT)).toBe(

@@ -15,7 +15,7 @@ afterAll(async () => {
   await sim?.stop();
 });
 
-const EXPECTED = ['ask', 'quote', 'reload', 'sources', 'status'];
+const EXPECTED = ['ask', 'gaps', 'privacy', 'quote', 'reload', 'settings', 'sources', 'status'];
 
 describe('registering the slash commands', () => {
   it('registers in one server when DISCORD_GUILD_ID is set, with Japanese localisations', async () => {
@@ -66,7 +66,9 @@ describe('registering the slash commands', () => {
       LOG_LEVEL: 'silent',
     });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/Registered \/ask, \/quote, \/sources, \/reload, \/status in server/u);
+    expect(result.stdout).toMatch(
+      /Registered \/ask, \/quote, \/sources, \/reload, \/status, \/gaps, \/settings, \/privacy in server/u,
+    );
   });
 
   it('GIVEN a wrong or revoked token (HTTP 401) THEN it names DISCORD_TOKEN, says how to fix it, and never prints the token', async () => {

@@ -30,7 +30,10 @@ export interface BotOnSimulatorOptions<Core extends KizunaCore> {
   readonly simulator?: DiscordSimulatorOptions;
   /** Extra environment for `loadDiscordConfig` (cooldown defaults to 0 here so tests do not wait on each other). */
   readonly env?: Record<string, string>;
-  readonly bot?: Partial<Pick<CreateBotOptions, 'deferAfterMs' | 'historyTurns'>>;
+  /** Bot options; `community` gives it storage (feedback, /gaps, /settings, /privacy). */
+  readonly bot?: Partial<
+    Pick<CreateBotOptions, 'deferAfterMs' | 'historyTurns' | 'community' | 'storageProblem'>
+  >;
   /** Register the commands in the default guild first, as `npm run deploy-commands` would. @default true */
   readonly registerCommands?: boolean;
   /** Connect to this running simulator (e.g. to restart the bot) instead of starting one; it is then not stopped. */

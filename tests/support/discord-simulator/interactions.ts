@@ -235,7 +235,7 @@ export class InteractionService {
 
   submitModal(
     interaction: InteractionHandle,
-    values: Record<string, string>,
+    values: Record<string, string | string[]>,
     options: ComponentInteractionOptions,
   ): InteractionHandle {
     const origin = this.byId.get(interaction.id);
@@ -243,7 +243,8 @@ export class InteractionService {
     const modal = origin.modal;
     const modalComponents = Array.isArray(modal['components']) ? (modal['components'] as unknown[]) : [];
     const inputs = textInputsOf(modalComponents).map(([, input]) => input);
-    const known = new Set(inputs.map((input) => String(input['custom_id'])));
+    const selects = modalSelectsOf(modalComponents, values);
+    const known = new Set([...inputs, ...selects].map((input) => String(input['custom_id'])));
     const unknown = Object.keys(values).filter((key) => !known.has(key));
     if (unknown.length > 0)
       throw new Error(`Discord simulator: the modal has no text input(s) ${unknown.join(', ')}`);
@@ -257,10 +258,26 @@ export class InteractionService {
         type: 4,
         id: input['id'] ?? 0,
         custom_id: input['custom_id'],
-        value: values[String(input['custom_id'])] ?? '',
+        value: String(values[String(input['custom_id'])] ?? ''),
       });
-      if (Number(component['type']) === 18 && isObject(component['component']))
+      if (Number(component['type']) === 18 && isObject(component['component'])) {
+        const child = component['component'];
+        if (Number(child['type']) === 3) {
+          const picked = values[String(child['custom_id'])] ?? [];
+          const submittedValues = Array.isArray(picked) ? picked : [picked];
+          return {
+            type: 18,
+            id: component['id'] ?? 0,
+            component: {
+              type: 3,
+              id: child['id'] ?? 0,
+              custom_id: child['custom_id'],
+              values: submittedValues,
+            },
+          };
+        }
         return { type: 18, id: component['id'] ?? 0, component: fill(component['component']) };
+      }
       const children = (Array.isArray(component['components']) ? component['components'] : [])
         .filter(isObject)
         .map(fill);
@@ -1007,4 +1024,34 @@ function firstTextChannel(world: World, guildId: Snowflake): Snowflake {
   );
   if (!channel) throw new Error(`Discord simulator: guild ${guildId} has no text channel; pass channelId`);
   return String(channel['id']);
+}
+
+/**
+ * The string selects inside a modal's labels (type 18 → type 3), checked as Discord checks them: the values
+ * sent must be offered, within min/max, and a required select must be answered.
+ */
+function modalSelectsOf(components: readonly unknown[], values: Record<string, string | string[]>): Json[] {
+  const selects = components
+    .filter(isObject)
+    .filter((component) => Number(component['type']) === 18 && isObject(component['component']))
+    .map((component) => component['component'] as Json)
+    .filter((child) => Number(child['type']) === 3);
+  for (const select of selects) {
+    const customId = String(select['custom_id']);
+    const picked = values[customId];
+    const list = picked === undefined ? [] : Array.isArray(picked) ? picked : [picked];
+    const offered = (Array.isArray(select['options']) ? (select['options'] as Json[]) : []).map((option) =>
+      String(option['value']),
+    );
+    const unknown = list.filter((value) => !offered.includes(value));
+    if (unknown.length > 0)
+      throw new Error(`Discord simulator: select "${customId}" offers no option(s) ${unknown.join(', ')}`);
+    const min = select['required'] === false ? 0 : Number(select['min_values'] ?? 1);
+    const max = Number(select['max_values'] ?? 1);
+    if (list.length < min || list.length > max)
+      throw new Error(
+        `Discord simulator: select "${customId}" takes ${min}–${max} values, got ${list.length}`,
+      );
+  }
+  return selects;
 }

@@ -9,6 +9,8 @@ import { isTextBasedType, isThreadType, type Json, type World } from './world.js
 
 /** Everything needed to create a message, whoever sends it. */
 export interface NewMessage {
+  /** A given id (a forum post's starter message has its thread's id). @default a new snowflake */
+  id?: Snowflake;
   channelId: Snowflake;
   author: APIUser;
   content?: string | null;
@@ -109,7 +111,7 @@ export class MessageStore {
   create(spec: NewMessage): Json {
     const channel = this.world.requireChannel(spec.channelId);
     if (!isTextBasedType(Number(channel['type']))) throw discordErrors.nonTextChannel();
-    const id = this.world.ids.next();
+    const id = spec.id ?? this.world.ids.next();
     const guildId = typeof channel['guild_id'] === 'string' ? channel['guild_id'] : undefined;
     const referenced = this.resolveReference(spec, guildId);
     const mentions = this.computeMentions(spec.content ?? '', {
@@ -274,6 +276,8 @@ export class MessageStore {
     if (isForum && isObject(body['message'])) {
       const starter = body['message'];
       this.create({
+        // As on Discord: a forum post's first message has the thread's id.
+        id: thread['id'] as string,
         channelId: thread['id'] as string,
         author: owner,
         content: starter['content'] as string | undefined,

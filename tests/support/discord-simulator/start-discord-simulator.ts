@@ -169,6 +169,23 @@ export async function startDiscordSimulator(
       });
       return structuredClone(message) as unknown as APIMessage;
     },
+    async userCreatesForumPost(post): Promise<APIChannel> {
+      const author = userFrom(post.author);
+      const forum = world.requireChannel(post.channelId);
+      if (Number(forum['type']) !== 15)
+        throw new Error(`Discord simulator: channel ${post.channelId} is not a forum (type 15)`);
+      const guildId = String(forum['guild_id']);
+      if (!world.requireGuild(guildId).members.has(author.id))
+        throw new Error(
+          `Discord simulator: ${author.username} is not a member of guild ${guildId}; use sim.addMember()`,
+        );
+      const thread = messages.createThread(
+        post.channelId,
+        { name: post.title, message: { content: post.content } },
+        author,
+      );
+      return structuredClone(thread) as unknown as APIChannel;
+    },
     userRunsCommand: (commandOptions) =>
       interactions.runCommand({
         ...commandOptions,

@@ -262,6 +262,17 @@ export interface InteractionHandle {
   modal(): unknown;
 }
 
+/** A new forum post typed by a (simulated) human. */
+export interface ForumPostOptions {
+  /** The forum channel (type 15). */
+  channelId: Snowflake;
+  /** The post's title (the thread's name). */
+  title: string;
+  content: string;
+  /** @default the default user */
+  author?: APIUser;
+}
+
 /** A message typed by a (simulated) human. */
 export interface UserMessageOptions {
   /** @default the default channel; ignored when `dm` is set */
@@ -398,6 +409,11 @@ export interface DiscordSimulator {
 
   /** A human posts a message: stored and dispatched as MESSAGE_CREATE (resolves once sent to the shard). */
   userSendsMessage(options: UserMessageOptions): Promise<APIMessage>;
+  /**
+   * A human opens a new post in a forum channel: THREAD_CREATE for the post (a public thread owned by the
+   * author), then MESSAGE_CREATE for its first message, whose id is the thread's. Resolves with the thread.
+   */
+  userCreatesForumPost(options: ForumPostOptions): Promise<APIChannel>;
   /** A human runs a slash command: dispatches INTERACTION_CREATE type 2. */
   userRunsCommand(options: SlashCommandOptions): InteractionHandle;
   /** A human clicks a button on a message the bot sent (throws if the message has no such button). */
@@ -413,10 +429,13 @@ export interface DiscordSimulator {
     values: string[],
     options?: ComponentInteractionOptions | APIUser,
   ): InteractionHandle;
-  /** A human submits the modal the bot opened on `interaction`, with text input values by custom_id. */
+  /**
+   * A human submits the modal the bot opened on `interaction`, with text input values by custom_id; for a
+   * string select inside a label, the picked option's value (or values) under the select's custom_id.
+   */
   userSubmitsModal(
     interaction: InteractionHandle,
-    values: Record<string, string>,
+    values: Record<string, string | string[]>,
     options?: ComponentInteractionOptions | APIUser,
   ): InteractionHandle;
   /** A human types into an autocompleted option; resolves with the choices the bot returned. */
