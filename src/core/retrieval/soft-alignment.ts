@@ -1,3 +1,4 @@
+import { dotProduct } from '../embeddings/vector-math.js';
 import { contentTokens } from '../text/content-terms.js';
 import { stem } from '../text/stem.js';
 import type { TermCoverage } from './term-coverage.js';
@@ -65,7 +66,10 @@ function score(terms: readonly AlignedTerm[], passage: PreparedPassage): number 
   let total = 0;
   for (const term of terms) {
     total += term.weight;
-    if (term.stems.some((candidate) => passage.stems.has(candidate))) {
+    if (
+      passage.stems.has(term.stems[0] ?? '') ||
+      (term.stems[1] !== undefined && passage.stems.has(term.stems[1]))
+    ) {
       weighted += term.weight;
       continue;
     }
@@ -73,9 +77,8 @@ function score(terms: readonly AlignedTerm[], passage: PreparedPassage): number 
     if (query === undefined) continue;
     let closest = 0;
     for (const vector of passage.vectors) {
-      let dot = 0;
-      for (let i = 0; i < query.length; i++) dot += (query[i] ?? 0) * (vector[i] ?? 0);
-      if (dot > closest) closest = dot;
+      const similarity = dotProduct(query, vector);
+      if (similarity > closest) closest = similarity;
     }
     weighted += term.weight * closest;
   }
