@@ -53,7 +53,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   let lastAnswer: Answer | undefined;
 
   async function ask(raw: string): Promise<void> {
-    const check = checkQuestion(raw, options.maxQuestionLength);
+    const check = checkQuestion(raw, options.maxQuestionLength, options.language);
     if (!check.ok) {
       write(check.error);
       return;

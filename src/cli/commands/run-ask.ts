@@ -94,7 +94,7 @@ async function askOne(
   }
 
   // Checked before the core is built: a bad question costs nothing and touches nothing.
-  const check = checkQuestion(raw, config.maxQuestionLength);
+  const check = checkQuestion(raw, config.maxQuestionLength, language);
   if (!check.ok) {
     if (json) writeJson(deps, { question: raw.trim(), error: check.error });
     else deps.stderr.write(`${check.error}\n`);
