@@ -117,18 +117,11 @@ export function interpret(
       table?.correct?.(token) !== undefined,
   });
   const followUp = intent === 'question' && isFollowUp(question, history, ownTopicTerms);
+  // Cheap on purpose (a stem the sheets use, not the full coverage check): it runs on earlier turns.
   const namesTopic = (text: string) =>
-    assessCoverage(
-      questionWords(text, wordOptions),
-      context.vocabulary,
-      context.wordVectors,
-      [],
-      context.coverage,
-    ).some(
-      (item) =>
-        item.kind !== 'missing' &&
-        item.kind !== 'filler' &&
-        !(item.term.numeric && years.has(item.term.token)),
+    questionWords(text, wordOptions).terms.some(
+      (term) =>
+        !(term.numeric && years.has(term.token)) && context.vocabulary.stemPassageCounts.has(term.stem),
     );
   const standalone = followUp ? standaloneQuestion(question, history, namesTopic) : question;
   // A follow-up inherits the sheet the conversation was about ("and when was that?").

@@ -54,7 +54,13 @@ export async function retrieveForReading(
     if (alignment === undefined) retrieved = await state.retriever.retrieve(query, k, filter);
     else {
       const candidates = await state.retriever.retrieve(query, Math.max(k, RERANK_CANDIDATES), filter);
-      retrieved = rerankByAlignment(candidates, reading.coverage, alignment).slice(0, k);
+      retrieved = rerankByAlignment(
+        candidates,
+        reading.coverage,
+        alignment,
+        undefined,
+        alignmentsOf(reading),
+      ).slice(0, k);
     }
   } else {
     // Each sheet's best passage first, so neither is crowded out; one wider search is enough.
@@ -69,6 +75,18 @@ export async function retrieveForReading(
   const quoted = quotedPassagesFor(reading.question, state, documentIds, retrieved, reading.expansions);
   const ranked = promoteQuotedPassages(retrieved, quoted, k);
   return reading.wantsMore ? unsaidFirst(ranked, lastAnswerSentences(reading.history)) : ranked;
+}
+
+const alignmentsByReading = new WeakMap<Reading, Map<string, number>>();
+
+/** The alignments computed for this reading's words so far (its two searches share most passages). */
+function alignmentsOf(reading: Reading): Map<string, number> {
+  let memo = alignmentsByReading.get(reading);
+  if (memo === undefined) {
+    memo = new Map();
+    alignmentsByReading.set(reading, memo);
+  }
+  return memo;
 }
 
 /** What alignment keeps per knowledge version: the sheets' word vectors, and recently read passages. */

@@ -88,6 +88,16 @@ describe('rerankByAlignment', () => {
     expect(ranked.map((item) => item.id)).toEqual(['families', 'sanctions']);
   });
 
+  it('GIVEN a memo THEN alignments are computed once per passage and reused, with the same order', () => {
+    const memo = new Map<string, number>();
+    const first = rerankByAlignment(passages, [term('kin', 'missing')], context(), 0.5, memo);
+    expect([...memo.keys()]).toEqual(['Four rounds of sanctions.', 'They met the families.']);
+    memo.set('Four rounds of sanctions.', 1);
+    const again = rerankByAlignment(passages, [term('kin', 'missing')], context(), 0.5, memo);
+    expect(first.map((item) => item.id)).toEqual(['families', 'sanctions']);
+    expect(again.map((item) => item.id)).toEqual(['sanctions', 'families']);
+  });
+
   it('GIVEN a fully aligned best passage THEN its score stays on the retriever scale', () => {
     const ranked = rerankByAlignment(passages, [term('sanctions')], context());
     expect(ranked[0]).toMatchObject({ id: 'sanctions', score: 0.6 });
