@@ -18,6 +18,20 @@ export const CHAT_HELP = `Ask anything about the US–Japan alliance; follow-up 
   /help            this list
   /exit            leave (or Ctrl-D)`;
 
+/** The same list for `--lang ja`: the commands stay as typed, their descriptions in Japanese. */
+export const CHAT_HELP_JA = `日米同盟について何でも聞いてください。続けての質問は前の話題を引き継ぎます。
+  /sources         ファクトシートと、直前の回答が引用した箇所
+  /quote [発言者]  ファクトシートの引用（発言者を指定できます）
+  /reset           これまでの会話を忘れる
+  /status          Kizuna が知っていることと状態
+  /help            この一覧
+  /exit            終了（Ctrl-D でも）`;
+
+/** The help list in the preferred language. */
+export function chatHelp(language: CliLanguage | undefined): string {
+  return language === 'ja' ? CHAT_HELP_JA : CHAT_HELP;
+}
+
 export interface ChatSessionOptions {
   readonly core: KizunaCore;
   readonly logger: Logger;
@@ -119,7 +133,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       case 'quit':
         return 'exit';
       case 'help':
-        write(CHAT_HELP);
+        write(chatHelp(options.language));
         break;
       case 'reset':
         history = [];
@@ -136,7 +150,11 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         write(formatStatus(core.status(), format));
         break;
       default:
-        write(`Unknown command /${name}. Type /help to see the commands.`);
+        write(
+          options.language === 'ja'
+            ? `/${name} というコマンドはありません。/help でコマンドの一覧を表示します。`
+            : `Unknown command /${name}. Type /help to see the commands.`,
+        );
     }
     return 'continue';
   }

@@ -10,9 +10,10 @@ import { recordingFactory } from '../support/recording-factory.js';
 function chat(
   lines: string[],
   core = createFakeCore({ answer: echoAnswer, quotes: [quoteResult('President One', 'We stand together.')] }),
+  argv: string[] = [],
 ) {
   const run = harness({
-    argv: [],
+    argv,
     stdin: `${lines.join('\n')}\n`,
     createCore: recordingFactory(() => core),
     env: { MAX_QUESTION_LENGTH: '40' },
@@ -75,6 +76,13 @@ describe('chat (input piped, not a terminal)', () => {
     expect(core.asked).toHaveLength(0);
     expect(stdout.text()).toContain('Kizuna status');
     expect(stdout.text()).toContain('/reset');
+  });
+
+  it('GIVEN --lang ja THEN /help and an unknown command are in Japanese', async () => {
+    const { exitCode, stdout } = chat(['/help', '/frobnicate'], undefined, ['--lang', 'ja']);
+    expect(await exitCode).toBe(0);
+    expect(stdout.text()).toContain('これまでの会話を忘れる');
+    expect(stdout.text()).toContain('/frobnicate というコマンドはありません');
   });
 
   it('GIVEN a model answerer THEN /status shows the provider line and a fallback answer shows its note', async () => {
