@@ -53,6 +53,14 @@ export interface JudgeOptions {
   readonly passagesUsing?: (stem: string) => number;
 }
 
+/**
+ * A commoner word names a subject when it is at least this rare and the sheets use it in at least this many
+ * passages ("security" 0.32 in 5, "trade" 0.44 in 4; not "series" 0.41 in 1): chosen on the seen English
+ * sets, 2026-11-30, where it refused every "world series" question and no answerable one.
+ */
+const CENTRAL_WORD_RARITY = 0.25;
+const CENTRAL_WORD_PASSAGES = 3;
+
 /** Rarity (0–1, see rarityWeight) at which a word the sheets use names a subject on its own. */
 const SUBJECT_RARITY = 0.5;
 
@@ -174,7 +182,10 @@ function namesSubject(
     if (item.term.numeric) return item.kind === 'exact' && statedNumbers.includes(item.term.token);
     const weight = weightOf(item.term);
     if (weight >= SUBJECT_RARITY) return true;
-    return passagesUsing === undefined || (weight >= 0.25 && passagesUsing(item.term.stem) >= 3);
+    return (
+      passagesUsing === undefined ||
+      (weight >= CENTRAL_WORD_RARITY && passagesUsing(item.term.stem) >= CENTRAL_WORD_PASSAGES)
+    );
   });
 }
 
@@ -186,11 +197,10 @@ function subjectInSheets(
   coverage: readonly TermCoverage[],
   weightOf: (term: TermCoverage['term']) => number,
   threshold: number,
-  paraphrases = false,
 ): boolean {
   return coverage.some(
     (item) =>
-      (item.kind === 'exact' || item.kind === 'typo' || (paraphrases && item.kind === 'paraphrase')) &&
+      (item.kind === 'exact' || item.kind === 'typo') &&
       !item.term.numeric &&
       weightOf(item.term) >= threshold,
   );
