@@ -53,6 +53,7 @@ export async function measureRecordingLatency(options: {
   const core = await createKizuna({ config, logger: silentLogger });
   const store = await CommunityStore.open(
     {
+      databaseUrl: undefined,
       databaseFile: join(workDir, 'kizuna.sqlite'),
       retentionDays: 30,
       recordDirectMessages: false,

@@ -1,19 +1,28 @@
 // @ts-check
 /**
- * `npm run ask | quote | chat | index`: runs the compiled, bundled CLI (dist/cli-bundle/, built by
+ * `npm run ask | quote | chat | index | report`: runs the compiled, bundled CLI (dist/cli-bundle/, built by
  * `npm run build`, which `npm ci` runs) instead of compiling TypeScript at every start as tsx does. An offline
  * answer then prints in well under a second. The `:dev` scripts (`npm run ask:dev`, …) run the source through
  * tsx instead, with no build.
  *
- * Usage: node bin/kizuna.mjs <ask|quote|chat|index> [arguments of that command]
+ * Usage: node bin/kizuna.mjs <ask|quote|chat|index|report> [arguments of that command]
  * Exits 1 with what to run when dist/ is missing or older than src/ (a stale build would answer with old code).
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** Command → entry file in dist/cli-bundle/. */
-const ENTRIES = { ask: 'ask.js', quote: 'quote.js', chat: 'chat.js', index: 'build-index.js' };
+/**
+ * Command → entry file in dist/. The answering commands are bundled (cli-bundle/); `report` only reads the
+ * database, is run rarely, and loads native drivers a bundle cannot hold, so it runs tsc's output as it is.
+ */
+const ENTRIES = {
+  ask: 'cli-bundle/ask.js',
+  quote: 'cli-bundle/quote.js',
+  chat: 'cli-bundle/chat.js',
+  index: 'cli-bundle/build-index.js',
+  report: 'cli/report.js',
+};
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const [command, ...rest] = process.argv.slice(2);
@@ -23,7 +32,7 @@ if (entry === undefined) {
   process.exit(2);
 }
 
-const compiled = join(root, 'dist', 'cli-bundle', entry);
+const compiled = join(root, 'dist', entry);
 const devScript = command === 'index' ? 'index:dev' : `${command}:dev`;
 const builtAt = modifiedAt(compiled);
 if (builtAt === undefined) {

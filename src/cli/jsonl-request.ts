@@ -4,9 +4,17 @@ import type { AskRequest } from '../core/types.js';
 import { checkQuestion } from './check-question.js';
 
 const requestSchema = z.object({
-  question: z.string(),
-  history: z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string() })).optional(),
-  language: z.enum(['en', 'ja']).optional(),
+  question: z.string({ error: 'must be a string' }),
+  history: z
+    .array(
+      z.object({
+        role: z.enum(['user', 'assistant'], { error: 'must be "user" or "assistant"' }),
+        text: z.string({ error: 'must be a string' }),
+      }),
+      { error: 'must be a list of turns' },
+    )
+    .optional(),
+  language: z.enum(['en', 'ja'], { error: 'must be "en" or "ja"' }).optional(),
 });
 
 const EXPECTED_SHAPE =
@@ -36,7 +44,9 @@ export function parseJsonlRequest(line: string, maxQuestionLength: number): Json
       return { ok: false, error: `Malformed JSON (${(error as Error).message}): ${EXPECTED_SHAPE}.` };
     }
     const parsed = requestSchema.safeParse(value);
-    if (!parsed.success) return { ok: false, error: `Invalid request object: ${EXPECTED_SHAPE}.` };
+    if (!parsed.success) {
+      return { ok: false, error: `Invalid request object (${describeIssues(parsed.error)}): ${EXPECTED_SHAPE}.` };
+    }
     question = parsed.data.question;
     history = parsed.data.history;
     language = parsed.data.language;
@@ -52,4 +62,15 @@ export function parseJsonlRequest(line: string, maxQuestionLength: number): Json
       ...(language ? { language } : {}),
     },
   };
+}
+
+/** Each wrong field by its path, e.g. `"language" must be "en" or "ja"`, so the sender knows what to fix. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = issue.path.map(String).join('.');
+      return path === '' ? 'not an object' : `"${path}" ${issue.message}`;
+    })
+    .join('; ');
 }

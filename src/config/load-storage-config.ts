@@ -1,23 +1,31 @@
+import type { z } from 'zod';
+
 import { ConfigError, toConfigIssues } from './config-error.js';
 import { deepFreeze, readEnv, type EnvSource } from './read-env.js';
 import { storageEnvSchema } from './schema.js';
 
-/** Where and how Kizuna stores what its community tells it (feedback, coverage gaps, per-server settings). */
-export interface StorageConfig {
+/**
+ * Where and how Kizuna stores what its community tells it (feedback, coverage gaps, per-server settings),
+ * read from {@link storageEnvSchema}; the {@link StorageConfig} type is inferred from this schema.
+ */
+export const storageSettingsSchema = storageEnvSchema.transform((e) => ({
   /** `DATABASE_URL`: a `postgres://` URL (shards on several machines); absent → the SQLite file. A secret. */
-  readonly databaseUrl?: string;
+  databaseUrl: e.DATABASE_URL,
   /** `DATABASE_FILE`: the embedded SQLite database. @default '.kizuna/kizuna.sqlite' */
-  readonly databaseFile: string;
+  databaseFile: e.DATABASE_FILE,
   /** `RETENTION_DAYS`: days question text and feedback comments are kept; 0 never keeps them. @default 30 */
-  readonly retentionDays: number;
+  retentionDays: e.RETENTION_DAYS,
   /**
    * `USER_HASH_SECRET`: the key of the user-id hashes (HMAC-SHA-256). A secret, never logged; absent → one is
    * generated and kept beside the SQLite file (set it when shards run on several machines).
    */
-  readonly userHashSecret?: string;
+  userHashSecret: e.USER_HASH_SECRET,
   /** `RECORD_DIRECT_MESSAGES`: record questions asked in direct messages too. @default false */
-  readonly recordDirectMessages: boolean;
-}
+  recordDirectMessages: e.RECORD_DIRECT_MESSAGES,
+}));
+
+/** The storage settings (see {@link storageSettingsSchema}). */
+export type StorageConfig = Readonly<z.output<typeof storageSettingsSchema>>;
 
 /**
  * Parses the storage variables (default: `.env` merged under `process.env`), for the bot and `npm run report`.
@@ -29,14 +37,7 @@ export function loadStorageConfig(env?: EnvSource): StorageConfig {
 
 /** The storage configuration, unfrozen (for `loadDiscordConfig` to nest); throws {@link ConfigError}. */
 export function parseStorageConfig(source: EnvSource): StorageConfig {
-  const parsed = storageEnvSchema.safeParse(source);
+  const parsed = storageSettingsSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(toConfigIssues(parsed.error));
-  const e = parsed.data;
-  return {
-    databaseUrl: e.DATABASE_URL,
-    databaseFile: e.DATABASE_FILE,
-    retentionDays: e.RETENTION_DAYS,
-    userHashSecret: e.USER_HASH_SECRET,
-    recordDirectMessages: e.RECORD_DIRECT_MESSAGES,
-  };
+  return parsed.data;
 }

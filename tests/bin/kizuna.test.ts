@@ -30,9 +30,9 @@ afterEach(async () => {
 });
 
 /** Builds 30 s ago: after the source (60 s ago), before any edit a test makes now. */
-async function build(): Promise<void> {
-  await mkdir(path.join(root, 'dist', 'cli-bundle'), { recursive: true });
-  const compiled = path.join(root, 'dist', 'cli-bundle', 'ask.js');
+async function build(entry = 'cli-bundle/ask.js'): Promise<void> {
+  const compiled = path.join(root, 'dist', ...entry.split('/'));
+  await mkdir(path.dirname(compiled), { recursive: true });
   await writeFile(compiled, 'process.stdout.write(JSON.stringify(process.argv.slice(2)));\n');
   const builtAt = new Date(Date.now() - 30_000);
   await utimes(compiled, builtAt, builtAt);
@@ -48,13 +48,21 @@ async function launch(...args: string[]): Promise<{ code: number; stdout: string
   }
 }
 
-describe('bin/kizuna.mjs (what npm run ask, quote, chat and index run)', () => {
+describe('bin/kizuna.mjs (what npm run ask, quote, chat, index and report run)', () => {
   it('GIVEN a current build THEN it runs the compiled command with the arguments after its name', async () => {
     await build();
     expect(await launch('ask', '--json', 'What does Reiwa mean?')).toEqual({
       code: 0,
       stdout: JSON.stringify(['--json', 'What does Reiwa mean?']),
       stderr: '',
+    });
+  });
+
+  it('GIVEN report THEN it runs the unbundled compiled report (it loads native database drivers)', async () => {
+    await build('cli/report.js');
+    expect(await launch('report', '--days', '7')).toMatchObject({
+      code: 0,
+      stdout: JSON.stringify(['--days', '7']),
     });
   });
 
@@ -77,6 +85,6 @@ describe('bin/kizuna.mjs (what npm run ask, quote, chat and index run)', () => {
   it('GIVEN an unknown command THEN it exits 2 with the usage', async () => {
     const result = await launch('serve');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Usage: node bin\/kizuna\.mjs <ask\|quote\|chat\|index>/);
+    expect(result.stderr).toMatch(/Usage: node bin\/kizuna\.mjs <ask\|quote\|chat\|index\|report>/);
   });
 });

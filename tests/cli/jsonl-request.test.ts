@@ -24,9 +24,11 @@ describe('parseJsonlRequest', () => {
     [
       'a history with an unknown role',
       '{"question": "q?", "history": [{"role": "bot", "text": "x"}]}',
-      /invalid request/i,
+      /"history\.0\.role" must be "user" or "assistant"/,
     ],
-    ['an object without a question', '{"q": "x"}', /invalid request/i],
+    ['an object without a question', '{"q": "x"}', /invalid request.*"question" must be a string/i],
+    ['a language Kizuna does not answer in', '{"question": "q?", "language": "fr"}', /"language" must be "en" or "ja"/],
+    ['a history that is not a list', '{"question": "q?", "history": "hi"}', /"history" must be a list/],
     ['an empty question in JSON', '{"question": "  "}', /empty/i],
   ])('explains %s', (_name, line, message) => {
     const result = parseJsonlRequest(line, 100);

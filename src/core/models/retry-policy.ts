@@ -21,11 +21,20 @@ export function isRetryable(error: unknown): boolean {
   if (isKizunaError(error)) return false;
   const status = providerErrorStatus(error);
   if (status !== undefined) return status === 408 || status === 429 || status >= 500;
-  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  const name = errorName(error);
   if (name === 'AbortError' || name === 'TimeoutError' || name === 'APIConnectionTimeoutError') return false;
   return (
     name === 'APIConnectionError' || /fetch failed|ECONNRE|socket hang up|terminated/i.test(String(error))
   );
+}
+
+// LangChain's OpenAI wrapper rethrows the SDK's APIConnectionError with `name` reset to "Error", so the
+// class name is what still tells a refused connection (measured with @langchain/openai 1.5.8).
+function errorName(error: unknown): unknown {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { name } = error as { name?: unknown };
+  const className = (error as { constructor?: { name?: unknown } }).constructor?.name;
+  return name === 'Error' && typeof className === 'string' ? className : name;
 }
 
 /**

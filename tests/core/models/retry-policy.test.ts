@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { KizunaError } from '../../../src/core/errors.js';
 import { isRetryable, retryAfterMs, retryDelayMs } from '../../../src/core/models/retry-policy.js';
 
+// As LangChain's OpenAI wrapper rethrows them: the SDK's class, with `name` reset to "Error".
+class APIConnectionError extends Error {}
+class APIConnectionTimeoutError extends APIConnectionError {}
+
 const policy = { maxRetries: 2, baseDelayMs: 200, maxDelayMs: 5_000 };
 
 describe('isRetryable', () => {
@@ -15,6 +19,8 @@ describe('isRetryable', () => {
     [Object.assign(new Error('This operation was aborted'), { name: 'AbortError' }), false],
     [Object.assign(new Error('Connection error.'), { name: 'APIConnectionError' }), true],
     [new TypeError('fetch failed'), true],
+    [new APIConnectionError('Connection error.'), true],
+    [new APIConnectionTimeoutError('Request timed out.'), false],
     [new KizunaError('PROVIDER_UNAVAILABLE', 'the reply stream broke off'), false],
   ])('%o → %s', (error, expected) => {
     expect(isRetryable(error)).toBe(expected);

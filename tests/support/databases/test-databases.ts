@@ -44,7 +44,7 @@ export function testDatabases(engine: StorageEngine): TestDatabases {
     async fresh(overrides = {}) {
       const { url, file } = await next();
       return {
-        ...(url ? { databaseUrl: url } : {}),
+        databaseUrl: url,
         databaseFile: file,
         retentionDays: 30,
         userHashSecret: SECRET,
