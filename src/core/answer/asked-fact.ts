@@ -44,3 +44,13 @@ export function statesAskedFact(kind: AskedFor, sentence: string): boolean {
       return STATES_PLACE.test(sentence);
   }
 }
+
+/**
+ * Things named one by one ("with JBIC and NEXI", "the Japanese and South Korean air forces", "the United
+ * States, Japan, and South Korea"): how a sentence answers "how many countries…" without a number.
+ */
+export function enumeratesNames(sentence: string): boolean {
+  return NAMES_ENUMERATED.test(sentence);
+}
+
+const NAMES_ENUMERATED = /\p{Lu}[\p{L}\p{N}.-]*\)?,?\s+and\s+(?:the\s+)?\p{Lu}/u;

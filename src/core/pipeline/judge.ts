@@ -11,7 +11,13 @@ import {
 import { contentTokens } from '../text/content-terms.js';
 import type { Reading } from './interpret.js';
 import { LEAD_SHARE } from './compose.js';
-import { askedAttribute, askedRole, statesAskedFact } from './question-shape.js';
+import {
+  askedAttribute,
+  askedRole,
+  countsNamedThings,
+  enumeratesNames,
+  statesAskedFact,
+} from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
 
 /**
@@ -158,8 +164,11 @@ function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[])
   if (kind === undefined || best === undefined) return undefined;
   // The passages that could lead the answer (see leadWithAskedFact): close to the best one.
   const candidates = passages.filter((item) => item.score >= best.score * LEAD_SHARE);
+  const listed = kind === 'count' && countsNamedThings(reading.question);
   const states = candidates.some((item) =>
-    splitSentences(item.passage.text).some((sentence) => statesAskedFact(kind, sentence)),
+    splitSentences(item.passage.text).some(
+      (sentence) => statesAskedFact(kind, sentence) || (listed && enumeratesNames(sentence)),
+    ),
   );
   return states ? undefined : { kind: 'related', missing: [], unstated: kind };
 }

@@ -3,7 +3,7 @@ import type { KnowledgeDocument } from '../types.js';
 import type { AskedFor } from '../answer/asked-fact.js';
 
 export type { AskedFor } from '../answer/asked-fact.js';
-export { statesAskedFact } from '../answer/asked-fact.js';
+export { enumeratesNames, statesAskedFact } from '../answer/asked-fact.js';
 
 const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   // Before quantity: "how much does Japan pay…" is answered only by a sum of money, not by any number.
@@ -32,6 +32,20 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
     /\bwhere\s+(?:is|are|was|were|will|did|does|do)\b[^?]*\b(located|built|held|based|going|go|happen|happened|take place)\b|\bwhich\s+(city|town|county|region|regions|place|places|area|areas)\b|\bin\s+what\s+(city|town|region|place)\b/i,
   ],
 ];
+
+/**
+ * "How many countries / militaries / companies / agreements…": things that have names, so a sentence
+ * naming them one by one answers the question (see enumeratesNames) as well as a number would. Not
+ * people, troops or jobs, which are counted, never listed. The words before the noun are lower case, so
+ * "how many United States troops" is not read as counting states.
+ */
+const NAMEABLE_COUNT =
+  /\b[Hh]ow\s+many\s+(?:[\p{Ll}-]+(?:'s|s'|’s|s’)?\s+){0,2}(countries|nations|governments|militaries|forces|navies|armies|allies|partners|companies|firms|carmakers|automakers|makers|brands|manufacturers|banks|agencies|organi[sz]ations|institutions|bodies|groups|parties|sides|memorand(?:a|ums)|mous|MOUs|agreements|deals|pacts|treaties|regions|areas|sectors|fields)\b/u;
+
+/** Whether a "how many…" question counts things with names (see NAMEABLE_COUNT). */
+export function countsNamedThings(question: string): boolean {
+  return NAMEABLE_COUNT.test(question);
+}
 
 /** Which kind of fact the question asks for, if any ("how many…" → quantity, "who…" → who). */
 export function askedFor(question: string): AskedFor | undefined {

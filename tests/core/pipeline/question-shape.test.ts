@@ -3,6 +3,8 @@ import {
   askedAttribute,
   askedFor,
   isCrossSheetQuestion,
+  countsNamedThings,
+  enumeratesNames,
   statesAskedFact,
   targetDocuments,
 } from '../../../src/core/pipeline/question-shape.js';
@@ -38,6 +40,20 @@ describe('askedFor', () => {
   });
 });
 
+describe('countsNamedThings', () => {
+  it.each([
+    ["how many nations' armed services took part?", true],
+    ['how many countries joined the drills?', true],
+    ['OPIC signed how many MOUs?', true],
+    ['how many troops are stationed in Japan?', false],
+    ['how many United States troops are stationed in Japan?', false],
+    ['how many Japanese citizens were abducted?', false],
+    ['how many jobs do Japanese companies support?', false],
+  ])('%s → %s', (question, expected) => {
+    expect(countsNamedThings(question)).toBe(expected);
+  });
+});
+
 describe('statesAskedFact', () => {
   it('GIVEN an amount THEN it answers "how many", but a year or a model code does not', () => {
     expect(statesAskedFact('quantity', 'holding nearly 30 official meetings')).toBe(true);
@@ -61,6 +77,17 @@ describe('statesAskedFact', () => {
     ).toBe(false);
     expect(statesAskedFact('count', 'investing $1.6 billion towards a new plant')).toBe(false);
     expect(statesAskedFact('count', 'Japanese companies support over 850,000 American jobs')).toBe(true);
+  });
+
+  it('GIVEN things named one by one THEN the sentence enumerates names (it answers "how many countries…")', () => {
+    expect(
+      enumeratesNames(
+        'signed Memorandums of Understanding with JBIC and the Nippon Export and Investment Insurance',
+      ),
+    ).toBe(true);
+    expect(enumeratesNames('joined the Japanese and South Korean air forces for joint exercises')).toBe(true);
+    expect(enumeratesNames('the United States, Japan, and South Korea trained together')).toBe(true);
+    expect(enumeratesNames('cooperating on energy and infrastructure across the region')).toBe(false);
   });
 
   it('GIVEN a sum of money THEN it answers "how much does it cost", but another number does not', () => {

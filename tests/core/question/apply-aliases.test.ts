@@ -108,6 +108,22 @@ describe('the shipped aliases for capitals and months', () => {
     expect(applyAliases('what is Pyongyang building?', shipped)).toBe('what is North Korea building?');
   });
 
+  it('GIVEN an acronym the sheets spell out THEN the words in full ("BMD")', async () => {
+    const shipped = await loadAliases('knowledge/aliases');
+    expect(applyAliases('when were the BMD drills?', shipped)).toBe(
+      'when were the ballistic missile defense drills?',
+    );
+  });
+
+  it('GIVEN an English idiom THEN its plain meaning ("teaming up", "heads of state", "face time")', async () => {
+    const shipped = await loadAliases('knowledge/aliases');
+    expect(applyAliases('are they teaming up on space?', shipped)).toBe('are they cooperate on space?');
+    expect(applyAliases('how often have the heads of state met?', shipped)).toBe(
+      'how often have the leaders met?',
+    );
+    expect(applyAliases('who got face time first?', shipped)).toBe('who got meeting first?');
+  });
+
   it('GIVEN an abbreviated month the sheets name THEN the month in full', async () => {
     const shipped = await loadAliases('knowledge/aliases');
     expect(applyAliases('what happened in sept 2017?', shipped)).toBe('what happened in September 2017?');

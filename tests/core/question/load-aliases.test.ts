@@ -29,7 +29,19 @@ describe('loadAliases', () => {
     const [table, knowledge] = await Promise.all([loadAliases(ALIAS_DIR), loadKnowledge(KNOWLEDGE_DIR)]);
     expect(table.entries.length).toBeGreaterThan(10);
     const sheets = knowledge.passages.map((passage) => passage.text).join('\n');
-    for (const entry of table.entries) expect(sheets, entry.term).toContain(entry.term);
+    for (const entry of table.entries.filter((item) => item.file === 'en.yaml'))
+      expect(sheets, entry.term).toContain(entry.term);
+  });
+
+  it('loads the shipped phrase file: each expression is several words (or a closed compound) read as a plain word', async () => {
+    const table = await loadAliases(ALIAS_DIR);
+    const phrases = table.entries.filter((item) => item.file === 'en-phrases.yaml');
+    expect(phrases.length).toBeGreaterThan(100);
+    for (const entry of phrases) {
+      expect(entry.term, entry.alias).toMatch(/^[a-z]+(?: [a-z]+)?$/);
+      expect(entry.alias.toLowerCase(), entry.term).not.toBe(entry.term);
+    }
+    expect(phrases.filter((item) => !/[\s-]/.test(item.alias)).length).toBeLessThan(20);
   });
 
   it('is beside the fact sheets without being one: the knowledge loader ignores the aliases folder', async () => {

@@ -80,6 +80,16 @@ describe('question coverage', () => {
     expect(verdict('What did the 2019 fact sheet say about missile defense?').covered).toBe(true);
   });
 
+  it('GIVEN words about the asking ("I forgot", "remind me", "what do the sheets cover") THEN they are never the topic', () => {
+    expect(verdict('i forgot, remind me how many jobs japanese companies support').covered).toBe(true);
+    expect(verdict('what do the sheets cover re japanese companies?').missing).toEqual([]);
+    expect(verdict('what do the sheets mention about jobs?').salientCount).toBe(1);
+  });
+
+  it('GIVEN chat words ("bruh", "ngl", "tbh") THEN they are never the topic', () => {
+    expect(verdict('bruh ngl tbh how many jobs do japanese companies support').covered).toBe(true);
+  });
+
   it('GIVEN a question with no topic at all THEN nothing is salient', () => {
     expect(verdict('What does it say?').salientCount).toBe(0);
   });

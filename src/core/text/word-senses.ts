@@ -1,0 +1,71 @@
+import senseNames from 'wink-lexicon/src/wn-senses.js';
+import wordSenses from 'wink-lexicon/src/wn-word-senses.js';
+import wordIndex from 'wink-lexicon/src/wn-words.js';
+import { lemmasOf } from './lemma.js';
+
+/** WordNet's broad word classes, from its lexicographer files ("verb.communication" → verb). */
+export type WordClass = 'noun' | 'verb' | 'adj' | 'adv';
+
+/**
+ * The word classes WordNet gives a word in any of its dictionary forms: "dialed" → verb (from "dial":
+ * noun and verb), "hackers" → noun, "forgot" → verb, "online" → adj. Empty for a word WordNet does not
+ * know (names, slang, typos). Lower-case word in.
+ *
+ * Source: WordNet 3.0's lexicographer files and exception lists as packaged by wink-lexicon (MIT): about
+ * 77,000 lemmas. Dictionary forms are found as WordNet's own morphy does: its exception lists, then its
+ * detachment rules (-s, -es, -ies, -ed, -ing, -er, -est), with an undoubled consonant ("stepped" → "step").
+ */
+export function wordClasses(word: string): ReadonlySet<WordClass> {
+  const classes = new Set<WordClass>();
+  for (const lemma of dictionaryForms(word)) {
+    const index = Object.hasOwn(wordIndex, lemma) ? wordIndex[lemma] : undefined;
+    if (index === undefined) continue;
+    for (const sense of wordSenses[index] ?? []) {
+      const name = senseNames[sense];
+      if (name !== undefined) classes.add(name.slice(0, name.indexOf('.')) as WordClass);
+    }
+  }
+  return classes;
+}
+
+/**
+ * Whether WordNet knows the word only as a verb ("dialed", "forgot", "abducted"): a predicate, never
+ * the thing a question is about.
+ */
+export function isOnlyVerb(word: string): boolean {
+  const classes = wordClasses(word);
+  return classes.size === 1 && classes.has('verb');
+}
+
+const DETACHMENTS: ReadonlyArray<readonly [string, string]> = [
+  ['ies', 'y'],
+  ['ses', 's'],
+  ['xes', 'x'],
+  ['zes', 'z'],
+  ['ches', 'ch'],
+  ['shes', 'sh'],
+  ['es', 'e'],
+  ['es', ''],
+  ['s', ''],
+  ['ied', 'y'],
+  ['ed', 'e'],
+  ['ed', ''],
+  ['ing', 'e'],
+  ['ing', ''],
+  ['er', ''],
+  ['er', 'e'],
+  ['est', ''],
+  ['est', 'e'],
+];
+
+function dictionaryForms(word: string): string[] {
+  const forms = new Set<string>([word, ...lemmasOf(word)]);
+  for (const [suffix, replacement] of DETACHMENTS) {
+    if (!word.endsWith(suffix) || word.length <= suffix.length + 1) continue;
+    const base = word.slice(0, -suffix.length) + replacement;
+    forms.add(base);
+    // "stepped" → "stepp" → "step"
+    if (replacement === '' && /([b-df-hj-np-tv-z])\1$/u.test(base)) forms.add(base.slice(0, -1));
+  }
+  return [...forms];
+}
