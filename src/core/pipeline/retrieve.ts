@@ -141,8 +141,19 @@ function alignmentContext(state: KnowledgeState, table: WordVectorLookup): Align
   };
 }
 
+/**
+ * A passage counts as said when the last answer repeated at least this share of its characters: an answer
+ * that named a passage's subject in passing ("OPIC is the Overseas Private Investment Corporation") has
+ * not said what the rest of it says, which is what "tell me more" wants.
+ */
+const SAID_SHARE = 0.5;
+
 function unsaidFirst(passages: readonly RetrievedPassage[], said: readonly string[]): RetrievedPassage[] {
   if (said.length === 0) return [...passages];
-  const wasSaid = (item: RetrievedPassage) => said.some((sentence) => item.passage.text.includes(sentence));
+  const wasSaid = (item: RetrievedPassage) => {
+    const text = item.passage.text;
+    const repeated = said.filter((sentence) => text.includes(sentence)).reduce((sum, s) => sum + s.length, 0);
+    return repeated >= text.length * SAID_SHARE;
+  };
   return [...passages.filter((item) => !wasSaid(item)), ...passages.filter(wasSaid)];
 }

@@ -34,6 +34,12 @@ describe('isFollowUp', () => {
     expect(isFollowUp('What is the population of Tokyo?', history, 1)).toBe(false);
   });
 
+  it('GIVEN "is there anything about…" THEN "there" is not a pointer into the conversation', () => {
+    expect(isFollowUp('ok fine. is there anything about supporting young leaders?', history, 1)).toBe(false);
+    expect(isFollowUp('are there any drills?', history, 1)).toBe(false);
+    expect(isFollowUp('what did they do there?', history, 1)).toBe(true);
+  });
+
   it('GIVEN a question with no topic of its own THEN it leans on the conversation', () => {
     expect(isFollowUp('why?', history, 0)).toBe(true);
   });

@@ -255,6 +255,18 @@ describe('follow-ups', () => {
     expect(cites(answer, 'Japan Bank for International Cooperation')).toBe(true);
   });
 
+  it('GIVEN "tell me more" after a summary that only named the subject THEN the same passage says the rest', async () => {
+    const answer = await ask('tell me more', [
+      { role: 'user', text: "what's OPIC?" },
+      {
+        role: 'assistant',
+        text: 'OPIC is the U.S. Overseas Private Investment Corporation. It signed two memorandums.',
+      },
+    ]);
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'infrastructure investment alternatives')).toBe(true);
+  });
+
   it('GIVEN a near-domain question after an answered one THEN it is still not answered', async () => {
     expect((await followUp('How many jobs?', 'What is the population of Tokyo?')).answered).toBe(false);
   });
