@@ -16,6 +16,7 @@ import {
   askedFor,
   documentYears,
   isCrossSheetQuestion,
+  sheetOrderWords,
   targetDocuments,
   type AskedFor,
 } from './question-shape.js';
@@ -104,8 +105,11 @@ export function interpret(
   const words = questionWords(question, wordOptions);
   const coverage = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage);
   const years = documentYears(context.documents);
-  // A document's year names a sheet, not a topic.
-  const topical = coverage.filter((item) => !(item.term.numeric && years.has(item.term.token)));
+  // A document's year or order ("the first one") names a sheet, not a topic.
+  const pointers = sheetOrderWords(question);
+  const topical = coverage.filter(
+    (item) => !(item.term.numeric && years.has(item.term.token)) && !pointers.has(item.term.token),
+  );
   const ownTopicTerms = topical.filter((item) => item.kind !== 'missing' && item.kind !== 'filler').length;
 
   const intent = classifyIntent(question, topical.length, {

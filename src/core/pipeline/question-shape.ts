@@ -112,6 +112,22 @@ export function targetDocuments(
 }
 
 /**
+ * The words that point at a sheet by its order ("the first one", "the newer sheet", "the most recent
+ * doc" → first, newer, most, recent): they say where to look, not what about, so "summarize the first
+ * one" has no topic. Lower-case tokens.
+ */
+export function sheetOrderWords(question: string): Set<string> {
+  const ordinal = new RegExp(String.raw`\b((?:most\s+)?\w+(?:\s+recent)?)\s+${SHEET_NOUN}\b`, 'gi');
+  const words = new Set<string>();
+  for (const match of question.matchAll(ordinal)) {
+    const phrase = match[1] ?? '';
+    if (!EARLIEST.test(phrase) && !LATEST.test(phrase)) continue;
+    for (const word of phrase.toLowerCase().split(/\s+/)) words.add(word);
+  }
+  return words;
+}
+
+/**
  * The role a "who is the X" question asks to be named: "who's the emperor that started the Reiwa era?"
  * → "emperor". When the sheets never use that word, they don't say who it is, however much else of the
  * question they cover. ("Which/what X" questions are not read this way: "what event…" is answered by a

@@ -5,6 +5,7 @@ import {
   isCrossSheetQuestion,
   countsNamedThings,
   enumeratesNames,
+  sheetOrderWords,
   statesAskedFact,
   targetDocuments,
 } from '../../../src/core/pipeline/question-shape.js';
@@ -145,6 +146,17 @@ describe('isCrossSheetQuestion', () => {
     'GIVEN "%s" THEN it is about one subject, not the two sheets',
     (question) => expect(isCrossSheetQuestion(question, documents)).toBe(false),
   );
+});
+
+describe('sheetOrderWords', () => {
+  it.each([
+    ['summarize the first one (2018) pls', ['first']],
+    ["what's in the most recent doc?", ['most', 'recent']],
+    ['what did the newer sheet say about trade?', ['newer']],
+    ['who was the first world leader to meet him?', []],
+  ])('%s → %s', (question, words) => {
+    expect([...sheetOrderWords(question)]).toEqual(words);
+  });
 });
 
 describe('targetDocuments', () => {

@@ -331,6 +331,14 @@ describe('overviews', () => {
       'Summarize the 2018 fact sheet',
       ['A Close Friendship', 'Shared Prosperity', 'Denuclearizing The Korean Peninsula'],
     ],
+    [
+      'summarize the first one pls',
+      ['A Close Friendship', 'Shared Prosperity', 'Denuclearizing The Korean Peninsula'],
+    ],
+    [
+      "what's in the newer sheet?",
+      ['A Historic New Era', 'Expanding Our Partnership', 'Advancing Our Shared Prosperity'],
+    ],
   ])('GIVEN "%s" THEN one cited line per section, in the sheet’s order', async (question, sections) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
