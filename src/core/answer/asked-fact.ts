@@ -1,10 +1,11 @@
 /**
  * The kind of fact a question asks for, when it asks for one: a person or body (`who`), a time (`when`),
  * an amount (`quantity`: "how much did they put in…"), a number of things (`count`: "how many people…"),
- * a sum of money (`money`: "how much does Japan pay…") or a place (`where`). An answer should lead with a
+ * a sum of money (`money`: "how much does Japan pay…"), a place (`where`) or a standing among others
+ * (`rank`: "where does Japan rank among investors?", answered by "the third largest"). An answer should lead with a
  * sentence that holds one.
  */
-export type AskedFor = 'who' | 'when' | 'quantity' | 'count' | 'money' | 'where';
+export type AskedFor = 'who' | 'when' | 'quantity' | 'count' | 'money' | 'where' | 'rank';
 
 const STATES_QUANTITY =
   /\d|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|several|numerous|rounds?)\b/i;
@@ -20,6 +21,9 @@ const STATES_TIME =
 /** A person by title, a body by initials or by kind, or a group that acts: what answers "who". */
 const STATES_AGENT =
   /\b(President|Prime Minister|Minister|First Lady|Advisor|Secretary|Ambassador|Emperor|Administration|Ministry|Agency|Bank|Corporation|Nations|militar(y|ies)|companies|leaders?)\b|\b\p{Lu}{2,}\b/u;
+/** A standing among others: an ordinal or a superlative ("third largest", "one of the largest", "first"). */
+const STATES_RANK =
+  /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|top|leading|foremost|largest|biggest|greatest|highest|most)\b/iu;
 const STATES_PLACE =
   /\b(in|to|at|across|into|from)\s+(the\s+)?\p{Lu}\p{L}+|\b(region|regions|city|state|country)\b/u;
 
@@ -42,6 +46,8 @@ export function statesAskedFact(kind: AskedFor, sentence: string): boolean {
       return STATES_AGENT.test(sentence);
     case 'where':
       return STATES_PLACE.test(sentence);
+    case 'rank':
+      return STATES_RANK.test(sentence);
   }
 }
 

@@ -13,6 +13,7 @@ const UNSTATED: Readonly<Record<UnstatedFact, string>> = {
   when: "The fact sheets don't say when.",
   who: "The fact sheets don't say who.",
   where: "The fact sheets don't say where.",
+  rank: "The fact sheets don't give that ranking.",
 };
 
 export const ENGLISH_MESSAGES: MessageCatalogue = {

@@ -10,6 +10,7 @@ const LEAD_INS: Readonly<Record<AskedFor | 'default', string>> = {
   when: 'ファクトシートでは、時期について次のように書かれています（英語の原文）：',
   'how-much': 'ファクトシートでは、金額や規模について次のように書かれています（英語の原文）：',
   'how-many': 'ファクトシートでは、数について次のように書かれています（英語の原文）：',
+  rank: 'ファクトシートでは、順位について次のように書かれています（英語の原文）：',
   why: 'ファクトシートでは、理由や背景について次のように書かれています（英語の原文）：',
   quote: 'ファクトシートには、次の発言が引用されています（英語の原文）：',
   overview: 'ファクトシートの要点は次のとおりです（英語の原文）：',
@@ -22,6 +23,7 @@ const UNSTATED: Readonly<Record<UnstatedFact, string>> = {
   when: 'その時期',
   who: 'それが誰か',
   where: 'その場所',
+  rank: 'その順位',
 };
 
 /** Japanese user-facing strings; placeholders match the English catalogue's. Written for Kizuna (MIT). */

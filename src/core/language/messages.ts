@@ -4,7 +4,7 @@ import { JAPANESE_MESSAGES } from './messages-ja.js';
 import type { AskedFor } from './question-intent.js';
 
 /** The kind of fact a question asked for that the closest passage does not give. */
-export type UnstatedFact = 'quantity' | 'count' | 'money' | 'when' | 'who' | 'where';
+export type UnstatedFact = 'quantity' | 'count' | 'money' | 'when' | 'who' | 'where' | 'rank';
 
 /** The languages Kizuna answers in. */
 export type ReplyLanguage = 'en' | 'ja';

@@ -1,5 +1,14 @@
 /** What a question asks for, so that the answer can lead with the right kind of fact. */
-export type AskedFor = 'who' | 'when' | 'how-much' | 'how-many' | 'what' | 'why' | 'quote' | 'overview';
+export type AskedFor =
+  | 'who'
+  | 'when'
+  | 'how-much'
+  | 'how-many'
+  | 'rank'
+  | 'what'
+  | 'why'
+  | 'quote'
+  | 'overview';
 
 /**
  * Japanese question wording by what it asks, checked in this order (the first match wins), because
@@ -8,6 +17,7 @@ export type AskedFor = 'who' | 'when' | 'how-much' | 'how-many' | 'what' | 'why'
 const ASK_PATTERNS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   ['who', /誰|だれ|どなた|何者|どの人/u],
   ['when', /いつ|何年|何月|何日|時期/u],
+  ['rank', /何番目|何位|順位/u],
   ['how-many', /何人|何回|何度|何機|何社|何件|何か国|何カ国|何ヶ国|何個|何台|いくつ|幾つ|何十/u],
   ['how-much', /いくら|幾ら|金額|何ドル|どれくらい|どれぐらい|どのくらい|どのぐらい|どれほど|どの程度/u],
   ['why', /なぜ|何故|どうして|なんで|理由/u],
@@ -22,6 +32,7 @@ export const ASKED_FOR_ENGLISH: Readonly<Record<AskedFor, string>> = {
   when: 'when',
   'how-much': 'how much',
   'how-many': 'how many',
+  rank: 'what rank',
   what: 'what',
   why: 'why',
   quote: 'what did say',
@@ -30,7 +41,7 @@ export const ASKED_FOR_ENGLISH: Readonly<Record<AskedFor, string>> = {
 
 /**
  * What a Japanese question asks for, from its question words: 誰 → who, いつ → when, いくら/どれくらい →
- * how-much, 何人/何回 → how-many, なぜ → why, 言った → quote, まとめ → overview, 何/とは/意味 → what;
+ * how-much, 何人/何回 → how-many, 何番目/何位 → rank, なぜ → why, 言った → quote, まとめ → overview, 何/とは/意味 → what;
  * undefined when it has none (a bare term such as 令和).
  */
 export function askedFor(text: string): AskedFor | undefined {

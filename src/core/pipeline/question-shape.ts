@@ -11,6 +11,11 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
     'money',
     /\bhow\s+much\b[^?.!]*\b(pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|worth|fund|funds|funded|funding|money|cash|budget|price|charge|charges|charged)\b|\bhow\s+much\s+(money|cash|funding)\b|\bhow\s+many\s+(dollars|yen|billions|millions)\b/i,
   ],
+  // "Where does Japan rank among investors?" asks for a standing, answered by "the third largest".
+  [
+    'rank',
+    /\b(?:what|which)\s+(?:rank|ranking)\b|\branks?\s+(?:among|in|as|of)\b|\bwhere\s+(?:does|do|did|is|are|was|were)\b[^?.!]*\brank(?:s|ed)?\b|\bhow\s+(?:high|highly)\b[^?.!]*\brank/i,
+  ],
   // "How many people…" counts things: "billions of dollars" does not answer it.
   ['count', /\bhow\s+many\b/i],
   [

@@ -123,6 +123,12 @@ const META_TOKENS = new Set([
   'mentioned',
   'cover',
   'covers',
+  // The standing a "where does Japan rank…" question asks for: answered by "third largest", never the word.
+  'rank',
+  'ranks',
+  'ranked',
+  'ranking',
+  'rankings',
   'compare',
   'compared',
   'comparison',

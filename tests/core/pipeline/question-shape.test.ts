@@ -18,6 +18,9 @@ const documents = [
 
 describe('askedFor', () => {
   it.each([
+    ['where does japan rank among foreign investors?', 'rank'],
+    ['what rank is Japan as a source of investment?', 'rank'],
+    ['what position does Abe hold?', undefined],
     ['How many times have Trump and Abe met?', 'count'],
     ['how much did toyota and mazda put into alabama', 'quantity'],
     ['When did OPIC sign those MOUs?', 'when'],
@@ -38,6 +41,14 @@ describe('askedFor', () => {
     'Among foreign countries investing in America, where does Japan stand?',
   ])('GIVEN "%s" THEN it asks for no particular kind of fact', (question) => {
     expect(askedFor(question)).toBeUndefined();
+  });
+});
+
+describe('statesAskedFact rank', () => {
+  it('GIVEN an ordinal or a superlative THEN it answers "where does X rank"', () => {
+    expect(statesAskedFact('rank', 'Japan represents the third largest source of FDI')).toBe(true);
+    expect(statesAskedFact('rank', 'Abe was the first world leader to seek a meeting')).toBe(true);
+    expect(statesAskedFact('rank', 'cooperating to advance our shared interests in space')).toBe(false);
   });
 });
 

@@ -321,6 +321,20 @@ describe('the answering sentence first', () => {
   });
 });
 
+describe('a standing among others', () => {
+  it('GIVEN "what rank is Japan among foreign investors?" THEN the ranking leads, without naming "rank" as missing', async () => {
+    const answer = await ask('what rank is japan among foreign investors in the us?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations[0]?.passage).toContain('third largest source');
+  });
+
+  it('GIVEN a rank the sheets never give THEN the closest passage, saying they give no ranking', async () => {
+    const answer = await ask('where does japan rank on the moon?');
+    expect(answer.outcome).toBe('related');
+    expect(answer.text).toContain("don't give that ranking");
+  });
+});
+
 describe('overviews', () => {
   it.each([
     [
@@ -368,6 +382,7 @@ describe('languages', () => {
     ['令和とはどういう意味ですか？', 'beautiful harmony'],
     ['トヨタとマツダはアラバマの工場にいくら投資した？', '$1.6 billion'],
     ['北朝鮮による拉致被害者の家族に会ったのは誰？', 'abducted'],
+    ['日本はアメリカへの投資国として何番目ですか？', 'third largest source'],
   ])('GIVEN "%s" THEN a Japanese lead-in, then the sheet’s English words, cited', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
