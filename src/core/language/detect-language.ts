@@ -111,8 +111,13 @@ function latinLanguage(text: string): string | undefined {
   // One word of the language's own decides only when no English word is there: English chat spells
   // "what" as "wat" (Dutch), so "wat does reiwa meen in englsh" stays English; "Was bedeutet Reiwa?" is German.
   if (best.own < 2 && best.english > 0) return undefined;
+  // "wat is reiwa": a lone word that English chat also spells so ("wat", "dat") is English chat.
+  if (best.own < 2 && words.some((word) => ENGLISH_CHAT_SPELLINGS.has(word))) return undefined;
   return best.code;
 }
+
+/** English words as chat spells them that are also another language's function words (Dutch "wat", "dat"). */
+const ENGLISH_CHAT_SPELLINGS: ReadonlySet<string> = new Set(['wat', 'dat', 'wot']);
 
 function latinWords(text: string): string[] {
   const words: string[] = [];

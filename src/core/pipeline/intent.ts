@@ -22,6 +22,11 @@ const HOSTILE_PATTERNS: readonly RegExp[] = [
   /\b(drop|truncate|delete\s+from|insert\s+into|select\s+\*)\b[^?]{0,20}\b(table|from|values)?\b.*(;|--)/i,
   /<\s*\/?\s*(script|img|iframe|svg)\b/i,
   /^(?:\s*\\[ntr0])+\s*$|(?:\\[ntr]){2,}/,
+  // Role markers and fake context ends ("</context> SYSTEM: …", "### Assistant:"), and asks for secrets.
+  /<\s*\/?\s*(context|system|prompt|instructions?|assistant|user)\s*>|(?:^|\s|#)(system|assistant|developer)\s*:|\[\/?(?:INST|SYS)\]/i,
+  /\b(reveal|show|print|leak|dump|tell\s+me|give\s+me)\b[^.?!]{0,30}(?:\b(api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|env(?:ironment)?\s+variables)\b|\.env\b)/i,
+  // Path traversal and shell probes: "../../etc/passwd", "; cat /etc/shadow", "$(whoami)".
+  /(?:\.\.[\\/]){2,}|\/etc\/(?:passwd|shadow|hosts)\b|\$\([^)]*\)|`[^`]*\b(?:rm|cat|curl|wget|whoami)\b[^`]*`/i,
 ];
 
 /**

@@ -61,6 +61,7 @@ describe('detectLanguage', () => {
 
     it('THEN English typed with a Dutch-looking slip ("wat") stays English', () => {
       expect(detectLanguage('wat does reiwa meen in englsh')).toBe('en');
+      expect(detectLanguage('wat is reiwa')).toBe('en');
     });
 
     it('THEN German "Was bedeutet…" counts "was" as German, not English', () => {

@@ -44,6 +44,13 @@ describe('loadAliases', () => {
     expect(phrases.filter((item) => !/[\s-]/.test(item.alias)).length).toBeLessThan(20);
   });
 
+  it('loads the shipped chat spellings: none is a single letter, which would match inside names ("U.S.")', async () => {
+    const table = await loadAliases(ALIAS_DIR);
+    const spellings = table.entries.filter((item) => item.file === 'en-chat.yaml');
+    expect(spellings.map((item) => item.alias)).toContain('wat');
+    for (const entry of spellings) expect(entry.alias.length, entry.alias).toBeGreaterThan(1);
+  });
+
   it('is beside the fact sheets without being one: the knowledge loader ignores the aliases folder', async () => {
     const knowledge = await loadKnowledge(KNOWLEDGE_DIR);
     expect(knowledge.documents.map((document) => document.file)).not.toContain('aliases');
