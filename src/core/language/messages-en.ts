@@ -33,10 +33,18 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
         return `You're welcome! Ask me anything else about the alliance. For example: “What does Reiwa mean?”`;
       case 'help':
         return `${what} Ask in plain English or Japanese, for example “What does Reiwa mean?” or “How many American jobs do Japanese companies support?”; ask a follow-up (“when was that?”, “tell me more”); or ask for an overview (“Summarize the 2019 fact sheet”). Every answer names its sheet and section.`;
+      case 'about':
+        return `I'm Kizuna (絆, “bond”). ${what} I quote the sheets' own words and cite the passage each answer rests on; when the sheets don't say, I say so. For example: “What does Reiwa mean?”`;
       case 'greeting':
         return `Hello! ${what} For example: “What does Reiwa mean?”`;
     }
   },
+  sourcesList: (documents) =>
+    [
+      `I answer from ${documents.length === 1 ? 'this fact sheet' : `these ${documents.length} fact sheets`}:`,
+      ...documents.map((document) => `• ${document.title} — ${document.publisher}, ${document.displayDate}`),
+      'Ask about anything in them, e.g. “Summarize the 2019 fact sheet”.',
+    ].join('\n'),
   closestPassage: (missing, unstated) => {
     const what =
       missing.length > 0

@@ -44,10 +44,18 @@ export const JAPANESE_MESSAGES: MessageCatalogue = {
         return 'どういたしまして！ほかにも日米同盟について聞いてみてください。例えば「令和とはどういう意味ですか？」';
       case 'help':
         return `${what}日本語か英語で質問してください。例：「令和とはどういう意味ですか？」「日本企業はアメリカでどれくらいの雇用を支えていますか？」。続けて「それはいつ？」「もっと詳しく」と聞いたり、「2019年のファクトシートをまとめて」と概要を頼んだりもできます。`;
+      case 'about':
+        return `Kizuna（絆）です。${what}ファクトシートの原文を引用し、答えの根拠となる箇所を示します。書かれていないことは、書かれていないとお答えします。例えば「令和とはどういう意味ですか？」と聞いてみてください。`;
       case 'greeting':
         return `こんにちは！${what}例えば「令和とはどういう意味ですか？」と聞いてみてください。`;
     }
   },
+  sourcesList: (documents) =>
+    [
+      `次の${documents.length}つのファクトシートをもとにお答えします：`,
+      ...documents.map((document) => `• ${document.title} — ${document.publisher}、${document.displayDate}`),
+      '例えば「2019年のファクトシートをまとめて」と聞いてみてください。',
+    ].join('\n'),
   closestPassage: (missing, unstated) =>
     missing.length > 0
       ? `ファクトシートには${quoted(missing)}についてそのようには書かれていません。最も近い記述（英語の原文）：`

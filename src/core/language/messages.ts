@@ -51,6 +51,14 @@ export interface MessageCatalogue {
    * how many sheets it answers from. @default kind greeting
    */
   readonly chitChat: (documentCount: number, kind?: SmallTalk) => string;
+  /** The documents Kizuna answers from, one line each with its date, from the knowledge's front matter. */
+  readonly sourcesList: (
+    documents: readonly {
+      readonly title: string;
+      readonly displayDate: string;
+      readonly publisher: string;
+    }[],
+  ) => string;
   /**
    * Said before the closest passage when the sheets cover the subject but not what was asked: names what
    * they don't mention, or the kind of fact they don't give (`unstated`: a number, a time, a person, a place).

@@ -1,14 +1,6 @@
 /** What a question asks for, so that the answer can lead with the right kind of fact. */
 export type AskedFor =
-  | 'who'
-  | 'when'
-  | 'how-much'
-  | 'how-many'
-  | 'rank'
-  | 'what'
-  | 'why'
-  | 'quote'
-  | 'overview';
+  'who' | 'when' | 'how-much' | 'how-many' | 'rank' | 'what' | 'why' | 'quote' | 'overview';
 
 /**
  * Japanese question wording by what it asks, checked in this order (the first match wins), because

@@ -83,7 +83,11 @@ export function overviewLines(
   topicShare = 0.8,
 ): OverviewLine[] {
   const documents = [...knowledge.documents]
-    .filter((document) => reading.documentIds === undefined || reading.documentIds.includes(document.id))
+    // "Compare the 2018 and 2019 sheets" names one sheet beside its noun, but asks for both.
+    .filter(
+      (document) =>
+        reading.crossSheet || reading.documentIds === undefined || reading.documentIds.includes(document.id),
+    )
     .sort((a, b) => a.date.localeCompare(b.date));
   const order = new Map(documents.map((document, index) => [document.id, index]));
   const { hasTopic } = reading;

@@ -6,10 +6,11 @@ import { CASUAL_FILLERS, CHIT_CHAT_WORDS } from './casual-words.js';
  * What a message is, before any retrieval:
  * - `question`: something to answer from the sheets;
  * - `overview`: asks what a sheet (or the sheets on a topic) says as a whole;
+ * - `sources`: asks which documents Kizuna answers from, or when one was published;
  * - `chit-chat`: conversation ("thanks!", "hi", "help");
  * - `unclear`: no readable question (keyboard mash, templates, injection strings, escape sequences).
  */
-export type Intent = 'question' | 'overview' | 'chit-chat' | 'unclear';
+export type Intent = 'question' | 'overview' | 'sources' | 'chit-chat' | 'unclear';
 
 /**
  * Strings people paste to test or attack a bot: template placeholders, prompt injections, SQL, script
@@ -49,7 +50,19 @@ const OVERVIEW_WORDS =
   /\b(summar(?:y|ise|ize|ies)|overview|overall|in general|big picture|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b/i;
 /** "What's in the 2019 sheet", "what does the 2018 one say" with nothing else asked. */
 const WHATS_IN_A_SHEET =
-  /\bwhat(?:'?s| is| does| did| do)?\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|document)\b/i;
+  /\bwhat(?:'?s| is| are| does| did| do)?\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|documents?|docs?)\b|\b(?:compare|contrast|differences?\s+between)\b[^?.!]*\b(?:sheets?|documents?|docs?|ones)\b/i;
+
+/**
+ * Questions about Kizuna's own documents: which ones it has, what they are about as a set, when one was
+ * published ("which documents do you have?", "what sources do you use?", "when was the 2018 fact sheet
+ * published?"). Answered from the knowledge's own titles and dates, never from a passage.
+ */
+const ASKS_FOR_SOURCES =
+  /\b(?:which|what)\s+(?:documents?|docs|sources?|sheets?|fact\s*sheets?|files|data)\s+(?:do|did|does|are|can|have)\s+(?:you|u|kizuna|it|we)\b|\bwhat\s+(?:sources?|documents?|docs)\s+(?:are\s+)?(?:you|u)\s+(?:using|use|based\s+on)\b|\bwhere\s+(?:do|does)\s+(?:you|u|kizuna|the\s+bot)\s+get\s+(?:your|its|the)\s+(?:info|information|answers|facts|data)\b|\b(?:when|what\s+date)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\s+(?:published|released|issued|dated|written|put\s+out|out)\b|\bwhat\s+(?:date|day)\s+(?:is|was)\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\b|\bhow\s+(?:old|recent|new|current|up[\s-]to[\s-]date)\s+(?:are|is)\s+(?:the\s+|your\s+)?(?:fact\s*sheets?|sheets?|documents?|sources?|data|info)\b/iu;
+
+/** Questions about Kizuna itself ("who made you?", "what model are you?", "what does kizuna mean?"). */
+const ASKS_ABOUT_KIZUNA =
+  /\bwho\s+(?:made|built|created|wrote|programmed|runs|owns)\s+(?:you|u|this(?:\s+bot)?|kizuna)\b|\bwhat\s+(?:model|llm|ai|language\s+model)\s+(?:are|is|do)\s+(?:you|u|this|kizuna)\b|\bare\s+(?:you|u)\s+(?:an?\s+)?(?:ai|bot|human|robot|chatgpt|gpt|llm|real\s+person)\b|\bwhat\s+(?:does|is)\s+(?:the\s+name\s+)?kizuna(?:\s+mean)?\b|\bwhat\s+are\s+you\b|\bwho\s+are\s+you\b/iu;
 
 const JAPANESE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -84,6 +97,8 @@ export function classifyIntent(text: string, topicTerms: number, options: Intent
       !options.isKnownWord(token),
   );
   if (tokens.length > 0 && (mash || mostlyMash(tokens, options))) return 'unclear';
+  if (ASKS_FOR_SOURCES.test(text)) return 'sources';
+  if (ASKS_ABOUT_KIZUNA.test(text)) return 'chit-chat';
   if (OVERVIEW_WORDS.test(text)) return 'overview';
   if (topicTerms === 0 && options.leansOnConversation !== true && WHATS_IN_A_SHEET.test(text))
     return 'overview';
@@ -128,7 +143,7 @@ function isChitChat(tokens: readonly string[], options: IntentOptions): boolean 
 }
 
 /** What a bit of small talk is: thanks, a request for help, or anything else (a greeting, "test", "ok"). */
-export type SmallTalk = 'thanks' | 'help' | 'greeting';
+export type SmallTalk = 'thanks' | 'help' | 'about' | 'greeting';
 
 /**
  * Which kind of small talk a message is, so the reply fits it ("thanks!" gets "you're welcome", not
@@ -141,6 +156,7 @@ export function smallTalkKind(text: string): SmallTalk {
     )
   )
     return 'thanks';
+  if (ASKS_ABOUT_KIZUNA.test(text)) return 'about';
   if (/\b(help|commands?|how\s+does\s+this\s+work|what\s+can\s+you\s+do)\b|ヘルプ|使い方|助けて/iu.test(text))
     return 'help';
   return 'greeting';

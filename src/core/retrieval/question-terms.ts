@@ -40,6 +40,8 @@ const META_TOKENS = new Set([
   'factsheets',
   'document',
   'documents',
+  'doc',
+  'docs',
   'white',
   'house',
   'kizuna',

@@ -219,6 +219,10 @@ export class KizunaService implements KizunaCore {
         plainReply('chit-chat', say.chitChat(state.knowledge.documents.length, smallTalkKind(input.display))),
       );
     if (reading.intent === 'unclear') return finish(plainReply('unclear', say.noTopic()));
+    if (reading.intent === 'sources') {
+      const documents = [...state.knowledge.documents].sort((a, b) => a.date.localeCompare(b.date));
+      return finish(plainReply('chit-chat', say.sourcesList(documents)));
+    }
 
     const passages = await this.retrieveFor(state, reading);
     if (reading.intent === 'overview') {

@@ -225,6 +225,44 @@ describe('messages that are not questions', () => {
   });
 });
 
+describe('questions about Kizuna and its documents', () => {
+  it.each([
+    'which documents do you have?',
+    'what sources do you use',
+    'where do you get your info?',
+    'when was the 2018 fact sheet published?',
+    'what date is the 2019 fact sheet',
+  ])(
+    'GIVEN "%s" THEN every sheet is listed with its publisher and date, from the knowledge',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('chit-chat');
+      expect(answer.citations).toEqual([]);
+      expect(answer.text).toContain('May 25, 2019');
+      expect(answer.text).toContain('circa April 2018');
+      expect(answer.text).toContain('The White House');
+    },
+  );
+
+  it.each(['who made you?', 'what model are you', 'what does kizuna mean?', 'are you a bot?'])(
+    'GIVEN "%s" THEN Kizuna introduces itself, never a passage nor a refusal',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('chit-chat');
+      expect(answer.text).toContain('Kizuna (絆');
+    },
+  );
+
+  it.each(['what are the fact sheets about', 'what do the docs cover?', 'compare the 2018 and 2019 sheets'])(
+    'GIVEN "%s" THEN an overview of both sheets',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(new Set(answer.citations.map((c) => c.documentId)).size).toBe(2);
+    },
+  );
+});
+
 describe('chat spellings', () => {
   it.each([
     ['opic wat is it', 'Overseas Private Investment Corporation'],
