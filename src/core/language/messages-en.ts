@@ -54,6 +54,8 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
           : UNSTATED[unstated];
     return `${what} The closest they come:`;
   },
+  otherSheet: (askedSheets, missing, otherSheet) =>
+    `The ${joinWithAnd(askedSheets)} fact sheet${askedSheets.length === 1 ? " doesn't" : "s don't"} mention ${joinWithOr(missing.slice(0, 3).map(namePhrase))}. The ${otherSheet} one does:`,
   overviewLead: (sheetNames, topical) => {
     const sheets = sheetNames.length === 1 ? `the ${sheetNames[0]} fact sheet` : 'the fact sheets';
     return topical
@@ -127,6 +129,11 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
 /** Names start with a capital, "the" or a digit; other phrases are quoted (as refusal-message.ts does). */
 function namePhrase(phrase: string): string {
   return /^\p{Lu}|^the\s/u.test(phrase) || /^\d/.test(phrase) ? phrase : `“${phrase}”`;
+}
+
+function joinWithAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 function joinWithOr(items: readonly string[]): string {

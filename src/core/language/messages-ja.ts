@@ -62,6 +62,8 @@ export const JAPANESE_MESSAGES: MessageCatalogue = {
       : unstated === undefined
         ? 'ファクトシートにはそのとおりには書かれていません。最も近い記述（英語の原文）：'
         : `ファクトシートには${UNSTATED[unstated]}は書かれていません。最も近い記述（英語の原文）：`,
+  otherSheet: (askedSheets, missing, otherSheet) =>
+    `${askedSheets.join('・')}のファクトシートには${quoted(missing)}についての記述はありません。${otherSheet}のファクトシートには次のようにあります（英語の原文）：`,
   overviewLead: (sheetNames, topical) =>
     `${sheetNames.length === 1 ? `${sheetNames[0]}のファクトシート` : 'ファクトシート'}${topical ? 'のこの話題に関する記述' : 'の内容'}を、セクションごとにまとめました（英語の原文）：`,
   unsupportedLanguage: unsupportedLanguageReply,

@@ -64,6 +64,15 @@ export interface MessageCatalogue {
    * they don't mention, or the kind of fact they don't give (`unstated`: a number, a time, a person, a place).
    */
   readonly closestPassage: (missing: readonly string[], unstated?: UnstatedFact) => string;
+  /**
+   * The sheet asked about never mentions these words, another does: "The May 25, 2019 fact sheet doesn't
+   * mention “jobs”. The circa April 2018 one does:" (sheets named by their display dates).
+   */
+  readonly otherSheet: (
+    askedSheets: readonly string[],
+    missing: readonly string[],
+    otherSheet: string,
+  ) => string;
   /** Said before an overview: one cited line per section of the named sheets ("May 25, 2019"). */
   readonly overviewLead: (sheetNames: readonly string[], topical: boolean) => string;
   /** The reply to a language Kizuna does not answer in: always in English and Japanese. */

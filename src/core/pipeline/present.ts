@@ -56,6 +56,33 @@ export function relatedReply(
   };
 }
 
+/**
+ * The sheet asked about never mentions the subject, another sheet does: say so, then that sheet's
+ * closest sentence, cited (`related`: the named sheet does not answer). Without such a passage, a refusal.
+ */
+export function otherSheetReply(
+  state: KnowledgeState,
+  messages: MessageCatalogue,
+  closest: RetrievedPassage | undefined,
+  question: string,
+  missing: readonly string[],
+  askedDocumentIds: readonly string[],
+): Reply {
+  const citation = closest === undefined ? undefined : citationFor(state, closest.passage, 1);
+  if (closest === undefined || citation === undefined) {
+    return notCoveredReply(messages, missing, state.knowledge.documents.length);
+  }
+  const asked = askedDocumentIds.map((id) => state.documentsById.get(id)?.displayDate ?? id);
+  const sentence = closestSentence(closest.passage, question);
+  return {
+    outcome: 'related',
+    text: `${messages.otherSheet(asked, missing, closest.document.displayDate)} ${sentence} [1]`,
+    citations: [citation],
+    missingTerms: missing,
+    answerer: 'kizuna',
+  };
+}
+
 /** An overview: the lead naming the sheets, then one cited line per section. */
 export function overviewReply(
   state: KnowledgeState,

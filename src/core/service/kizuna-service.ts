@@ -8,11 +8,12 @@ import { missingGlossaryTerms } from '../language/glossary-coverage.js';
 import { messages, type ReplyLanguage } from '../language/messages.js';
 import type { Glossary } from '../language/glossary.js';
 import { translateJapaneseQuestion, type TranslatedQuestion } from '../language/translate-question.js';
-import { leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
+import { LEAD_SHARE, leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
 import { normalise, normaliseHistory } from '../pipeline/normalise.js';
 import {
   answeredReply,
   notCoveredReply,
+  otherSheetReply,
   overviewReply,
   plainReply,
   relatedReply,
@@ -20,12 +21,14 @@ import {
 } from '../pipeline/present.js';
 import { EVERYDAY_WORD_RANK, interpret, type InterpretContext, type Reading } from '../pipeline/interpret.js';
 import { judge, type JudgeOptions } from '../pipeline/judge.js';
+import { documentStems, wordsOnlyInOtherSheets } from '../pipeline/other-sheet.js';
+import { rarityWeight } from '../retrieval/coverage-verdict.js';
 import { smallTalkKind } from '../pipeline/intent.js';
 import { retrieveForReading } from '../pipeline/retrieve.js';
 import { verifyDraft } from '../pipeline/verify.js';
 import { createVocabularyCache, type VocabularyCache } from '../retrieval/corpus-vocabulary.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
-import type { CoverageOptions, CoverageWordTable } from '../retrieval/term-coverage.js';
+import type { CoverageOptions, CoverageWordTable, TermCoverage } from '../retrieval/term-coverage.js';
 import type {
   Answer,
   AskRequest,
@@ -129,6 +132,13 @@ export interface KizunaServiceOptions {
 
 /** Most earlier turns a follow-up looks at. */
 const MAX_HISTORY_TURNS = 6;
+
+/**
+ * The named sheet's best passage must score below this share of the best passage of any sheet before
+ * Kizuna says the named sheet does not cover the subject: a paraphrase the named sheet answers scores
+ * about as well. The share compose.ts uses for "nearly as close" (LEAD_SHARE).
+ */
+const OTHER_SHEET_SHARE = LEAD_SHARE;
 
 /**
  * The core service: answers from the current knowledge version, and swaps in a new one on reload.
@@ -250,6 +260,40 @@ export class KizunaService implements KizunaCore {
           state.knowledge.documents.length,
         ),
       );
+    // "What did the 2019 sheet say about jobs?" when only the 2018 sheet mentions jobs: say so, and show
+    // the 2018 sheet's passage, rather than offer an unrelated 2019 passage. Only when the question is
+    // answerable from the sheets as a whole (judged on every sheet's passages): "who won the world series
+    // in 2019?" stays refused, and so does anything named that no sheet mentions.
+    const onlyElsewhere =
+      judgement.kind === 'no-topic'
+        ? []
+        : wordsOnlyInOtherSheets(
+            reading,
+            reading.coverage,
+            documentStems(state.vocabulary, state.knowledge),
+            this.weightOf,
+            state.knowledge.documents.map((document) => document.id),
+          );
+    if (onlyElsewhere.length > 0 && reading.documentIds !== undefined) {
+      const asked = reading.documentIds;
+      const { documentIds: _named, ...unscoped } = reading;
+      const everywhere = await this.retrieveFor(state, unscoped);
+      const overall = judge(
+        unscoped,
+        everywhere,
+        everywhere,
+        this.judgeOptions(state, input.translated !== undefined),
+      );
+      // The named sheet's best passage, if nearly as close as any, answers after all (a paraphrase).
+      const named = passages[0]?.score ?? 0;
+      const best = everywhere[0]?.score ?? 0;
+      if ((overall.kind === 'answer' || overall.kind === 'related') && named < best * OTHER_SHEET_SHARE) {
+        const elsewhere = everywhere.find((item) => !asked.includes(item.document.id));
+        return finish(
+          otherSheetReply(state, say, elsewhere, reading.standalone, missing(onlyElsewhere), asked),
+        );
+      }
+    }
     // A model judges for itself whether the passages answer (the word-by-word check would refuse many
     // paraphrases), and the grounding check keeps what it says honest; without one, the judge decides.
     const modelJudges = this.options.answerer.usesModel === true;
@@ -385,6 +429,12 @@ export class KizunaService implements KizunaCore {
           (this.options.wordVectors?.rank(token) ?? Number.POSITIVE_INFINITY) > EVERYDAY_WORD_RANK,
       },
     };
+  }
+
+  /** How much a question word says about its topic (rarity in English, 0–1); every word 1 without a word table. */
+  private get weightOf(): (term: TermCoverage['term']) => number {
+    const table = this.options.wordVectors;
+    return table === undefined ? () => 1 : rarityWeight((word) => table.rank(word));
   }
 
   /**

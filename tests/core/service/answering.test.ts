@@ -373,6 +373,32 @@ describe('the answering sentence first', () => {
   });
 });
 
+describe('a sheet named that does not cover the subject', () => {
+  it.each([
+    [
+      'what did the 2019 sheet say about north korea',
+      "The May 25, 2019 fact sheet doesn't mention “north korea”",
+      '2018-us-japan-friendship',
+    ],
+    ['what did the 2019 sheet say about jobs', '“jobs”', '2018-us-japan-friendship'],
+    [
+      'what did the 2018 sheet say about reiwa',
+      "The circa April 2018 fact sheet doesn't mention “reiwa”",
+      '2019-05-25-us-japan-partnership',
+    ],
+  ])('GIVEN "%s" THEN it says so and shows the other sheet’s passage', async (question, words, other) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('related');
+    expect(answer.text).toContain(words);
+    expect(answer.citations[0]?.documentId).toBe(other);
+  });
+
+  it('GIVEN a subject no sheet mentions THEN the plain refusal names it', async () => {
+    const answer = await ask('what did the 2019 sheet say about okinawa');
+    expect(answer.outcome).toBe('not-covered');
+  });
+});
+
 describe('a standing among others', () => {
   it('GIVEN "what rank is Japan among foreign investors?" THEN the ranking leads, without naming "rank" as missing', async () => {
     const answer = await ask('what rank is japan among foreign investors in the us?');
