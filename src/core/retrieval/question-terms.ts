@@ -204,8 +204,18 @@ const HEDGES = new Set([
   '~',
 ]);
 
+/**
+ * A yes-or-no question puts its numbers up for checking ("is it true they support 900k jobs?", "did they
+ * have 50 meetings?", "4,000 or 40,000 jobs?"): the answer is the sheets' number, so the asker's is a
+ * guess, never a subject the sheets must contain. Years are not: "did Trump visit Japan in 2020?" names
+ * a time the sheets may not cover.
+ */
+const CHECKS_A_CLAIM =
+  /^\W*(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\b|\b(?:is\s+it\s+true|true\s+that|right\s*\?|correct\s*\?|or\s+(?:is\s+it\s+|was\s+it\s+)?\$?\d)/i;
+
 function isApproximate(question: string, words: readonly string[], index: number): boolean {
   const word = words[index] ?? '';
+  if (/^\$?\d/.test(word) && !/^(?:1[89]|20)\d\d$/.test(word) && CHECKS_A_CLAIM.test(question)) return true;
   if (/^\d+(st|nd|rd|th)$/i.test(word) || /-?ish$/i.test(word)) return true;
   if ([words[index + 1], words[index + 2]].some((next) => /^-?ish\b|-ish$/i.test(next ?? ''))) return true;
   const before = (words[index - 1] ?? '').toLowerCase();

@@ -373,6 +373,22 @@ describe('the answering sentence first', () => {
   });
 });
 
+describe('a number put up for checking', () => {
+  it.each([
+    ['is it true japanese firms support 900k jobs', '850,000'],
+    ['did trump and abe have 50 meetings', 'nearly 30 official meetings'],
+    ['are there 4,000 or 40,000 jobs at the alabama plant', '4,000'],
+  ])('GIVEN "%s" THEN the sheets’ own number answers it', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain(words);
+  });
+
+  it('GIVEN a year the sheets never mention in a yes-or-no question THEN it is still refused', async () => {
+    expect((await ask('did japan invest in 2020?')).outcome).toBe('not-covered');
+  });
+});
+
 describe('a sheet named that does not cover the subject', () => {
   it.each([
     [
