@@ -33,6 +33,8 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
         return `You're welcome! Ask me anything else about the alliance. For example: “What does Reiwa mean?”`;
       case 'help':
         return `${what} Ask in plain English or Japanese, for example “What does Reiwa mean?” or “How many American jobs do Japanese companies support?”; ask a follow-up (“when was that?”, “tell me more”); or ask for an overview (“Summarize the 2019 fact sheet”). Every answer names its sheet and section.`;
+      case 'feedback':
+        return `Sorry if that missed. Every answer quotes the sheet it rests on, so you can check it against the source; on Discord, 👎 on the answer tells the server's admins what went wrong. You could also ask again in other words, e.g. “What does Reiwa mean?”`;
       case 'about':
         return `I'm Kizuna (絆, “bond”). ${what} I quote the sheets' own words and cite the passage each answer rests on; when the sheets don't say, I say so. For example: “What does Reiwa mean?”`;
       case 'greeting':

@@ -60,6 +60,10 @@ const WHATS_IN_A_SHEET =
 const ASKS_FOR_SOURCES =
   /\b(?:which|what)\s+(?:documents?|docs|sources?|sheets?|fact\s*sheets?|files|data)\s+(?:do|did|does|are|can|have)\s+(?:you|u|kizuna|it|we)\b|\bwhat\s+(?:sources?|documents?|docs)\s+(?:are\s+)?(?:you|u)\s+(?:using|use|based\s+on)\b|\bwhere\s+(?:do|does)\s+(?:you|u|kizuna|the\s+bot)\s+get\s+(?:your|its|the)\s+(?:info|information|answers|facts|data)\b|\b(?:when|what\s+date)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\s+(?:published|released|issued|dated|written|put\s+out|out)\b|\bwhat\s+(?:date|day)\s+(?:is|was)\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\b|\bhow\s+(?:old|recent|new|current|up[\s-]to[\s-]date)\s+(?:are|is)\s+(?:the\s+|your\s+)?(?:fact\s*sheets?|sheets?|documents?|sources?|data|info)\b/iu;
 
+/** "you're wrong", "that's not right", "wrong answer": feedback on the last answer, not a question. */
+const SAYS_ANSWER_WAS_WRONG =
+  /^\W*(?:no+\W*|nope\W*|lol\W*)?(?:(?:you'?re|you\s+are|u\s+r|ur|that'?s|that\s+is|this\s+is|it'?s|its)\s+(?:so\s+|totally\s+|completely\s+|just\s+|all\s+)?(?:wrong|incorrect|not\s+(?:right|true|correct)|false|made\s+up|lying)|wrong(?:\s+answer)?|bad\s+(?:answer|bot)|that\s+doesn'?t\s+answer\s+(?:my|the)\s+question)\W*$/i;
+
 /** Questions about Kizuna itself ("who made you?", "what model are you?", "what does kizuna mean?"). */
 const ASKS_ABOUT_KIZUNA =
   /\bwho\s+(?:made|built|created|wrote|programmed|runs|owns)\s+(?:you|u|this(?:\s+bot)?|kizuna)\b|\bwhat\s+(?:model|llm|ai|language\s+model)\s+(?:are|is|do)\s+(?:you|u|this|kizuna)\b|\bare\s+(?:you|u)\s+(?:an?\s+)?(?:ai|bot|human|robot|chatgpt|gpt|llm|real\s+person)\b|\bwhat\s+(?:does|is)\s+(?:the\s+name\s+)?kizuna(?:\s+mean)?\b|\bwhat\s+are\s+you\b|\bwho\s+are\s+you\b/iu;
@@ -98,6 +102,7 @@ export function classifyIntent(text: string, topicTerms: number, options: Intent
   );
   if (tokens.length > 0 && (mash || mostlyMash(tokens, options))) return 'unclear';
   if (ASKS_FOR_SOURCES.test(text)) return 'sources';
+  if (SAYS_ANSWER_WAS_WRONG.test(text)) return 'chit-chat';
   if (ASKS_ABOUT_KIZUNA.test(text)) return 'chit-chat';
   if (OVERVIEW_WORDS.test(text)) return 'overview';
   if (topicTerms === 0 && options.leansOnConversation !== true && WHATS_IN_A_SHEET.test(text))
@@ -143,7 +148,7 @@ function isChitChat(tokens: readonly string[], options: IntentOptions): boolean 
 }
 
 /** What a bit of small talk is: thanks, a request for help, or anything else (a greeting, "test", "ok"). */
-export type SmallTalk = 'thanks' | 'help' | 'about' | 'greeting';
+export type SmallTalk = 'thanks' | 'help' | 'about' | 'feedback' | 'greeting';
 
 /**
  * Which kind of small talk a message is, so the reply fits it ("thanks!" gets "you're welcome", not
@@ -157,6 +162,7 @@ export function smallTalkKind(text: string): SmallTalk {
   )
     return 'thanks';
   if (ASKS_ABOUT_KIZUNA.test(text)) return 'about';
+  if (SAYS_ANSWER_WAS_WRONG.test(text)) return 'feedback';
   if (/\b(help|commands?|how\s+does\s+this\s+work|what\s+can\s+you\s+do)\b|ヘルプ|使い方|助けて/iu.test(text))
     return 'help';
   return 'greeting';

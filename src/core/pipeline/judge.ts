@@ -19,6 +19,7 @@ import {
   statesAskedFact,
 } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
+import { asksForOpeningQuotation } from '../service/quotation-intent.js';
 
 /**
  * Whether the retrieved passages answer the question:
@@ -123,6 +124,7 @@ export function judge(
   if (
     verdict.covered &&
     !reading.followUp &&
+    !asksForOpeningQuotation(reading.question) &&
     !namesSubject(coverage, weightOf, options.passagesUsing, reading.statedNumbers)
   )
     return { kind: 'not-covered', missing: wordsMissing(coverage), missingWords: wordsMissing(coverage) };

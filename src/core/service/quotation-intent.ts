@@ -12,6 +12,14 @@ const ASKS_FOR_OPENING = /\b(open(?:s|ed|ing)?|begin(?:s|ning)?|starts?|first|to
 const TITLES = new Set(['president', 'prime', 'minister', 'mr', 'mrs', 'the', 'first', 'lady']);
 
 /**
+ * "What's the quote at the top of the 2019 sheet?", "the opening quote of the 2018 one": the sheet's
+ * opening quotation is the subject, though no word of it is in the question.
+ */
+export function asksForOpeningQuotation(question: string): boolean {
+  return NAMES_A_QUOTATION.test(question) && ASKS_FOR_OPENING.test(question);
+}
+
+/**
  * Passages whose quotations the question asks for, best first: quotations by the speaker the question
  * names, about its topic; the sheets' opening quotations when it asks how a sheet opens. Empty when the
  * question is not after anyone's words.

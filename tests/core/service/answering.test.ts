@@ -263,6 +263,27 @@ describe('questions about Kizuna and its documents', () => {
   );
 });
 
+describe('feedback and the sheets’ opening quotations', () => {
+  it.each(["you're wrong", "that's wrong", 'no, that is not right', 'wrong answer'])(
+    'GIVEN "%s" THEN an apology that says how to check and report, never a passage',
+    async (message) => {
+      const answer = await ask(message);
+      expect(answer.outcome).toBe('chit-chat');
+      expect(answer.citations).toEqual([]);
+      expect(answer.text).toMatch(/^Sorry if that missed/);
+    },
+  );
+
+  it.each([
+    ["what's the quote at the top of the 2019 sheet", 'has never been closer'],
+    ["what's the opening quote of the 2018 sheet", 'We cherish the friendship'],
+  ])('GIVEN "%s" THEN that sheet’s opening quotation', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain(words);
+  });
+});
+
 describe('chat spellings', () => {
   it.each([
     ['opic wat is it', 'Overseas Private Investment Corporation'],
