@@ -52,32 +52,43 @@ export function asksForMore(question: string): boolean {
 
 /**
  * The follow-up made to stand alone without a model: the person's previous question with a topic is
- * appended, so retrieval sees both topics. It is the person's own last one that names something
+ * appended, so retrieval sees both topics. It is the person's own last one that has a topic
  * (`hasTopic`), skipping earlier follow-ups such as "tell me more" (history holds only their turns and
- * Kizuna's answers to them).
+ * Kizuna's answers to them); when that one names nothing (`namesSomething`: "when did they sign it?"),
+ * the topical question before it is appended too.
  */
 export function standaloneQuestion(
   question: string,
   history: readonly ConversationTurn[],
   hasTopic: (text: string) => boolean = () => true,
+  namesSomething: (text: string) => boolean = () => true,
 ): string {
   const earlier = [...history]
     .reverse()
     .filter((turn) => turn.role === 'user' && turn.text.trim() !== question);
   // "what did OPIC sign?" → "tell me more" → "who with?": the topic is OPIC, two questions back.
-  const previous = earlier.find((turn) => hasTopic(turn.text)) ?? earlier[0];
-  return previous === undefined ? question : `${question} ${previous.text.trim()}`;
+  const topical = earlier.filter((turn) => hasTopic(turn.text));
+  const previous = topical[0] ?? earlier[0];
+  if (previous === undefined) return question;
+  // "what is OPIC?" → "when did they sign it?" → "who with?": the last topic names nothing ("sign"), so
+  // the one before it, which names OPIC, comes too.
+  const before = namesSomething(previous.text) ? undefined : topical[1];
+  return [question, previous.text.trim(), ...(before === undefined ? [] : [before.text.trim()])].join(' ');
 }
 
 /**
- * The last answer's sentences, as the passages would contain them: what "tell me more" should not repeat.
+ * The sentences Kizuna's answers in the conversation said, as the passages would contain them: what
+ * "tell me more" should not repeat. Every answer counts, not only the last: after "how many jobs?" →
+ * "when was that?", "tell me more" must not give the jobs sentence again.
  */
-export function lastAnswerSentences(history: readonly ConversationTurn[]): string[] {
-  const lastAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.text;
-  if (lastAnswer === undefined) return [];
-  return lastAnswer
-    .replace(/\s*\[\d+\]/g, '')
-    .split(/(?<=[.!?])\s+/)
-    .map((sentence) => sentence.replace(/[.!?]+$/, '').trim())
-    .filter((sentence) => sentence.length >= 30);
+export function saidSentences(history: readonly ConversationTurn[]): string[] {
+  return history
+    .filter((turn) => turn.role === 'assistant')
+    .flatMap((turn) =>
+      turn.text
+        .replace(/\s*\[\d+\]/g, '')
+        .split(/(?<=[.!?])\s+/)
+        .map((sentence) => sentence.replace(/[.!?]+$/, '').trim())
+        .filter((sentence) => sentence.length >= 30),
+    );
 }

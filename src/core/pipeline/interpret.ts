@@ -121,13 +121,16 @@ export function interpret(
       table?.correct?.(token) !== undefined,
   });
   const followUp = intent === 'question' && isFollowUp(question, history, ownTopicTerms);
-  // Cheap on purpose (a stem the sheets use, not the full coverage check): it runs on earlier turns.
+  // Cheap on purpose (no coverage check): these run on earlier turns. A topic is any content word, the
+  // sheets' or not ("the capital of France" is what "and Japan?" asks about); a name is one the sheets
+  // write capitalised ("OPIC", "Abe").
   const namesTopic = (text: string) =>
+    questionWords(text, wordOptions).terms.some((term) => !(term.numeric && years.has(term.token)));
+  const namesSomething = (text: string) =>
     questionWords(text, wordOptions).terms.some(
-      (term) =>
-        !(term.numeric && years.has(term.token)) && context.vocabulary.stemPassageCounts.has(term.stem),
+      (term) => term.properNoun || context.vocabulary.names.has(term.token),
     );
-  const standalone = followUp ? standaloneQuestion(question, history, namesTopic) : question;
+  const standalone = followUp ? standaloneQuestion(question, history, namesTopic, namesSomething) : question;
   // A follow-up inherits the sheet the conversation was about ("and when was that?").
   const documentIds =
     targetDocuments(question, context.documents) ??

@@ -8,7 +8,7 @@ import {
   type AlignmentContext,
   type PreparedPassage,
 } from '../retrieval/soft-alignment.js';
-import { lastAnswerSentences } from './follow-up.js';
+import { saidSentences } from './follow-up.js';
 import type { Reading } from './interpret.js';
 
 export interface RetrieveStageOptions {
@@ -74,7 +74,7 @@ export async function retrieveForReading(
   }
   const quoted = quotedPassagesFor(reading.question, state, documentIds, retrieved, reading.expansions);
   const ranked = promoteQuotedPassages(retrieved, quoted, k);
-  return reading.wantsMore ? unsaidFirst(ranked, lastAnswerSentences(reading.history)) : ranked;
+  return reading.wantsMore ? unsaidFirst(ranked, saidSentences(reading.history)) : ranked;
 }
 
 const alignmentsByReading = new WeakMap<Reading, Map<string, number>>();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   asksForMore,
   isFollowUp,
-  lastAnswerSentences,
+  saidSentences,
   standaloneQuestion,
 } from '../../../src/core/pipeline/follow-up.js';
 
@@ -57,16 +57,39 @@ describe('standaloneQuestion', () => {
   });
 });
 
-describe('asksForMore and lastAnswerSentences', () => {
+describe('asksForMore and saidSentences', () => {
   it('GIVEN "tell me more" or "any other…" THEN more is wanted', () => {
     expect(asksForMore('tell me more')).toBe(true);
     expect(asksForMore('were there any other drills?')).toBe(true);
     expect(asksForMore('which air forces took part?')).toBe(false);
   });
 
-  it('GIVEN the last answer THEN its sentences come back without markers, as passages hold them', () => {
-    expect(lastAnswerSentences(history)).toEqual([
+  it('GIVEN the answers so far THEN their sentences come back without markers, as passages hold them', () => {
+    expect(saidSentences(history)).toEqual([
       'The Japan-United States Strategic Energy Partnership to promote access to energy',
     ]);
+    const longer = [
+      { role: 'user' as const, text: 'how many jobs?' },
+      { role: 'assistant' as const, text: 'Japanese companies support over 850,000 American jobs. [1]' },
+      { role: 'user' as const, text: 'when was that?' },
+      { role: 'assistant' as const, text: 'The fact sheet is dated circa April 2018 and says so. [1]' },
+    ];
+    expect(saidSentences(longer)).toEqual([
+      'Japanese companies support over 850,000 American jobs',
+      'The fact sheet is dated circa April 2018 and says so',
+    ]);
+  });
+
+  it('GIVEN "when did they sign it?" after "what is OPIC?" THEN "who with?" keeps OPIC in view', () => {
+    const turns = [
+      { role: 'user' as const, text: 'what is OPIC?' },
+      { role: 'assistant' as const, text: 'OPIC signed memorandums.' },
+      { role: 'user' as const, text: 'when did they sign it?' },
+      { role: 'assistant' as const, text: 'In November 2017.' },
+    ];
+    const names = (text: string) => /OPIC/.test(text);
+    expect(standaloneQuestion('who with?', turns, () => true, names)).toBe(
+      'who with? when did they sign it? what is OPIC?',
+    );
   });
 });
