@@ -24,9 +24,29 @@ export function leadWithAskedFact(
   if (best === undefined || (reading.asks === undefined && reading.statedNumbers.length === 0))
     return [...passages];
   const fits = (item: RetrievedPassage) => statesWhatWasAsked(reading, item);
-  if (fits(best)) return [...passages];
-  const leader = passages.find((item) => item.score >= best.score * share && fits(item));
-  return leader === undefined ? [...passages] : [leader, ...passages.filter((item) => item !== leader)];
+  const close = passages.filter((item) => item.score >= best.score * share && fits(item));
+  // "How much did Toyota and Mazda invest?": "$1.6 billion" answers it better than "billions of dollars".
+  const exact =
+    // Not "how long / how often": "over the half-century" answers those in words.
+    reading.asks === 'money' || reading.asks === 'count'
+      ? close.find((item) => statesFigure(reading, item))
+      : undefined;
+  const leader = exact ?? (fits(best) ? best : close[0]);
+  return leader === undefined || leader === best
+    ? [...passages]
+    : [leader, ...passages.filter((item) => item !== leader)];
+}
+
+/** True when a sentence that holds the asked fact gives it in figures ("$1.6 billion", "850,000"). */
+function statesFigure(reading: Reading, item: RetrievedPassage): boolean {
+  const kind = reading.asks;
+  return (
+    kind !== undefined &&
+    splitSentences(item.passage.text).some(
+      (sentence) =>
+        statesAskedFact(kind, sentence) && /\d/.test(sentence.replace(/\b(?:1[89]|20)\d\d\b/g, '')),
+    )
+  );
 }
 
 /**

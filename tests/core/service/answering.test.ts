@@ -394,6 +394,13 @@ describe('the answering sentence first', () => {
   });
 });
 
+describe('an exact figure before a vague one', () => {
+  it('GIVEN "how much did toyota and mazda invest" THEN "$1.6 billion" leads, not "billions of dollars"', async () => {
+    const answer = await ask('how much did toyota and mazda invest');
+    expect(answer.citations[0]?.passage).toContain('$1.6 billion');
+  });
+});
+
 describe('a number put up for checking', () => {
   it.each([
     ['is it true japanese firms support 900k jobs', '850,000'],
