@@ -7,6 +7,8 @@ import type { Logger } from '../logger.js';
 import { missingGlossaryTerms } from '../language/glossary-coverage.js';
 import { messages, type ReplyLanguage } from '../language/messages.js';
 import type { Glossary } from '../language/glossary.js';
+import { suggestSpeakers } from '../quotes/find-quotation.js';
+import { readQuoteQuery } from '../quotes/read-quote-query.js';
 import { translateJapaneseQuestion, type TranslatedQuestion } from '../language/translate-question.js';
 import { leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
 import { normalise, normaliseHistory } from '../pipeline/normalise.js';
@@ -426,15 +428,19 @@ export class KizunaService implements KizunaCore {
 
   quote(query: QuoteQuery = {}): QuoteResult | undefined {
     const state = this.state;
-    const quotation = state.quotations.find(query);
+    // Japanese speakers and topics are searched as the sheets' English, for the CLI and /quote alike.
+    const quotation = state.quotations.find(readQuoteQuery(query, state.glossary));
     if (quotation === undefined) return undefined;
     const passage = state.passagesById.get(quotation.passageId);
     const citation = passage === undefined ? undefined : citationFor(state, passage, 1);
     return citation === undefined ? undefined : { quotation, citation };
   }
 
-  speakers(): readonly string[] {
-    return this.state.quotations.speakers;
+  speakers(typed?: string): readonly string[] {
+    const { quotations, glossary } = this.state;
+    if (typed === undefined || typed.trim() === '') return quotations.speakers;
+    const read = readQuoteQuery({ speaker: typed }, glossary).speaker ?? typed;
+    return suggestSpeakers(quotations.speakers, read);
   }
 
   sources(): readonly SourceSummary[] {

@@ -416,3 +416,21 @@ describe('numbers and names a question states', () => {
     expect(answer.answered).toBe(false);
   });
 });
+
+describe('quotations (npm run quote, /quote)', () => {
+  it.each([
+    [{ topic: 'abductees' }, 'bring them back'],
+    [{ topic: 'abduction' }, 'bring them back'],
+    [{ topic: '拉致' }, 'bring them back'],
+    [{ speaker: '安倍' }, 'over the half-century'],
+    [{ speaker: 'アベ首相' }, 'over the half-century'],
+  ])('GIVEN %o THEN the quotation is found, English and Japanese alike', (query, words) => {
+    expect(core.quote({ ...query, random: () => 0 })?.quotation.text).toContain(words);
+  });
+
+  it('GIVEN a Japanese speaker typed for autocomplete THEN the speaker it names is suggested', () => {
+    expect(core.speakers('安倍')).toEqual(['Prime Minister Shinzo Abe']);
+    expect(core.speakers('トランプ大統領')).toEqual(['President Donald J. Trump']);
+    expect(core.speakers('')).toHaveLength(core.speakers().length);
+  });
+});
