@@ -391,6 +391,35 @@ describe('languages', () => {
     expect(cites(answer, words)).toBe(true);
   });
 
+  it('GIVEN a name in katakana (アベ) THEN it is read as the sheets’ name, not hedged as unknown', async () => {
+    const answer = await ask('トランプとアベは何回会いましたか');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).not.toContain('アベ');
+    expect(cites(answer, 'nearly 30 official meetings')).toBe(true);
+  });
+
+  it('GIVEN a counter and a verb (何機買い) THEN the number is said not to be given, with the F-35 passage as the closest', async () => {
+    const english = await ask('how many F-35s did Japan buy?');
+    const answer = await ask('日本はF-35を何機買いましたか');
+    expect(answer.outcome).toBe(english.outcome);
+    expect(answer.text).toMatch(/^ファクトシートにはその数は書かれていません/u);
+    expect(answer.text).not.toMatch(/何機|買い/u);
+    expect(cites(answer, 'purchasers of the American-made F-35')).toBe(true);
+  });
+
+  it.each([
+    ['what does reiwa mean? 令和', 'beautiful harmony'],
+    ['日本企業 jobs how many', '850,000 American jobs'],
+  ])(
+    'GIVEN Japanese words in an English question ("%s") THEN they are read, and it is answered in English',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(answer.language).toBe('en');
+      expect(cites(answer, words)).toBe(true);
+    },
+  );
+
   it('GIVEN a Japanese question about something the sheets never mention THEN it is refused in Japanese, naming it', async () => {
     const answer = await ask('沖縄の米軍基地について教えて');
     expect(answer.answered).toBe(false);
