@@ -398,6 +398,17 @@ describe('languages', () => {
     expect(cites(answer, 'nearly 30 official meetings')).toBe(true);
   });
 
+  it.each(['ヘルプ', 'たすけて', '使い方'])(
+    'GIVEN "%s" THEN the Japanese help reply, as "help" gets',
+    async (text) => {
+      const answer = await ask(text);
+      expect(answer.outcome).toBe('chit-chat');
+      expect(answer.language).toBe('ja');
+      expect(answer.text).not.toContain(text);
+      expect(answer.text).toContain('日本語か英語で質問してください');
+    },
+  );
+
   it('GIVEN a counter and a verb (何機買い) THEN the number is said not to be given, with the F-35 passage as the closest', async () => {
     const english = await ask('how many F-35s did Japan buy?');
     const answer = await ask('日本はF-35を何機買いましたか');
