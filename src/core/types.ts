@@ -203,8 +203,11 @@ export interface CoreStatus {
 export interface KizunaCore {
   ask(request: AskRequest): Promise<Answer>;
   quote(query?: QuoteQuery): QuoteResult | undefined;
-  /** Speaker names, for autocomplete. */
-  speakers(): readonly string[];
+  /**
+   * Speaker names, for autocomplete: all of them, or those `typed` names (loosely, ignoring case and
+   * diacritics; Japanese read through the glossary, as {@link KizunaCore.quote} reads it: 安倍 → Abe).
+   */
+  speakers(typed?: string): readonly string[];
   sources(): readonly SourceSummary[];
   /** The citation for one passage (e.g. to show its exact words later); undefined if it no longer exists. */
   citation(passageId: string): Citation | undefined;

@@ -312,10 +312,12 @@ export function createFakeCore(options: FakeCoreOptions = {}): FakeCore {
       const random = query.random ?? Math.random;
       return matches[Math.floor(random() * matches.length)];
     },
-    speakers: () =>
-      options.speakers ?? [
-        ...new Set(quotesOf(options.quotes, passages).map(({ quotation }) => quotation.speaker)),
-      ],
+    speakers: (typed?: string) =>
+      (
+        options.speakers ?? [
+          ...new Set(quotesOf(options.quotes, passages).map(({ quotation }) => quotation.speaker)),
+        ]
+      ).filter((speaker) => speaker.toLowerCase().includes((typed ?? '').trim().toLowerCase())),
     sources(): SourceSummary[] {
       return FAKE_DOCUMENTS.map((document) => ({
         documentId: document.id,

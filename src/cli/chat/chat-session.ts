@@ -9,27 +9,17 @@ import { createStyler } from '../format/styler.js';
 import type { TerminalFormatOptions } from '../format/terminal-options.js';
 import { withLanguage, type CliLanguage } from '../language-option.js';
 import { checkQuestion } from '../check-question.js';
+import { chatMessages } from './chat-messages.js';
 
-export const CHAT_HELP = `Ask anything about the US–Japan alliance; follow-up questions keep their context.
-  /sources         the fact sheets, and the passages cited by the last answer
-  /quote [speaker] a quotation, optionally by a speaker
-  /reset           forget the conversation so far
-  /status          what Kizuna knows and how it is doing
-  /help            this list
-  /exit            leave (or Ctrl-D)`;
+/** The `/help` list in English (also shown by `npm run chat -- --help`). */
+export const CHAT_HELP = chatMessages('en').help;
 
 /** The same list for `--lang ja`: the commands stay as typed, their descriptions in Japanese. */
-export const CHAT_HELP_JA = `日米同盟について何でも聞いてください。続けての質問は前の話題を引き継ぎます。
-  /sources         ファクトシートと、直前の回答が引用した箇所
-  /quote [発言者]  ファクトシートの引用（発言者を指定できます）
-  /reset           これまでの会話を忘れる
-  /status          Kizuna が知っていることと状態
-  /help            この一覧
-  /exit            終了（Ctrl-D でも）`;
+export const CHAT_HELP_JA = chatMessages('ja').help;
 
 /** The help list in the preferred language. */
 export function chatHelp(language: CliLanguage | undefined): string {
-  return language === 'ja' ? CHAT_HELP_JA : CHAT_HELP;
+  return chatMessages(language).help;
 }
 
 export interface ChatSessionOptions {
@@ -63,6 +53,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   const { core, logger, write, writeError, format } = options;
   const maxHistoryTurns = options.maxHistoryTurns ?? 12;
   const style = createStyler(format.color);
+  // Every heading, notice and help text in the --lang language; answers choose their own.
+  const say = chatMessages(options.language);
   let history: ConversationTurn[] = [];
   let lastAnswer: Answer | undefined;
 
@@ -101,20 +93,13 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       return;
     }
     logger.error({ err: error }, 'chat turn failed');
-    writeError(
-      `Something went wrong (${error instanceof Error ? error.message : String(error)}). You can keep asking.`,
-    );
+    writeError(say.turnFailed(error instanceof Error ? error.message : String(error)));
   }
 
   function showSources(): void {
-    const parts = [formatFactSheets(core.sources(), format)];
+    const parts = [formatFactSheets(core.sources(), format, say)];
     if (lastAnswer && lastAnswer.citations.length > 0) {
-      parts.push(
-        formatSourcesList(lastAnswer.citations, format).replace(
-          /^.*/,
-          style('bold', 'Cited in the last answer'),
-        ),
-      );
+      parts.push(formatSourcesList(lastAnswer.citations, { ...format, heading: say.citedInLastAnswer }));
     }
     write(parts.join('\n\n'));
   }
@@ -133,12 +118,12 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       case 'quit':
         return 'exit';
       case 'help':
-        write(chatHelp(options.language));
+        write(say.help);
         break;
       case 'reset':
         history = [];
         lastAnswer = undefined;
-        write('Context cleared: the next question starts a new conversation.');
+        write(say.contextCleared);
         break;
       case 'sources':
         showSources();
@@ -147,14 +132,10 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         showQuote(argument);
         break;
       case 'status':
-        write(formatStatus(core.status(), format));
+        write(formatStatus(core.status(), format, undefined, say.status));
         break;
       default:
-        write(
-          options.language === 'ja'
-            ? `/${name} というコマンドはありません。/help でコマンドの一覧を表示します。`
-            : `Unknown command /${name}. Type /help to see the commands.`,
-        );
+        write(say.unknownCommand(name));
     }
     return 'continue';
   }

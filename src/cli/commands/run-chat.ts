@@ -1,6 +1,7 @@
 import readline from 'node:readline';
 
 import type { CliDeps } from '../cli-deps.js';
+import { chatMessages } from '../chat/chat-messages.js';
 import { CHAT_HELP, createChatSession } from '../chat/chat-session.js';
 import { terminalOptionsFor } from '../format/terminal-options.js';
 import { LANG_HELP, LANG_OPTION, parseLanguageOption, type CliLanguage } from '../language-option.js';
@@ -67,9 +68,7 @@ export async function runChat(deps: CliDeps): Promise<number> {
   lines.on('SIGINT', () => lines.close());
 
   if (interactive) {
-    deps.stdout.write(
-      'Kizuna — ask about the US–Japan alliance. Type /help for commands, /exit to leave.\n\n',
-    );
+    deps.stdout.write(`${chatMessages(language).greeting}\n\n`);
     lines.prompt();
   }
   for await (const line of lines) {

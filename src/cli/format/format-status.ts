@@ -1,4 +1,6 @@
 import { summarizeProviderHealth } from '../../core/models/provider-health.js';
+import stringWidth from 'string-width';
+
 import type { CoreStatus, SourceSummary } from '../../core/types.js';
 import { createStyler } from './styler.js';
 import type { TerminalFormatOptions } from './terminal-options.js';
@@ -19,6 +21,43 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** The row labels of {@link formatStatus}, and the two values made of words. */
+export interface StatusTerminalLabels {
+  readonly title: string;
+  readonly knowledge: string;
+  readonly knowledgeValue: (sheets: number, passages: number, quotations: number) => string;
+  readonly fingerprint: string;
+  readonly index: string;
+  readonly embedder: string;
+  readonly answerer: string;
+  readonly provider: string;
+  readonly upSince: string;
+  readonly questions: string;
+  readonly questionsValue: (answered: number, refused: number) => string;
+  readonly lastReload: string;
+}
+
+export const ENGLISH_STATUS_LABELS: StatusTerminalLabels = {
+  title: 'Kizuna status',
+  knowledge: 'Knowledge',
+  knowledgeValue: (sheets, passages, quotations) =>
+    `${plural(sheets, 'fact sheet')}, ${plural(passages, 'passage')}, ${plural(quotations, 'quotation')}`,
+  fingerprint: 'Fingerprint',
+  index: 'Index',
+  embedder: 'Embedder',
+  answerer: 'Answerer',
+  provider: 'Provider',
+  upSince: 'Up since',
+  questions: 'Questions',
+  questionsValue: (answered, refused) => `${answered} answered, ${refused} refused`,
+  lastReload: 'Last reload',
+};
+
+export const ENGLISH_FACT_SHEET_LABELS: FactSheetLabels = {
+  factSheets: 'Fact sheets',
+  sheetSize: (passages, quotations) => `${plural(passages, 'passage')}, ${plural(quotations, 'quotation')}`,
+};
+
 /**
  * The core's status as an aligned block of `label: value` lines, with the model provider's state when one
  * is configured. `now` is injectable for tests (the provider line says "12 s ago").
@@ -27,49 +66,60 @@ export function formatStatus(
   status: CoreStatus,
   options: TerminalFormatOptions,
   now: Date = new Date(),
+  labels: StatusTerminalLabels = ENGLISH_STATUS_LABELS,
 ): string {
   const style = createStyler(options.color);
   const rows: [string, string][] = [
     [
-      'Knowledge',
-      `${plural(status.documentCount, 'fact sheet')}, ${plural(status.passageCount, 'passage')}, ${plural(status.quotationCount, 'quotation')}`,
+      labels.knowledge,
+      labels.knowledgeValue(status.documentCount, status.passageCount, status.quotationCount),
     ],
-    ['Fingerprint', status.fingerprint.slice(0, 12)],
-    ['Index', status.indexOrigin],
-    ['Embedder', status.embedder],
-    ['Answerer', status.answerer],
+    [labels.fingerprint, status.fingerprint.slice(0, 12)],
+    [labels.index, status.indexOrigin],
+    [labels.embedder, status.embedder],
+    [labels.answerer, status.answerer],
     ...(status.provider === undefined
       ? []
-      : [['Provider', summarizeProviderHealth(status.provider, now)] as [string, string]]),
-    ['Up since', `${status.startedAt.toISOString()} (${formatDuration(status.uptimeMs)})`],
-    ['Questions', `${status.questionsAnswered} answered, ${status.questionsRefused} refused`],
+      : [[labels.provider, summarizeProviderHealth(status.provider, now)] as [string, string]]),
+    [labels.upSince, `${status.startedAt.toISOString()} (${formatDuration(status.uptimeMs)})`],
+    [labels.questions, labels.questionsValue(status.questionsAnswered, status.questionsRefused)],
   ];
   if (status.lastReload) {
     const { at, ok, report, error } = status.lastReload;
     const outcome = ok
       ? `ok${report ? ` (+${report.added} −${report.removed} ~${report.changed}, ${formatDuration(report.durationMs)})` : ''}`
       : `failed${error ? `: ${error}` : ''}`;
-    rows.push(['Last reload', `${outcome} at ${at.toISOString()}`]);
+    rows.push([labels.lastReload, `${outcome} at ${at.toISOString()}`]);
   }
-  const labelWidth = Math.max(...rows.map(([label]) => label.length)) + 1;
+  // Padded by display width, so Japanese labels (two columns a character) line up too.
+  const labelWidth = Math.max(...rows.map(([label]) => stringWidth(label))) + 1;
   return [
-    style('bold', 'Kizuna status'),
-    ...rows.map(([label, value]) => `  ${style('dim', `${label}:`.padEnd(labelWidth))} ${value}`),
+    style('bold', labels.title),
+    ...rows.map(
+      ([label, value]) =>
+        `  ${style('dim', `${label}:${' '.repeat(labelWidth - stringWidth(label) - 1)}`)} ${value}`,
+    ),
   ].join('\n');
 }
 
+/** The words of {@link formatFactSheets}; English by default (`chatMessages(language)` has both). */
+export interface FactSheetLabels {
+  readonly factSheets: string;
+  /** "12 passages, 1 quotation". */
+  readonly sheetSize: (passages: number, quotations: number) => string;
+}
+
 /** The fact sheets Kizuna answers from, one per line with its date and size. */
-export function formatFactSheets(sources: readonly SourceSummary[], options: TerminalFormatOptions): string {
+export function formatFactSheets(
+  sources: readonly SourceSummary[],
+  options: TerminalFormatOptions,
+  labels: FactSheetLabels = ENGLISH_FACT_SHEET_LABELS,
+): string {
   const style = createStyler(options.color);
-  const lines = [style('bold', 'Fact sheets')];
+  const lines = [style('bold', labels.factSheets)];
   for (const source of sources) {
     lines.push(`  • ${source.title} (${source.displayDate}) — ${source.publisher}`);
-    lines.push(
-      style(
-        'dim',
-        `    ${plural(source.passageCount, 'passage')}, ${plural(source.quotationCount, 'quotation')}`,
-      ),
-    );
+    lines.push(style('dim', `    ${labels.sheetSize(source.passageCount, source.quotationCount)}`));
   }
   return lines.join('\n');
 }

@@ -1,8 +1,36 @@
 /**
+ * Japanese ways of asking the bot itself for help, as "help" does in English: they get the help reply.
+ * Written for Kizuna (MIT) from how people address chat bots.
+ */
+const HELP_PHRASES = [
+  'ヘルプ',
+  'へるぷ',
+  'たすけて',
+  '助けて',
+  '助けてください',
+  'たすけてください',
+  '使い方',
+  '使いかた',
+  'つかいかた',
+  '使い方を教えて',
+  '使い方は',
+  'どうやって使う',
+  'どう使う',
+  '何ができる',
+  '何ができますか',
+  'なにができる',
+  'コマンド',
+  'コマンド一覧',
+  'ヘルプを見せて',
+  'ヘルプお願いします',
+].sort((a, b) => b.length - a.length);
+
+/**
  * Japanese small talk that wants a friendly word, not a search of the fact sheets: thanks, greetings,
- * "got it", "test". Written for Kizuna (MIT).
+ * "got it", "test", and requests for help ({@link HELP_PHRASES}). Written for Kizuna (MIT).
  */
 const CHIT_CHAT_PHRASES = [
+  ...HELP_PHRASES,
   'ありがとうございます',
   'ありがとうございました',
   'ありがとう',
@@ -63,6 +91,8 @@ const CHIT_CHAT_PHRASES = [
 
 /** Ways of addressing the bot that may stand around small talk ("きずなさん、ありがとう"). */
 const ADDRESS = /kizuna|キズナ|きずな|絆|ボット|bot|さん|くん|ちゃん/giu;
+/** Particles and polite endings that may follow a phrase: を, は, ください, お願いします, 教えて. */
+const POLITE_TAIL = /を|は|ください|下さい|お願いします|おねがいします|お願い|教えて|おしえて|ですか|か/gu;
 /** What may remain once the phrases are gone: punctuation, spaces, laughter, symbols and emoji. */
 const FILLER = /^[\s\p{P}\p{S}w〜ー]*$/u;
 
@@ -72,13 +102,27 @@ const FILLER = /^[\s\p{P}\p{S}w〜ー]*$/u;
  * 意味は？") is not small talk.
  */
 export function isJapaneseChitChat(text: string): boolean {
+  return onlyPhrases(text, CHIT_CHAT_PHRASES) || isJapaneseHelpRequest(text);
+}
+
+/**
+ * True when a Japanese message only asks the bot for help (ヘルプ, たすけて, 使い方, 何ができる？), perhaps
+ * with the bot's name, punctuation or emoji around it: it gets the help reply, not a greeting.
+ */
+export function isJapaneseHelpRequest(text: string): boolean {
+  return onlyPhrases(text, HELP_PHRASES, POLITE_TAIL);
+}
+
+/** True when `text` is one or more of `phrases`, with only the address, `tail` words and filler around. */
+function onlyPhrases(text: string, phrases: readonly string[], tail?: RegExp): boolean {
   let rest = text.normalize('NFKC').replace(ADDRESS, ' ');
   let matched = false;
-  for (const phrase of CHIT_CHAT_PHRASES) {
+  for (const phrase of phrases) {
     if (rest.includes(phrase)) {
       matched = true;
       rest = rest.replaceAll(phrase, ' ');
     }
   }
-  return matched && FILLER.test(rest);
+  // Polite endings around a request (ヘルプをください, 使い方を教えてください) add nothing to it.
+  return matched && FILLER.test(tail === undefined ? rest : rest.replace(tail, ' '));
 }

@@ -40,8 +40,11 @@ const LATIN_TOKEN = /[A-Za-z][A-Za-z0-9&.'’-]*[A-Za-z0-9.]|[A-Za-z]/y;
 const CONTENT_CHARACTER = /[\p{Script=Han}\p{Script=Katakana}]/u;
 const HAN = /\p{Script=Han}/u;
 const KATAKANA = /[\p{Script=Katakana}ー]/u;
-/** Particles after a name that make it the subject: 安倍首相は…言った → Abe is the one speaking. */
-const SUBJECT_PARTICLE = /^(?:は|が|も)/u;
+/**
+ * Particles after a name that make it the subject: 安倍首相は…言った → Abe is the one speaking. Casual って
+ * (and ったら) mark the topic as は does: トランプってアベさんのこと…ほめてた → Trump is the one praising.
+ */
+const SUBJECT_PARTICLE = /^(?:は|が|も|って|ったら)/u;
 const LONGEST_FUNCTION_WORD = Math.max(...[...JAPANESE_FUNCTION_WORDS].map((word) => word.length));
 /** Words of the English question frame that may repeat ("what did … say"). */
 const QUERY_GLUE = new Set(['what', 'did', 'say', 'how', 'much', 'many']);
@@ -63,6 +66,8 @@ export function translateJapaneseQuestion(text: string, glossary: Glossary): Tra
   const question = text.normalize('NFKC');
   const numbers = new Map<number, JapaneseNumber>(findJapaneseNumbers(question).map((n) => [n.start, n]));
   const covered = new Uint8Array(question.length);
+  // Question wording (何機, 教えて) is never part of an unknown word: 何機買い is "how many" + a verb.
+  const wording = new Uint8Array(question.length);
   const terms: TranslatedTerm[] = [];
   let speaker: string | undefined;
 
@@ -87,6 +92,7 @@ export function translateJapaneseQuestion(text: string, glossary: Glossary): Tra
     } else {
       // Question wording (何回, 教えて, ファクトシート) is understood too, and stands for no English term.
       length = functionWordLengthAt(question, index);
+      wording.fill(1, index, index + length);
     }
     if (length === 0) {
       index += 1;
@@ -98,7 +104,7 @@ export function translateJapaneseQuestion(text: string, glossary: Glossary): Tra
 
   const asks = askedFor(question);
   const isChitChat = isJapaneseChitChat(question);
-  const unknown = isChitChat ? [] : unknownSpans(question, covered);
+  const unknown = isChitChat ? [] : unknownSpans(question, covered, wording);
   // A term inside an unknown word is not what was asked about: 国 (country) in 中国, 防衛 in 防衛費.
   const understood = terms.filter(
     (term) => !unknown.some((span) => term.start >= span.start && term.start + term.ja.length <= span.end),
@@ -119,11 +125,57 @@ function latinTokenAt(text: string, index: number): string | undefined {
 
 function longestEntryAt(text: string, index: number, glossary: Glossary): GlossaryEntry | undefined {
   const longest = Math.min(glossary.longestTerm, text.length - index);
+  const inflected = inflectedEntries(glossary);
   for (let length = longest; length > 0; length -= 1) {
-    const entry = glossary.byJapanese.get(text.slice(index, index + length));
-    if (entry !== undefined) return entry;
+    const written = text.slice(index, index + length);
+    const entry = glossary.byJapanese.get(written) ?? inflected.get(written);
+    if (entry !== undefined) return { ...entry, ja: written };
   }
   return undefined;
+}
+
+/**
+ * The stem each godan ending takes before ます, ない, the past and the volitional: 買う → 買い(ました),
+ * 買わ(ない), 買っ(た), 買え, 買お(う). Standard Japanese conjugation.
+ */
+const GODAN_STEMS: Readonly<Record<string, readonly string[]>> = {
+  う: ['い', 'わ', 'え', 'お', 'っ'],
+  く: ['き', 'か', 'け', 'こ', 'い'],
+  ぐ: ['ぎ', 'が', 'げ', 'ご', 'い'],
+  す: ['し', 'さ', 'せ', 'そ'],
+  つ: ['ち', 'た', 'て', 'と', 'っ'],
+  ぬ: ['に', 'な', 'ね', 'の', 'ん'],
+  ぶ: ['び', 'ば', 'べ', 'ぼ', 'ん'],
+  む: ['み', 'ま', 'め', 'も', 'ん'],
+  る: ['り', 'ら', 'れ', 'ろ', 'っ'],
+};
+/** A glossary verb in its dictionary form: kanji, perhaps kana, then a godan ending (買う, 作る, 決める). */
+const DICTIONARY_VERB = /^(\p{Script=Han}[\p{Script=Han}\p{Script=Hiragana}]*?)([うくぐすつぬぶむる])$/u;
+const inflectedByGlossary = new WeakMap<Glossary, ReadonlyMap<string, GlossaryEntry>>();
+
+/**
+ * The other stems of the glossary's verbs, so 買いました finds 買う as 買った finds 買っ: each entry in
+ * dictionary form lends its meaning to its conjugation stems ({@link GODAN_STEMS}; an ichidan verb written
+ * with kana before る, 決める, also to 決め). Derived, not listed: the glossary stays one reviewed line a
+ * word, and a stem it lists itself (会い, 会わ) always wins.
+ */
+function inflectedEntries(glossary: Glossary): ReadonlyMap<string, GlossaryEntry> {
+  let inflected = inflectedByGlossary.get(glossary);
+  if (inflected === undefined) {
+    const forms = new Map<string, GlossaryEntry>();
+    for (const entry of glossary.entries) {
+      const verb = DICTIONARY_VERB.exec(entry.ja);
+      if (verb?.[1] === undefined || verb[2] === undefined) continue;
+      const [, stem, ending] = verb;
+      const stems = (GODAN_STEMS[ending] ?? []).map((kana) => stem + kana);
+      if (ending === 'る' && /\p{Script=Hiragana}$/u.test(stem)) stems.push(stem);
+      for (const form of stems)
+        if (!glossary.byJapanese.has(form) && !forms.has(form)) forms.set(form, entry);
+    }
+    inflected = forms;
+    inflectedByGlossary.set(glossary, inflected);
+  }
+  return inflected;
 }
 
 /** Length of the longest multi-character function word at `index` (0 when none). */
@@ -136,7 +188,8 @@ function functionWordLengthAt(text: string, index: number): number {
 
 /**
  * The question word, then each English word once (F-35 and 戦闘機 → "F-35 jet fighters", not "F-35 F-35");
- * for a quotation, the speaker goes just before "say", where the English pipeline looks for it.
+ * for a quotation, the speaker goes just before "say", where the English pipeline looks for it, and the
+ * other words after it.
  */
 function englishQuery(
   terms: readonly TranslatedTerm[],
@@ -146,7 +199,11 @@ function englishQuery(
   const others = terms.filter((term) => asks !== 'quote' || term.en !== speaker).map((term) => term.en);
   const phrases =
     asks === 'quote'
-      ? ['what did', ...others, ...(speaker === undefined ? [] : [speaker]), 'say']
+      ? speaker === undefined
+        ? ['what did', ...others, 'say']
+        : // The speaker's verb comes right after them, before any other name: "what did Trump say … Abe
+          // praised", never "Abe praised … Trump say", which makes Abe the one speaking.
+          ['what did', speaker, 'say', ...others]
       : [asks === undefined ? '' : ASKED_FOR_ENGLISH[asks], ...others];
   const seen = new Set<string>();
   const words: string[] = [];
@@ -180,7 +237,7 @@ interface Span {
  * Kanji/katakana words with a character not understood, adjacent ones joined. The whole word is reported
  * (防衛費, not 費), and a word counts as unknown even when part of it matched a short entry (中国 holds 国).
  */
-function unknownSpans(question: string, covered: Uint8Array): Span[] {
+function unknownSpans(question: string, covered: Uint8Array, wording: Uint8Array): Span[] {
   const unknown: Span[] = [];
   let pending: Span | undefined;
   const flush = (): void => {
@@ -206,20 +263,24 @@ function unknownSpans(question: string, covered: Uint8Array): Span[] {
   flush();
   return mergeSpans(
     question,
-    unknown.map((span) => widenToScriptRun(question, span)),
+    unknown.map((span) => widenToScriptRun(question, span, wording)),
   );
 }
 
 /**
  * Widens an unknown span to the whole kanji (or katakana) run around it, because the segmenter splits
- * compounds (防衛|費): the unknown word is 防衛費 (defence spending), not 費 next to a known 防衛.
+ * compounds (防衛|費): the unknown word is 防衛費 (defence spending), not 費 next to a known 防衛. It stops at
+ * question wording (`wording`): in 何機買い the counter 何機 asks "how many", it is no part of the word after it.
  */
-function widenToScriptRun(question: string, span: Span): Span {
+function widenToScriptRun(question: string, span: Span, wording: Uint8Array): Span {
   let { start, end } = span;
+  while (start < end && wording[start] === 1) start += 1;
+  while (end > start && wording[end - 1] === 1) end -= 1;
+  if (start === end) return span;
   const first = question[start] ?? '';
   const last = question[end - 1] ?? '';
-  while (start > 0 && sameScript(question[start - 1] ?? '', first)) start -= 1;
-  while (end < question.length && sameScript(question[end] ?? '', last)) end += 1;
+  while (start > 0 && wording[start - 1] === 0 && sameScript(question[start - 1] ?? '', first)) start -= 1;
+  while (end < question.length && wording[end] === 0 && sameScript(question[end] ?? '', last)) end += 1;
   return { text: question.slice(start, end), start, end };
 }
 
@@ -239,4 +300,29 @@ function mergeSpans(question: string, spans: readonly Span[]): Span[] {
     }
   }
   return merged;
+}
+
+/** A run of Japanese writing inside other text: kanji, kana, the long-vowel and iteration marks. */
+const JAPANESE_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆・]+/gu;
+
+/**
+ * Reads the Japanese words of an otherwise English (or Latin-script) question into the sheets' English,
+ * in place, through the glossary as {@link translateJapaneseQuestion} reads a Japanese question: "what
+ * does reiwa mean? 令和" → "what does reiwa mean? Reiwa", "日本企業 jobs how many" → "Japanese companies
+ * jobs how many". Japanese words the glossary does not know stay as typed (so they still weigh as unknown,
+ * and are named when refusing); grammar and question wording (は, 何回) become nothing. `english` rewrites
+ * each piece of English that replaces a run (aliases, numbers), and defaults to leaving it as it is.
+ */
+export function readJapaneseWords(
+  text: string,
+  glossary: Glossary,
+  english: (words: string) => string = (words) => words,
+): string {
+  return text.replace(JAPANESE_RUN, (run) => {
+    const translated = translateJapaneseQuestion(run, glossary);
+    const understood = translated.terms.map((term) => term.en).join(' ');
+    return [understood === '' ? '' : english(understood), ...translated.unknownTerms]
+      .filter((part) => part !== '')
+      .join(' ');
+  });
 }

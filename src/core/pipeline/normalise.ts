@@ -1,7 +1,11 @@
 import { detectLanguage, isUnsupported } from '../language/detect-language.js';
 import type { Glossary } from '../language/glossary.js';
 import type { ReplyLanguage } from '../language/messages.js';
-import { translateJapaneseQuestion, type TranslatedQuestion } from '../language/translate-question.js';
+import {
+  readJapaneseWords,
+  translateJapaneseQuestion,
+  type TranslatedQuestion,
+} from '../language/translate-question.js';
 import type { AliasTable } from '../question/alias-table.js';
 import { normaliseQuestion } from '../question/normalise-question.js';
 import type { ConversationTurn } from '../types.js';
@@ -47,7 +51,17 @@ export function normalise(validated: string, context: NormaliseContext): Normali
   if (isUnsupported(detected)) {
     return { kind: 'unsupported-language', display, languageName: detected.unsupported };
   }
-  if (detected !== 'ja') return { kind: 'question', display, search, language: fallback };
+  if (detected !== 'ja') {
+    // Japanese words in an English question ("what does reiwa mean? 令和") are read as the sheets' English
+    // too, so 令和 is Reiwa there as it is in a Japanese question.
+    const english = readJapaneseWords(
+      search,
+      context.glossary,
+      (words) => normaliseQuestion(words, { aliases: context.aliases }).search,
+    );
+    const mixed = english === search ? search : english.replace(/\s+/g, ' ').trim();
+    return { kind: 'question', display, search: mixed, language: fallback };
+  }
   const translated = translateJapaneseQuestion(display, context.glossary);
   // Words the glossary does not know stay in, as typed: the judge weighs them like any word the sheets
   // never use, so "明日の東京の天気は？" is not answered from a passage about Tokyo.

@@ -6,7 +6,10 @@ import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { missingGlossaryTerms } from '../language/glossary-coverage.js';
 import { messages, type ReplyLanguage } from '../language/messages.js';
+import { isJapaneseHelpRequest } from '../language/chit-chat.js';
 import type { Glossary } from '../language/glossary.js';
+import { suggestSpeakers } from '../quotes/find-quotation.js';
+import { readQuoteQuery } from '../quotes/read-quote-query.js';
 import { translateJapaneseQuestion, type TranslatedQuestion } from '../language/translate-question.js';
 import { LEAD_SHARE, leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
 import { normalise, normaliseHistory } from '../pipeline/normalise.js';
@@ -214,10 +217,11 @@ export class KizunaService implements KizunaCore {
     const say = messages(language);
     // Nothing left once markup is gone ("<@123>" alone): there is no question to read.
     if (input.kind === 'empty') return finish(plainReply('unclear', say.noTopic()));
-    if (input.translated?.isChitChat === true)
-      return finish(
-        plainReply('chit-chat', say.chitChat(state.knowledge.documents.length, smallTalkKind(input.display))),
-      );
+    if (input.translated?.isChitChat === true) {
+      // たすけて, 使い方 and the like ask for help as "help" does; smallTalkKind knows only a few of them.
+      const kind = isJapaneseHelpRequest(input.display) ? 'help' : smallTalkKind(input.display);
+      return finish(plainReply('chit-chat', say.chitChat(state.knowledge.documents.length, kind)));
+    }
 
     const history = normaliseHistory((request.history ?? []).slice(-MAX_HISTORY_TURNS), {
       aliases: state.aliases,
@@ -480,15 +484,19 @@ export class KizunaService implements KizunaCore {
 
   quote(query: QuoteQuery = {}): QuoteResult | undefined {
     const state = this.state;
-    const quotation = state.quotations.find(query);
+    // Japanese speakers and topics are searched as the sheets' English, for the CLI and /quote alike.
+    const quotation = state.quotations.find(readQuoteQuery(query, state.glossary));
     if (quotation === undefined) return undefined;
     const passage = state.passagesById.get(quotation.passageId);
     const citation = passage === undefined ? undefined : citationFor(state, passage, 1);
     return citation === undefined ? undefined : { quotation, citation };
   }
 
-  speakers(): readonly string[] {
-    return this.state.quotations.speakers;
+  speakers(typed?: string): readonly string[] {
+    const { quotations, glossary } = this.state;
+    if (typed === undefined || typed.trim() === '') return quotations.speakers;
+    const read = readQuoteQuery({ speaker: typed }, glossary).speaker ?? typed;
+    return suggestSpeakers(quotations.speakers, read);
   }
 
   sources(): readonly SourceSummary[] {

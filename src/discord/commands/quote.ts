@@ -55,10 +55,9 @@ export const quoteCommand = {
     );
   },
   async autocomplete(interaction, services) {
-    const typed = interaction.options.getFocused().trim().toLowerCase();
+    // The core reads what was typed as /quote's search does (diacritics, Japanese names: 安倍 → Abe).
     const choices = services.core
-      .speakers()
-      .filter((speaker) => speaker.toLowerCase().includes(typed))
+      .speakers(interaction.options.getFocused())
       .filter((speaker) => speaker.length <= DiscordLimits.choiceValue)
       .slice(0, DiscordLimits.autocompleteChoices)
       .map((speaker) => ({ name: speaker, value: speaker }));

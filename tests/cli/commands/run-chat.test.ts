@@ -85,6 +85,20 @@ describe('chat (input piped, not a terminal)', () => {
     expect(stdout.text()).toContain('/frobnicate というコマンドはありません');
   });
 
+  it('GIVEN --lang ja THEN /sources, /status and /reset have Japanese headings, with no English one left', async () => {
+    const { exitCode, stdout } = chat(['First question?', '/sources', '/status', '/reset'], undefined, [
+      '--lang',
+      'ja',
+    ]);
+    expect(await exitCode).toBe(0);
+    const output = stdout.text();
+    expect(output).toContain('ファクトシート\n');
+    expect(output).toContain('直前の回答が引用した箇所');
+    expect(output).toContain('Kizunaの状態');
+    expect(output).toContain('会話をリセットしました');
+    expect(output).not.toMatch(/Fact sheets|Cited in the last answer|Kizuna status|Context cleared/u);
+  });
+
   it('GIVEN a model answerer THEN /status shows the provider line and a fallback answer shows its note', async () => {
     const reason = 'the language model was unavailable';
     const core = createFakeCore({

@@ -2,7 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { Glossary } from '../../../src/core/language/glossary.js';
 import { loadGlossary } from '../../../src/core/language/load-glossary.js';
-import { translateJapaneseQuestion } from '../../../src/core/language/translate-question.js';
+import {
+  readJapaneseWords,
+  translateJapaneseQuestion,
+} from '../../../src/core/language/translate-question.js';
 
 let glossary: Glossary;
 beforeAll(async () => {
@@ -86,9 +89,16 @@ describe('translateJapaneseQuestion', () => {
     expect(translate('NASAと月に戻る計画について').englishQuery).toBe('NASA Moon return program');
   });
 
-  it('GIVEN a quotation question THEN the speaker (marked by は) stands just before "say"', () => {
+  it('GIVEN a quotation question THEN the speaker (marked by は) stands just before "say", the other words after', () => {
     expect(translate('安倍首相はトランプ大統領について何と言った？')).toMatchObject({
-      englishQuery: 'what did President Trump Prime Minister Abe say',
+      englishQuery: 'what did Prime Minister Abe say President Trump',
+      asks: 'quote',
+    });
+  });
+
+  it('GIVEN casual って after a name THEN it marks the speaker as は does, and no other name stands before "say"', () => {
+    expect(translate('トランプってアベさんのことどんな風にほめてたの？強いとか言ってた')).toMatchObject({
+      englishQuery: 'what did Trump say Abe praised strong',
       asks: 'quote',
     });
   });
@@ -126,5 +136,78 @@ describe('everyday Japanese for the sheets’ words and the question’s frame',
   it('GIVEN the question’s frame ("what is the purpose", "in the end", "in English") THEN it is not a topic', () => {
     expect(translate('最大限の圧力キャンペーンって結局何が目的なんですか？').unknownTerms).toEqual([]);
     expect(translate('令和って英語だとどういう意味？').unknownTerms).toEqual([]);
+  });
+});
+
+describe('counter questions: 何機/何台/何人 and the verb after them', () => {
+  it.each([
+    ['日本はF-35を何機買いましたか', ['Japan', 'F-35', 'purchasers']],
+    ['日本は何台買わなかった', ['Japan', 'purchasers']],
+    ['日本企業は何人雇いましたか', ['Japanese companies', 'jobs employment hiring']],
+    ['トランプとアベは何回会いましたか', ['Trump', 'Abe', 'meet']],
+  ])(
+    'GIVEN %s THEN it asks how many, the verb is read as its verb, and nothing is unknown',
+    (text, english) => {
+      const read = translate(text);
+      expect(read.asks).toBe('how-many');
+      expect(read.terms.map((term) => term.en)).toEqual(english);
+      expect(read.unknownTerms).toEqual([]);
+    },
+  );
+
+  it('GIVEN a verb the glossary does not know after a counter THEN the counter is never part of the unknown word', () => {
+    const read = translate('何人釣りましたか');
+    expect(read.asks).toBe('how-many');
+    expect(read.unknownTerms).toEqual(['釣り']);
+  });
+
+  it('GIVEN a verb in any godan stem THEN it is read through its dictionary form in the glossary', () => {
+    for (const form of ['買う', '買い', '買わ', '買っ', '買え']) {
+      expect(translate(`${form}ます`).terms.map((term) => term.en)).toEqual(['purchasers']);
+    }
+  });
+
+  it('GIVEN a compound the glossary half knows THEN it is still one unknown word (防衛費), as before', () => {
+    expect(translate('防衛費はいくら？').unknownTerms).toEqual(['防衛費']);
+  });
+});
+
+describe('katakana and kana spellings of the sheets’ names', () => {
+  it.each([
+    ['アベ', 'Abe'],
+    ['アベ首相', 'Prime Minister Abe'],
+    ['シンゾウ・アベ', 'Shinzo Abe'],
+    ['とらんぷ', 'Trump'],
+    ['トヨタ', 'Toyota'],
+    ['マツダ', 'Mazda'],
+    ['ホンダ', 'Honda'],
+    ['デンソー', 'Denso'],
+    ['メラニア', 'Melania'],
+    ['イバンカ', 'Ivanka'],
+  ])('GIVEN %s THEN it reads as %s', (text, english) => {
+    const read = translate(text);
+    expect(read.terms.map((term) => term.en)).toEqual([english]);
+    expect(read.unknownTerms).toEqual([]);
+  });
+});
+
+describe('readJapaneseWords: Japanese words inside an English question', () => {
+  it.each([
+    ['what does reiwa mean? 令和', 'what does reiwa mean? Reiwa'],
+    ['日本企業 jobs how many', 'Japanese companies jobs how many'],
+    ['did Trump meet アベ', 'did Trump meet Abe'],
+    ['what about 沖縄 bases', 'what about Okinawa bases'],
+  ])('GIVEN "%s" THEN it reads "%s"', (text, expected) => {
+    expect(readJapaneseWords(text, glossary)).toBe(expected);
+  });
+
+  it('GIVEN a Japanese word the glossary does not know THEN it stays as typed, to be named when refusing', () => {
+    expect(readJapaneseWords('tell me about 習近平', glossary)).toBe('tell me about 習近平');
+  });
+
+  it('GIVEN only English THEN nothing changes', () => {
+    expect(readJapaneseWords('how many F-35s did Japan buy?', glossary)).toBe(
+      'how many F-35s did Japan buy?',
+    );
   });
 });

@@ -35,3 +35,19 @@ describe('normaliseHistory', () => {
     expect(history[1]?.text).toBe('Japan buys the F\u201135.');
   });
 });
+
+describe('normalise: Japanese words in an English question', () => {
+  it('GIVEN Japanese terms the glossary knows inside English THEN they are searched as the sheets’ English', async () => {
+    const { loadGlossary } = await import('../../../src/core/language/load-glossary.js');
+    const withGlossary = { ...context, glossary: await loadGlossary('knowledge') };
+    const read = (text: string) => normalise(text, withGlossary);
+    const reiwa = read('what does reiwa mean? 令和');
+    expect(reiwa).toMatchObject({ kind: 'question', language: 'en', search: 'what does reiwa mean? Reiwa' });
+    expect(read('日本企業 jobs how many')).toMatchObject({
+      language: 'en',
+      search: 'Japanese companies jobs how many',
+    });
+    // What the person typed is shown back as typed.
+    expect(reiwa.display).toBe('what does reiwa mean? 令和');
+  });
+});

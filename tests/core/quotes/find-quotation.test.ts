@@ -52,6 +52,25 @@ describe('quotation catalogue', () => {
     expect(catalogue.find({ speaker: 'trump', topic: 'bring back' })?.text).toContain('bring them back');
   });
 
+  it.each(['abductees', 'abductee', 'abducted', 'abduction', 'abducting'])(
+    'finds a topic by any form of its word: "%s" finds the quotation about the abducted',
+    (topic) => {
+      const passage = makePassage(
+        'The President has met families of Japanese nationals abducted, vowing to "bring them home."',
+      );
+      const found = createQuotationCatalogue(
+        [makeQuotation(passage, 'President Donald J. Trump', 'bring them home.'), ...quotations],
+        new Map([passage, friendship, alliance, abducted].map((item) => [item.id, item])),
+      ).find({ topic });
+      expect(found?.text).toBe('bring them home.');
+    },
+  );
+
+  it('counts a typed word once, however many of its forms match', () => {
+    // "meeting" and "met" are one word: it must not outweigh "friendship" found in the quotation itself.
+    expect(catalogue.find({ topic: 'friendship meetings' })?.text).toContain('cherish the friendship');
+  });
+
   it('returns nothing for an unknown speaker or a topic no quotation touches', () => {
     expect(catalogue.find({ speaker: 'Biden' })).toBeUndefined();
     expect(catalogue.find({ topic: 'baseball' })).toBeUndefined();
@@ -64,6 +83,13 @@ describe('quotation catalogue', () => {
 });
 
 describe('suggestSpeakers (autocomplete)', () => {
+  it('GIVEN every word of a name in another order THEN that speaker ("Prime Minister Abe" as 安倍首相 reads)', () => {
+    const speakers = ['President Donald J. Trump', 'Prime Minister Shinzo Abe'];
+    expect(suggestSpeakers(speakers, 'Prime Minister Abe')).toEqual(['Prime Minister Shinzo Abe']);
+    expect(suggestSpeakers(speakers, 'President Trump')).toEqual(['President Donald J. Trump']);
+    expect(suggestSpeakers(speakers, 'President Abe')).toEqual([]);
+  });
+
   const speakers = ['President Donald J. Trump', 'Prime Minister Shinzo Abe'];
 
   it('GIVEN "Shinzō" THEN it suggests Shinzo Abe, ignoring diacritics and case', () => {

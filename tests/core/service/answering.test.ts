@@ -513,6 +513,46 @@ describe('languages', () => {
     expect(cites(answer, words)).toBe(true);
   });
 
+  it('GIVEN a name in katakana (アベ) THEN it is read as the sheets’ name, not hedged as unknown', async () => {
+    const answer = await ask('トランプとアベは何回会いましたか');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).not.toContain('アベ');
+    expect(cites(answer, 'nearly 30 official meetings')).toBe(true);
+  });
+
+  it.each(['ヘルプ', 'たすけて', '使い方'])(
+    'GIVEN "%s" THEN the Japanese help reply, as "help" gets',
+    async (text) => {
+      const answer = await ask(text);
+      expect(answer.outcome).toBe('chit-chat');
+      expect(answer.language).toBe('ja');
+      expect(answer.text).not.toContain(text);
+      expect(answer.text).toContain('日本語か英語で質問してください');
+    },
+  );
+
+  it('GIVEN a counter and a verb (何機買い) THEN the number is said not to be given, with the F-35 passage as the closest', async () => {
+    const english = await ask('how many F-35s did Japan buy?');
+    const answer = await ask('日本はF-35を何機買いましたか');
+    expect(answer.outcome).toBe(english.outcome);
+    expect(answer.text).toMatch(/^ファクトシートにはその数は書かれていません/u);
+    expect(answer.text).not.toMatch(/何機|買い/u);
+    expect(cites(answer, 'purchasers of the American-made F-35')).toBe(true);
+  });
+
+  it.each([
+    ['what does reiwa mean? 令和', 'beautiful harmony'],
+    ['日本企業 jobs how many', '850,000 American jobs'],
+  ])(
+    'GIVEN Japanese words in an English question ("%s") THEN they are read, and it is answered in English',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(answer.language).toBe('en');
+      expect(cites(answer, words)).toBe(true);
+    },
+  );
+
   it('GIVEN a Japanese question about something the sheets never mention THEN it is refused in Japanese, naming it', async () => {
     const answer = await ask('沖縄の米軍基地について教えて');
     expect(answer.answered).toBe(false);
@@ -536,5 +576,23 @@ describe('numbers and names a question states', () => {
   it('GIVEN a city the sheets never name, typed in lower case THEN it is not answered from Tokyo', async () => {
     const answer = await ask('anyone know a good ramen spot in osaka');
     expect(answer.answered).toBe(false);
+  });
+});
+
+describe('quotations (npm run quote, /quote)', () => {
+  it.each([
+    [{ topic: 'abductees' }, 'bring them back'],
+    [{ topic: 'abduction' }, 'bring them back'],
+    [{ topic: '拉致' }, 'bring them back'],
+    [{ speaker: '安倍' }, 'over the half-century'],
+    [{ speaker: 'アベ首相' }, 'over the half-century'],
+  ])('GIVEN %o THEN the quotation is found, English and Japanese alike', (query, words) => {
+    expect(core.quote({ ...query, random: () => 0 })?.quotation.text).toContain(words);
+  });
+
+  it('GIVEN a Japanese speaker typed for autocomplete THEN the speaker it names is suggested', () => {
+    expect(core.speakers('安倍')).toEqual(['Prime Minister Shinzo Abe']);
+    expect(core.speakers('トランプ大統領')).toEqual(['President Donald J. Trump']);
+    expect(core.speakers('')).toHaveLength(core.speakers().length);
   });
 });

@@ -1,0 +1,31 @@
+import type { Glossary } from '../language/glossary.js';
+import { translateJapaneseQuestion } from '../language/translate-question.js';
+import type { QuoteQuery } from '../types.js';
+
+const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
+
+/**
+ * A quote query as the English catalogue searches it: a speaker or topic written (partly) in Japanese is
+ * read into the sheets' English through the glossary, as a Japanese question is ("安倍" → "Abe",
+ * "トランプ大統領" → "President Trump", "拉致" → "abducted"). Latin words are kept as typed; Japanese words
+ * the glossary does not know stay as typed too, so they match nothing rather than being dropped (a speaker
+ * nobody knows must not widen to every speaker). English queries are returned unchanged.
+ */
+export function readQuoteQuery(query: QuoteQuery, glossary: Glossary): QuoteQuery {
+  const read = (text: string | undefined): string | undefined =>
+    text === undefined || !JAPANESE.test(text) ? text : asEnglish(text, glossary);
+  const speaker = read(query.speaker);
+  const topic = read(query.topic);
+  return {
+    ...query,
+    ...(speaker === undefined ? {} : { speaker }),
+    ...(topic === undefined ? {} : { topic }),
+  };
+}
+
+function asEnglish(text: string, glossary: Glossary): string {
+  const translated = translateJapaneseQuestion(text, glossary);
+  const words = [...translated.terms.map((term) => term.en), ...translated.unknownTerms].join(' ');
+  // Only question wording (何, について) was typed: keep it, so it matches no one instead of everyone.
+  return words.trim() === '' ? text : words;
+}
