@@ -1,3 +1,4 @@
+import { isJapaneseHelpRequest } from '../language/chit-chat.js';
 import { isStopword } from '../text/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
 import { CASUAL_FILLERS, CHIT_CHAT_WORDS } from './casual-words.js';
@@ -163,7 +164,10 @@ export function smallTalkKind(text: string): SmallTalk {
     return 'thanks';
   if (ASKS_ABOUT_KIZUNA.test(text)) return 'about';
   if (SAYS_ANSWER_WAS_WRONG.test(text)) return 'feedback';
-  if (/\b(help|commands?|how\s+does\s+this\s+work|what\s+can\s+you\s+do)\b|ヘルプ|使い方|助けて/iu.test(text))
+  if (
+    /\b(help|commands?|how\s+does\s+this\s+work|what\s+can\s+you\s+do)\b/iu.test(text) ||
+    isJapaneseHelpRequest(text)
+  )
     return 'help';
   return 'greeting';
 }

@@ -6,7 +6,6 @@ import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { missingGlossaryTerms } from '../language/glossary-coverage.js';
 import { messages, type ReplyLanguage } from '../language/messages.js';
-import { isJapaneseHelpRequest } from '../language/chit-chat.js';
 import type { Glossary } from '../language/glossary.js';
 import { suggestSpeakers } from '../quotes/find-quotation.js';
 import { readQuoteQuery } from '../quotes/read-quote-query.js';
@@ -217,11 +216,10 @@ export class KizunaService implements KizunaCore {
     const say = messages(language);
     // Nothing left once markup is gone ("<@123>" alone): there is no question to read.
     if (input.kind === 'empty') return finish(plainReply('unclear', say.noTopic()));
-    if (input.translated?.isChitChat === true) {
-      // たすけて, 使い方 and the like ask for help as "help" does; smallTalkKind knows only a few of them.
-      const kind = isJapaneseHelpRequest(input.display) ? 'help' : smallTalkKind(input.display);
-      return finish(plainReply('chit-chat', say.chitChat(state.knowledge.documents.length, kind)));
-    }
+    if (input.translated?.isChitChat === true)
+      return finish(
+        plainReply('chit-chat', say.chitChat(state.knowledge.documents.length, smallTalkKind(input.display))),
+      );
 
     const history = normaliseHistory((request.history ?? []).slice(-MAX_HISTORY_TURNS), {
       aliases: state.aliases,
