@@ -7,6 +7,7 @@ import {
   type TranslatedQuestion,
 } from '../language/translate-question.js';
 import type { AliasTable } from '../question/alias-table.js';
+import type { AliasUse } from '../question/apply-aliases.js';
 import { normaliseQuestion } from '../question/normalise-question.js';
 import type { ConversationTurn } from '../types.js';
 
@@ -22,6 +23,11 @@ export type NormalisedInput =
       readonly language: ReplyLanguage;
       /** The Japanese question as understood, when it was Japanese. */
       readonly translated?: TranslatedQuestion;
+      /**
+       * The aliases, idioms and chat spellings rewritten in an English question ("price tag" → "cost"):
+       * a refusal names what the person typed, not the word it was read as.
+       */
+      readonly rewritten?: readonly AliasUse[];
     }
   | { readonly kind: 'unsupported-language'; readonly display: string; readonly languageName: string }
   | { readonly kind: 'empty'; readonly display: string; readonly language: ReplyLanguage };
@@ -42,7 +48,7 @@ const SHORT_YEAR = /(^|[\s(/-])['’‘](\d\d)\b/g;
  * the glossary, so the same pipeline answers it from the same English sheets.
  */
 export function normalise(validated: string, context: NormaliseContext): NormalisedInput {
-  const { display, search } = normaliseQuestion(validated.replace(SHORT_YEAR, expandShortYear), {
+  const { display, search, aliases } = normaliseQuestion(validated.replace(SHORT_YEAR, expandShortYear), {
     aliases: context.aliases,
   });
   const fallback = context.preferredLanguage ?? 'en';
@@ -60,7 +66,13 @@ export function normalise(validated: string, context: NormaliseContext): Normali
       (words) => normaliseQuestion(words, { aliases: context.aliases }).search,
     );
     const mixed = english === search ? search : english.replace(/\s+/g, ' ').trim();
-    return { kind: 'question', display, search: mixed, language: fallback };
+    return {
+      kind: 'question',
+      display,
+      search: mixed,
+      language: fallback,
+      ...(aliases.length === 0 ? {} : { rewritten: aliases }),
+    };
   }
   const translated = translateJapaneseQuestion(display, context.glossary);
   // Words the glossary does not know stay in, as typed: the judge weighs them like any word the sheets

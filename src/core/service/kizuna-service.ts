@@ -44,6 +44,7 @@ import type {
   ReloadReport,
   SourceSummary,
 } from '../types.js';
+import type { AliasUse } from '../question/apply-aliases.js';
 import { diffPassages } from './diff-passages.js';
 import {
   citationFor,
@@ -251,7 +252,7 @@ export class KizunaService implements KizunaCore {
       this.judgeOptions(state, input.translated !== undefined),
     );
     const missing = (phrases: readonly string[], words: readonly string[] = phrases) =>
-      inLanguage(phrases, words, input.translated);
+      inLanguage(asTyped(phrases, input.rewritten), words, input.translated);
     const refuse = () =>
       finish(
         notCoveredReply(
@@ -626,6 +627,14 @@ export class KizunaService implements KizunaCore {
  * Missing terms as the person wrote them: for a Japanese question, the Japanese words whose English the
  * sheets never use (and the Japanese words the glossary does not know), not the English stand-ins.
  */
+/** Missing words as the person typed them: "price tag", not the "cost" it was read as. */
+function asTyped(phrases: readonly string[], rewritten: readonly AliasUse[] | undefined): string[] {
+  if (rewritten === undefined) return [...phrases];
+  return phrases.map(
+    (phrase) => rewritten.find((use) => use.term.toLowerCase() === phrase.toLowerCase())?.original ?? phrase,
+  );
+}
+
 function inLanguage(
   phrases: readonly string[],
   words: readonly string[],

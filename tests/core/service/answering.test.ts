@@ -284,6 +284,20 @@ describe('feedback and the sheets’ opening quotations', () => {
   });
 });
 
+describe('idioms read as their plain word', () => {
+  it('GIVEN "teaming up" THEN it is read as cooperating and answered', async () => {
+    const answer = await ask('are the two countries teaming up on anything in space?');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'shared interests in space')).toBe(true);
+  });
+
+  it('GIVEN an idiom the sheets have no word for THEN the reply names it as typed, not as read', async () => {
+    const answer = await ask('what was the price tag on the moon mission?');
+    expect(answer.text).toContain('“price tag”');
+    expect(answer.text).not.toContain('“cost”');
+  });
+});
+
 describe('chat spellings', () => {
   it.each([
     ['opic wat is it', 'Overseas Private Investment Corporation'],
