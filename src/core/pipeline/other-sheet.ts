@@ -25,7 +25,8 @@ const SHARED_PREFIX = 6;
  * Words are compared by stem, and by a shared first part so that another form of a word ("economic"
  * for "economy") counts as used.
  *
- * @returns the subject words as typed, neighbouring ones joined into one phrase ("North Korea").
+ * @returns the subject words as typed, neighbouring ones joined into one phrase ("North Korea"), with
+ *   their stems; nothing when there are none.
  */
 export function wordsOnlyInOtherSheets(
   reading: Reading,
@@ -33,12 +34,13 @@ export function wordsOnlyInOtherSheets(
   stemsOf: (documentIds: readonly string[]) => ReadonlySet<string>,
   weightOf: (term: TermCoverage['term']) => number,
   allDocumentIds: readonly string[],
-): string[] {
+): OnlyElsewhere {
+  const none: OnlyElsewhere = { phrases: [], forms: [] };
   const targets = reading.documentIds;
-  if (targets === undefined || reading.crossSheet) return [];
+  if (targets === undefined || reading.crossSheet) return none;
   const inTargets = stemsOf(targets);
   const others = allDocumentIds.filter((id) => !targets.includes(id));
-  if (others.length === 0) return [];
+  if (others.length === 0) return none;
   const inOthers = stemsOf(others);
   // The words that tell the sheets apart: used by another sheet, and a subject rather than phrasing.
   // A misspelling counts as the word it was read as ("freindship" → friendship).
@@ -51,7 +53,7 @@ export function wordsOnlyInOtherSheets(
   );
   const absent = telling.filter((item) => !formsOf(item).some((form) => usesForm(inTargets, form)));
   // One telling word the named sheet does use means it speaks to the question.
-  if (absent.length === 0 || absent.length < telling.length) return [];
+  if (absent.length === 0 || absent.length < telling.length) return none;
   // Neighbouring words are one name: "north korea", not “north” or “korea”.
   const phrases: string[] = [];
   let previous = Number.NaN;
@@ -61,7 +63,24 @@ export function wordsOnlyInOtherSheets(
     else phrases.push(word);
     previous = item.term.wordIndex;
   }
-  return [...new Set(phrases)];
+  return { phrases: [...new Set(phrases)], forms: absent.map(formsOf) };
+}
+
+/** What {@link wordsOnlyInOtherSheets} found: the words as typed, and each word's stems. */
+export interface OnlyElsewhere {
+  /** Neighbouring words joined into one phrase ("North Korea"). */
+  readonly phrases: readonly string[];
+  /** Per absent word, the stems that stand for it (its own, and the word a misspelling was read as). */
+  readonly forms: readonly (readonly string[])[];
+}
+
+/**
+ * Whether a passage uses every word the named sheet lacks: only then does the other sheet's passage
+ * speak about what was asked, rather than share one word with it.
+ */
+export function usesEveryWord(passageText: string, found: OnlyElsewhere): boolean {
+  const stems = new Set(contentTerms(passageText));
+  return found.forms.every((forms) => forms.some((form) => usesForm(stems, form)));
 }
 
 function formsOf(item: TermCoverage): string[] {

@@ -202,6 +202,17 @@ const HEDGES = new Set([
   'over',
   'under',
   '~',
+  // Hearsay and belief: "heard 400bn+", "i think 30", "supposedly 850k".
+  'heard',
+  'think',
+  'thought',
+  'guess',
+  'believe',
+  'supposedly',
+  'reportedly',
+  'apparently',
+  'least',
+  'than',
 ]);
 
 /**
@@ -219,7 +230,10 @@ function isApproximate(question: string, words: readonly string[], index: number
   if (/^\d+(st|nd|rd|th)$/i.test(word) || /-?ish$/i.test(word)) return true;
   if ([words[index + 1], words[index + 2]].some((next) => /^-?ish\b|-ish$/i.test(next ?? ''))) return true;
   const before = (words[index - 1] ?? '').toLowerCase();
-  return HEDGES.has(before) || new RegExp(`~\\s*\\$?${escapeRegExp(word)}`).test(question);
+  return (
+    HEDGES.has(before) ||
+    new RegExp(`~\\s*\\$?${escapeRegExp(word)}|${escapeRegExp(word)}[\\p{L}]*\\s*\\+`, 'u').test(question)
+  );
 }
 
 function escapeRegExp(text: string): string {

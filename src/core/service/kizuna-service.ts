@@ -23,7 +23,7 @@ import {
 } from '../pipeline/present.js';
 import { EVERYDAY_WORD_RANK, interpret, type InterpretContext, type Reading } from '../pipeline/interpret.js';
 import { judge, type JudgeOptions } from '../pipeline/judge.js';
-import { documentStems, wordsOnlyInOtherSheets } from '../pipeline/other-sheet.js';
+import { documentStems, usesEveryWord, wordsOnlyInOtherSheets } from '../pipeline/other-sheet.js';
 import { rarityWeight } from '../retrieval/coverage-verdict.js';
 import { smallTalkKind } from '../pipeline/intent.js';
 import { retrieveForReading } from '../pipeline/retrieve.js';
@@ -269,7 +269,7 @@ export class KizunaService implements KizunaCore {
     // in 2019?" stays refused, and so does anything named that no sheet mentions.
     const onlyElsewhere =
       judgement.kind === 'no-topic'
-        ? []
+        ? undefined
         : wordsOnlyInOtherSheets(
             reading,
             reading.coverage,
@@ -277,7 +277,11 @@ export class KizunaService implements KizunaCore {
             this.weightOf,
             state.knowledge.documents.map((document) => document.id),
           );
-    if (onlyElsewhere.length > 0 && reading.documentIds !== undefined) {
+    if (
+      onlyElsewhere !== undefined &&
+      onlyElsewhere.phrases.length > 0 &&
+      reading.documentIds !== undefined
+    ) {
       const asked = reading.documentIds;
       const { documentIds: _named, ...unscoped } = reading;
       const everywhere = await this.retrieveFor(state, unscoped);
@@ -287,13 +291,19 @@ export class KizunaService implements KizunaCore {
         everywhere,
         this.judgeOptions(state, input.translated !== undefined),
       );
-      // The named sheet's best passage, if nearly as close as any, answers after all (a paraphrase).
+      // The named sheet's best passage, if nearly as close as any, answers after all (a paraphrase);
+      // the other sheet's passage must use every word the named one lacks, or it is not about them.
       const named = passages[0]?.score ?? 0;
       const best = everywhere[0]?.score ?? 0;
-      if ((overall.kind === 'answer' || overall.kind === 'related') && named < best * OTHER_SHEET_SHARE) {
-        const elsewhere = everywhere.find((item) => !asked.includes(item.document.id));
+      const elsewhere = everywhere.find((item) => !asked.includes(item.document.id));
+      if (
+        (overall.kind === 'answer' || overall.kind === 'related') &&
+        named < best * OTHER_SHEET_SHARE &&
+        elsewhere !== undefined &&
+        usesEveryWord(elsewhere.passage.text, onlyElsewhere)
+      ) {
         return finish(
-          otherSheetReply(state, say, elsewhere, reading.standalone, missing(onlyElsewhere), asked),
+          otherSheetReply(state, say, elsewhere, reading.standalone, missing(onlyElsewhere.phrases), asked),
         );
       }
     }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { documentStems, wordsOnlyInOtherSheets } from '../../../src/core/pipeline/other-sheet.js';
+import {
+  documentStems,
+  usesEveryWord,
+  wordsOnlyInOtherSheets,
+} from '../../../src/core/pipeline/other-sheet.js';
 import type { Reading } from '../../../src/core/pipeline/interpret.js';
 import { buildCorpusVocabulary } from '../../../src/core/retrieval/corpus-vocabulary.js';
 import { questionWords } from '../../../src/core/retrieval/question-terms.js';
@@ -27,7 +31,7 @@ function onlyElsewhere(question: string, documentIds: readonly string[] | undefi
   const words = questionWords(question);
   const coverage = assessCoverage(words, vocabulary, undefined);
   const reading = { documentIds, crossSheet } as unknown as Reading;
-  return wordsOnlyInOtherSheets(reading, coverage, stemsOf, everyWordMatters, [older.id, newer.id]);
+  return wordsOnlyInOtherSheets(reading, coverage, stemsOf, everyWordMatters, [older.id, newer.id]).phrases;
 }
 
 describe('wordsOnlyInOtherSheets', () => {
@@ -54,5 +58,17 @@ describe('wordsOnlyInOtherSheets', () => {
 
   it('GIVEN a word no sheet uses THEN it is not listed (that is a plain refusal)', () => {
     expect(onlyElsewhere('what about okinawa', [newer.id])).toEqual([]);
+  });
+});
+
+describe('usesEveryWord', () => {
+  const found = { phrases: ['North Korea'], forms: [['north'], ['korea']] };
+
+  it('GIVEN a passage with every missing word THEN it speaks about them', () => {
+    expect(usesEveryWord('The United Nations passed sanctions against North Korea.', found)).toBe(true);
+  });
+
+  it('GIVEN a passage sharing only one of them THEN it does not', () => {
+    expect(usesEveryWord('South Korea joined the exercises.', found)).toBe(false);
   });
 });
