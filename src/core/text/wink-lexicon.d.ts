@@ -12,20 +12,3 @@ declare module 'wink-lexicon/src/wn-adjective-exceptions.js' {
   export default exceptions;
 }
 
-/** WordNet's lexicographer file names, by number ("verb.communication"). */
-declare module 'wink-lexicon/src/wn-senses.js' {
-  const senses: readonly string[];
-  export default senses;
-}
-
-/** WordNet lemma → its row in wn-word-senses. */
-declare module 'wink-lexicon/src/wn-words.js' {
-  const words: Readonly<Record<string, number>>;
-  export default words;
-}
-
-/** Row → the lexicographer file numbers of the lemma's senses. */
-declare module 'wink-lexicon/src/wn-word-senses.js' {
-  const senses: readonly (readonly number[] | undefined)[];
-  export default senses;
-}

@@ -1,7 +1,32 @@
-import senseNames from 'wink-lexicon/src/wn-senses.js';
-import wordSenses from 'wink-lexicon/src/wn-word-senses.js';
-import wordIndex from 'wink-lexicon/src/wn-words.js';
+import { createRequire } from 'node:module';
+
 import { lemmasOf } from './lemma.js';
+
+/** WordNet's tables as wink-lexicon ships them: about 2.7 MB of JavaScript. */
+interface WordNetTables {
+  readonly senseNames: readonly string[];
+  readonly wordSenses: readonly (readonly number[] | undefined)[];
+  readonly wordIndex: Readonly<Record<string, number>>;
+}
+
+let tables: WordNetTables | undefined;
+
+/**
+ * Loaded on first use, not with the module: only an "-ee" noun asks (word-forms.ts), and parsing the
+ * tables at start-up cost every CLI answer about 0.3 s and the process about 25 MB (npm run bench -- --quick,
+ * 2026-11-30).
+ */
+function wordNet(): WordNetTables {
+  if (tables === undefined) {
+    const load = createRequire(import.meta.url);
+    tables = {
+      senseNames: load('wink-lexicon/src/wn-senses.js') as WordNetTables['senseNames'],
+      wordSenses: load('wink-lexicon/src/wn-word-senses.js') as WordNetTables['wordSenses'],
+      wordIndex: load('wink-lexicon/src/wn-words.js') as WordNetTables['wordIndex'],
+    };
+  }
+  return tables;
+}
 
 /** WordNet's broad word classes, from its lexicographer files ("verb.communication" → verb). */
 export type WordClass = 'noun' | 'verb' | 'adj' | 'adv';
@@ -17,6 +42,7 @@ export type WordClass = 'noun' | 'verb' | 'adj' | 'adv';
  */
 export function wordClasses(word: string): ReadonlySet<WordClass> {
   const classes = new Set<WordClass>();
+  const { senseNames, wordSenses, wordIndex } = wordNet();
   for (const lemma of dictionaryForms(word)) {
     const index = Object.hasOwn(wordIndex, lemma) ? wordIndex[lemma] : undefined;
     if (index === undefined) continue;
