@@ -27,11 +27,11 @@ import {
   decodeSlots,
   digestFile,
   discardTemporaryGeneration,
-  encodePassages,
   encodeSlots,
   INDEX_FILES,
   linkGenerationFiles,
   MAIN_GRAPH_FILES,
+  passagesFileParts,
   publishGeneration,
   readCurrentGeneration,
   readGenerationManifest,
@@ -625,11 +625,9 @@ export class PassageIndex {
           vectorCacheParts(this.delta.vectors),
         );
       }
-      files[INDEX_FILES.passages] = await writeDigestedFile(
-        temporary,
-        INDEX_FILES.passages,
-        encodePassages(this.passages),
-      );
+      const passagesFile = await passagesFileParts(this.passages);
+      const passagesDigest = await writeDigestedFile(temporary, INDEX_FILES.passages, passagesFile.parts);
+      files[INDEX_FILES.passages] = passagesDigest;
       files[INDEX_FILES.slots] = await writeDigestedFile(
         temporary,
         INDEX_FILES.slots,
@@ -643,6 +641,7 @@ export class PassageIndex {
       };
       await writeDigestedFile(temporary, INDEX_FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
       const published = await publishGeneration(dir, temporary);
+      passagesFile.published(join(published, INDEX_FILES.passages), passagesDigest);
       // Later saves link the main graph's files from here; its vectors are read back from here when a rebuild
       // needs them, instead of staying in memory (as large as the graph itself).
       this.main.saved = { folder: published, files: mainGraphDigests(manifest) };
