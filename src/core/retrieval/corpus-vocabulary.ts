@@ -16,8 +16,11 @@ export interface WordVectorLookup {
 export interface CorpusVocabulary {
   /** Stem → number of passages that use it. */
   readonly stemPassageCounts: ReadonlyMap<string, number>;
-  /** Stem → positions (in the passage list) of the passages that use it: the inverted index. */
-  readonly postings: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Stem → positions (in the passage list) of the passages that use it, ascending: the inverted index. Views of
+   * one shared buffer (at 100,000 passages a number[] per stem cost about 30 MB, these about 10).
+   */
+  readonly postings: ReadonlyMap<string, Int32Array>;
   /** Lowercase surface words used, grouped by length, for typo look-ups. */
   readonly wordsByLength: ReadonlyMap<number, readonly string[]>;
   /** Unit vectors of the surface words that have one, for paraphrase look-ups. */
@@ -43,14 +46,110 @@ export function createVocabularyCache(): VocabularyCache {
   return { segments: new WeakMap() };
 }
 
+/**
+ * One document's vocabulary work in a form JSON can hold, for saving with the parsed knowledge so a restart does
+ * not tokenise the sheets again (see {@link storedDocumentVocabulary} and {@link restoreDocumentVocabulary}).
+ */
+export interface StoredDocumentVocabulary {
+  readonly terms: readonly string[];
+  /** The term indexes, int32 in this machine's byte order (the store is local to it), base64. */
+  readonly termIds: string;
+  /** `passages + 1` offsets into `termIds`, encoded like `termIds`. */
+  readonly termOffsets: string;
+  readonly surfaceWords: readonly string[];
+  readonly capitalised: readonly string[];
+  readonly lowercase: readonly string[];
+}
+
+/**
+ * The vocabulary work the cache holds for exactly these passages (one document's, in order), or undefined when
+ * it holds none (they were never part of a built vocabulary).
+ */
+export function storedDocumentVocabulary(
+  cache: VocabularyCache,
+  passages: readonly Passage[],
+): StoredDocumentVocabulary | undefined {
+  const segment = passages.length === 0 ? undefined : cachedSegment(cache, passages);
+  if (segment === undefined) return undefined;
+  return {
+    terms: segment.terms,
+    termIds: int32Base64(segment.termIds),
+    termOffsets: int32Base64(segment.termOffsets),
+    surfaceWords: segment.surfaceWords,
+    capitalised: segment.capitalised,
+    lowercase: segment.lowercase,
+  };
+}
+
+/**
+ * Puts saved vocabulary work for these passages (one document's, the very objects a later build will see) into
+ * the cache, so building a vocabulary that includes them does not tokenise them again.
+ * @throws Error when `stored` does not fit the passages (wrong counts, term indexes out of range).
+ */
+export function restoreDocumentVocabulary(
+  cache: VocabularyCache,
+  passages: readonly Passage[],
+  stored: StoredDocumentVocabulary,
+): void {
+  const termIds = base64Int32(stored.termIds);
+  const termOffsets = base64Int32(stored.termOffsets);
+  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  if (
+    passages.length === 0 ||
+    termOffsets.length !== passages.length + 1 ||
+    termOffsets[0] !== 0 ||
+    termOffsets[passages.length] !== termIds.length ||
+    !strings(stored.terms) ||
+    !strings(stored.surfaceWords) ||
+    !strings(stored.capitalised) ||
+    !strings(stored.lowercase)
+  ) {
+    throw new Error('stored vocabulary does not fit its passages');
+  }
+  for (let i = 0; i < passages.length; i += 1) {
+    if (termOffsets[i]! > termOffsets[i + 1]!) throw new Error('stored vocabulary offsets are not ascending');
+  }
+  for (const id of termIds) {
+    if (!(id >= 0 && id < stored.terms.length)) throw new Error('stored vocabulary names a term it lacks');
+  }
+  cache.segments.set(passages[0]!, {
+    passages: [...passages],
+    terms: stored.terms,
+    termIds,
+    termOffsets,
+    surfaceWords: stored.surfaceWords,
+    capitalised: stored.capitalised,
+    lowercase: stored.lowercase,
+  });
+}
+
+function int32Base64(values: Int32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+function base64Int32(text: string): Int32Array {
+  if (typeof text !== 'string') throw new Error('stored vocabulary is not base64 text');
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length % 4 !== 0) throw new Error('stored vocabulary has a partial int32');
+  // A copy: a Buffer may be a slice of a shared pool, at any byte offset.
+  const values = new Int32Array(bytes.length / 4);
+  new Uint8Array(values.buffer).set(bytes);
+  return values;
+}
+
 /** What one contiguous run of a document's passages contributes to the vocabulary. */
 interface SegmentVocabulary {
   /** The exact passage objects, to check a cached segment still applies. */
   readonly passages: readonly Passage[];
   /** Distinct terms (stems and initialisms) in first-use order. */
   readonly terms: readonly string[];
-  /** Per passage, its distinct terms as indexes into `terms`, in first-use order. */
-  readonly termsByPassage: readonly Int32Array[];
+  /**
+   * Each passage's distinct terms as indexes into `terms`, in first-use order, back to back: passage i's are
+   * `termIds[termOffsets[i] .. termOffsets[i + 1])` (one array per document, not one per passage).
+   */
+  readonly termIds: Int32Array;
+  /** `passages.length + 1` offsets into `termIds`. */
+  readonly termOffsets: Int32Array;
   /** Distinct content tokens in first-use order. */
   readonly surfaceWords: readonly string[];
   /** Tokens written capitalised inside a sentence, in first-use order, and tokens written in lower case. */
@@ -82,38 +181,54 @@ export function buildCorpusVocabulary(
   // passage-by-passage scan would fill them), and the per-passage work is array arithmetic.
   const termIds = new Map<string, number>();
   const terms: string[] = [];
-  const counts: number[] = [];
-  const lists: number[][] = [];
+  /** Per term: passages using it, then (after the titles) everything that uses it. */
+  const postingCounts: number[] = [];
   const idOf = (term: string) => {
     let id = termIds.get(term);
     if (id === undefined) {
       id = terms.length;
       termIds.set(term, id);
       terms.push(term);
-      counts.push(0);
-      lists.push([]);
+      postingCounts.push(0);
     }
     return id;
   };
   const memo: BuildMemo = { stems: new Map(), shapes: new Map() };
+  const placed: {
+    readonly segment: SegmentVocabulary;
+    readonly start: number;
+    readonly global: Int32Array;
+  }[] = [];
+  let postingTotal = 0;
   for (let start = 0; start < passages.length;) {
     let end = start + 1;
     while (end < passages.length && passages[end]!.documentId === passages[start]!.documentId) end += 1;
     const segment = segmentVocabulary(passages.slice(start, end), memo, cache);
     // The segment's new terms come in its own first-use order, which is their global first-use order.
-    const global = segment.terms.map(idOf);
-    segment.termsByPassage.forEach((local, offset) => {
-      for (const id of local) {
-        const term = global[id]!;
-        counts[term]! += 1;
-        lists[term]!.push(start + offset);
-      }
-    });
+    const global = Int32Array.from(segment.terms, idOf);
+    const ids = segment.termIds;
+    for (let at = 0; at < ids.length; at += 1) postingCounts[global[ids[at]!]!]! += 1;
+    postingTotal += segment.termIds.length;
+    placed.push({ segment, start, global });
     for (const word of segment.surfaceWords) surfaceWords.add(word);
     for (const token of segment.capitalised) capitalised.add(token);
     for (const token of segment.lowercase) lowercase.add(token);
     start = end;
   }
+  // Every term's postings in one buffer, in term order; filled in passage order, so each list is ascending.
+  const postingStart = new Int32Array(terms.length + 1);
+  for (let id = 0; id < terms.length; id += 1) postingStart[id + 1] = postingStart[id]! + postingCounts[id]!;
+  const postingBuffer = new Int32Array(postingTotal);
+  const filled = postingStart.slice(0, terms.length);
+  for (const { segment, start, global } of placed) {
+    const { termIds: ids, termOffsets: offsets } = segment;
+    for (let passage = 0; passage + 1 < offsets.length; passage += 1) {
+      for (let at = offsets[passage]!; at < offsets[passage + 1]!; at += 1) {
+        postingBuffer[filled[global[ids[at]!]!]!++] = start + passage;
+      }
+    }
+  }
+  const counts = postingCounts.slice();
   // Titles and years count as uses, but are no passage: no postings, no names.
   for (const text of extraTexts) {
     const here = new Set<number>();
@@ -124,13 +239,14 @@ export function buildCorpusVocabulary(
       surfaceWords.add(token);
     }
     for (const initialism of initialismsOf(text)) here.add(idOf(initialism));
-    for (const id of here) counts[id]! += 1;
+    for (const id of here) counts[id] = (counts[id] ?? 0) + 1;
   }
   const stemPassageCounts = new Map<string, number>();
-  const postings = new Map<string, number[]>();
+  const postings = new Map<string, Int32Array>();
   terms.forEach((term, id) => {
     stemPassageCounts.set(term, counts[id]!);
-    if (lists[id]!.length > 0) postings.set(term, lists[id]!);
+    if (id < postingCounts.length && postingCounts[id]! > 0)
+      postings.set(term, postingBuffer.subarray(postingStart[id], postingStart[id + 1]));
   });
   const names = new Set([...capitalised].filter((token) => !lowercase.has(token)));
 
@@ -162,27 +278,32 @@ function stemOf(token: string, memo: BuildMemo): string | undefined {
   return stemmed;
 }
 
+/** The cached work for exactly these passage objects, in this order. */
+function cachedSegment(cache: VocabularyCache, passages: readonly Passage[]): SegmentVocabulary | undefined {
+  const cached = cache.segments.get(passages[0]!);
+  return cached !== undefined &&
+    cached.passages.length === passages.length &&
+    cached.passages.every((passage, i) => passage === passages[i])
+    ? cached
+    : undefined;
+}
+
 /** A run of one document's passages, from the cache when the very same passage objects were seen before. */
 function segmentVocabulary(
   passages: readonly Passage[],
   memo: BuildMemo,
   cache: VocabularyCache | undefined,
 ): SegmentVocabulary {
-  const cached = cache?.segments.get(passages[0]!);
-  if (
-    cached !== undefined &&
-    cached.passages.length === passages.length &&
-    cached.passages.every((passage, i) => passage === passages[i])
-  ) {
-    return cached;
-  }
+  const cached = cache === undefined ? undefined : cachedSegment(cache, passages);
+  if (cached !== undefined) return cached;
   const localIds = new Map<string, number>();
   const terms: string[] = [];
   const surfaceWords: string[] = [];
   const seenWords = new Set<string>();
   const lastPassage: number[] = [];
-  const termsByPassage = passages.map((passage, index) => {
-    const here: number[] = [];
+  const ids: number[] = [];
+  const termOffsets = new Int32Array(passages.length + 1);
+  passages.forEach((passage, index) => {
     const use = (term: string) => {
       let id = localIds.get(term);
       if (id === undefined) {
@@ -193,7 +314,7 @@ function segmentVocabulary(
       }
       if (lastPassage[id] === index) return;
       lastPassage[id] = index;
-      here.push(id);
+      ids.push(id);
     };
     for (const token of tokenize(passage.text)) {
       const stemmed = stemOf(token, memo);
@@ -206,13 +327,14 @@ function segmentVocabulary(
     }
     // "the UN" is covered when the sheets say "the United Nations".
     for (const initialism of initialismsOf(passage.text)) use(initialism);
-    return Int32Array.from(here);
+    termOffsets[index + 1] = ids.length;
   });
   const { capitalised, lowercase } = nameTokens(passages, memo.shapes);
   const segment: SegmentVocabulary = {
     passages,
     terms,
-    termsByPassage,
+    termIds: Int32Array.from(ids),
+    termOffsets,
     surfaceWords,
     capitalised: [...capitalised],
     lowercase: [...lowercase],
