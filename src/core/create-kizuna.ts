@@ -20,6 +20,8 @@ import { loadGlossaryIfPresent } from './language/load-glossary.js';
 import { EMPTY_LEXICON } from './service/lexicon.js';
 import { loadAliases } from './question/load-aliases.js';
 import { createCoverageWordTable } from './retrieval/coverage-word-table.js';
+import { createVocabularyCache } from './retrieval/corpus-vocabulary.js';
+import { PARSED_KNOWLEDGE_FOLDER, ParsedKnowledgeStore } from './service/parsed-knowledge-store.js';
 import { KizunaService, type IndexOpener, type KizunaServiceOptions } from './service/kizuna-service.js';
 import type { KnowledgeBase } from './types.js';
 
@@ -71,6 +73,17 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
   if (rebuildAsked) await rm(config.indexDir, { recursive: true, force: true });
 
   const parsedFiles: ParsedFileCache = new Map();
+  // The parse and vocabulary work of each file, saved beside the index, so a restart with unchanged files
+  // neither parses nor tokenises them (synthetic knowledge handed in by a benchmark has no files to key it by).
+  const vocabularyCache = createVocabularyCache();
+  const parsedStore =
+    options.loadKnowledge === undefined
+      ? new ParsedKnowledgeStore({
+          dir: join(config.indexDir, PARSED_KNOWLEDGE_FOLDER),
+          vocabularyCache,
+          logger,
+        })
+      : undefined;
   const openIndex: IndexOpener = async (knowledge, previous) => {
     const opened = await openPassageIndex({
       dir: config.indexDir,
@@ -95,7 +108,21 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
 
   return KizunaService.start({
     // One parse cache for the life of the service: a reload parses only the files that changed.
-    loadKnowledge: options.loadKnowledge ?? (() => loadKnowledgeFolder(config.knowledgeDir, parsedFiles)),
+    loadKnowledge:
+      options.loadKnowledge ??
+      (() =>
+        loadKnowledgeFolder(config.knowledgeDir, parsedFiles, (name, sha256) =>
+          parsedStore === undefined ? Promise.resolve(undefined) : parsedStore.restore(name, sha256),
+        )),
+    vocabularyCache,
+    ...(parsedStore === undefined
+      ? {}
+      : {
+          afterKnowledgeChange: async () => {
+            const saved = await parsedStore.save(parsedFiles);
+            if (saved.written + saved.removed > 0) logger.debug(saved, 'parsed knowledge saved');
+          },
+        }),
     ...(options.loadKnowledge === undefined
       ? { fingerprintKnowledge: () => fingerprintKnowledge(config.knowledgeDir) }
       : {}),

@@ -23,10 +23,17 @@ export type ParsedFileCache = Map<string, { readonly sha256: string; readonly pa
  * The fingerprint is sha256 (hex) over each file's name and bytes in that order, so any change to any
  * byte, a rename, an addition or a removal changes it.
  * @param cache - files parsed by an earlier load (see {@link ParsedFileCache}); updated to this load's files.
+ * @param restore - for a file the cache lacks: what the file of this name whose bytes hash to this sha256 (hex)
+ *   parsed to, when it was saved by an earlier process (see `ParsedKnowledgeStore`), else undefined (it is then
+ *   parsed). Only used with a cache.
  * @throws KnowledgeError when the folder is missing or holds no fact sheet, when a file is invalid,
  *   or when two files use the same document id (naming both).
  */
-export async function loadKnowledge(dir: string, cache?: ParsedFileCache): Promise<LoadedKnowledgeBase> {
+export async function loadKnowledge(
+  dir: string,
+  cache?: ParsedFileCache,
+  restore?: (name: string, sha256: string) => Promise<ParsedKnowledgeFile | undefined>,
+): Promise<LoadedKnowledgeBase> {
   const names = await listKnowledgeFiles(dir);
   const fingerprint = createHash('sha256');
   const parsedFiles: ParsedKnowledgeFile[] = [];
@@ -34,6 +41,18 @@ export async function loadKnowledge(dir: string, cache?: ParsedFileCache): Promi
   // Read concurrently (a large archive is a thousand small files), then hashed and parsed in name order.
   const contents = await Promise.all(names.map((name) => readFile(join(dir, name))));
   const seen = new Map<string, { sha256: string; parsed: ParsedKnowledgeFile }>();
+  const hashes =
+    cache === undefined ? [] : contents.map((bytes) => createHash('sha256').update(bytes).digest('hex'));
+  const restored =
+    cache === undefined || restore === undefined
+      ? []
+      : await Promise.all(
+          names.map((name, i) =>
+            cache.get(name)?.sha256 === hashes[i]
+              ? Promise.resolve(undefined)
+              : restore(name, hashes[i]!),
+          ),
+        );
 
   names.forEach((name, i) => {
     const bytes = contents[i]!;
@@ -42,9 +61,10 @@ export async function loadKnowledge(dir: string, cache?: ParsedFileCache): Promi
     let parsed: ParsedKnowledgeFile;
     if (cache === undefined) parsed = parseKnowledgeFile(name, bytes);
     else {
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const sha256 = hashes[i]!;
       const known = cache.get(name);
-      parsed = known?.sha256 === sha256 ? known.parsed : parseKnowledgeFile(name, bytes);
+      parsed =
+        known?.sha256 === sha256 ? known.parsed : (restored[i] ?? parseKnowledgeFile(name, bytes));
       seen.set(name, { sha256, parsed });
     }
     const earlier = fileById.get(parsed.document.id);

@@ -96,6 +96,17 @@ export interface KizunaServiceOptions {
    */
   readonly loadLexicon?: () => Promise<Lexicon>;
   readonly openIndex: IndexOpener;
+  /**
+   * Per-document vocabulary work to start from, e.g. restored from disk with the parsed knowledge (see
+   * `ParsedKnowledgeStore`). @default an empty cache
+   */
+  readonly vocabularyCache?: VocabularyCache;
+  /**
+   * Called once a knowledge version built from changed files is serving (at start, and after each reload that
+   * changed the knowledge), e.g. to save what was parsed for the next start. Awaited; a throw is logged, never
+   * fails the start or reload.
+   */
+  readonly afterKnowledgeChange?: () => Promise<void>;
   readonly embedder: QueryEmbedder & { readonly id: string };
   readonly answerer: Answerer;
   /** Used when `answerer` (a model) fails, so a question still gets an answer. */
@@ -159,7 +170,7 @@ export class KizunaService implements KizunaCore {
     const knowledge = await options.loadKnowledge();
     const lexicon = (await options.loadLexicon?.()) ?? EMPTY_LEXICON;
     const opened = await options.openIndex(knowledge, undefined);
-    const vocabularyCache = createVocabularyCache();
+    const vocabularyCache = options.vocabularyCache ?? createVocabularyCache();
     const state = createKnowledgeState(
       knowledge,
       lexicon,
@@ -173,6 +184,7 @@ export class KizunaService implements KizunaCore {
       'knowledge ready',
     );
     reportGlossaryGaps(knowledge, lexicon, options.logger);
+    await afterKnowledgeChange(options);
     return new KizunaService(options, state, opened.origin, vocabularyCache);
   }
 
@@ -521,7 +533,10 @@ export class KizunaService implements KizunaCore {
         passageCount: knowledge.passages.length,
       };
       this.lastReload = { at: this.now(), ok: true, report };
-      if (!unchanged) reportGlossaryGaps(knowledge, lexicon, this.options.logger);
+      if (!unchanged) {
+        reportGlossaryGaps(knowledge, lexicon, this.options.logger);
+        await afterKnowledgeChange(this.options);
+      }
       this.options.logger.info({ report }, 'knowledge reloaded');
       return report;
     } catch (error) {
@@ -559,6 +574,14 @@ export class KizunaService implements KizunaCore {
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+}
+
+async function afterKnowledgeChange(options: KizunaServiceOptions): Promise<void> {
+  try {
+    await options.afterKnowledgeChange?.();
+  } catch (error) {
+    options.logger.warn({ err: error }, 'the step after a knowledge change failed; the knowledge is serving');
   }
 }
 
