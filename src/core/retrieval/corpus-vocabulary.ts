@@ -40,10 +40,99 @@ export interface CorpusVocabulary {
  */
 export interface VocabularyCache {
   readonly segments: WeakMap<Passage, SegmentVocabulary>;
+  /** Every term and word the cached segments use, numbered once for the cache's life (see {@link Dictionary}). */
+  readonly dictionary: Dictionary;
+  /** Each segment's terms and words as dictionary numbers, worked out on its first build. */
+  readonly numbered: WeakMap<SegmentVocabulary, NumberedSegment>;
 }
 
 export function createVocabularyCache(): VocabularyCache {
-  return { segments: new WeakMap() };
+  return { segments: new WeakMap(), dictionary: createDictionary(), numbered: new WeakMap() };
+}
+
+/**
+ * Terms (stems, initialisms) and surface words, each numbered once, so merging a thousand documents' segments into
+ * one vocabulary is array arithmetic on numbers instead of a string lookup per term per document (at 100,000
+ * passages that lookup work took most of the merge). Append-only: a reload that drops a word keeps its number.
+ */
+interface Dictionary {
+  readonly termIds: Map<string, number>;
+  readonly terms: string[];
+  readonly wordIds: Map<string, number>;
+  readonly words: string[];
+  /** Per word vector table: each word's unit vector, null when it has none (filled as words are first merged). */
+  readonly unitVectors: WeakMap<WordVectorLookup, (Float32Array | null | undefined)[]>;
+}
+
+function createDictionary(): Dictionary {
+  return { termIds: new Map(), terms: [], wordIds: new Map(), words: [], unitVectors: new WeakMap() };
+}
+
+function termNumber(dictionary: Dictionary, term: string): number {
+  let id = dictionary.termIds.get(term);
+  if (id === undefined) {
+    id = dictionary.terms.length;
+    dictionary.termIds.set(term, id);
+    dictionary.terms.push(term);
+  }
+  return id;
+}
+
+function wordNumber(dictionary: Dictionary, word: string): number {
+  let id = dictionary.wordIds.get(word);
+  if (id === undefined) {
+    id = dictionary.words.length;
+    dictionary.wordIds.set(word, id);
+    dictionary.words.push(word);
+  }
+  return id;
+}
+
+/** A segment's lists as dictionary numbers, in the segment's own orders. */
+interface NumberedSegment {
+  readonly terms: Int32Array;
+  readonly surfaceWords: Int32Array;
+  readonly capitalised: Int32Array;
+  readonly lowercase: Int32Array;
+}
+
+function numberedSegment(cache: VocabularyCache, segment: SegmentVocabulary): NumberedSegment {
+  let numbered = cache.numbered.get(segment);
+  if (numbered === undefined) {
+    const { dictionary } = cache;
+    const words = (list: readonly string[]) => Int32Array.from(list, (word) => wordNumber(dictionary, word));
+    numbered = {
+      terms: Int32Array.from(segment.terms, (term) => termNumber(dictionary, term)),
+      surfaceWords: words(segment.surfaceWords),
+      capitalised: words(segment.capitalised),
+      lowercase: words(segment.lowercase),
+    };
+    cache.numbered.set(segment, numbered);
+  }
+  return numbered;
+}
+
+/** First-use order of dictionary numbers within one build: which were met, and in what order. */
+class FirstUse {
+  private seen: Uint8Array;
+  readonly order: number[] = [];
+  constructor(size: number) {
+    this.seen = new Uint8Array(size);
+  }
+  add(id: number): boolean {
+    if (id >= this.seen.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.seen.length * 2));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    if (this.seen[id] === 1) return false;
+    this.seen[id] = 1;
+    this.order.push(id);
+    return true;
+  }
+  has(id: number): boolean {
+    return id < this.seen.length && this.seen[id] === 1;
+  }
 }
 
 /**
@@ -172,27 +261,34 @@ export function buildCorpusVocabulary(
   passages: readonly Passage[],
   vectors?: WordVectorLookup,
   extraTexts: readonly string[] = [],
-  cache?: VocabularyCache,
+  cache: VocabularyCache = createVocabularyCache(),
 ): CorpusVocabulary {
-  const surfaceWords = new Set<string>();
-  const capitalised = new Set<string>();
-  const lowercase = new Set<string>();
-  // Each distinct term gets a number once, in first-use order (the maps below are filled in that order, as a
-  // passage-by-passage scan would fill them), and the per-passage work is array arithmetic.
-  const termIds = new Map<string, number>();
+  const { dictionary } = cache;
+  // Terms, surface words and name tokens are taken in first-use order (the maps below are filled in that order,
+  // as a passage-by-passage scan would fill them); the per-passage work is array arithmetic on numbers.
+  /** Dictionary number → this build's term number (−1 until first used). */
+  let order = new Int32Array(dictionary.terms.length + 1024).fill(-1);
   const terms: string[] = [];
-  /** Per term: passages using it, then (after the titles) everything that uses it. */
+  /** Per term: passages using it. */
   const postingCounts: number[] = [];
-  const idOf = (term: string) => {
-    let id = termIds.get(term);
-    if (id === undefined) {
+  const idOf = (dictionaryId: number) => {
+    if (dictionaryId >= order.length) {
+      const grown = new Int32Array(Math.max(dictionaryId + 1, order.length * 2)).fill(-1);
+      grown.set(order);
+      order = grown;
+    }
+    let id = order[dictionaryId]!;
+    if (id < 0) {
       id = terms.length;
-      termIds.set(term, id);
-      terms.push(term);
+      order[dictionaryId] = id;
+      terms.push(dictionary.terms[dictionaryId]!);
       postingCounts.push(0);
     }
     return id;
   };
+  const surfaceWords = new FirstUse(dictionary.words.length);
+  const capitalised = new FirstUse(dictionary.words.length);
+  const lowercase = new FirstUse(dictionary.words.length);
   const memo: BuildMemo = { stems: new Map(), shapes: new Map() };
   const placed: {
     readonly segment: SegmentVocabulary;
@@ -204,15 +300,16 @@ export function buildCorpusVocabulary(
     let end = start + 1;
     while (end < passages.length && passages[end]!.documentId === passages[start]!.documentId) end += 1;
     const segment = segmentVocabulary(passages.slice(start, end), memo, cache);
+    const numbered = numberedSegment(cache, segment);
     // The segment's new terms come in its own first-use order, which is their global first-use order.
-    const global = Int32Array.from(segment.terms, idOf);
+    const global = numbered.terms.map(idOf);
     const ids = segment.termIds;
     for (let at = 0; at < ids.length; at += 1) postingCounts[global[ids[at]!]!]! += 1;
-    postingTotal += segment.termIds.length;
+    postingTotal += ids.length;
     placed.push({ segment, start, global });
-    for (const word of segment.surfaceWords) surfaceWords.add(word);
-    for (const token of segment.capitalised) capitalised.add(token);
-    for (const token of segment.lowercase) lowercase.add(token);
+    for (const word of numbered.surfaceWords) surfaceWords.add(word);
+    for (const token of numbered.capitalised) capitalised.add(token);
+    for (const token of numbered.lowercase) lowercase.add(token);
     start = end;
   }
   // Every term's postings in one buffer, in term order; filled in passage order, so each list is ascending.
@@ -235,29 +332,42 @@ export function buildCorpusVocabulary(
     for (const token of tokenize(text)) {
       const stemmed = stemOf(token, memo);
       if (stemmed === undefined) continue;
-      here.add(idOf(stemmed));
-      surfaceWords.add(token);
+      here.add(idOf(termNumber(dictionary, stemmed)));
+      surfaceWords.add(wordNumber(dictionary, token));
     }
-    for (const initialism of initialismsOf(text)) here.add(idOf(initialism));
+    for (const initialism of initialismsOf(text)) here.add(idOf(termNumber(dictionary, initialism)));
     for (const id of here) counts[id] = (counts[id] ?? 0) + 1;
   }
   const stemPassageCounts = new Map<string, number>();
   const postings = new Map<string, Int32Array>();
   terms.forEach((term, id) => {
     stemPassageCounts.set(term, counts[id]!);
-    if (id < postingCounts.length && postingCounts[id]! > 0)
+    if (postingCounts[id]! > 0)
       postings.set(term, postingBuffer.subarray(postingStart[id], postingStart[id + 1]));
   });
-  const names = new Set([...capitalised].filter((token) => !lowercase.has(token)));
+  const names = new Set<string>();
+  for (const token of capitalised.order) if (!lowercase.has(token)) names.add(dictionary.words[token]!);
 
   const wordsByLength = new Map<number, string[]>();
   const wordVectors: { word: string; vector: Float32Array }[] = [];
-  for (const word of surfaceWords) {
-    const bucket = wordsByLength.get(word.length) ?? [];
-    bucket.push(word);
-    wordsByLength.set(word.length, bucket);
-    const vector = vectors?.vector(word);
-    if (vector !== undefined) wordVectors.push({ word, vector: unit(vector) });
+  let units = vectors === undefined ? undefined : dictionary.unitVectors.get(vectors);
+  if (vectors !== undefined && units === undefined) {
+    units = [];
+    dictionary.unitVectors.set(vectors, units);
+  }
+  for (const id of surfaceWords.order) {
+    const word = dictionary.words[id]!;
+    const bucket = wordsByLength.get(word.length);
+    if (bucket === undefined) wordsByLength.set(word.length, [word]);
+    else bucket.push(word);
+    if (vectors === undefined || units === undefined) continue;
+    let vector = units[id];
+    if (vector === undefined) {
+      const raw = vectors.vector(word);
+      vector = raw === undefined ? null : unit(raw);
+      units[id] = vector;
+    }
+    if (vector !== null) wordVectors.push({ word, vector });
   }
   return {
     stemPassageCounts,
@@ -292,9 +402,9 @@ function cachedSegment(cache: VocabularyCache, passages: readonly Passage[]): Se
 function segmentVocabulary(
   passages: readonly Passage[],
   memo: BuildMemo,
-  cache: VocabularyCache | undefined,
+  cache: VocabularyCache,
 ): SegmentVocabulary {
-  const cached = cache === undefined ? undefined : cachedSegment(cache, passages);
+  const cached = cachedSegment(cache, passages);
   if (cached !== undefined) return cached;
   const localIds = new Map<string, number>();
   const terms: string[] = [];
@@ -339,7 +449,7 @@ function segmentVocabulary(
     capitalised: [...capitalised],
     lowercase: [...lowercase],
   };
-  cache?.segments.set(passages[0]!, segment);
+  cache.segments.set(passages[0]!, segment);
   return segment;
 }
 

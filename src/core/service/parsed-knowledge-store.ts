@@ -23,7 +23,7 @@ export const PARSED_KNOWLEDGE_FORMAT = 1;
  * computes it and fails, printing the new value, when that code changes). Entries made by other code are ignored,
  * so a changed parser never serves what the old one parsed.
  */
-export const PARSED_KNOWLEDGE_DERIVATION = 'c1e25368006a99fe';
+export const PARSED_KNOWLEDGE_DERIVATION = '2263779618fa3bbd';
 
 /** Name of the store's folder inside the index folder. */
 export const PARSED_KNOWLEDGE_FOLDER = 'parsed-knowledge';
