@@ -59,6 +59,8 @@ describe('diffPassages', () => {
       );
     for (let round = 0; round < 200; round += 1) {
       const old = documents(6);
+      // Sometimes the old version already uses one id in two documents.
+      if (random() < 0.5) old.push([{ ...old[0]![0]!, documentId: 'twin' }]);
       // Keep some documents as the same objects, copy some (same ids, new objects), edit, drop or add others.
       const next = old.flatMap((passages, d) => {
         const roll = random();
@@ -67,6 +69,8 @@ describe('diffPassages', () => {
         if (roll < 0.7)
           return [passages.map((passage, p) => (p === 0 ? { ...passage, id: `doc${d}#edited` } : passage))];
         if (roll < 0.8) return [];
+        // The same id again in another document: it must still count as kept, though its document is shared.
+        if (roll < 0.9) return [passages, [{ ...passages[0]!, documentId: `elsewhere${d}` }]];
         return [passages, [makePassage('new', { id: `new${d}#0`, documentId: `new${d}` })]];
       });
       const before = old.flat();
