@@ -37,6 +37,7 @@ import {
   readGenerationManifest,
   readGenerationVectorCache,
   readReusableVectorCache,
+  rememberPassagesLayout,
   SavedIndexUnusableError,
   vectorCacheParts,
   verifyGenerationFiles,
@@ -424,6 +425,7 @@ export class PassageIndex {
       INDEX_FILES.slots,
       ...(hasDelta ? graphFiles.map((name) => `${INDEX_FILES.deltaFolder}/${name}`) : []),
       ...(readsPassages ? [INDEX_FILES.passages] : []),
+      INDEX_FILES.passagesLayout,
     ]);
     const passages =
       suppliedPassages ?? decodePassages(await readFile(join(folder, INDEX_FILES.passages), 'utf8'));
@@ -431,6 +433,15 @@ export class PassageIndex {
       throw new Error(`${INDEX_FILES.passages} does not match the manifest`);
     }
     const slots = decodeSlots(await readFile(join(folder, INDEX_FILES.slots)), passages.length);
+    const passagesDigest = manifest.files[INDEX_FILES.passages];
+    if (passagesDigest !== undefined && manifest.files[INDEX_FILES.passagesLayout] !== undefined) {
+      rememberPassagesLayout(
+        passages,
+        join(folder, INDEX_FILES.passages),
+        passagesDigest,
+        await readFile(join(folder, INDEX_FILES.passagesLayout), 'utf8'),
+      );
+    }
     const mainStore = await HNSWLib.load(folder, embeddings);
     const mainIds = graphIds(mainStore, manifest.layers.main, identity.dimensions, INDEX_FILES.hnswIndex);
     let delta: DeltaGraph | undefined;
@@ -628,6 +639,11 @@ export class PassageIndex {
       const passagesFile = await passagesFileParts(this.passages);
       const passagesDigest = await writeDigestedFile(temporary, INDEX_FILES.passages, passagesFile.parts);
       files[INDEX_FILES.passages] = passagesDigest;
+      files[INDEX_FILES.passagesLayout] = await writeDigestedFile(
+        temporary,
+        INDEX_FILES.passagesLayout,
+        passagesFile.layout,
+      );
       files[INDEX_FILES.slots] = await writeDigestedFile(
         temporary,
         INDEX_FILES.slots,

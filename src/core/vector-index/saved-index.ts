@@ -31,6 +31,11 @@ export const INDEX_FILES = {
   docstore: 'docstore.json',
   /** The passages of this version, in knowledge order (see {@link encodePassages}). */
   passages: 'passages.json',
+  /**
+   * Optional: where each document's rows sit in passages.json (see {@link passagesLayoutText}), so the first update
+   * after a load copies unchanged documents' rows instead of encoding them.
+   */
+  passagesLayout: 'passages-layout.json',
   /** Where each passage's vector lives: int32 per passage, little-endian; label ≥ 0 in the main graph, −1 − label in the delta. */
   slots: 'slots.bin',
   /** The main graph's vectors by text hash (see {@link encodeVectorCache}), reused by the next full build. */
@@ -522,6 +527,8 @@ const writtenRows = new WeakMap<Passage, WrittenRows>();
 /** passages.json as consecutive parts, and how to remember where each document's rows went once it is published. */
 export interface PassagesFileParts {
   readonly parts: readonly Buffer[];
+  /** The contents of passages-layout.json for these parts. */
+  readonly layout: string;
   /** Records that these parts now live, published, at `path` with `digest`. */
   readonly published: (path: string, digest: FileDigest) => void;
 }
@@ -578,6 +585,7 @@ export async function passagesFileParts(passages: readonly Passage[]): Promise<P
   parts.push(Buffer.from(PASSAGES_TAIL, 'utf8'));
   return {
     parts,
+    layout: passagesLayoutText(placed.map((run) => [run.end - run.start, run.offset, run.bytes])),
     published: (path, digest) => {
       const file: WrittenPassagesFile = { path, bytes: digest.bytes, sha256: digest.sha256 };
       for (const run of placed) {
@@ -590,6 +598,65 @@ export async function passagesFileParts(passages: readonly Passage[]): Promise<P
       }
     },
   };
+}
+
+/** One document's rows in passages.json: [passages, byte offset, bytes]. */
+type LayoutRun = readonly [number, number, number];
+
+/** passages-layout.json: `{"runs": [[passages, offset, bytes], …]}`, one entry per document run, in order. */
+function passagesLayoutText(runs: readonly LayoutRun[]): string {
+  return JSON.stringify({ runs });
+}
+
+/**
+ * Remembers where each document's rows sit in a published passages.json (`path`, with `digest`), read from its
+ * passages-layout.json, so the next save can copy them ({@link passagesFileParts}). A layout that does not fit
+ * these passages or that file is ignored: it only saves work, and copied bytes are checked against the file's
+ * digest first.
+ */
+export function rememberPassagesLayout(
+  passages: readonly Passage[],
+  path: string,
+  digest: FileDigest,
+  layoutText: string,
+): void {
+  let runs: unknown;
+  try {
+    runs = (JSON.parse(layoutText) as { runs?: unknown }).runs;
+  } catch {
+    return;
+  }
+  if (!Array.isArray(runs)) return;
+  const placed: { start: number; end: number; offset: number; bytes: number }[] = [];
+  let fits = true;
+  let end = PASSAGES_HEAD.length;
+  forEachDocumentRun(passages, (start, runEnd) => {
+    const run: unknown = runs[placed.length];
+    const [count, offset, bytes] = Array.isArray(run) ? (run as unknown[]) : [];
+    if (
+      !fits ||
+      count !== runEnd - start ||
+      !isCount(offset) ||
+      !isCount(bytes) ||
+      offset < end ||
+      offset + bytes > digest.bytes
+    ) {
+      fits = false;
+      return;
+    }
+    placed.push({ start, end: runEnd, offset, bytes });
+    end = offset + bytes;
+  });
+  if (!fits || placed.length !== runs.length) return;
+  const file: WrittenPassagesFile = { path, bytes: digest.bytes, sha256: digest.sha256 };
+  for (const run of placed) {
+    writtenRows.set(passages[run.start]!, {
+      passages: passages.slice(run.start, run.end),
+      file,
+      start: run.offset,
+      end: run.offset + run.bytes,
+    });
+  }
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   encodeVectorCache,
   passagesFileParts,
   publishGeneration,
+  rememberPassagesLayout,
   readCurrentGeneration,
 } from '../../../src/core/vector-index/saved-index.js';
 import { VectorCache } from '../../../src/core/vector-index/vector-cache.js';
@@ -249,6 +250,26 @@ describe('passages file written in parts', () => {
       ...passages.slice(3).map((passage) => ({ ...passage, text: `${passage.text}!` })),
     ];
     expect(await write(next, 'b.json')).toBe(encodePassages(next));
+  });
+
+  it("GIVEN the layout saved with a passages.json (an index loaded from disk) THEN the next file copies each document's rows from it", async () => {
+    const passages = twoDocuments();
+    const { parts, layout } = await passagesFileParts(passages);
+    // A stand-in with the same layout but other bytes shows where the rows come from.
+    const text = Buffer.concat(parts).toString('utf8').replace('sheet#0', 'sheet#X');
+    await writeFile(join(dir, 'loaded.json'), text);
+    const digest = {
+      bytes: Buffer.byteLength(text),
+      sha256: createHash('sha256').update(text).digest('hex'),
+    };
+    rememberPassagesLayout(passages, join(dir, 'loaded.json'), digest, layout);
+    expect(Buffer.concat((await passagesFileParts(passages)).parts).toString('utf8')).toBe(text);
+    // A layout for other passages is ignored.
+    const others = twoDocuments();
+    rememberPassagesLayout(others.slice(1), join(dir, 'loaded.json'), digest, layout);
+    expect(Buffer.concat((await passagesFileParts(others)).parts).toString('utf8')).toBe(
+      encodePassages(others),
+    );
   });
 
   it('GIVEN the file it would copy from is gone or damaged THEN it encodes those rows instead', async () => {
