@@ -23,7 +23,7 @@ export const PARSED_KNOWLEDGE_FORMAT = 1;
  * computes it and fails, printing the new value, when that code changes). Entries made by other code are ignored,
  * so a changed parser never serves what the old one parsed.
  */
-export const PARSED_KNOWLEDGE_DERIVATION = '2263779618fa3bbd';
+export const PARSED_KNOWLEDGE_DERIVATION = 'cf6602d79a05628d';
 
 /** Name of the store's folder inside the index folder. */
 export const PARSED_KNOWLEDGE_FOLDER = 'parsed-knowledge';
@@ -206,8 +206,37 @@ function readEntry(bytes: Buffer, name: string, sha256: string): EntryPayload {
   ) {
     throw new Error('payload is not a parsed knowledge file');
   }
+  shareRepeatedStrings(parsed);
   return payload;
 }
+
+/**
+ * JSON.parse gives every passage its own copy of its document id and section heading, where a parse shares one
+ * string per document and heading: point them at one copy (at 100,000 passages the copies took about 10 MB).
+ */
+function shareRepeatedStrings(parsed: ParsedKnowledgeFile): void {
+  const shared = new Map<string, string>();
+  const share = (text: string) => {
+    const known = shared.get(text);
+    if (known !== undefined) return known;
+    shared.set(text, text);
+    return text;
+  };
+  share(parsed.document.id);
+  for (const passage of parsed.passages as Mutable<ParsedKnowledgeFile['passages'][number]>[]) {
+    passage.documentId = share(passage.documentId);
+    passage.section = share(passage.section);
+    passage.id = share(passage.id);
+  }
+  for (const quotation of parsed.quotations as Mutable<ParsedKnowledgeFile['quotations'][number]>[]) {
+    quotation.documentId = share(quotation.documentId);
+    quotation.section = share(quotation.section);
+    quotation.passageId = share(quotation.passageId);
+    quotation.speaker = share(quotation.speaker);
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Writes `bytes` to a temporary name beside `path`, then renames it: readers see the whole file or none. */
 async function writeAtomically(path: string, bytes: Buffer): Promise<void> {

@@ -221,6 +221,9 @@ export class PassageIndex {
       } else this.deltaPassages[-1 - slot] = passage;
     });
     this.removedFromMain = mainCount - inMain;
+    // The docstore only maps labels to passage ids, which idByLabel holds: it is refilled for a save that has to
+    // write the graph's files (see save), instead of holding 100,000 documents (~15 MB) meanwhile.
+    releaseDocstore(this.main.store);
     // efSearch is a query-time setting; the delta is searched as broadly (it is small, so nearly exhaustively).
     this.main.graph.setEf(parts.hnsw.efSearch);
     this.delta?.graph.setEf(parts.hnsw.efSearch);
@@ -464,13 +467,18 @@ export class PassageIndex {
       delta === undefined ? [] : graphIds(delta.store, manifest.layers.delta),
     );
 
+    // The passages' own id strings where a label still holds one: the docstore's copies go with the docstore.
+    const idByLabel = [...mainIds];
+    passages.forEach((passage, i) => {
+      if (slots[i]! >= 0) idByLabel[slots[i]!] = passage.id;
+    });
     const { m, efConstruction, randomSeed } = manifest.hnsw;
     const hnsw = resolveHnswParameters({ m, efConstruction, randomSeed, efSearch: options.efSearch });
     return new PassageIndex({
       main: {
         store: mainStore,
         graph: mainStore.index,
-        idByLabel: mainIds,
+        idByLabel,
         // Read lazily: only a later rebuild needs the vectors, and they are as large as the graph.
         vectors: () => readReusableVectorCache(dir, folder, identity),
         saved: { folder, files: mainGraphDigests(manifest) },
@@ -613,7 +621,12 @@ export class PassageIndex {
       const linked = saved !== undefined && (await linkGenerationFiles(saved.folder, temporary, saved.files));
       if (linked) Object.assign(files, saved.files);
       else {
-        await this.main.store.save(temporary);
+        fillDocstore(this.main.store, this.main.idByLabel);
+        try {
+          await this.main.store.save(temporary);
+        } finally {
+          releaseDocstore(this.main.store);
+        }
         for (const name of [INDEX_FILES.hnswIndex, INDEX_FILES.hnswArgs, INDEX_FILES.docstore]) {
           files[name] = await digestFile(join(temporary, name));
         }
@@ -677,6 +690,19 @@ export class PassageIndex {
     if (typeof this.main.vectors === 'function') this.main.vectors = await this.main.vectors();
     return this.main.vectors;
   }
+}
+
+/** Gives a store's docstore one document per label, its passage id (as a build leaves it). */
+function fillDocstore(store: HNSWLib, idByLabel: readonly string[]): void {
+  const documents: Record<string, Document> = {};
+  idByLabel.forEach((id, label) => {
+    documents[label] = new Document({ pageContent: id, metadata: {} });
+  });
+  store.docstore.add(documents);
+}
+
+function releaseDocstore(store: HNSWLib): void {
+  store.docstore._docs.clear();
 }
 
 function assertSomePassages(passages: readonly Passage[]): void {
