@@ -111,8 +111,8 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     loadKnowledge:
       options.loadKnowledge ??
       (() =>
-        loadKnowledgeFolder(config.knowledgeDir, parsedFiles, (name, sha256) =>
-          parsedStore === undefined ? Promise.resolve(undefined) : parsedStore.restore(name, sha256),
+        loadKnowledgeFolder(config.knowledgeDir, parsedFiles, (files) =>
+          parsedStore === undefined ? Promise.resolve([]) : parsedStore.restore(files),
         )),
     vocabularyCache,
     ...(parsedStore === undefined

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { KnowledgeBase } from '../types.js';
 import { KnowledgeError } from './knowledge-error.js';
 import { parseKnowledgeFile, type ParsedKnowledgeFile } from './parse-knowledge-file.js';
+import { readFilesTogether } from './read-files.js';
 
 /** A knowledge base whose documents also say whether their titles are the original ones. */
 export interface LoadedKnowledgeBase extends KnowledgeBase {
@@ -23,36 +24,40 @@ export type ParsedFileCache = Map<string, { readonly sha256: string; readonly pa
  * The fingerprint is sha256 (hex) over each file's name and bytes in that order, so any change to any
  * byte, a rename, an addition or a removal changes it.
  * @param cache - files parsed by an earlier load (see {@link ParsedFileCache}); updated to this load's files.
- * @param restore - for a file the cache lacks: what the file of this name whose bytes hash to this sha256 (hex)
- *   parsed to, when it was saved by an earlier process (see `ParsedKnowledgeStore`), else undefined (it is then
- *   parsed). Only used with a cache.
+ * @param restore - for the files the cache lacks (name, sha256 of the bytes in hex), asked once with all of them:
+ *   what each parsed to, in the same order, when an earlier process saved it (see `ParsedKnowledgeStore`), else
+ *   undefined (the file is then parsed). Only used with a cache.
  * @throws KnowledgeError when the folder is missing or holds no fact sheet, when a file is invalid,
  *   or when two files use the same document id (naming both).
  */
 export async function loadKnowledge(
   dir: string,
   cache?: ParsedFileCache,
-  restore?: (name: string, sha256: string) => Promise<ParsedKnowledgeFile | undefined>,
+  restore?: (
+    files: readonly { readonly name: string; readonly sha256: string }[],
+  ) => Promise<readonly (ParsedKnowledgeFile | undefined)[]>,
 ): Promise<LoadedKnowledgeBase> {
   const names = await listKnowledgeFiles(dir);
   const fingerprint = createHash('sha256');
   const parsedFiles: ParsedKnowledgeFile[] = [];
   const fileById = new Map<string, ParsedKnowledgeFile>();
-  // Read concurrently (a large archive is a thousand small files), then hashed and parsed in name order.
-  const contents = await Promise.all(names.map((name) => readFile(join(dir, name))));
+  // Read together (a large archive is a thousand small files), then hashed and parsed in name order.
+  const contents = (await readFilesTogether(names.map((name) => join(dir, name)))) as Buffer[];
   const seen = new Map<string, { sha256: string; parsed: ParsedKnowledgeFile }>();
   const hashes =
     cache === undefined ? [] : contents.map((bytes) => createHash('sha256').update(bytes).digest('hex'));
-  const restored =
-    cache === undefined || restore === undefined
-      ? []
-      : await Promise.all(
-          names.map((name, i) =>
-            cache.get(name)?.sha256 === hashes[i]
-              ? Promise.resolve(undefined)
-              : restore(name, hashes[i]!),
-          ),
-        );
+  const restored = new Map<string, ParsedKnowledgeFile>();
+  if (cache !== undefined && restore !== undefined) {
+    const wanted = names
+      .map((name, i) => ({ name, sha256: hashes[i]! }))
+      .filter(({ name, sha256 }) => cache.get(name)?.sha256 !== sha256);
+    if (wanted.length > 0) {
+      const found = await restore(wanted);
+      wanted.forEach(({ name }, i) => {
+        if (found[i] !== undefined) restored.set(name, found[i]);
+      });
+    }
+  }
 
   names.forEach((name, i) => {
     const bytes = contents[i]!;
@@ -64,7 +69,7 @@ export async function loadKnowledge(
       const sha256 = hashes[i]!;
       const known = cache.get(name);
       parsed =
-        known?.sha256 === sha256 ? known.parsed : (restored[i] ?? parseKnowledgeFile(name, bytes));
+        known?.sha256 === sha256 ? known.parsed : (restored.get(name) ?? parseKnowledgeFile(name, bytes));
       seen.set(name, { sha256, parsed });
     }
     const earlier = fileById.get(parsed.document.id);
@@ -100,8 +105,8 @@ export async function loadKnowledge(
 export async function fingerprintKnowledge(dir: string): Promise<string> {
   const names = await listKnowledgeFiles(dir);
   const fingerprint = createHash('sha256');
-  // Read concurrently (a thousand small files), hashed in name order.
-  const contents = await Promise.all(names.map((name) => readFile(join(dir, name))));
+  // Read together (a thousand small files), hashed in name order.
+  const contents = (await readFilesTogether(names.map((name) => join(dir, name)))) as Buffer[];
   names.forEach((name, i) => {
     const bytes = contents[i]!;
     fingerprint.update(`${name}\0${bytes.length}\0`, 'utf8').update(bytes);

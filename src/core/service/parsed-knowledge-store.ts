@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { ParsedKnowledgeFile } from '../knowledge/parse-knowledge-file.js';
+import { readFilesTogether } from '../knowledge/read-files.js';
 import type { Logger } from '../logger.js';
 import {
   restoreDocumentVocabulary,
@@ -23,7 +24,7 @@ export const PARSED_KNOWLEDGE_FORMAT = 1;
  * computes it and fails, printing the new value, when that code changes). Entries made by other code are ignored,
  * so a changed parser never serves what the old one parsed.
  */
-export const PARSED_KNOWLEDGE_DERIVATION = 'cf6602d79a05628d';
+export const PARSED_KNOWLEDGE_DERIVATION = 'd0844c93b0f4f007';
 
 /** Name of the store's folder inside the index folder. */
 export const PARSED_KNOWLEDGE_FOLDER = 'parsed-knowledge';
@@ -84,18 +85,25 @@ export class ParsedKnowledgeStore {
   }
 
   /**
-   * What the file `name` whose bytes hash to `sha256` parsed to, as saved; its vocabulary work and passage digest
-   * are put where the next vocabulary build and fingerprint look. Undefined when there is no usable entry.
-   * Never throws.
+   * What each file (its name, and the sha256 of its bytes) parsed to, as saved, in the same order; each one's
+   * vocabulary work and passage digest are put where the next vocabulary build and fingerprint look. Undefined for
+   * a file without a usable entry. Never throws.
    */
-  async restore(name: string, sha256: string): Promise<ParsedKnowledgeFile | undefined> {
+  async restore(
+    files: readonly { readonly name: string; readonly sha256: string }[],
+  ): Promise<(ParsedKnowledgeFile | undefined)[]> {
+    const entries = await readFilesTogether(
+      files.map(({ sha256 }) => join(this.folder, `${sha256}.json`)),
+      () => undefined,
+    );
+    return files.map(({ name, sha256 }, i) => {
+      const bytes = entries[i];
+      return bytes === undefined ? undefined : this.restoreEntry(name, sha256, bytes);
+    });
+  }
+
+  private restoreEntry(name: string, sha256: string, bytes: Buffer): ParsedKnowledgeFile | undefined {
     const entryName = `${sha256}.json`;
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(join(this.folder, entryName));
-    } catch {
-      return undefined;
-    }
     try {
       const payload = readEntry(bytes, name, sha256);
       const { parsed } = payload;

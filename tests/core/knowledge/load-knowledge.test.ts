@@ -100,11 +100,13 @@ describe('loadKnowledge', () => {
     const savedA = { ...saved, passages: saved.passages.filter((p) => p.documentId === 'a') };
     const asked: string[] = [];
     const cache: ParsedFileCache = new Map();
-    const loaded = await loadKnowledge(dir, cache, async (name, sha256) => {
-      asked.push(`${name} ${sha256}`);
-      return name === 'a.md'
-        ? { document: saved.documents[0]!, passages: savedA.passages, quotations: [], idLine: 2 }
-        : undefined;
+    const loaded = await loadKnowledge(dir, cache, async (files) => {
+      asked.push(...files.map(({ name, sha256 }) => `${name} ${sha256}`));
+      return files.map(({ name }) =>
+        name === 'a.md'
+          ? { document: saved.documents[0]!, passages: savedA.passages, quotations: [], idLine: 2 }
+          : undefined,
+      );
     });
     const sha = createHash('sha256')
       .update(await readFile(join(dir, 'a.md')))

@@ -46,9 +46,11 @@ function processWith(storeDir: string) {
     logged: entries,
     /** Loads the folder the way the service does, recording which files the store could not give. */
     async load(dir: string) {
-      const knowledge = await loadKnowledge(dir, parsedFiles, async (name, sha256) => {
-        const restored = await store.restore(name, sha256);
-        if (restored === undefined) parsedAgain.push(name);
+      const knowledge = await loadKnowledge(dir, parsedFiles, async (files) => {
+        const restored = await store.restore(files);
+        files.forEach(({ name }, i) => {
+          if (restored[i] === undefined) parsedAgain.push(name);
+        });
         return restored;
       });
       const vocabulary = buildCorpusVocabulary(knowledge.passages, undefined, [], vocabularyCache);
