@@ -42,12 +42,10 @@ export interface VocabularyCache {
   readonly segments: WeakMap<Passage, SegmentVocabulary>;
   /** Every term and word the cached segments use, numbered once for the cache's life (see {@link Dictionary}). */
   readonly dictionary: Dictionary;
-  /** Each segment's terms and words as dictionary numbers, worked out on its first build. */
-  readonly numbered: WeakMap<SegmentVocabulary, NumberedSegment>;
 }
 
 export function createVocabularyCache(): VocabularyCache {
-  return { segments: new WeakMap(), dictionary: createDictionary(), numbered: new WeakMap() };
+  return { segments: new WeakMap(), dictionary: createDictionary() };
 }
 
 /**
@@ -88,28 +86,12 @@ function wordNumber(dictionary: Dictionary, word: string): number {
   return id;
 }
 
-/** A segment's lists as dictionary numbers, in the segment's own orders. */
-interface NumberedSegment {
-  readonly terms: Int32Array;
-  readonly surfaceWords: Int32Array;
-  readonly capitalised: Int32Array;
-  readonly lowercase: Int32Array;
+function termNumbers(dictionary: Dictionary, terms: readonly string[]): Int32Array {
+  return Int32Array.from(terms, (term) => termNumber(dictionary, term));
 }
 
-function numberedSegment(cache: VocabularyCache, segment: SegmentVocabulary): NumberedSegment {
-  let numbered = cache.numbered.get(segment);
-  if (numbered === undefined) {
-    const { dictionary } = cache;
-    const words = (list: readonly string[]) => Int32Array.from(list, (word) => wordNumber(dictionary, word));
-    numbered = {
-      terms: Int32Array.from(segment.terms, (term) => termNumber(dictionary, term)),
-      surfaceWords: words(segment.surfaceWords),
-      capitalised: words(segment.capitalised),
-      lowercase: words(segment.lowercase),
-    };
-    cache.numbered.set(segment, numbered);
-  }
-  return numbered;
+function wordNumbers(dictionary: Dictionary, words: Iterable<string>): Int32Array {
+  return Int32Array.from(words, (word) => wordNumber(dictionary, word));
 }
 
 /** First-use order of dictionary numbers within one build: which were met, and in what order. */
@@ -160,13 +142,15 @@ export function storedDocumentVocabulary(
 ): StoredDocumentVocabulary | undefined {
   const segment = passages.length === 0 ? undefined : cachedSegment(cache, passages);
   if (segment === undefined) return undefined;
+  const { terms, words } = cache.dictionary;
+  const wordsOf = (ids: Int32Array) => Array.from(ids, (id) => words[id]!);
   return {
-    terms: segment.terms,
+    terms: Array.from(segment.terms, (id) => terms[id]!),
     termIds: int32Base64(segment.termIds),
     termOffsets: int32Base64(segment.termOffsets),
-    surfaceWords: segment.surfaceWords,
-    capitalised: segment.capitalised,
-    lowercase: segment.lowercase,
+    surfaceWords: wordsOf(segment.surfaceWords),
+    capitalised: wordsOf(segment.capitalised),
+    lowercase: wordsOf(segment.lowercase),
   };
 }
 
@@ -201,14 +185,15 @@ export function restoreDocumentVocabulary(
   for (const id of termIds) {
     if (!(id >= 0 && id < stored.terms.length)) throw new Error('stored vocabulary names a term it lacks');
   }
+  const { dictionary } = cache;
   cache.segments.set(passages[0]!, {
     passages: [...passages],
-    terms: stored.terms,
+    terms: termNumbers(dictionary, stored.terms),
     termIds,
     termOffsets,
-    surfaceWords: stored.surfaceWords,
-    capitalised: stored.capitalised,
-    lowercase: stored.lowercase,
+    surfaceWords: wordNumbers(dictionary, stored.surfaceWords),
+    capitalised: wordNumbers(dictionary, stored.capitalised),
+    lowercase: wordNumbers(dictionary, stored.lowercase),
   });
 }
 
@@ -226,12 +211,15 @@ function base64Int32(text: string): Int32Array {
   return values;
 }
 
-/** What one contiguous run of a document's passages contributes to the vocabulary. */
+/**
+ * What one contiguous run of a document's passages contributes to the vocabulary, its terms and words as numbers of
+ * its cache's dictionary (a thousand documents' lists as strings were some 1.5 million strings at 100,000 passages).
+ */
 interface SegmentVocabulary {
   /** The exact passage objects, to check a cached segment still applies. */
   readonly passages: readonly Passage[];
-  /** Distinct terms (stems and initialisms) in first-use order. */
-  readonly terms: readonly string[];
+  /** Distinct terms (stems and initialisms) in first-use order, as dictionary term numbers. */
+  readonly terms: Int32Array;
   /**
    * Each passage's distinct terms as indexes into `terms`, in first-use order, back to back: passage i's are
    * `termIds[termOffsets[i] .. termOffsets[i + 1])` (one array per document, not one per passage).
@@ -239,11 +227,11 @@ interface SegmentVocabulary {
   readonly termIds: Int32Array;
   /** `passages.length + 1` offsets into `termIds`. */
   readonly termOffsets: Int32Array;
-  /** Distinct content tokens in first-use order. */
-  readonly surfaceWords: readonly string[];
-  /** Tokens written capitalised inside a sentence, in first-use order, and tokens written in lower case. */
-  readonly capitalised: readonly string[];
-  readonly lowercase: readonly string[];
+  /** Distinct content tokens in first-use order, as dictionary word numbers. */
+  readonly surfaceWords: Int32Array;
+  /** Tokens written capitalised inside a sentence, in first-use order, and tokens written in lower case (numbers). */
+  readonly capitalised: Int32Array;
+  readonly lowercase: Int32Array;
 }
 
 /** Memos shared by the segments of one build: tokens and words repeat across documents. */
@@ -300,16 +288,15 @@ export function buildCorpusVocabulary(
     let end = start + 1;
     while (end < passages.length && passages[end]!.documentId === passages[start]!.documentId) end += 1;
     const segment = segmentVocabulary(passages.slice(start, end), memo, cache);
-    const numbered = numberedSegment(cache, segment);
     // The segment's new terms come in its own first-use order, which is their global first-use order.
-    const global = numbered.terms.map(idOf);
+    const global = segment.terms.map(idOf);
     const ids = segment.termIds;
     for (let at = 0; at < ids.length; at += 1) postingCounts[global[ids[at]!]!]! += 1;
     postingTotal += ids.length;
     placed.push({ segment, start, global });
-    for (const word of numbered.surfaceWords) surfaceWords.add(word);
-    for (const token of numbered.capitalised) capitalised.add(token);
-    for (const token of numbered.lowercase) lowercase.add(token);
+    for (const word of segment.surfaceWords) surfaceWords.add(word);
+    for (const token of segment.capitalised) capitalised.add(token);
+    for (const token of segment.lowercase) lowercase.add(token);
     start = end;
   }
   // Every term's postings in one buffer, in term order; filled in passage order, so each list is ascending.
@@ -440,14 +427,15 @@ function segmentVocabulary(
     termOffsets[index + 1] = ids.length;
   });
   const { capitalised, lowercase } = nameTokens(passages, memo.shapes);
+  const { dictionary } = cache;
   const segment: SegmentVocabulary = {
     passages,
-    terms,
+    terms: termNumbers(dictionary, terms),
     termIds: Int32Array.from(ids),
     termOffsets,
-    surfaceWords,
-    capitalised: [...capitalised],
-    lowercase: [...lowercase],
+    surfaceWords: wordNumbers(dictionary, surfaceWords),
+    capitalised: wordNumbers(dictionary, capitalised),
+    lowercase: wordNumbers(dictionary, lowercase),
   };
   cache.segments.set(passages[0]!, segment);
   return segment;

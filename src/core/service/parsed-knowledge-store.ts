@@ -24,7 +24,7 @@ export const PARSED_KNOWLEDGE_FORMAT = 1;
  * computes it and fails, printing the new value, when that code changes). Entries made by other code are ignored,
  * so a changed parser never serves what the old one parsed.
  */
-export const PARSED_KNOWLEDGE_DERIVATION = 'd0844c93b0f4f007';
+export const PARSED_KNOWLEDGE_DERIVATION = '420e811a48c3b51c';
 
 /** Name of the store's folder inside the index folder. */
 export const PARSED_KNOWLEDGE_FOLDER = 'parsed-knowledge';
