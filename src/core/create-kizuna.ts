@@ -11,9 +11,10 @@ import { openPassageIndex } from './vector-index/open-passage-index.js';
 import { loadPrompts } from './prompts/load-prompts.js';
 import { PassageIndex } from './vector-index/passage-index.js';
 import {
-  fingerprintKnowledge,
   loadKnowledge as loadKnowledgeFolder,
+  readKnowledgeFolder,
   type ParsedFileCache,
+  type RestoreParsedFiles,
 } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
 import { loadGlossaryIfPresent } from './language/load-glossary.js';
@@ -84,6 +85,8 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
           logger,
         })
       : undefined;
+  const restoreParsedFiles: RestoreParsedFiles = (files) =>
+    parsedStore === undefined ? Promise.resolve([]) : parsedStore.restore(files);
   const openIndex: IndexOpener = async (knowledge, previous) => {
     const opened = await openPassageIndex({
       dir: config.indexDir,
@@ -110,10 +113,7 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
     // One parse cache for the life of the service: a reload parses only the files that changed.
     loadKnowledge:
       options.loadKnowledge ??
-      (() =>
-        loadKnowledgeFolder(config.knowledgeDir, parsedFiles, (files) =>
-          parsedStore === undefined ? Promise.resolve([]) : parsedStore.restore(files),
-        )),
+      (() => loadKnowledgeFolder(config.knowledgeDir, parsedFiles, restoreParsedFiles)),
     vocabularyCache,
     ...(parsedStore === undefined
       ? {}
@@ -124,7 +124,12 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
           },
         }),
     ...(options.loadKnowledge === undefined
-      ? { fingerprintKnowledge: () => fingerprintKnowledge(config.knowledgeDir) }
+      ? {
+          fingerprintKnowledge: async () => {
+            const read = await readKnowledgeFolder(config.knowledgeDir);
+            return { fingerprint: read.fingerprint, load: () => read.load(parsedFiles, restoreParsedFiles) };
+          },
+        }
       : {}),
     loadLexicon: async () => ({
       aliases: await loadAliases(join(config.knowledgeDir, 'aliases')),

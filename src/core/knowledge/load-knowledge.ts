@@ -33,16 +33,51 @@ export type ParsedFileCache = Map<string, { readonly sha256: string; readonly pa
 export async function loadKnowledge(
   dir: string,
   cache?: ParsedFileCache,
-  restore?: (
-    files: readonly { readonly name: string; readonly sha256: string }[],
-  ) => Promise<readonly (ParsedKnowledgeFile | undefined)[]>,
+  restore?: RestoreParsedFiles,
 ): Promise<LoadedKnowledgeBase> {
+  return (await readKnowledgeFolder(dir)).load(cache, restore);
+}
+
+/** What an earlier process saved of each file, looked up by name and sha256; see {@link loadKnowledge}. */
+export type RestoreParsedFiles = (
+  files: readonly { readonly name: string; readonly sha256: string }[],
+) => Promise<readonly (ParsedKnowledgeFile | undefined)[]>;
+
+/** A knowledge folder's files as read once: their fingerprint, and how to load exactly those bytes. */
+export interface KnowledgeFolderRead {
+  /** What {@link loadKnowledge} gives as the fingerprint of these files. */
+  readonly fingerprint: string;
+  /** {@link loadKnowledge} of these bytes (not read again: a reload that finds a change reads the folder once). */
+  load(cache?: ParsedFileCache, restore?: RestoreParsedFiles): Promise<LoadedKnowledgeBase>;
+}
+
+/**
+ * Reads the fact sheet files of `dir` and fingerprints them, without parsing anything.
+ * @throws KnowledgeError when the folder is missing or holds no fact sheet.
+ */
+export async function readKnowledgeFolder(dir: string): Promise<KnowledgeFolderRead> {
   const names = await listKnowledgeFiles(dir);
-  const fingerprint = createHash('sha256');
+  // Read together (a large archive is a thousand small files), then hashed in name order.
+  const contents = (await readFilesTogether(names.map((name) => join(dir, name)))) as Buffer[];
+  const hash = createHash('sha256');
+  names.forEach((name, i) => {
+    const bytes = contents[i]!;
+    // Name, length, then bytes: no two different folders can feed the hash the same stream.
+    hash.update(`${name}\0${bytes.length}\0`, 'utf8').update(bytes);
+  });
+  const fingerprint = hash.digest('hex');
+  return { fingerprint, load: (cache, restore) => parseFiles(names, contents, fingerprint, cache, restore) };
+}
+
+async function parseFiles(
+  names: readonly string[],
+  contents: readonly Buffer[],
+  fingerprint: string,
+  cache: ParsedFileCache | undefined,
+  restore: RestoreParsedFiles | undefined,
+): Promise<LoadedKnowledgeBase> {
   const parsedFiles: ParsedKnowledgeFile[] = [];
   const fileById = new Map<string, ParsedKnowledgeFile>();
-  // Read together (a large archive is a thousand small files), then hashed and parsed in name order.
-  const contents = (await readFilesTogether(names.map((name) => join(dir, name)))) as Buffer[];
   const seen = new Map<string, { sha256: string; parsed: ParsedKnowledgeFile }>();
   const hashes =
     cache === undefined ? [] : contents.map((bytes) => createHash('sha256').update(bytes).digest('hex'));
@@ -61,8 +96,6 @@ export async function loadKnowledge(
 
   names.forEach((name, i) => {
     const bytes = contents[i]!;
-    // Name, length, then bytes: no two different folders can feed the hash the same stream.
-    fingerprint.update(`${name}\0${bytes.length}\0`, 'utf8').update(bytes);
     let parsed: ParsedKnowledgeFile;
     if (cache === undefined) parsed = parseKnowledgeFile(name, bytes);
     else {
@@ -93,7 +126,7 @@ export async function loadKnowledge(
     documents: parsedFiles.map((parsed) => parsed.document),
     passages: parsedFiles.flatMap((parsed) => parsed.passages),
     quotations: parsedFiles.flatMap((parsed) => parsed.quotations),
-    fingerprint: fingerprint.digest('hex'),
+    fingerprint,
   };
 }
 
@@ -103,15 +136,7 @@ export async function loadKnowledge(
  * @throws KnowledgeError when the folder is missing or holds no fact sheet.
  */
 export async function fingerprintKnowledge(dir: string): Promise<string> {
-  const names = await listKnowledgeFiles(dir);
-  const fingerprint = createHash('sha256');
-  // Read together (a thousand small files), hashed in name order.
-  const contents = (await readFilesTogether(names.map((name) => join(dir, name)))) as Buffer[];
-  names.forEach((name, i) => {
-    const bytes = contents[i]!;
-    fingerprint.update(`${name}\0${bytes.length}\0`, 'utf8').update(bytes);
-  });
-  return fingerprint.digest('hex');
+  return (await readKnowledgeFolder(dir)).fingerprint;
 }
 
 /** The fact sheet files of a knowledge folder, sorted by name (code-unit order, independent of locale). */

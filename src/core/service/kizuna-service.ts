@@ -76,6 +76,15 @@ function glossaryNames(glossary: Glossary): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * The knowledge files' fingerprint, and optionally how to load exactly the files it was computed from (a reload that
+ * finds a change then reads a large archive once, not twice).
+ */
+export interface KnowledgeFingerprint {
+  readonly fingerprint: string;
+  readonly load?: () => Promise<KnowledgeBase>;
+}
+
 /** Opens (loads or builds) the index for a knowledge version, reusing the previous index's vectors. */
 export type IndexOpener = (
   knowledge: KnowledgeBase,
@@ -87,9 +96,10 @@ export interface KizunaServiceOptions {
   /**
    * The fingerprint `loadKnowledge` would give, computed without parsing anything (a hash of the files), so a
    * reload with nothing changed skips the parse: at 100,000 passages parsing takes seconds, hashing tens of ms.
+   * With `load`, a reload that finds a change loads the very files it hashed instead of calling `loadKnowledge`.
    * @default none: every reload loads the knowledge and compares the fingerprints
    */
-  readonly fingerprintKnowledge?: () => Promise<string>;
+  readonly fingerprintKnowledge?: () => Promise<KnowledgeFingerprint>;
   /**
    * What is read with the knowledge at start and on every reload besides the sheets: other names for
    * their terms, and the Japanese glossary. @default none of either
@@ -499,11 +509,11 @@ export class KizunaService implements KizunaCore {
     const started = performance.now();
     const previous = this.state;
     try {
-      const fingerprint = await this.options.fingerprintKnowledge?.();
+      const read = await this.options.fingerprintKnowledge?.();
       const knowledge =
-        fingerprint === previous.knowledge.fingerprint
+        read?.fingerprint === previous.knowledge.fingerprint
           ? previous.knowledge
-          : await this.options.loadKnowledge();
+          : await (read?.load ?? this.options.loadKnowledge)();
       const lexicon = (await this.options.loadLexicon?.()) ?? EMPTY_LEXICON;
       // Same bytes, same knowledge: the serving index and everything derived from it stay as they are.
       const unchanged = knowledge.fingerprint === previous.knowledge.fingerprint;
