@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { ParsedKnowledgeFile } from '../knowledge/parse-knowledge-file.js';
@@ -24,7 +24,12 @@ export const PARSED_KNOWLEDGE_FORMAT = 1;
  * computes it and fails, printing the new value, when that code changes). Entries made by other code are ignored,
  * so a changed parser never serves what the old one parsed.
  */
-export const PARSED_KNOWLEDGE_DERIVATION = '420e811a48c3b51c';
+export const PARSED_KNOWLEDGE_DERIVATION = '7655159211c80651';
+
+/** In the name of an entry being written (temporary name, then renamed). */
+const TEMPORARY_MARK = '.tmp-';
+/** A temporary entry older than this was left by a crashed writer. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
 
 /** Name of the store's folder inside the index folder. */
 export const PARSED_KNOWLEDGE_FOLDER = 'parsed-knowledge';
@@ -148,11 +153,16 @@ export class ParsedKnowledgeStore {
         this.present.add(entryName);
         written += 1;
       }
+      const now = Date.now();
       for (const entry of await readdir(this.folder)) {
         if (keep.has(entry)) continue;
+        // Another process (a shard) may be writing this one right now; a crashed writer's is old.
+        if (entry.includes(TEMPORARY_MARK)) {
+          const info = await stat(join(this.folder, entry)).catch(() => undefined);
+          if (info === undefined || now - info.mtimeMs < STALE_TEMPORARY_MS) continue;
+        } else removed += 1;
         await rm(join(this.folder, entry), { force: true });
         this.present.delete(entry);
-        removed += 1;
       }
       for (const entry of await readdir(this.options.dir)) {
         if (join(this.options.dir, entry) === this.folder) continue;
@@ -248,7 +258,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Writes `bytes` to a temporary name beside `path`, then renames it: readers see the whole file or none. */
 async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
-  const temporary = `${path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temporary = `${path}${TEMPORARY_MARK}${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
     await writeFile(temporary, bytes);
     await rename(temporary, path);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -176,6 +176,25 @@ describe('ParsedKnowledgeStore', () => {
     expect(next.parsedAgain.length).toBeGreaterThan(0);
     await next.store.save(next.parsedFiles);
     expect(await readdir(storeDir)).toEqual([folder]);
+  });
+
+  it('leaves another writer’s entry in progress alone, and removes one a crashed writer left long ago', async () => {
+    const storeDir = join(work, 'store');
+    await savedOnce(KNOWLEDGE_DIR, storeDir);
+    const [entry] = await entryFiles(storeDir);
+    const writing = `${entry!}.tmp-123-fresh`;
+    const abandoned = `${entry!}.tmp-456-stale`;
+    await writeFile(writing, 'half an entry');
+    await writeFile(abandoned, 'half an entry');
+    const longAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    await utimes(abandoned, longAgo, longAgo);
+
+    const next = processWith(storeDir);
+    await next.load(KNOWLEDGE_DIR);
+    expect(await next.store.save(next.parsedFiles)).toEqual({ written: 0, removed: 0 });
+    const left = await entryFiles(storeDir);
+    expect(left).toContain(writing);
+    expect(left).not.toContain(abandoned);
   });
 
   it('saves nothing for a file whose vocabulary was never built, and a store it cannot write only logs a warning', async () => {
