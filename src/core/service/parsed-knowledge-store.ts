@@ -24,7 +24,7 @@ export const PARSED_KNOWLEDGE_FORMAT = 1;
  * computes it and fails, printing the new value, when that code changes). Entries made by other code are ignored,
  * so a changed parser never serves what the old one parsed.
  */
-export const PARSED_KNOWLEDGE_DERIVATION = '7655159211c80651';
+export const PARSED_KNOWLEDGE_DERIVATION = 'c2e54da4f65440aa';
 
 /** In the name of an entry being written (temporary name, then renamed). */
 const TEMPORARY_MARK = '.tmp-';
@@ -101,10 +101,19 @@ export class ParsedKnowledgeStore {
       files.map(({ sha256 }) => join(this.folder, `${sha256}.json`)),
       () => undefined,
     );
-    return files.map(({ name, sha256 }, i) => {
+    const restored = files.map(({ name, sha256 }, i) => {
       const bytes = entries[i];
       return bytes === undefined ? undefined : this.restoreEntry(name, sha256, bytes);
     });
+    const missing = restored.filter((parsed) => parsed === undefined).length;
+    // No entry: a new or changed file, a first start, or entries made by other code (another format or parser).
+    if (missing > 0) {
+      this.options.logger.info(
+        { restored: files.length - missing, parsing: missing, store: this.folder },
+        'no usable saved parse for some knowledge files; parsing them',
+      );
+    }
+    return restored;
   }
 
   private restoreEntry(name: string, sha256: string, bytes: Buffer): ParsedKnowledgeFile | undefined {

@@ -163,7 +163,7 @@ describe('ParsedKnowledgeStore', () => {
     expect(knowledge.documents.some((document) => document.file === `renamed-${SHEET_2019}`)).toBe(true);
   });
 
-  it('GIVEN an entry made by other code (another derivation or format) THEN it is ignored, and the next save removes its folder', async () => {
+  it('GIVEN an entry made by other code (another derivation or format) THEN it is ignored with a log line, and the next save removes its folder', async () => {
     const storeDir = join(work, 'store');
     await savedOnce(KNOWLEDGE_DIR, storeDir);
     const [folder] = await readdir(storeDir);
@@ -174,6 +174,9 @@ describe('ParsedKnowledgeStore', () => {
     const next = processWith(storeDir);
     await next.load(KNOWLEDGE_DIR);
     expect(next.parsedAgain.length).toBeGreaterThan(0);
+    expect(next.logged).toContainEqual(
+      expect.objectContaining({ level: 30, restored: 0, parsing: next.parsedAgain.length }),
+    );
     await next.store.save(next.parsedFiles);
     expect(await readdir(storeDir)).toEqual([folder]);
   });
