@@ -164,7 +164,7 @@ export function formatReport(report: BenchReport): string {
   lines.push('');
 
   lines.push(
-    `ANN recall@24 against exact search by efSearch (raw searchKnn p50 ms in brackets; configured: ${report.setup.hnsw.efSearch})`,
+    `ANN recall@24 against exact search by efSearch, ties with the exact 24th counted as found (strict: only the exact labels; raw searchKnn p50 ms in brackets; configured: ${report.setup.hnsw.efSearch})`,
   );
   const efValues = [
     ...new Set(report.scale.flatMap((scale) => scale.annCurve.map((point) => point.efSearch))),
@@ -176,7 +176,9 @@ export function formatReport(report: BenchReport): string {
         count(scale.passages),
         ...efValues.map((ef) => {
           const point = scale.annCurve.find((candidate) => candidate.efSearch === ef);
-          return point === undefined ? '' : `${percent(point.recallAt24)} [${ms(point.rawP50Ms)}]`;
+          return point === undefined
+            ? ''
+            : `${percent(point.recallAt24)} (strict ${percent(point.strictRecallAt24)}) [${ms(point.rawP50Ms)}]`;
         }),
       ]),
     ),

@@ -11,15 +11,18 @@ import { openPassageIndex } from './vector-index/open-passage-index.js';
 import { loadPrompts } from './prompts/load-prompts.js';
 import { PassageIndex } from './vector-index/passage-index.js';
 import {
-  fingerprintKnowledge,
   loadKnowledge as loadKnowledgeFolder,
+  readKnowledgeFolder,
   type ParsedFileCache,
+  type RestoreParsedFiles,
 } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
 import { loadGlossaryIfPresent } from './language/load-glossary.js';
 import { EMPTY_LEXICON } from './service/lexicon.js';
 import { loadAliases } from './question/load-aliases.js';
 import { createCoverageWordTable } from './retrieval/coverage-word-table.js';
+import { createVocabularyCache } from './retrieval/corpus-vocabulary.js';
+import { PARSED_KNOWLEDGE_FOLDER, ParsedKnowledgeStore } from './service/parsed-knowledge-store.js';
 import { KizunaService, type IndexOpener, type KizunaServiceOptions } from './service/kizuna-service.js';
 import type { KnowledgeBase } from './types.js';
 
@@ -71,6 +74,19 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
   if (rebuildAsked) await rm(config.indexDir, { recursive: true, force: true });
 
   const parsedFiles: ParsedFileCache = new Map();
+  // The parse and vocabulary work of each file, saved beside the index, so a restart with unchanged files
+  // neither parses nor tokenises them (synthetic knowledge handed in by a benchmark has no files to key it by).
+  const vocabularyCache = createVocabularyCache();
+  const parsedStore =
+    options.loadKnowledge === undefined
+      ? new ParsedKnowledgeStore({
+          dir: join(config.indexDir, PARSED_KNOWLEDGE_FOLDER),
+          vocabularyCache,
+          logger,
+        })
+      : undefined;
+  const restoreParsedFiles: RestoreParsedFiles = (files) =>
+    parsedStore === undefined ? Promise.resolve([]) : parsedStore.restore(files);
   const openIndex: IndexOpener = async (knowledge, previous) => {
     const opened = await openPassageIndex({
       dir: config.indexDir,
@@ -95,9 +111,25 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
 
   return KizunaService.start({
     // One parse cache for the life of the service: a reload parses only the files that changed.
-    loadKnowledge: options.loadKnowledge ?? (() => loadKnowledgeFolder(config.knowledgeDir, parsedFiles)),
+    loadKnowledge:
+      options.loadKnowledge ??
+      (() => loadKnowledgeFolder(config.knowledgeDir, parsedFiles, restoreParsedFiles)),
+    vocabularyCache,
+    ...(parsedStore === undefined
+      ? {}
+      : {
+          afterKnowledgeChange: async () => {
+            const saved = await parsedStore.save(parsedFiles);
+            if (saved.written + saved.removed > 0) logger.debug(saved, 'parsed knowledge saved');
+          },
+        }),
     ...(options.loadKnowledge === undefined
-      ? { fingerprintKnowledge: () => fingerprintKnowledge(config.knowledgeDir) }
+      ? {
+          fingerprintKnowledge: async () => {
+            const read = await readKnowledgeFolder(config.knowledgeDir);
+            return { fingerprint: read.fingerprint, load: () => read.load(parsedFiles, restoreParsedFiles) };
+          },
+        }
       : {}),
     loadLexicon: async () => ({
       aliases: await loadAliases(join(config.knowledgeDir, 'aliases')),

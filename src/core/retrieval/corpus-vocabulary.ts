@@ -16,8 +16,11 @@ export interface WordVectorLookup {
 export interface CorpusVocabulary {
   /** Stem → number of passages that use it. */
   readonly stemPassageCounts: ReadonlyMap<string, number>;
-  /** Stem → positions (in the passage list) of the passages that use it: the inverted index. */
-  readonly postings: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Stem → positions (in the passage list) of the passages that use it, ascending: the inverted index. Views of
+   * one shared buffer (at 100,000 passages a number[] per stem cost about 30 MB, these about 10).
+   */
+  readonly postings: ReadonlyMap<string, Int32Array>;
   /** Lowercase surface words used, grouped by length, for typo look-ups. */
   readonly wordsByLength: ReadonlyMap<number, readonly string[]>;
   /** Unit vectors of the surface words that have one, for paraphrase look-ups. */
@@ -37,25 +40,198 @@ export interface CorpusVocabulary {
  */
 export interface VocabularyCache {
   readonly segments: WeakMap<Passage, SegmentVocabulary>;
+  /** Every term and word the cached segments use, numbered once for the cache's life (see {@link Dictionary}). */
+  readonly dictionary: Dictionary;
 }
 
 export function createVocabularyCache(): VocabularyCache {
-  return { segments: new WeakMap() };
+  return { segments: new WeakMap(), dictionary: createDictionary() };
 }
 
-/** What one contiguous run of a document's passages contributes to the vocabulary. */
+/**
+ * Terms (stems, initialisms) and surface words, each numbered once, so merging a thousand documents' segments into
+ * one vocabulary is array arithmetic on numbers instead of a string lookup per term per document (at 100,000
+ * passages that lookup work took most of the merge). Append-only: a reload that drops a word keeps its number.
+ */
+interface Dictionary {
+  readonly termIds: Map<string, number>;
+  readonly terms: string[];
+  readonly wordIds: Map<string, number>;
+  readonly words: string[];
+  /** Per word vector table: each word's unit vector, null when it has none (filled as words are first merged). */
+  readonly unitVectors: WeakMap<WordVectorLookup, (Float32Array | null | undefined)[]>;
+}
+
+function createDictionary(): Dictionary {
+  return { termIds: new Map(), terms: [], wordIds: new Map(), words: [], unitVectors: new WeakMap() };
+}
+
+function termNumber(dictionary: Dictionary, term: string): number {
+  let id = dictionary.termIds.get(term);
+  if (id === undefined) {
+    id = dictionary.terms.length;
+    dictionary.termIds.set(term, id);
+    dictionary.terms.push(term);
+  }
+  return id;
+}
+
+function wordNumber(dictionary: Dictionary, word: string): number {
+  let id = dictionary.wordIds.get(word);
+  if (id === undefined) {
+    id = dictionary.words.length;
+    dictionary.wordIds.set(word, id);
+    dictionary.words.push(word);
+  }
+  return id;
+}
+
+function termNumbers(dictionary: Dictionary, terms: readonly string[]): Int32Array {
+  return Int32Array.from(terms, (term) => termNumber(dictionary, term));
+}
+
+function wordNumbers(dictionary: Dictionary, words: Iterable<string>): Int32Array {
+  return Int32Array.from(words, (word) => wordNumber(dictionary, word));
+}
+
+/** First-use order of dictionary numbers within one build: which were met, and in what order. */
+class FirstUse {
+  private seen: Uint8Array;
+  readonly order: number[] = [];
+  constructor(size: number) {
+    this.seen = new Uint8Array(size);
+  }
+  add(id: number): boolean {
+    if (id >= this.seen.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.seen.length * 2));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    if (this.seen[id] === 1) return false;
+    this.seen[id] = 1;
+    this.order.push(id);
+    return true;
+  }
+  has(id: number): boolean {
+    return id < this.seen.length && this.seen[id] === 1;
+  }
+}
+
+/**
+ * One document's vocabulary work in a form JSON can hold, for saving with the parsed knowledge so a restart does
+ * not tokenise the sheets again (see {@link storedDocumentVocabulary} and {@link restoreDocumentVocabulary}).
+ */
+export interface StoredDocumentVocabulary {
+  readonly terms: readonly string[];
+  /** The term indexes, int32 in this machine's byte order (the store is local to it), base64. */
+  readonly termIds: string;
+  /** `passages + 1` offsets into `termIds`, encoded like `termIds`. */
+  readonly termOffsets: string;
+  readonly surfaceWords: readonly string[];
+  readonly capitalised: readonly string[];
+  readonly lowercase: readonly string[];
+}
+
+/**
+ * The vocabulary work the cache holds for exactly these passages (one document's, in order), or undefined when
+ * it holds none (they were never part of a built vocabulary).
+ */
+export function storedDocumentVocabulary(
+  cache: VocabularyCache,
+  passages: readonly Passage[],
+): StoredDocumentVocabulary | undefined {
+  const segment = passages.length === 0 ? undefined : cachedSegment(cache, passages);
+  if (segment === undefined) return undefined;
+  const { terms, words } = cache.dictionary;
+  const wordsOf = (ids: Int32Array) => Array.from(ids, (id) => words[id]!);
+  return {
+    terms: Array.from(segment.terms, (id) => terms[id]!),
+    termIds: int32Base64(segment.termIds),
+    termOffsets: int32Base64(segment.termOffsets),
+    surfaceWords: wordsOf(segment.surfaceWords),
+    capitalised: wordsOf(segment.capitalised),
+    lowercase: wordsOf(segment.lowercase),
+  };
+}
+
+/**
+ * Puts saved vocabulary work for these passages (one document's, the very objects a later build will see) into
+ * the cache, so building a vocabulary that includes them does not tokenise them again.
+ * @throws Error when `stored` does not fit the passages (wrong counts, term indexes out of range).
+ */
+export function restoreDocumentVocabulary(
+  cache: VocabularyCache,
+  passages: readonly Passage[],
+  stored: StoredDocumentVocabulary,
+): void {
+  const termIds = base64Int32(stored.termIds);
+  const termOffsets = base64Int32(stored.termOffsets);
+  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  if (
+    passages.length === 0 ||
+    termOffsets.length !== passages.length + 1 ||
+    termOffsets[0] !== 0 ||
+    termOffsets[passages.length] !== termIds.length ||
+    !strings(stored.terms) ||
+    !strings(stored.surfaceWords) ||
+    !strings(stored.capitalised) ||
+    !strings(stored.lowercase)
+  ) {
+    throw new Error('stored vocabulary does not fit its passages');
+  }
+  for (let i = 0; i < passages.length; i += 1) {
+    if (termOffsets[i]! > termOffsets[i + 1]!) throw new Error('stored vocabulary offsets are not ascending');
+  }
+  for (const id of termIds) {
+    if (!(id >= 0 && id < stored.terms.length)) throw new Error('stored vocabulary names a term it lacks');
+  }
+  const { dictionary } = cache;
+  cache.segments.set(passages[0]!, {
+    passages: [...passages],
+    terms: termNumbers(dictionary, stored.terms),
+    termIds,
+    termOffsets,
+    surfaceWords: wordNumbers(dictionary, stored.surfaceWords),
+    capitalised: wordNumbers(dictionary, stored.capitalised),
+    lowercase: wordNumbers(dictionary, stored.lowercase),
+  });
+}
+
+function int32Base64(values: Int32Array): string {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
+}
+
+function base64Int32(text: string): Int32Array {
+  if (typeof text !== 'string') throw new Error('stored vocabulary is not base64 text');
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length % 4 !== 0) throw new Error('stored vocabulary has a partial int32');
+  // A copy: a Buffer may be a slice of a shared pool, at any byte offset.
+  const values = new Int32Array(bytes.length / 4);
+  new Uint8Array(values.buffer).set(bytes);
+  return values;
+}
+
+/**
+ * What one contiguous run of a document's passages contributes to the vocabulary, its terms and words as numbers of
+ * its cache's dictionary (a thousand documents' lists as strings were some 1.5 million strings at 100,000 passages).
+ */
 interface SegmentVocabulary {
   /** The exact passage objects, to check a cached segment still applies. */
   readonly passages: readonly Passage[];
-  /** Distinct terms (stems and initialisms) in first-use order. */
-  readonly terms: readonly string[];
-  /** Per passage, its distinct terms as indexes into `terms`, in first-use order. */
-  readonly termsByPassage: readonly Int32Array[];
-  /** Distinct content tokens in first-use order. */
-  readonly surfaceWords: readonly string[];
-  /** Tokens written capitalised inside a sentence, in first-use order, and tokens written in lower case. */
-  readonly capitalised: readonly string[];
-  readonly lowercase: readonly string[];
+  /** Distinct terms (stems and initialisms) in first-use order, as dictionary term numbers. */
+  readonly terms: Int32Array;
+  /**
+   * Each passage's distinct terms as indexes into `terms`, in first-use order, back to back: passage i's are
+   * `termIds[termOffsets[i] .. termOffsets[i + 1])` (one array per document, not one per passage).
+   */
+  readonly termIds: Int32Array;
+  /** `passages.length + 1` offsets into `termIds`. */
+  readonly termOffsets: Int32Array;
+  /** Distinct content tokens in first-use order, as dictionary word numbers. */
+  readonly surfaceWords: Int32Array;
+  /** Tokens written capitalised inside a sentence, in first-use order, and tokens written in lower case (numbers). */
+  readonly capitalised: Int32Array;
+  readonly lowercase: Int32Array;
 }
 
 /** Memos shared by the segments of one build: tokens and words repeat across documents. */
@@ -73,75 +249,112 @@ export function buildCorpusVocabulary(
   passages: readonly Passage[],
   vectors?: WordVectorLookup,
   extraTexts: readonly string[] = [],
-  cache?: VocabularyCache,
+  cache: VocabularyCache = createVocabularyCache(),
 ): CorpusVocabulary {
-  const surfaceWords = new Set<string>();
-  const capitalised = new Set<string>();
-  const lowercase = new Set<string>();
-  // Each distinct term gets a number once, in first-use order (the maps below are filled in that order, as a
-  // passage-by-passage scan would fill them), and the per-passage work is array arithmetic.
-  const termIds = new Map<string, number>();
+  const { dictionary } = cache;
+  // Terms, surface words and name tokens are taken in first-use order (the maps below are filled in that order,
+  // as a passage-by-passage scan would fill them); the per-passage work is array arithmetic on numbers.
+  /** Dictionary number → this build's term number (−1 until first used). */
+  let order = new Int32Array(dictionary.terms.length + 1024).fill(-1);
   const terms: string[] = [];
-  const counts: number[] = [];
-  const lists: number[][] = [];
-  const idOf = (term: string) => {
-    let id = termIds.get(term);
-    if (id === undefined) {
+  /** Per term: passages using it. */
+  const postingCounts: number[] = [];
+  const idOf = (dictionaryId: number) => {
+    if (dictionaryId >= order.length) {
+      const grown = new Int32Array(Math.max(dictionaryId + 1, order.length * 2)).fill(-1);
+      grown.set(order);
+      order = grown;
+    }
+    let id = order[dictionaryId]!;
+    if (id < 0) {
       id = terms.length;
-      termIds.set(term, id);
-      terms.push(term);
-      counts.push(0);
-      lists.push([]);
+      order[dictionaryId] = id;
+      terms.push(dictionary.terms[dictionaryId]!);
+      postingCounts.push(0);
     }
     return id;
   };
+  const surfaceWords = new FirstUse(dictionary.words.length);
+  const capitalised = new FirstUse(dictionary.words.length);
+  const lowercase = new FirstUse(dictionary.words.length);
   const memo: BuildMemo = { stems: new Map(), shapes: new Map() };
+  const placed: {
+    readonly segment: SegmentVocabulary;
+    readonly start: number;
+    readonly global: Int32Array;
+  }[] = [];
+  let postingTotal = 0;
   for (let start = 0; start < passages.length;) {
     let end = start + 1;
     while (end < passages.length && passages[end]!.documentId === passages[start]!.documentId) end += 1;
     const segment = segmentVocabulary(passages.slice(start, end), memo, cache);
     // The segment's new terms come in its own first-use order, which is their global first-use order.
     const global = segment.terms.map(idOf);
-    segment.termsByPassage.forEach((local, offset) => {
-      for (const id of local) {
-        const term = global[id]!;
-        counts[term]! += 1;
-        lists[term]!.push(start + offset);
-      }
-    });
+    const ids = segment.termIds;
+    for (let at = 0; at < ids.length; at += 1) postingCounts[global[ids[at]!]!]! += 1;
+    postingTotal += ids.length;
+    placed.push({ segment, start, global });
     for (const word of segment.surfaceWords) surfaceWords.add(word);
     for (const token of segment.capitalised) capitalised.add(token);
     for (const token of segment.lowercase) lowercase.add(token);
     start = end;
   }
+  // Every term's postings in one buffer, in term order; filled in passage order, so each list is ascending.
+  const postingStart = new Int32Array(terms.length + 1);
+  for (let id = 0; id < terms.length; id += 1) postingStart[id + 1] = postingStart[id]! + postingCounts[id]!;
+  const postingBuffer = new Int32Array(postingTotal);
+  const filled = postingStart.slice(0, terms.length);
+  for (const { segment, start, global } of placed) {
+    const { termIds: ids, termOffsets: offsets } = segment;
+    for (let passage = 0; passage + 1 < offsets.length; passage += 1) {
+      for (let at = offsets[passage]!; at < offsets[passage + 1]!; at += 1) {
+        postingBuffer[filled[global[ids[at]!]!]!++] = start + passage;
+      }
+    }
+  }
+  const counts = postingCounts.slice();
   // Titles and years count as uses, but are no passage: no postings, no names.
   for (const text of extraTexts) {
     const here = new Set<number>();
     for (const token of tokenize(text)) {
       const stemmed = stemOf(token, memo);
       if (stemmed === undefined) continue;
-      here.add(idOf(stemmed));
-      surfaceWords.add(token);
+      here.add(idOf(termNumber(dictionary, stemmed)));
+      surfaceWords.add(wordNumber(dictionary, token));
     }
-    for (const initialism of initialismsOf(text)) here.add(idOf(initialism));
-    for (const id of here) counts[id]! += 1;
+    for (const initialism of initialismsOf(text)) here.add(idOf(termNumber(dictionary, initialism)));
+    for (const id of here) counts[id] = (counts[id] ?? 0) + 1;
   }
   const stemPassageCounts = new Map<string, number>();
-  const postings = new Map<string, number[]>();
+  const postings = new Map<string, Int32Array>();
   terms.forEach((term, id) => {
     stemPassageCounts.set(term, counts[id]!);
-    if (lists[id]!.length > 0) postings.set(term, lists[id]!);
+    if (postingCounts[id]! > 0)
+      postings.set(term, postingBuffer.subarray(postingStart[id], postingStart[id + 1]));
   });
-  const names = new Set([...capitalised].filter((token) => !lowercase.has(token)));
+  const names = new Set<string>();
+  for (const token of capitalised.order) if (!lowercase.has(token)) names.add(dictionary.words[token]!);
 
   const wordsByLength = new Map<number, string[]>();
   const wordVectors: { word: string; vector: Float32Array }[] = [];
-  for (const word of surfaceWords) {
-    const bucket = wordsByLength.get(word.length) ?? [];
-    bucket.push(word);
-    wordsByLength.set(word.length, bucket);
-    const vector = vectors?.vector(word);
-    if (vector !== undefined) wordVectors.push({ word, vector: unit(vector) });
+  let units = vectors === undefined ? undefined : dictionary.unitVectors.get(vectors);
+  if (vectors !== undefined && units === undefined) {
+    units = [];
+    dictionary.unitVectors.set(vectors, units);
+  }
+  for (const id of surfaceWords.order) {
+    const word = dictionary.words[id]!;
+    const bucket = wordsByLength.get(word.length);
+    if (bucket === undefined) wordsByLength.set(word.length, [word]);
+    else bucket.push(word);
+    if (vectors === undefined || units === undefined) continue;
+    let vector = units[id];
+    if (vector === undefined) {
+      const raw = vectors.vector(word);
+      vector = raw === undefined ? null : unit(raw);
+      units[id] = vector;
+    }
+    if (vector !== null) wordVectors.push({ word, vector });
   }
   return {
     stemPassageCounts,
@@ -162,27 +375,32 @@ function stemOf(token: string, memo: BuildMemo): string | undefined {
   return stemmed;
 }
 
+/** The cached work for exactly these passage objects, in this order. */
+function cachedSegment(cache: VocabularyCache, passages: readonly Passage[]): SegmentVocabulary | undefined {
+  const cached = cache.segments.get(passages[0]!);
+  return cached !== undefined &&
+    cached.passages.length === passages.length &&
+    cached.passages.every((passage, i) => passage === passages[i])
+    ? cached
+    : undefined;
+}
+
 /** A run of one document's passages, from the cache when the very same passage objects were seen before. */
 function segmentVocabulary(
   passages: readonly Passage[],
   memo: BuildMemo,
-  cache: VocabularyCache | undefined,
+  cache: VocabularyCache,
 ): SegmentVocabulary {
-  const cached = cache?.segments.get(passages[0]!);
-  if (
-    cached !== undefined &&
-    cached.passages.length === passages.length &&
-    cached.passages.every((passage, i) => passage === passages[i])
-  ) {
-    return cached;
-  }
+  const cached = cachedSegment(cache, passages);
+  if (cached !== undefined) return cached;
   const localIds = new Map<string, number>();
   const terms: string[] = [];
   const surfaceWords: string[] = [];
   const seenWords = new Set<string>();
   const lastPassage: number[] = [];
-  const termsByPassage = passages.map((passage, index) => {
-    const here: number[] = [];
+  const ids: number[] = [];
+  const termOffsets = new Int32Array(passages.length + 1);
+  passages.forEach((passage, index) => {
     const use = (term: string) => {
       let id = localIds.get(term);
       if (id === undefined) {
@@ -193,7 +411,7 @@ function segmentVocabulary(
       }
       if (lastPassage[id] === index) return;
       lastPassage[id] = index;
-      here.push(id);
+      ids.push(id);
     };
     for (const token of tokenize(passage.text)) {
       const stemmed = stemOf(token, memo);
@@ -206,18 +424,20 @@ function segmentVocabulary(
     }
     // "the UN" is covered when the sheets say "the United Nations".
     for (const initialism of initialismsOf(passage.text)) use(initialism);
-    return Int32Array.from(here);
+    termOffsets[index + 1] = ids.length;
   });
   const { capitalised, lowercase } = nameTokens(passages, memo.shapes);
+  const { dictionary } = cache;
   const segment: SegmentVocabulary = {
     passages,
-    terms,
-    termsByPassage,
-    surfaceWords,
-    capitalised: [...capitalised],
-    lowercase: [...lowercase],
+    terms: termNumbers(dictionary, terms),
+    termIds: Int32Array.from(ids),
+    termOffsets,
+    surfaceWords: wordNumbers(dictionary, surfaceWords),
+    capitalised: wordNumbers(dictionary, capitalised),
+    lowercase: wordNumbers(dictionary, lowercase),
   };
-  cache?.segments.set(passages[0]!, segment);
+  cache.segments.set(passages[0]!, segment);
   return segment;
 }
 

@@ -182,8 +182,18 @@ function closestWord(token: string, vocabulary: CorpusVocabulary, maxEdits?: num
   const allowed = maxEdits ?? (token.length >= 8 ? 2 : 1);
   let best: string | undefined;
   let bestDistance = allowed + 1;
+  const tokenLetters = letterMask(token);
   for (let length = token.length - allowed; length <= token.length + allowed; length++) {
-    for (const word of vocabulary.wordsByLength.get(length) ?? []) {
+    const words = vocabulary.wordsByLength.get(length);
+    if (words === undefined) continue;
+    const masks = letterMasksOf(words);
+    for (let i = 0; i < words.length; i++) {
+      // A lower bound on the edits, from which letters either word lacks: most words are ruled out without
+      // computing their distance (tens of thousands of sheet words at 100,000 passages).
+      const mask = masks[i]!;
+      if (bitCount(tokenLetters & ~mask) >= bestDistance || bitCount(mask & ~tokenLetters) >= bestDistance)
+        continue;
+      const word = words[i]!;
       const edits = distance(token, word);
       if (edits < bestDistance) {
         bestDistance = edits;
@@ -192,6 +202,38 @@ function closestWord(token: string, vocabulary: CorpusVocabulary, maxEdits?: num
     }
   }
   return best;
+}
+
+/**
+ * Which characters a word uses, one bit each (characters beyond a–z share bits by their code). Each edit removes
+ * at most one character and adds at most one, so two words are at least as many edits apart as the bits set in
+ * one mask and not in the other (shared bits can only lower that count, never raise it).
+ */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    mask |= 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 5));
+  }
+  return mask;
+}
+
+function bitCount(value: number): number {
+  let bits = value - ((value >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return (((bits + (bits >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+const letterMasks = new WeakMap<readonly string[], Int32Array>();
+
+/** {@link letterMask} of each word, worked out once per list (a vocabulary's lists do not change). */
+function letterMasksOf(words: readonly string[]): Int32Array {
+  let masks = letterMasks.get(words);
+  if (masks === undefined || masks.length !== words.length) {
+    masks = Int32Array.from(words, letterMask);
+    letterMasks.set(words, masks);
+  }
+  return masks;
 }
 
 function closestMeaning(
@@ -214,8 +256,12 @@ export function nearestMeanings(
 ): string[] {
   const scored: { word: string; similarity: number }[] = [];
   for (const candidate of candidates) {
+    const vector = candidate.vector;
+    // Beyond the shorter vector the terms are zero; a bounds-checked loop with fallbacks is several times slower,
+    // and this runs over every sheet word (tens of thousands at 100,000 passages) for each unknown question word.
+    const shared = Math.min(query.length, vector.length);
     let dot = 0;
-    for (let i = 0; i < query.length; i++) dot += (query[i] ?? 0) * (candidate.vector[i] ?? 0);
+    for (let i = 0; i < shared; i++) dot += query[i]! * vector[i]!;
     if (dot >= threshold) scored.push({ word: candidate.word, similarity: dot });
   }
   return scored

@@ -82,6 +82,15 @@ function glossaryNames(glossary: Glossary): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * The knowledge files' fingerprint, and optionally how to load exactly the files it was computed from (a reload that
+ * finds a change then reads a large archive once, not twice).
+ */
+export interface KnowledgeFingerprint {
+  readonly fingerprint: string;
+  readonly load?: () => Promise<KnowledgeBase>;
+}
+
 /** Opens (loads or builds) the index for a knowledge version, reusing the previous index's vectors. */
 export type IndexOpener = (
   knowledge: KnowledgeBase,
@@ -93,15 +102,27 @@ export interface KizunaServiceOptions {
   /**
    * The fingerprint `loadKnowledge` would give, computed without parsing anything (a hash of the files), so a
    * reload with nothing changed skips the parse: at 100,000 passages parsing takes seconds, hashing tens of ms.
+   * With `load`, a reload that finds a change loads the very files it hashed instead of calling `loadKnowledge`.
    * @default none: every reload loads the knowledge and compares the fingerprints
    */
-  readonly fingerprintKnowledge?: () => Promise<string>;
+  readonly fingerprintKnowledge?: () => Promise<KnowledgeFingerprint>;
   /**
    * What is read with the knowledge at start and on every reload besides the sheets: other names for
    * their terms, and the Japanese glossary. @default none of either
    */
   readonly loadLexicon?: () => Promise<Lexicon>;
   readonly openIndex: IndexOpener;
+  /**
+   * Per-document vocabulary work to start from, e.g. restored from disk with the parsed knowledge (see
+   * `ParsedKnowledgeStore`). @default an empty cache
+   */
+  readonly vocabularyCache?: VocabularyCache;
+  /**
+   * Called once a knowledge version built from changed files is serving (at start, and after each reload that
+   * changed the knowledge), e.g. to save what was parsed for the next start. Awaited; a throw is logged, never
+   * fails the start or reload.
+   */
+  readonly afterKnowledgeChange?: () => Promise<void>;
   readonly embedder: QueryEmbedder & { readonly id: string };
   readonly answerer: Answerer;
   /** Used when `answerer` (a model) fails, so a question still gets an answer. */
@@ -172,7 +193,7 @@ export class KizunaService implements KizunaCore {
     const knowledge = await options.loadKnowledge();
     const lexicon = (await options.loadLexicon?.()) ?? EMPTY_LEXICON;
     const opened = await options.openIndex(knowledge, undefined);
-    const vocabularyCache = createVocabularyCache();
+    const vocabularyCache = options.vocabularyCache ?? createVocabularyCache();
     const state = createKnowledgeState(
       knowledge,
       lexicon,
@@ -186,6 +207,7 @@ export class KizunaService implements KizunaCore {
       'knowledge ready',
     );
     reportGlossaryGaps(knowledge, lexicon, options.logger);
+    await afterKnowledgeChange(options);
     return new KizunaService(options, state, opened.origin, vocabularyCache);
   }
 
@@ -558,11 +580,11 @@ export class KizunaService implements KizunaCore {
     const started = performance.now();
     const previous = this.state;
     try {
-      const fingerprint = await this.options.fingerprintKnowledge?.();
+      const read = await this.options.fingerprintKnowledge?.();
       const knowledge =
-        fingerprint === previous.knowledge.fingerprint
+        read?.fingerprint === previous.knowledge.fingerprint
           ? previous.knowledge
-          : await this.options.loadKnowledge();
+          : await (read?.load ?? this.options.loadKnowledge)();
       const lexicon = (await this.options.loadLexicon?.()) ?? EMPTY_LEXICON;
       // Same bytes, same knowledge: the serving index and everything derived from it stay as they are.
       const unchanged = knowledge.fingerprint === previous.knowledge.fingerprint;
@@ -592,7 +614,10 @@ export class KizunaService implements KizunaCore {
         passageCount: knowledge.passages.length,
       };
       this.lastReload = { at: this.now(), ok: true, report };
-      if (!unchanged) reportGlossaryGaps(knowledge, lexicon, this.options.logger);
+      if (!unchanged) {
+        reportGlossaryGaps(knowledge, lexicon, this.options.logger);
+        await afterKnowledgeChange(this.options);
+      }
       this.options.logger.info({ report }, 'knowledge reloaded');
       return report;
     } catch (error) {
@@ -630,6 +655,14 @@ export class KizunaService implements KizunaCore {
 
   private now(): Date {
     return this.options.now?.() ?? new Date();
+  }
+}
+
+async function afterKnowledgeChange(options: KizunaServiceOptions): Promise<void> {
+  try {
+    await options.afterKnowledgeChange?.();
+  } catch (error) {
+    options.logger.warn({ err: error }, 'the step after a knowledge change failed; the knowledge is serving');
   }
 }
 

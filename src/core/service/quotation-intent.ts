@@ -33,18 +33,22 @@ export function quotedPassagesFor(
 ): RetrievedPassage[] {
   if (!ASKS_FOR_WORDS.test(question)) return [];
   const questionWords = new Set(question.toLowerCase().split(/[^\p{L}\p{N}]+/u));
-  // A speaker is named when any of their name's words (not a title) is in the question: "Abe", "Trump".
-  const named = (speakerWords: ReadonlySet<string>) =>
-    [...speakerWords].some((word) => word.length > 2 && !TITLES.has(word) && questionWords.has(word));
   const entries = state.quotations.entries;
+  const index = speakerIndexOf(entries);
+  // A speaker is named when any of their name's words (not a title) is in the question: "Abe", "Trump".
+  // Worked out once per distinct set of name words (a few hundred speakers among thousands of quotations).
+  const namedGroups = index.groups.map((speakerWords) =>
+    [...speakerWords].some((word) => word.length > 2 && !TITLES.has(word) && questionWords.has(word)),
+  );
+  const named = (entry: CatalogueEntry) => namedGroups[index.groupOf.get(entry)!] === true;
   // "Who called Abe a … Prime Minister?" asks for the speaker: the person named is spoken about.
   const asksWhoSpoke = /^\W*who\b/i.test(question);
-  let speakerNamed = !asksWhoSpoke && entries.some((entry) => named(entry.speakerWords));
+  let speakerNamed = !asksWhoSpoke && namedGroups.some(Boolean);
   // With two people named ("did Abe say anything about Trump?"), the one just before the verb is speaking.
-  const speaking = asksWhoSpoke ? undefined : speakerBeforeVerb(question, entries);
+  const speaking = asksWhoSpoke ? undefined : speakerBeforeVerb(question, index);
   if (speaking !== undefined) speakerNamed = true;
   const isWanted = (entry: CatalogueEntry) =>
-    speaking === undefined ? named(entry.speakerWords) : entry.quotation.speaker === speaking;
+    speaking === undefined ? named(entry) : entry.quotation.speaker === speaking;
   // "What do the fact sheets say about…" asks what the sheets say, not what anyone said.
   if (!speakerNamed && !asksWhoSpoke && !NAMES_A_QUOTATION.test(question)) return [];
   const wantsOpening = ASKS_FOR_OPENING.test(question);
@@ -56,7 +60,11 @@ export function quotedPassagesFor(
   const onlyRetrieved = !speakerNamed && !wantsOpening;
 
   const scored: { passageId: string; score: number }[] = [];
-  for (const entry of entries) {
+  for (const entry of candidateEntries(index, entries, {
+    speaking,
+    namedGroups: speakerNamed ? namedGroups : undefined,
+    retrievedIds: onlyRetrieved ? retrievedIds : undefined,
+  })) {
     const { quotation } = entry;
     if (onlyRetrieved && !retrievedIds.has(quotation.passageId)) continue;
     if (documentIds !== undefined && !documentIds.includes(quotation.documentId)) continue;
@@ -102,7 +110,7 @@ export function promoteQuotedPassages(
 }
 
 /** The speaker whose name stands closest before the speech verb ("Shinzo Abe say…"), within three words. */
-function speakerBeforeVerb(question: string, entries: readonly CatalogueEntry[]): string | undefined {
+function speakerBeforeVerb(question: string, index: SpeakerIndex): string | undefined {
   const words = question
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
@@ -112,8 +120,95 @@ function speakerBeforeVerb(question: string, entries: readonly CatalogueEntry[])
   for (let i = verbAt - 1; i >= Math.max(0, verbAt - 3); i--) {
     const word = words[i] ?? '';
     if (word.length <= 2 || TITLES.has(word)) continue;
-    const entry = entries.find((candidate) => candidate.speakerWords.has(word));
+    const entry = index.firstWithWord.get(word);
     if (entry !== undefined) return entry.quotation.speaker;
   }
   return undefined;
+}
+
+/**
+ * The catalogue's speakers, prepared once per catalogue: at 100,000 passages it holds thousands of quotations, and
+ * going through every one's name words for every question took milliseconds.
+ */
+interface SpeakerIndex {
+  /** The distinct sets of name words, in order of first use. */
+  readonly groups: readonly ReadonlySet<string>[];
+  /** Per group, the positions (in the catalogue) of its entries, ascending. */
+  readonly entriesOfGroup: readonly (readonly number[])[];
+  /** Per speaker, and per passage id, the positions of their entries, ascending. */
+  readonly entriesOfSpeaker: ReadonlyMap<string, readonly number[]>;
+  readonly entriesOfPassage: ReadonlyMap<string, readonly number[]>;
+  /** Each entry's place in `groups`. */
+  readonly groupOf: ReadonlyMap<CatalogueEntry, number>;
+  /** Name word → the first entry (in catalogue order) whose speaker's name has it. */
+  readonly firstWithWord: ReadonlyMap<string, CatalogueEntry>;
+}
+
+const speakerIndexes = new WeakMap<readonly CatalogueEntry[], SpeakerIndex>();
+
+function speakerIndexOf(entries: readonly CatalogueEntry[]): SpeakerIndex {
+  let index = speakerIndexes.get(entries);
+  if (index === undefined) {
+    const groups: ReadonlySet<string>[] = [];
+    const entriesOfGroup: number[][] = [];
+    const entriesOfSpeaker = new Map<string, number[]>();
+    const entriesOfPassage = new Map<string, number[]>();
+    const groupByKey = new Map<string, number>();
+    const groupOf = new Map<CatalogueEntry, number>();
+    const firstWithWord = new Map<string, CatalogueEntry>();
+    const add = (map: Map<string, number[]>, key: string, position: number) => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [position]);
+      else list.push(position);
+    };
+    entries.forEach((entry, position) => {
+      // Sets with the same words in the same order answer every question alike.
+      const key = [...entry.speakerWords].join(' ');
+      let group = groupByKey.get(key);
+      if (group === undefined) {
+        group = groups.length;
+        groupByKey.set(key, group);
+        groups.push(entry.speakerWords);
+        entriesOfGroup.push([]);
+      }
+      groupOf.set(entry, group);
+      entriesOfGroup[group]!.push(position);
+      add(entriesOfSpeaker, entry.quotation.speaker, position);
+      add(entriesOfPassage, entry.quotation.passageId, position);
+      for (const word of entry.speakerWords) if (!firstWithWord.has(word)) firstWithWord.set(word, entry);
+    });
+    index = { groups, entriesOfGroup, entriesOfSpeaker, entriesOfPassage, groupOf, firstWithWord };
+    speakerIndexes.set(entries, index);
+  }
+  return index;
+}
+
+/**
+ * The entries the scoring loop can keep, in catalogue order: those of the speaker named before the verb, else of
+ * every named speaker, else of the retrieved passages when only those count; else all. The loop still applies every
+ * test; this only skips entries it would skip (thousands of them at 100,000 passages).
+ */
+function candidateEntries(
+  index: SpeakerIndex,
+  entries: readonly CatalogueEntry[],
+  wanted: {
+    readonly speaking: string | undefined;
+    readonly namedGroups: readonly boolean[] | undefined;
+    readonly retrievedIds: ReadonlySet<string> | undefined;
+  },
+): CatalogueEntry[] {
+  let positions: number[] | undefined;
+  if (wanted.namedGroups !== undefined) {
+    positions =
+      wanted.speaking !== undefined
+        ? [...(index.entriesOfSpeaker.get(wanted.speaking) ?? [])]
+        : index.entriesOfGroup.flatMap((list, group) => (wanted.namedGroups![group] === true ? list : []));
+  }
+  if (wanted.retrievedIds !== undefined) {
+    const ofRetrieved = [...wanted.retrievedIds].flatMap((id) => index.entriesOfPassage.get(id) ?? []);
+    positions =
+      positions === undefined ? ofRetrieved : positions.filter((position) => ofRetrieved.includes(position));
+  }
+  if (positions === undefined) return [...entries];
+  return [...new Set(positions)].sort((a, b) => a - b).map((position) => entries[position]!);
 }

@@ -14,7 +14,7 @@ export function textKey(text: string): string {
  */
 export function fingerprintPassages(passages: readonly Passage[]): string {
   const hash = createHash('sha256');
-  forEachRun(passages, (run) => hash.update(run.digest));
+  forEachDocumentRun(passages, (start, end) => hash.update(runOf(passages, start, end).digest));
   return hash.digest('hex');
 }
 
@@ -23,31 +23,50 @@ export function fingerprintPassages(passages: readonly Passage[]): string {
  * body of passages.json's `rows` array; fixed-order tuples keep field boundaries unambiguous).
  */
 export function passageRows(passages: readonly Passage[]): string {
-  const parts: string[] = [];
-  forEachRun(passages, (run) => parts.push(run.rows));
-  return parts.join(',');
+  return passages.map(passageRow).join(',');
+}
+
+/** {@link passageRows} of one passage. */
+function passageRow(p: Passage): string {
+  return JSON.stringify([p.id, p.documentId, p.section, p.kind, p.position, p.line, p.text]);
+}
+
+/** The digest {@link fingerprintPassages} gives one document's passages (all of them, in order). */
+export function documentPassagesDigest(passages: readonly Passage[]): string {
+  return runOf(passages, 0, passages.length).digest;
 }
 
 /**
- * A run's rows and digest are remembered for as long as its passage objects live (passages are immutable, and a
- * reload that leaves a file unchanged gets the very same objects from the knowledge parse cache), so a reloaded
- * archive's fingerprint and passages.json cost only the documents that changed: the whole of 100,000 passages
- * takes ~0.3 s each. Keyed by the run's first passage object.
+ * Remembers the digest of one document's passages, as saved with them by an earlier {@link
+ * documentPassagesDigest}, so fingerprinting passages restored from that save does not hash them again.
+ */
+export function rememberDocumentPassagesDigest(passages: readonly Passage[], digest: string): void {
+  if (passages.length > 0) runs.set(passages[0]!, { passages: [...passages], digest });
+}
+
+/**
+ * A run's digest is remembered for as long as its passage objects live (passages are immutable, and a reload that
+ * leaves a file unchanged gets the very same objects from the knowledge parse cache), so a reloaded archive's
+ * fingerprint costs only the documents that changed: the whole of 100,000 passages takes ~0.3 s. Keyed by the
+ * run's first passage object. The rows themselves are not kept: as JSON text they would take about as much memory
+ * as the passages (75 MB at 100,000).
  */
 const runs = new WeakMap<Passage, Run>();
 
 interface Run {
   readonly passages: readonly Passage[];
-  readonly rows: string;
   readonly digest: string;
 }
 
 /** Calls `visit` with each maximal run of one document's consecutive passages, in order. */
-function forEachRun(passages: readonly Passage[], visit: (run: Run) => void): void {
+export function forEachDocumentRun(
+  passages: readonly Passage[],
+  visit: (start: number, end: number) => void,
+): void {
   for (let start = 0; start < passages.length;) {
     let end = start + 1;
     while (end < passages.length && passages[end]!.documentId === passages[start]!.documentId) end += 1;
-    visit(runOf(passages, start, end));
+    visit(start, end);
     start = end;
   }
 }
@@ -62,10 +81,7 @@ function runOf(passages: readonly Passage[], start: number, end: number): Run {
     return known;
   }
   const slice = passages.slice(start, end);
-  const rows = slice
-    .map((p) => JSON.stringify([p.id, p.documentId, p.section, p.kind, p.position, p.line, p.text]))
-    .join(',');
-  const run = { passages: slice, rows, digest: createHash('sha256').update(rows).digest('hex') };
+  const run = { passages: slice, digest: createHash('sha256').update(passageRows(slice)).digest('hex') };
   runs.set(slice[0]!, run);
   return run;
 }

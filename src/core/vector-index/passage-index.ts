@@ -27,16 +27,17 @@ import {
   decodeSlots,
   digestFile,
   discardTemporaryGeneration,
-  encodePassages,
   encodeSlots,
   INDEX_FILES,
   linkGenerationFiles,
   MAIN_GRAPH_FILES,
+  passagesFileParts,
   publishGeneration,
   readCurrentGeneration,
   readGenerationManifest,
   readGenerationVectorCache,
   readReusableVectorCache,
+  rememberPassagesLayout,
   SavedIndexUnusableError,
   vectorCacheParts,
   verifyGenerationFiles,
@@ -220,6 +221,9 @@ export class PassageIndex {
       } else this.deltaPassages[-1 - slot] = passage;
     });
     this.removedFromMain = mainCount - inMain;
+    // The docstore only maps labels to passage ids, which idByLabel holds: it is refilled for a save that has to
+    // write the graph's files (see save), instead of holding 100,000 documents (~15 MB) meanwhile.
+    releaseDocstore(this.main.store);
     // efSearch is a query-time setting; the delta is searched as broadly (it is small, so nearly exhaustively).
     this.main.graph.setEf(parts.hnsw.efSearch);
     this.delta?.graph.setEf(parts.hnsw.efSearch);
@@ -424,6 +428,7 @@ export class PassageIndex {
       INDEX_FILES.slots,
       ...(hasDelta ? graphFiles.map((name) => `${INDEX_FILES.deltaFolder}/${name}`) : []),
       ...(readsPassages ? [INDEX_FILES.passages] : []),
+      INDEX_FILES.passagesLayout,
     ]);
     const passages =
       suppliedPassages ?? decodePassages(await readFile(join(folder, INDEX_FILES.passages), 'utf8'));
@@ -431,6 +436,15 @@ export class PassageIndex {
       throw new Error(`${INDEX_FILES.passages} does not match the manifest`);
     }
     const slots = decodeSlots(await readFile(join(folder, INDEX_FILES.slots)), passages.length);
+    const passagesDigest = manifest.files[INDEX_FILES.passages];
+    if (passagesDigest !== undefined && manifest.files[INDEX_FILES.passagesLayout] !== undefined) {
+      rememberPassagesLayout(
+        passages,
+        join(folder, INDEX_FILES.passages),
+        passagesDigest,
+        await readFile(join(folder, INDEX_FILES.passagesLayout), 'utf8'),
+      );
+    }
     const mainStore = await HNSWLib.load(folder, embeddings);
     const mainIds = graphIds(mainStore, manifest.layers.main, identity.dimensions, INDEX_FILES.hnswIndex);
     let delta: DeltaGraph | undefined;
@@ -453,13 +467,18 @@ export class PassageIndex {
       delta === undefined ? [] : graphIds(delta.store, manifest.layers.delta),
     );
 
+    // The passages' own id strings where a label still holds one: the docstore's copies go with the docstore.
+    const idByLabel = [...mainIds];
+    passages.forEach((passage, i) => {
+      if (slots[i]! >= 0) idByLabel[slots[i]!] = passage.id;
+    });
     const { m, efConstruction, randomSeed } = manifest.hnsw;
     const hnsw = resolveHnswParameters({ m, efConstruction, randomSeed, efSearch: options.efSearch });
     return new PassageIndex({
       main: {
         store: mainStore,
         graph: mainStore.index,
-        idByLabel: mainIds,
+        idByLabel,
         // Read lazily: only a later rebuild needs the vectors, and they are as large as the graph.
         vectors: () => readReusableVectorCache(dir, folder, identity),
         saved: { folder, files: mainGraphDigests(manifest) },
@@ -602,7 +621,12 @@ export class PassageIndex {
       const linked = saved !== undefined && (await linkGenerationFiles(saved.folder, temporary, saved.files));
       if (linked) Object.assign(files, saved.files);
       else {
-        await this.main.store.save(temporary);
+        fillDocstore(this.main.store, this.main.idByLabel);
+        try {
+          await this.main.store.save(temporary);
+        } finally {
+          releaseDocstore(this.main.store);
+        }
         for (const name of [INDEX_FILES.hnswIndex, INDEX_FILES.hnswArgs, INDEX_FILES.docstore]) {
           files[name] = await digestFile(join(temporary, name));
         }
@@ -625,10 +649,13 @@ export class PassageIndex {
           vectorCacheParts(this.delta.vectors),
         );
       }
-      files[INDEX_FILES.passages] = await writeDigestedFile(
+      const passagesFile = await passagesFileParts(this.passages);
+      const passagesDigest = await writeDigestedFile(temporary, INDEX_FILES.passages, passagesFile.parts);
+      files[INDEX_FILES.passages] = passagesDigest;
+      files[INDEX_FILES.passagesLayout] = await writeDigestedFile(
         temporary,
-        INDEX_FILES.passages,
-        encodePassages(this.passages),
+        INDEX_FILES.passagesLayout,
+        passagesFile.layout,
       );
       files[INDEX_FILES.slots] = await writeDigestedFile(
         temporary,
@@ -643,6 +670,7 @@ export class PassageIndex {
       };
       await writeDigestedFile(temporary, INDEX_FILES.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
       const published = await publishGeneration(dir, temporary);
+      passagesFile.published(join(published, INDEX_FILES.passages), passagesDigest);
       // Later saves link the main graph's files from here; its vectors are read back from here when a rebuild
       // needs them, instead of staying in memory (as large as the graph itself).
       this.main.saved = { folder: published, files: mainGraphDigests(manifest) };
@@ -662,6 +690,19 @@ export class PassageIndex {
     if (typeof this.main.vectors === 'function') this.main.vectors = await this.main.vectors();
     return this.main.vectors;
   }
+}
+
+/** Gives a store's docstore one document per label, its passage id (as a build leaves it). */
+function fillDocstore(store: HNSWLib, idByLabel: readonly string[]): void {
+  const documents: Record<string, Document> = {};
+  idByLabel.forEach((id, label) => {
+    documents[label] = new Document({ pageContent: id, metadata: {} });
+  });
+  store.docstore.add(documents);
+}
+
+function releaseDocstore(store: HNSWLib): void {
+  store.docstore._docs.clear();
 }
 
 function assertSomePassages(passages: readonly Passage[]): void {

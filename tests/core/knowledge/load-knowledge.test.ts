@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +91,36 @@ describe('loadKnowledge', () => {
     await writeFile(join(dir, 'a.md'), 'no front matter');
     await expect(loadKnowledge(dir, cache)).rejects.toBeInstanceOf(KnowledgeError);
     expect(cache.get('a.md')?.parsed.passages[0]).toBe(first.passages[0]);
+  });
+
+  it('with a restore function, asks it (by name and sha256 of the bytes) for each file the cache lacks, and parses what it cannot give', async () => {
+    await writeFile(join(dir, 'a.md'), sheet('a'));
+    await writeFile(join(dir, 'b.md'), sheet('b'));
+    const saved = await loadKnowledge(dir, new Map());
+    const savedA = { ...saved, passages: saved.passages.filter((p) => p.documentId === 'a') };
+    const asked: string[] = [];
+    const cache: ParsedFileCache = new Map();
+    const loaded = await loadKnowledge(dir, cache, async (files) => {
+      asked.push(...files.map(({ name, sha256 }) => `${name} ${sha256}`));
+      return files.map(({ name }) =>
+        name === 'a.md'
+          ? { document: saved.documents[0]!, passages: savedA.passages, quotations: [], idLine: 2 }
+          : undefined,
+      );
+    });
+    const sha = createHash('sha256')
+      .update(await readFile(join(dir, 'a.md')))
+      .digest('hex');
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).toBe(`a.md ${sha}`);
+    expect(loaded.passages[0]).toBe(savedA.passages[0]);
+    expect(loaded.passages.filter((p) => p.documentId === 'b')).toEqual(
+      saved.passages.filter((p) => p.documentId === 'b'),
+    );
+    // What the cache holds now is not asked for again.
+    asked.length = 0;
+    await loadKnowledge(dir, cache, () => Promise.reject(new Error('not asked')));
+    expect(asked).toEqual([]);
   });
 
   it('fingerprints file names too', async () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCorpusVocabulary,
   createVocabularyCache,
+  restoreDocumentVocabulary,
+  storedDocumentVocabulary,
   type CorpusVocabulary,
 } from '../../../src/core/retrieval/corpus-vocabulary.js';
 import type { Passage } from '../../../src/core/types.js';
@@ -36,7 +38,7 @@ const sheetB = [
 function snapshot(vocabulary: CorpusVocabulary): unknown {
   return {
     counts: [...vocabulary.stemPassageCounts],
-    postings: [...vocabulary.postings],
+    postings: [...vocabulary.postings].map(([term, positions]) => [term, [...positions]]),
     words: [...vocabulary.wordsByLength],
     names: [...vocabulary.names],
     passageCount: vocabulary.passageCount,
@@ -46,11 +48,11 @@ function snapshot(vocabulary: CorpusVocabulary): unknown {
 describe('buildCorpusVocabulary', () => {
   it('counts each stem once per passage, indexes passage positions, and finds names and initialisms', () => {
     const vocabulary = buildCorpusVocabulary([...sheetA, ...sheetB], undefined, ['2019 Partnership']);
-    expect(vocabulary.postings.get('japan')).toEqual([0]);
-    expect(vocabulary.postings.get('moon')).toEqual([2]);
+    expect([...(vocabulary.postings.get('japan') ?? [])]).toEqual([0]);
+    expect([...(vocabulary.postings.get('moon') ?? [])]).toEqual([2]);
     expect(vocabulary.stemPassageCounts.get('partnership')).toBe(1);
     expect(vocabulary.postings.has('partnership')).toBe(false);
-    expect(vocabulary.postings.get('jbic')).toEqual([0]);
+    expect([...(vocabulary.postings.get('jbic') ?? [])]).toEqual([0]);
     expect(vocabulary.names.has('toyota')).toBe(true);
     expect(vocabulary.names.has('trade')).toBe(false);
   });
@@ -68,5 +70,31 @@ describe('buildCorpusVocabulary', () => {
     expect(snapshot(buildCorpusVocabulary([...changedB, ...sheetA], undefined, [], cache))).toEqual(
       snapshot(buildCorpusVocabulary([...changedB, ...sheetA])),
     );
+  });
+
+  it('GIVEN one document’s work stored and restored into another cache THEN a build gives exactly what a fresh build gives, without that work being redone', () => {
+    const built = createVocabularyCache();
+    buildCorpusVocabulary([...sheetA, ...sheetB], undefined, [], built);
+    const stored = storedDocumentVocabulary(built, sheetA)!;
+    // JSON is how it is saved.
+    const restoredCache = createVocabularyCache();
+    restoreDocumentVocabulary(restoredCache, sheetA, JSON.parse(JSON.stringify(stored)) as typeof stored);
+    expect(storedDocumentVocabulary(restoredCache, sheetA)).toEqual(stored);
+    expect(snapshot(buildCorpusVocabulary([...sheetA, ...sheetB], undefined, ['t'], restoredCache))).toEqual(
+      snapshot(buildCorpusVocabulary([...sheetA, ...sheetB], undefined, ['t'])),
+    );
+    expect(storedDocumentVocabulary(createVocabularyCache(), sheetA)).toBeUndefined();
+  });
+
+  it('refuses stored work that does not fit the passages', () => {
+    const built = createVocabularyCache();
+    buildCorpusVocabulary(sheetA, undefined, [], built);
+    const stored = storedDocumentVocabulary(built, sheetA)!;
+    const cache = createVocabularyCache();
+    expect(() => restoreDocumentVocabulary(cache, sheetB.slice(0, 1), stored)).toThrowError(/does not fit/);
+    expect(() => restoreDocumentVocabulary(cache, sheetA, { ...stored, terms: ['one'] })).toThrowError(
+      /names a term it lacks/,
+    );
+    expect(() => restoreDocumentVocabulary(cache, sheetA, { ...stored, termIds: 'AAA' })).toThrowError();
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -15,7 +16,9 @@ import {
   decodeVectorCache,
   encodePassages,
   encodeVectorCache,
+  passagesFileParts,
   publishGeneration,
+  rememberPassagesLayout,
   readCurrentGeneration,
 } from '../../../src/core/vector-index/saved-index.js';
 import { VectorCache } from '../../../src/core/vector-index/vector-cache.js';
@@ -216,6 +219,74 @@ function sampleCache(): VectorCache {
   cache.set(textKey('gamma'), [-1, -1, -1]);
   return cache;
 }
+
+describe('passages file written in parts', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+  afterEach(async () => cleanup());
+
+  /** Two documents' passages, each document's a run of its own. */
+  const twoDocuments = () =>
+    samplePassages().map((passage, i) => (i < 3 ? passage : { ...passage, documentId: 'other' }));
+
+  async function write(passages: ReturnType<typeof samplePassages>, name: string) {
+    const { parts, published } = await passagesFileParts(passages);
+    const bytes = Buffer.concat(parts);
+    await writeFile(join(dir, name), bytes);
+    published(join(dir, name), {
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    return bytes.toString('utf8');
+  }
+
+  it('gives exactly encodePassages, whether each document is encoded or copied from the file it was last written to', async () => {
+    const passages = twoDocuments();
+    expect(await write(passages, 'a.json')).toBe(encodePassages(passages));
+    // The first document keeps its passage objects (copied); the second is new objects (encoded).
+    const next = [
+      ...passages.slice(0, 3),
+      ...passages.slice(3).map((passage) => ({ ...passage, text: `${passage.text}!` })),
+    ];
+    expect(await write(next, 'b.json')).toBe(encodePassages(next));
+  });
+
+  it("GIVEN the layout saved with a passages.json (an index loaded from disk) THEN the next file copies each document's rows from it", async () => {
+    const passages = twoDocuments();
+    const { parts, layout } = await passagesFileParts(passages);
+    // A stand-in with the same layout but other bytes shows where the rows come from.
+    const text = Buffer.concat(parts).toString('utf8').replace('sheet#0', 'sheet#X');
+    await writeFile(join(dir, 'loaded.json'), text);
+    const digest = {
+      bytes: Buffer.byteLength(text),
+      sha256: createHash('sha256').update(text).digest('hex'),
+    };
+    rememberPassagesLayout(passages, join(dir, 'loaded.json'), digest, layout);
+    expect(Buffer.concat((await passagesFileParts(passages)).parts).toString('utf8')).toBe(text);
+    // A layout for other passages is ignored.
+    const others = twoDocuments();
+    rememberPassagesLayout(others.slice(1), join(dir, 'loaded.json'), digest, layout);
+    expect(Buffer.concat((await passagesFileParts(others)).parts).toString('utf8')).toBe(
+      encodePassages(others),
+    );
+  });
+
+  it('GIVEN the file it would copy from is gone or damaged THEN it encodes those rows instead', async () => {
+    const passages = twoDocuments();
+    await write(passages, 'a.json');
+    const bytes = await readFile(join(dir, 'a.json'));
+    bytes[bytes.length - 5] = 0x41;
+    await writeFile(join(dir, 'a.json'), bytes);
+    expect(Buffer.concat((await passagesFileParts(passages)).parts).toString('utf8')).toBe(
+      encodePassages(passages),
+    );
+    await rm(join(dir, 'a.json'));
+    expect(Buffer.concat((await passagesFileParts(passages)).parts).toString('utf8')).toBe(
+      encodePassages(passages),
+    );
+  });
+});
 
 describe('vector cache file', () => {
   it('round-trips keys, vectors and the embedder identity exactly (as float32)', () => {
