@@ -131,5 +131,7 @@ function latinWords(text: string): string[] {
 }
 
 function unsupported(code: string): UnsupportedLanguage {
-  return { unsupported: languageNames.of(code) ?? code, code };
+  // ICU names it "Japanese (Latin)"; people call it rōmaji.
+  const name = code === 'ja-Latn' ? 'Japanese in rōmaji (Latin letters)' : languageNames.of(code);
+  return { unsupported: name ?? code, code };
 }

@@ -29,6 +29,10 @@ export const LATIN_FUNCTION_WORDS: Readonly<Record<string, readonly string[]>> =
     `apa arti artinya berapa siapa kapan mengapa bagaimana yang ini itu dengan untuk tidak adalah jepang`,
   ),
   vi: words(`là gì nghĩa bao nhiêu của và có không người khi nào tại sao nhật`),
+  // Japanese typed in rōmaji ("reiwa tte nani", "reiwa wa dou iu imi desu ka"): Kizuna reads Japanese in
+  // its own script, so it asks for that (or English) instead of naming "nani" as a missing topic.
+  'ja-Latn': words(`nani nande desu desuka deshita masu masuka mashita tte dou doushite naze itsu dare ikura
+    nannin nankai oshiete kudasai imi nihonjin`),
 };
 
 function words(list: string): readonly string[] {
@@ -52,4 +56,5 @@ export const LATIN_SHARED_WORDS: Readonly<Record<string, readonly string[]>> = {
   pl: words(`w z na a`),
   id: words(`di dan ke`),
   vi: words(`an`),
+  'ja-Latn': words(`ka wa ha no ni wo ga iu to de`),
 };

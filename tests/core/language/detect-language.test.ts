@@ -59,6 +59,15 @@ describe('detectLanguage', () => {
       expect(detectLanguage('令和是什么意思？')).toEqual({ unsupported: 'Chinese', code: 'zh' });
     });
 
+    it('THEN Japanese typed in rōmaji is named so, not read as English words ("nani", "imi")', () => {
+      expect(detectLanguage('reiwa tte nani')).toEqual({
+        unsupported: 'Japanese in rōmaji (Latin letters)',
+        code: 'ja-Latn',
+      });
+      expect(detectLanguage('reiwa ha dou iu imi desu ka')).toMatchObject({ code: 'ja-Latn' });
+      expect(detectLanguage("nihon's new era meaning??")).toBe('en');
+    });
+
     it('THEN English typed with a Dutch-looking slip ("wat") stays English', () => {
       expect(detectLanguage('wat does reiwa meen in englsh')).toBe('en');
       expect(detectLanguage('wat is reiwa')).toBe('en');
