@@ -92,9 +92,16 @@ export function classifyIntent(text: string, topicTerms: number, options: Intent
   const tokens = tokenize(text);
   if (tokens.length > 0 && isChitChat(tokens, options)) return 'chit-chat';
   // Keyboard mash: letters, but not one word of English or of the sheets, not even a little one.
+  // An acronym typed in capitals ("TPP", "NATO") names something, even one no dictionary knows.
+  const acronyms = new Set(
+    [...text.matchAll(/\b\p{Lu}{2,5}s?\b/gu)]
+      .map((match) => match[0].toLowerCase())
+      .filter((token) => !isKeyboardMash(token)),
+  );
   const mash = tokens.every(
     (token) =>
       !isStopword(token) &&
+      !acronyms.has(token) &&
       !CASUAL_FILLERS.has(token) &&
       !/\p{N}/u.test(token) &&
       // A Japanese term the glossary could not translate is a topic the sheets lack, not mash.

@@ -168,7 +168,9 @@ export function questionWords(
   words.forEach((word, wordIndex) => {
     const sentenceStart = wordIndex === 0 || /[.!?]\s*$/.test(precedingText(question, words, wordIndex));
     const capitalized = !shouting && /^\p{Lu}/u.test(word);
-    const acronym = !shouting && /^\p{Lu}{2,}$/u.test(word.replace(/[^\p{L}]/gu, ''));
+    // In a message typed in capitals an acronym cannot be told apart, except when the message is the
+    // acronym itself ("NATO?", "TPP"): one or two words are a name asked about, not a shouted question.
+    const acronym = (!shouting || words.length <= 2) && /^\p{Lu}{2,}$/u.test(word.replace(/[^\p{L}]/gu, ''));
     for (const token of tokenize(word)) {
       if (!isContentToken(token) || META_TOKENS.has(token) || CASUAL_FILLERS.has(token)) continue;
       terms.push({

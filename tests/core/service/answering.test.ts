@@ -298,6 +298,25 @@ describe('idioms read as their plain word', () => {
   });
 });
 
+describe('an acronym asked about on its own', () => {
+  it.each([
+    ['TPP', 'TPP'],
+    ['NATO?', 'NATO'],
+    ['TPPについて', 'TPP'],
+  ])('GIVEN "%s" THEN it is refused naming it, never taken for keyboard mash', async (question, name) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('not-covered');
+    expect(answer.text).toContain(name);
+  });
+
+  it.each(['OPIC', 'JOBS?'])(
+    'GIVEN "%s" (a word of the sheets, in capitals) THEN it is answered',
+    async (question) => {
+      expect((await ask(question)).outcome).toBe('answered');
+    },
+  );
+});
+
 describe('chat spellings', () => {
   it.each([
     ['opic wat is it', 'Overseas Private Investment Corporation'],
