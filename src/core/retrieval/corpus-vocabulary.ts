@@ -66,24 +66,23 @@ function createDictionary(): Dictionary {
   return { termIds: new Map(), terms: [], wordIds: new Map(), words: [], unitVectors: new WeakMap() };
 }
 
-function termNumber(dictionary: Dictionary, term: string): number {
-  let id = dictionary.termIds.get(term);
+/** The number of `value` in an append-only table (`ids` and `values` kept in step), added if new. */
+function intern(ids: Map<string, number>, values: string[], value: string): number {
+  let id = ids.get(value);
   if (id === undefined) {
-    id = dictionary.terms.length;
-    dictionary.termIds.set(term, id);
-    dictionary.terms.push(term);
+    id = values.length;
+    ids.set(value, id);
+    values.push(value);
   }
   return id;
 }
 
+function termNumber(dictionary: Dictionary, term: string): number {
+  return intern(dictionary.termIds, dictionary.terms, term);
+}
+
 function wordNumber(dictionary: Dictionary, word: string): number {
-  let id = dictionary.wordIds.get(word);
-  if (id === undefined) {
-    id = dictionary.words.length;
-    dictionary.wordIds.set(word, id);
-    dictionary.words.push(word);
-  }
-  return id;
+  return intern(dictionary.wordIds, dictionary.words, word);
 }
 
 function termNumbers(dictionary: Dictionary, terms: readonly string[]): Int32Array {

@@ -586,17 +586,7 @@ export async function passagesFileParts(passages: readonly Passage[]): Promise<P
   return {
     parts,
     layout: passagesLayoutText(placed.map((run) => [run.end - run.start, run.offset, run.bytes])),
-    published: (path, digest) => {
-      const file: WrittenPassagesFile = { path, bytes: digest.bytes, sha256: digest.sha256 };
-      for (const run of placed) {
-        writtenRows.set(passages[run.start]!, {
-          passages: passages.slice(run.start, run.end),
-          file,
-          start: run.offset,
-          end: run.offset + run.bytes,
-        });
-      }
-    },
+    published: (path, digest) => rememberRuns(passages, placed, path, digest),
   };
 }
 
@@ -648,6 +638,16 @@ export function rememberPassagesLayout(
     end = offset + bytes;
   });
   if (!fits || placed.length !== runs.length) return;
+  rememberRuns(passages, placed, path, digest);
+}
+
+/** Where each document run's rows sit in the passages.json at `path`, for the next save to copy. */
+function rememberRuns(
+  passages: readonly Passage[],
+  placed: readonly { start: number; end: number; offset: number; bytes: number }[],
+  path: string,
+  digest: FileDigest,
+): void {
   const file: WrittenPassagesFile = { path, bytes: digest.bytes, sha256: digest.sha256 };
   for (const run of placed) {
     writtenRows.set(passages[run.start]!, {
