@@ -1,3 +1,4 @@
+import { isVerbInflection } from '../text/word-senses.js';
 import type { KnowledgeDocument } from '../types.js';
 
 import type { AskedFor } from '../answer/asked-fact.js';
@@ -188,6 +189,7 @@ export function askedAttribute(question: string): string | undefined {
  */
 function phraseHead(phrase: string): string | undefined {
   let head: string | undefined;
+  let before: string | undefined;
   const words = phrase.toLowerCase().split(/\s+/);
   for (let index = 0; index < words.length; index++) {
     const token = (words[index] ?? '')
@@ -196,10 +198,16 @@ function phraseHead(phrase: string): string | undefined {
     // "the name of the emperor": a name is asked for, but what is named is the emperor.
     if (token === 'of' && head !== undefined && NAMING_NOUNS.has(head)) {
       head = undefined;
+      before = undefined;
       if (/^(?:the|a|an|this|that)$/.test(words[index + 1] ?? '')) index++;
       continue;
     }
     if (token === '' || PHRASE_END.test(token)) break;
+    // "the investment trump hyped", "the date ivanka spoke": a verb after two words starts a clause
+    // without "that", whose subject is the word before it; the head is the word before that. A verb form
+    // first ("the estimated population") is a modifier.
+    if (before !== undefined && isVerbInflection(token)) return before;
+    before = head;
     head = token;
     // "the indo-pacific vision thing trump keeps…": the phrase ends at its frame noun.
     if (FRAME_NOUNS.has(token)) break;

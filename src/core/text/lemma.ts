@@ -16,3 +16,9 @@ export function lemmasOf(word: string): string[] {
   }
   return [...lemmas];
 }
+
+/** The verb an irregular past form stands for ("sat" → "sit", "sent" → "send"), if WordNet lists it. */
+export function verbExceptionBase(word: string): string | undefined {
+  const base = Object.hasOwn(verbExceptions, word) ? verbExceptions[word] : undefined;
+  return base === undefined || base === word ? undefined : base;
+}

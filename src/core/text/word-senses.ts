@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 
-import { lemmasOf } from './lemma.js';
+import { lemmasOf, verbExceptionBase } from './lemma.js';
 
 /** WordNet's tables as wink-lexicon ships them: about 2.7 MB of JavaScript. */
 interface WordNetTables {
@@ -12,9 +12,9 @@ interface WordNetTables {
 let tables: WordNetTables | undefined;
 
 /**
- * Loaded on first use, not with the module: only an "-ee" noun asks (word-forms.ts), and parsing the
- * tables at start-up cost every CLI answer about 0.3 s and the process about 25 MB (npm run bench -- --quick,
- * 2026-11-30).
+ * Loaded on first use, not with the module: only a question with a word the sheets never use asks (is it
+ * a verb form, judge.ts; an "-ee" noun, word-forms.ts), and parsing the tables at start-up cost every CLI
+ * answer about 0.3 s and the process about 25 MB (npm run bench -- --quick, 2026-11-30).
  */
 function wordNet(): WordNetTables {
   if (tables === undefined) {
@@ -94,4 +94,32 @@ function dictionaryForms(word: string): string[] {
     if (replacement === '' && /([b-df-hj-np-tv-z])\1$/u.test(base)) forms.add(base.slice(0, -1));
   }
   return [...forms];
+}
+
+/**
+ * Whether the word as typed is an inflected form of a verb WordNet knows: a past tense or participle
+ * ("snatched", "sat", "sent") or an "-ing" form ("pouring"). Such a word says what happened, not what the
+ * question is about. Base forms ("slap", "swap") are left out: most are nouns too. Lower-case word in.
+ *
+ * Source: WordNet 3.0's verb exception list (2,223 irregular forms) and its -ed/-ing detachment rules, as
+ * wink-lexicon (MIT) packages them.
+ */
+export function isVerbInflection(word: string): boolean {
+  const irregular = verbExceptionBase(word);
+  if (irregular !== undefined) return wordClasses(irregular).has('verb');
+  const match = /^(.{2,}?)(ed|ing)$/u.exec(word);
+  if (match === null) return false;
+  const stemPart = match[1]!;
+  const bases = [stemPart, `${stemPart}e`];
+  // "stepped" → "step", "hopping" → "hop"
+  if (/([b-df-hj-np-tv-z])\1$/u.test(stemPart)) bases.push(stemPart.slice(0, -1));
+  if (match[2] === 'ed' && stemPart.endsWith('i')) bases.push(`${stemPart.slice(0, -1)}y`);
+  const { wordIndex, wordSenses, senseNames } = wordNet();
+  return bases.some((base) => {
+    const index = Object.hasOwn(wordIndex, base) ? wordIndex[base] : undefined;
+    return (
+      index !== undefined &&
+      (wordSenses[index] ?? []).some((sense) => senseNames[sense]?.startsWith('verb.') === true)
+    );
+  });
 }

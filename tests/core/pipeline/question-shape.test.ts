@@ -124,6 +124,9 @@ describe('askedAttribute', () => {
     ['whats the weather gonna be like in tokyo', 'weather'],
     ['What is the name of the emperor whose reign began the Reiwa era?', 'emperor'],
     ["what is japan's defense budget", 'budget'],
+    ['how big was the toyota/mazda alabama investment trump hyped in the SOTU', 'investment'],
+    ['what was the exact date ivanka spoke at the world assembly for women?', 'date'],
+    ['what is the estimated population of tokyo?', 'population'],
   ])('GIVEN "%s" THEN it asks for the %s', (question, attribute) => {
     expect(askedAttribute(question)).toBe(attribute);
   });

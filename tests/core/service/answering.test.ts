@@ -176,6 +176,19 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
   );
 
   it.each([
+    ['who sat down w relatives of the folks the DPRK snatched?', 'abducted'],
+    ['where does tokyo rank among countries pouring capital into the states?', 'third largest'],
+    ['how big was the toyota/mazda alabama investment trump hyped in the SOTU', '$1.6 billion'],
+  ])(
+    'GIVEN "%s" (what happened told in verbs the sheets never use) THEN the subject decides and it is answered',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, words)).toBe(true);
+    },
+  );
+
+  it.each([
     ['which fighter plane is tokyo buying tons of from washington?', 'F-35'],
     ['did the president and his wife sit down with kin of the folks snatched by pyongyang?', 'abducted'],
     ['how many people in america are employed thanks to firms from japan?', '850,000'],
