@@ -151,8 +151,9 @@ function isChitChat(tokens: readonly string[], options: IntentOptions): boolean 
     else if (options.isSheetWord?.(token) === true) return false;
     else other++;
   }
-  // "who are you?" is small talk; "hi, tell me about Okinawa" asks about something.
-  return chatty > 0 && other <= chatty && !(asking && other > 0);
+  // "who are you?" is small talk; "hi, tell me about Okinawa" asks about something; so does "and when did
+  // it start?" in a conversation ("start" is also a bot command word).
+  return chatty > 0 && other <= chatty && !(asking && (other > 0 || options.leansOnConversation === true));
 }
 
 /** What a bit of small talk is: thanks, a request for help, or anything else (a greeting, "test", "ok"). */

@@ -21,6 +21,13 @@ describe('classifyIntent', () => {
     (text) => expect(classifyIntent(text, 0, options)).toBe('chit-chat'),
   );
 
+  it('GIVEN "and when did it start?" in a conversation THEN it is a question, though "start" is a bot command word', () => {
+    expect(classifyIntent('and when did it start?', 0, { ...options, leansOnConversation: true })).toBe(
+      'question',
+    );
+    expect(classifyIntent('start', 0, { ...options, leansOnConversation: false })).toBe('chit-chat');
+  });
+
   it.each([
     'asdfjkl;asdf qwpoeiru',
     '{{prompt}}',

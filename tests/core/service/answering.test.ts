@@ -348,6 +348,12 @@ describe('follow-ups', () => {
     expect(answer.text).not.toContain('Reiwa');
   });
 
+  it('GIVEN "and when did it start?" after "whats reiwa?" THEN it is a follow-up answered from the Reiwa passage, not a greeting', async () => {
+    const answer = await followUp('whats reiwa?', 'and when did it start?');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'Reiwa')).toBe(true);
+  });
+
   it('GIVEN an earlier question typed with odd Unicode ("F\u201135") THEN the follow-up reads it as F-35, not "35"', async () => {
     const answer = await followUp(
       'what does the 2019 sheet say about the F\u201135?',
