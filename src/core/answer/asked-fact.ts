@@ -52,6 +52,25 @@ export function statesAskedFact(kind: AskedFor, sentence: string): boolean {
 }
 
 /**
+ * A time, told apart from the words around times ("during", "since", "following"): a year, a month, a
+ * season, or a time reckoned from the sheet's date ("earlier this month", "last fall").
+ */
+const SPECIFIC_TIME =
+  /\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter|earlier|last)\b/giu;
+
+/**
+ * Whether a sentence answers "when" with more than the question already said: "what day exactly was the
+ * november trip?" is not answered by "his November visit", which only repeats the month asked about.
+ * Times are compared as words, case aside; a question without a time of its own is answered by any.
+ */
+export function statesTimeBeyond(sentence: string, question: string): boolean {
+  if (!statesAskedFact('when', sentence)) return false;
+  const asked = new Set([...question.matchAll(SPECIFIC_TIME)].map((match) => match[0].toLowerCase()));
+  if (asked.size === 0) return true;
+  return [...sentence.matchAll(SPECIFIC_TIME)].some((match) => !asked.has(match[0].toLowerCase()));
+}
+
+/**
  * Things named one by one ("with JBIC and NEXI", "the Japanese and South Korean air forces", "the United
  * States, Japan, and South Korea"): how a sentence answers "how many countries…" without a number.
  */

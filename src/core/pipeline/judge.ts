@@ -19,6 +19,7 @@ import {
   statesAskedFact,
 } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
+import { statesTimeBeyond } from '../answer/asked-fact.js';
 import { asksForOpeningQuotation } from '../service/quotation-intent.js';
 import { isVerbInflection } from '../text/word-senses.js';
 
@@ -202,7 +203,9 @@ function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[])
   const listed = kind === 'count' && countsNamedThings(reading.question);
   const states = candidates.some((item) =>
     splitSentences(item.passage.text).some(
-      (sentence) => statesAskedFact(kind, sentence) || (listed && enumeratesNames(sentence)),
+      (sentence) =>
+        (kind === 'when' ? statesTimeBeyond(sentence, reading.question) : statesAskedFact(kind, sentence)) ||
+        (listed && enumeratesNames(sentence)),
     ),
   );
   return states ? undefined : { kind: 'related', missing: [], unstated: kind };

@@ -446,6 +446,14 @@ describe('the answering sentence first', () => {
   });
 });
 
+describe('a time beyond what the question says', () => {
+  it('GIVEN "when was the november trip?" and a sheet that says only "his November visit" THEN it says the sheets don\'t say when', async () => {
+    const answer = await ask("when was trump's november trip to japan?");
+    expect(answer.outcome).not.toBe('answered');
+    expect(cites(answer, 'November visit')).toBe(true);
+  });
+});
+
 describe('an exact figure before a vague one', () => {
   it('GIVEN "how much did toyota and mazda invest" THEN "$1.6 billion" leads, not "billions of dollars"', async () => {
     const answer = await ask('how much did toyota and mazda invest');

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+
+import { statesTimeBeyond } from '../../../src/core/answer/asked-fact.js';
+
+describe('statesTimeBeyond', () => {
+  const visit = 'President Trump spoke to troops during his November visit to Japan.';
+
+  it('GIVEN a "when" question that already names the only time the sentence gives THEN the sentence does not answer it', () => {
+    expect(statesTimeBeyond(visit, "when was trump's november trip to japan?")).toBe(false);
+  });
+
+  it('GIVEN a "when" question without a time of its own THEN any stated time answers it', () => {
+    expect(statesTimeBeyond(visit, 'when did trump visit the troops?')).toBe(true);
+  });
+
+  it('GIVEN a sentence with a time the question did not name THEN it answers', () => {
+    expect(
+      statesTimeBeyond('In September 2017, the air forces trained together.', 'when in 2017 was the drill?'),
+    ).toBe(true);
+  });
+
+  it('GIVEN a sentence with no time at all THEN it does not answer', () => {
+    expect(
+      statesTimeBeyond('The leaders met families of abductees.', 'when did they meet the families?'),
+    ).toBe(false);
+  });
+});
