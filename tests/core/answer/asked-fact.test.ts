@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { statesTimeBeyond } from '../../../src/core/answer/asked-fact.js';
+import { statesAskedFact, statesTimeBeyond } from '../../../src/core/answer/asked-fact.js';
 
 describe('statesTimeBeyond', () => {
   const visit = 'President Trump spoke to troops during his November visit to Japan.';
@@ -23,5 +23,19 @@ describe('statesTimeBeyond', () => {
     expect(
       statesTimeBeyond('The leaders met families of abductees.', 'when did they meet the families?'),
     ).toBe(false);
+  });
+});
+
+describe('statesAskedFact for "who"', () => {
+  it.each([
+    'U.S. Joint Strike Fighters and B-1 bombers joined the exercises.',
+    'The Japanese and South Korean air forces trained together.',
+    'President Trump praised the plant.',
+  ])('GIVEN "%s" (a person, or a group that acts) THEN it answers "who"', (sentence) => {
+    expect(statesAskedFact('who', sentence)).toBe(true);
+  });
+
+  it('GIVEN a sentence naming no one THEN it does not answer "who"', () => {
+    expect(statesAskedFact('who', 'Negotiations are currently ongoing.')).toBe(false);
   });
 });
