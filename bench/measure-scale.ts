@@ -32,7 +32,7 @@ export interface AnnCurvePoint {
 }
 
 /** The efSearch values the curve is measured at (the configured one is added). */
-export const CURVE_EF_SEARCH: readonly number[] = [64, 128, 256, 512];
+export const CURVE_EF_SEARCH: readonly number[] = [64, 256, 512, 1024, 2048, 4096];
 
 /** Passages `service.retrieve` is asked for, as the service asks when answering. */
 export const RETRIEVE_K = 6;

@@ -120,7 +120,7 @@ export function formatReport(report: BenchReport): string {
   lines.push(
     `Setup: embedder ${report.setup.embedder}, answerer ${report.setup.answerer}, ${report.setup.questions} questions; ` +
       `brute force = ${report.setup.bruteForceStore}; synthetic seed ${report.setup.syntheticSeed}; ` +
-      `HNSW m ${report.setup.hnsw.m}, efConstruction ${report.setup.hnsw.efConstruction}, efSearch ${report.setup.hnsw.efSearch}.`,
+      `HNSW m ${report.setup.hnsw.m}, efConstruction ${report.setup.hnsw.efConstruction}, efSearch ${report.setup.hnsw.efSearch} (filtered searches ${report.setup.hnsw.filteredEfSearch}).`,
   );
   lines.push('');
 

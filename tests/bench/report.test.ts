@@ -62,7 +62,7 @@ function scale(label: string, passages: number, overrides: Partial<ScaleResult> 
     recallQuestions: 50,
     recallMisses: [],
     annCurve: [{ efSearch: 64, recallAt24: 0.99, strictRecallAt24: 0.98, rawP50Ms: 0.1 }],
-    hnsw: { m: 12, efConstruction: 48, efSearch: 64, randomSeed: 1 },
+    hnsw: { m: 12, efConstruction: 48, efSearch: 64, filteredEfSearch: 64, randomSeed: 1 },
     embedder: 'kizuna-offline@1',
     answerer: 'extractive',
     latencies: {
@@ -91,7 +91,7 @@ function report(scales: ScaleResult[]) {
       retrieveK: 6,
       indexFetchK: 24,
       syntheticSeed: 1,
-      hnsw: { m: 12, efConstruction: 48, efSearch: 64, randomSeed: 1 },
+      hnsw: { m: 12, efConstruction: 48, efSearch: 64, filteredEfSearch: 64, randomSeed: 1 },
     },
     scales,
   });

@@ -73,24 +73,13 @@ export function createRetriever(
   const titleIndex = buildTitleIndex([...documents.values()]);
   const idf = (term: string) =>
     Math.log(1 + vocabulary.passageCount / ((vocabulary.stemPassageCounts.get(term) ?? 0) + 1));
-  const passageTerms = new Map<string, ReadonlySet<string>>();
-  const termsOf = (passage: Passage) => {
-    let terms = passageTerms.get(passage.id);
-    if (terms === undefined) {
-      terms = new Set(contentTerms(passage.text));
-      passageTerms.set(passage.id, terms);
-    }
-    return terms;
-  };
-  const plainTerms = new Map<string, ReadonlySet<string>>();
-  const plainTermsOf = (passage: Passage) => {
-    let terms = plainTerms.get(passage.id);
-    if (terms === undefined) {
-      terms = new Set(contentTerms(passage.text.replace(NAME_RUN, ' ')));
-      plainTerms.set(passage.id, terms);
-    }
-    return terms;
-  };
+  // Bounded: a long-running bot at 100,000 passages would otherwise end up holding a term set for every
+  // passage any question ever touched (about 1 kB each).
+  const termsOf = recentlyUsed(TERM_CACHE_SIZE, (passage: Passage) => new Set(contentTerms(passage.text)));
+  const plainTermsOf = recentlyUsed(
+    TERM_CACHE_SIZE,
+    (passage: Passage) => new Set(contentTerms(passage.text.replace(NAME_RUN, ' '))),
+  );
 
   return {
     async retrieve(query, k, options = {}) {
@@ -167,6 +156,30 @@ export function createRetriever(
       results.sort((a, b) => b.score - a.score);
       return results.slice(0, k);
     },
+  };
+}
+
+/** Passages whose term sets retrieval keeps at hand (those of the last ~80 questions' candidates). */
+const TERM_CACHE_SIZE = 4_096;
+
+/**
+ * `compute` remembered for the `size` passages most recently asked about (by id), the least recently used
+ * forgotten first.
+ */
+function recentlyUsed<T>(size: number, compute: (passage: Passage) => T): (passage: Passage) => T {
+  const cache = new Map<string, T>();
+  return (passage) => {
+    const cached = cache.get(passage.id);
+    if (cached !== undefined) {
+      // Most recently used last: Map iteration order is insertion order, so the first key goes first.
+      cache.delete(passage.id);
+      cache.set(passage.id, cached);
+      return cached;
+    }
+    const value = compute(passage);
+    cache.set(passage.id, value);
+    if (cache.size > size) cache.delete(cache.keys().next().value!);
+    return value;
   };
 }
 

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+
 import type { DescribedEmbeddings, EmbedderIdentity } from '../embeddings/embedder-identity.js';
 import type { Logger } from '../logger.js';
 import type { Passage } from '../types.js';
@@ -109,6 +111,7 @@ export async function openPassageIndex(options: OpenPassageIndexOptions): Promis
     const index = await PassageIndex.load(dir, embeddings, passages, {
       expect: expected,
       efSearch: hnsw.efSearch,
+      filteredEfSearch: hnsw.filteredEfSearch,
     });
     logger.info(
       { dir, passages: index.size, embedder: identity.id, ms: Math.round(performance.now() - startedAt) },
@@ -133,6 +136,7 @@ export async function openPassageIndex(options: OpenPassageIndexOptions): Promis
     onProgress: options.onProgress,
     hnsw,
     knowledgeFingerprint: options.knowledgeFingerprint,
+    spillDirectory: await spillDirectory(dir),
   });
   const { embedded, reused } = index.counts;
   logger.info(
@@ -178,4 +182,17 @@ async function reusableVectors(
   const saved = await readGenerationVectorCache(savedGeneration, identity);
   if (saved.problem !== undefined) logger.debug({ problem: saved.problem }, 'saved vector cache not reused');
   return saved.cache;
+}
+
+/**
+ * Where a build keeps its vectors until they are saved: the index folder (on disk, unlike a temporary folder that
+ * may be in memory), or in memory when it cannot be created.
+ */
+async function spillDirectory(dir: string): Promise<string | undefined> {
+  try {
+    await mkdir(dir, { recursive: true });
+    return dir;
+  } catch {
+    return undefined;
+  }
 }

@@ -75,6 +75,13 @@ export interface BuildPassageIndexOptions {
    * @default "" (the passages' own fingerprint is always recorded too)
    */
   readonly knowledgeFingerprint?: string;
+  /**
+   * A folder for a temporary file that holds the build's vectors instead of memory until the index is saved (then
+   * they are read back from the saved `vectors.bin` when a rebuild needs them). At 100,000 passages they are
+   * 194 MB (484 float32 per passage), as much as the HNSW graph itself, and only a save reads them: kept in memory
+   * they were a third of a full build's peak RSS. Without it they stay in memory.
+   */
+  readonly spillDirectory?: string;
 }
 
 export interface UpdatePassageIndexOptions {
@@ -100,6 +107,8 @@ export interface UpdatePassageIndexOptions {
 export interface LoadPassageIndexOptions {
   /** Replaces the default search breadth (`efSearch` is not stored with the graph). */
   readonly efSearch?: number;
+  /** Replaces the default breadth of filtered searches (see {@link HnswParameters.filteredEfSearch}). */
+  readonly filteredEfSearch?: number;
   /**
    * Refuse the saved index unless its manifest matches this (everything except files, layers and dates). With
    * supplied passages, its `knowledge.passagesSha256` must be theirs (it is trusted instead of hashing them again).
@@ -247,6 +256,7 @@ export class PassageIndex {
       previous,
       batchSize: Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE)),
       onProgress: options.onProgress,
+      spillDirectory: options.spillDirectory,
     });
     return new PassageIndex({
       main: {
@@ -473,7 +483,13 @@ export class PassageIndex {
       if (slots[i]! >= 0) idByLabel[slots[i]!] = passage.id;
     });
     const { m, efConstruction, randomSeed } = manifest.hnsw;
-    const hnsw = resolveHnswParameters({ m, efConstruction, randomSeed, efSearch: options.efSearch });
+    const hnsw = resolveHnswParameters({
+      m,
+      efConstruction,
+      randomSeed,
+      efSearch: options.efSearch,
+      filteredEfSearch: options.filteredEfSearch,
+    });
     return new PassageIndex({
       main: {
         store: mainStore,
@@ -521,7 +537,15 @@ export class PassageIndex {
     }
     const count = Math.min(Math.floor(k), this.passages.length);
     if (!(count > 0)) return [];
-    const hits = searchGraph(this.main.graph, this.mainPassages, this.removedFromMain, vector, count, filter);
+    const hits = searchGraph(
+      this.main.graph,
+      this.mainPassages,
+      this.removedFromMain,
+      vector,
+      count,
+      filter,
+      this.hnswParameters,
+    );
     if (this.delta === undefined) return hits;
     const deltaHits = searchGraph(
       this.delta.graph,
@@ -530,6 +554,7 @@ export class PassageIndex {
       vector,
       Math.min(count, this.deltaPassages.length),
       filter,
+      this.hnswParameters,
     );
     return mergeHits(hits, deltaHits, count);
   }
@@ -676,7 +701,9 @@ export class PassageIndex {
       this.main.saved = { folder: published, files: mainGraphDigests(manifest) };
       if (this.main.vectors instanceof VectorCache) {
         const identity = this.identity;
+        const held = this.main.vectors;
         this.main.vectors = () => readReusableVectorCache(dir, published, identity);
+        held.release();
       }
       return published;
     } catch (error) {
@@ -727,6 +754,7 @@ async function buildGraph(
     readonly previous: VectorCache | undefined;
     readonly batchSize: number;
     readonly onProgress?: ((done: number, total: number) => void) | undefined;
+    readonly spillDirectory?: string | undefined;
   },
 ): Promise<{ store: HNSWLib; vectors: VectorCache; counts: BuildCounts }> {
   const total = passages.length;
@@ -737,7 +765,7 @@ async function buildGraph(
     efConstruction: hnsw.efConstruction,
     randomSeed: hnsw.randomSeed,
   });
-  const cache = VectorCache.empty(identity, total);
+  const cache = spilledOrInMemory(identity, total, options.spillDirectory);
   const reusedKeys = new Set<string>();
   let embedded = 0;
   let reused = 0;
@@ -768,6 +796,7 @@ async function buildGraph(
     }
     // hnswlib stores float32 (it casts each number), so the embedder's own array and a float32 copy from the
     // cache insert the very same point: a build from cache and a fresh build make the same graph.
+    // (A key repeated within the build, or reused, is read back from the cache: from its file when spilled.)
     const vectors = keys.map((key) => fresh.get(key) ?? Array.from(cache.get(key)!));
     for (const key of keys) if (reusedKeys.has(key)) reused += 1;
     await store.addVectors(
@@ -782,6 +811,22 @@ async function buildGraph(
     throw new Error(`HNSW graph holds ${store.index.getCurrentCount()} vectors after adding ${total}`);
   }
   return { store, vectors: cache, counts: { embedded, reused } };
+}
+
+/** A spilled cache in `directory` when one can be created there (else in memory: a read-only folder still builds). */
+function spilledOrInMemory(
+  identity: EmbedderIdentity,
+  capacity: number,
+  directory: string | undefined,
+): VectorCache {
+  if (directory !== undefined) {
+    try {
+      return VectorCache.spilled(identity, directory);
+    } catch {
+      // Fall through: memory costs more but works.
+    }
+  }
+  return VectorCache.empty(identity, capacity);
 }
 
 /**
@@ -850,6 +895,7 @@ function searchGraph(
   vector: readonly number[],
   k: number,
   filter: ((passage: Passage) => boolean) | undefined,
+  breadth: Pick<HnswParameters, 'efSearch' | 'filteredEfSearch'>,
 ): PassageHit[] {
   const stored = graph.getCurrentCount();
   let result: { neighbors: number[]; distances: number[] };
@@ -859,10 +905,17 @@ function searchGraph(
     result = graph.searchKnn(vector as number[], Math.min(k + removed, stored));
   } else {
     // A filter runs inside the graph search, so "only the 2019 sheet" still finds k of its passages at scale.
-    result = graph.searchKnn(vector as number[], Math.min(k, stored), (label: number) => {
-      const passage = passageAt[label];
-      return passage !== undefined && (filter === undefined || filter(passage));
-    });
+    // The search is synchronous, so the breadth set for it cannot leak into another search.
+    const narrowed = filter !== undefined && breadth.filteredEfSearch !== breadth.efSearch;
+    if (narrowed) graph.setEf(breadth.filteredEfSearch);
+    try {
+      result = graph.searchKnn(vector as number[], Math.min(k, stored), (label: number) => {
+        const passage = passageAt[label];
+        return passage !== undefined && (filter === undefined || filter(passage));
+      });
+    } finally {
+      if (narrowed) graph.setEf(breadth.efSearch);
+    }
   }
   const { neighbors, distances } = result;
   const hits: PassageHit[] = [];

@@ -275,9 +275,9 @@ export async function readGenerationManifest(folder: string): Promise<IndexManif
 export async function writeDigestedFile(
   folder: string,
   name: string,
-  data: Buffer | string | readonly Buffer[],
+  data: Buffer | string | Iterable<Buffer>,
 ): Promise<FileDigest> {
-  const parts =
+  const parts: Iterable<Buffer> =
     typeof data === 'string' ? [Buffer.from(data, 'utf8')] : Buffer.isBuffer(data) ? [data] : data;
   await mkdir(dirname(join(folder, name)), { recursive: true });
   const hash = createHash('sha256');
@@ -414,20 +414,23 @@ const headerSchema = z.object({
 });
 
 export function encodeVectorCache(cache: VectorCache): Buffer {
-  return Buffer.concat(vectorCacheParts(cache));
+  return Buffer.concat([...vectorCacheParts(cache)]);
 }
 
 /**
- * `vectors.bin` as the consecutive parts of the file, the vectors as a view of the cache's own memory: writing
- * the parts one after another costs no copy (at 100,000 passages a concatenated file would be 190 MB more).
+ * `vectors.bin` as the consecutive parts of the file, the vectors as a view of the cache's own memory, or for a
+ * spilled cache streamed from its file in 1 MB chunks: writing the parts one after another costs no copy (at
+ * 100,000 passages a concatenated file would be 190 MB more). A spilled cache's rows are read twice (once for the
+ * header's checksum, once to write them), from the page cache.
  */
-export function vectorCacheParts(cache: VectorCache): Buffer[] {
+export function* vectorCacheParts(cache: VectorCache): Generator<Buffer> {
   assertLittleEndian();
-  const { keys, data } = cache.rows();
+  const keys = cache.keys();
   const keyBytes = Buffer.alloc(keys.length * KEY_BYTES);
   keys.forEach((key, row) => keyBytes.write(key, row * KEY_BYTES, KEY_BYTES, 'hex'));
-  const vectorBytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const payloadSha256 = createHash('sha256').update(keyBytes).update(vectorBytes).digest('hex');
+  const payload = createHash('sha256').update(keyBytes);
+  for (const chunk of cache.rowChunks()) payload.update(chunk);
+  const payloadSha256 = payload.digest('hex');
   const header = Buffer.from(
     JSON.stringify({ identity: cache.identity, count: keys.length, payloadSha256 }),
     'utf8',
@@ -435,7 +438,8 @@ export function vectorCacheParts(cache: VectorCache): Buffer[] {
   const headerLength = Buffer.alloc(4);
   headerLength.writeUInt32LE(header.length);
   const padding = Buffer.alloc((4 - ((MAGIC.length + 4 + header.length) % 4)) % 4);
-  return [MAGIC, headerLength, header, padding, keyBytes, vectorBytes];
+  yield* [MAGIC, headerLength, header, padding, keyBytes];
+  yield* cache.rowChunks();
 }
 
 /**

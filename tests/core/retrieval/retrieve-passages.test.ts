@@ -151,3 +151,26 @@ describe('createRetriever', () => {
     expect(best?.passage).toBe(real);
   });
 });
+
+describe('createRetriever term sets', () => {
+  it('GIVEN more passages scored than it keeps term sets for THEN a question still ranks as it did the first time', async () => {
+    // 5,000 distinct passages, each question scoring 48 of them: 5,000 > the 4,096 term sets kept.
+    const passages = Array.from({ length: 5_000 }, (_, i) =>
+      makePassage(`Topic${i} cooperation on item${i % 97} and program${i % 89} with partner${i % 7}.`),
+    );
+    const scores = new Map<Passage, number>(passages.map((passage, i) => [passage, 0.5 + (i % 1000) / 5000]));
+    const retriever = createRetriever(
+      fakeIndex(scores, 48),
+      embedder,
+      documents,
+      buildCorpusVocabulary(passages),
+      passages,
+    );
+    const ask = async (question: string) =>
+      (await retriever.retrieve(question, 6)).map((hit) => [hit.passage.id, hit.score]);
+    const first = await ask('What about item5 and program7 with partner3?');
+    // Other questions touch every passage's terms (the lexical channel brings in each item's passages).
+    for (let i = 0; i < 97; i += 1) await ask(`Anything on item${i} or program${i % 89}?`);
+    expect(await ask('What about item5 and program7 with partner3?')).toEqual(first);
+  });
+});

@@ -119,6 +119,12 @@ describe('index parameters and versions', () => {
       m: 8,
       efSearch: DEFAULT_HNSW_PARAMETERS.efSearch,
     });
+    expect(() => resolveHnswParameters({ filteredEfSearch: 0 })).toThrowError(/filteredEfSearch/);
+  });
+
+  it('searches broadly by default and keeps filtered searches narrower (see hnsw-parameters.ts for the sweep)', () => {
+    expect(DEFAULT_HNSW_PARAMETERS).toMatchObject({ m: 12, efConstruction: 40, efSearch: 3072 });
+    expect(DEFAULT_HNSW_PARAMETERS.filteredEfSearch).toBeLessThan(DEFAULT_HNSW_PARAMETERS.efSearch);
   });
 });
 

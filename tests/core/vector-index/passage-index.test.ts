@@ -1,3 +1,4 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -203,5 +204,56 @@ describe('PassageIndex', () => {
     const embeddings = new WordHashEmbeddings();
     await PassageIndex.build(samplePassages(), embeddings, { vectorCache: cache });
     expect(embeddings.documentsEmbedded).toBe(0);
+  });
+});
+
+describe('PassageIndex build with a spill directory', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+  afterEach(async () => cleanup());
+
+  it('searches and saves exactly as an in-memory build, and leaves no temporary file in the folder', async () => {
+    const embeddings = new WordHashEmbeddings();
+    const passages = samplePassages();
+    const spilledDir = join(dir, 'spilled');
+    const memoryDir = join(dir, 'memory');
+    const spilled = await PassageIndex.build(passages, embeddings, { spillDirectory: dir });
+    const memory = await PassageIndex.build(passages, embeddings);
+    const query = embeddings.embed('energy security and natural gas');
+    expect(spilled.searchByVector(query, 5)).toEqual(memory.searchByVector(query, 5));
+    // Before a save, the next build reuses the vectors from the spilled file.
+    const again = await PassageIndex.build(passages, embeddings, {
+      vectorCache: await spilled.vectorCache(),
+    });
+    expect(again.counts).toEqual({ embedded: 0, reused: passages.length });
+    const saved = await spilled.save(spilledDir);
+    const reference = await memory.save(memoryDir);
+    expect(await readFile(join(saved, 'vectors.bin'))).toEqual(
+      await readFile(join(reference, 'vectors.bin')),
+    );
+    expect((await readdir(dir)).sort()).toEqual(['memory', 'spilled']);
+    // After the save, the vectors come from the saved file.
+    expect((await spilled.vectorCache()).isSpilled).toBe(false);
+    expect((await spilled.vectorCache()).size).toBe(passages.length);
+  });
+
+  it('searches with a filter at filteredEfSearch and restores efSearch afterwards', async () => {
+    const embeddings = new WordHashEmbeddings();
+    const passages = samplePassages();
+    const index = await PassageIndex.build(passages, embeddings, {
+      hnsw: { efSearch: 300, filteredEfSearch: 20 },
+    });
+    const graph = (index as unknown as { main: { graph: { getEf(): number } } }).main.graph;
+    // The filter runs inside the graph search: it sees the breadth the search runs with.
+    const breadths = new Set<number>();
+    const query = embeddings.embed('energy security');
+    const hits = index.searchByVector(query, 3, (passage) => {
+      breadths.add(graph.getEf());
+      return passage.position % 2 === 0;
+    });
+    expect(hits.map((hit) => hit.passage.position % 2)).toEqual([0, 0, 0]);
+    expect([...breadths]).toEqual([20]);
+    expect(graph.getEf()).toBe(300);
   });
 });

@@ -358,3 +358,58 @@ describe('VectorCache', () => {
     expect(VectorCache.layered(top, foreign).get('z')).toBeUndefined();
   });
 });
+
+describe('spilled VectorCache (a build’s vectors on disk until saved)', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => ({ dir, cleanup } = await makeTempDir()));
+  afterEach(async () => cleanup());
+
+  function fill(cache: VectorCache): VectorCache {
+    cache.set(textKey('alpha'), [1, 0.5, -2]);
+    cache.set(textKey('beta'), [0, 3.25, 1e-7]);
+    cache.set(textKey('gamma'), [-1, -1, -1]);
+    return cache;
+  }
+
+  it('holds the same vectors as an in-memory cache and writes the very same vectors.bin bytes', async () => {
+    const spilled = fill(VectorCache.spilled(identity, dir));
+    expect(spilled.isSpilled).toBe(true);
+    expect(spilled.size).toBe(3);
+    expect([...spilled.get(textKey('beta'))!]).toEqual([0, 3.25, Math.fround(1e-7)]);
+    expect(spilled.get(textKey('delta'))).toBeUndefined();
+    expect(encodeVectorCache(spilled).equals(encodeVectorCache(fill(VectorCache.empty(identity))))).toBe(
+      true,
+    );
+    spilled.release();
+  });
+
+  it('replaces a key’s vector in place and streams many rows out in order', () => {
+    const spilled = VectorCache.spilled(identity, dir);
+    const memory = VectorCache.empty(identity);
+    // 100,000 rows × 12 bytes: more than one 1 MB chunk.
+    for (let i = 0; i < 100_000; i += 1) {
+      spilled.set(`k${i}`, [i, -i, i / 2]);
+      memory.set(`k${i}`, [i, -i, i / 2]);
+    }
+    spilled.set('k7', [7, 7, 7]);
+    memory.set('k7', [7, 7, 7]);
+    expect([...spilled.rowChunks()].length).toBeGreaterThan(1);
+    expect(Buffer.concat([...spilled.rowChunks()]).equals(Buffer.concat([...memory.rowChunks()]))).toBe(true);
+    expect([...spilled.get('k99999')!]).toEqual([99_999, -99_999, 49_999.5]);
+    spilled.release();
+  });
+
+  it('leaves no file behind: unlinked while open, unreadable once released', async () => {
+    const spilled = fill(VectorCache.spilled(identity, dir));
+    expect(await readdir(dir)).toEqual([]);
+    // A layered view reads through to the spilled rows.
+    expect([...VectorCache.layered(VectorCache.empty(identity), spilled).get(textKey('gamma'))!]).toEqual([
+      -1, -1, -1,
+    ]);
+    spilled.release();
+    spilled.release();
+    expect(() => spilled.get(textKey('alpha'))).toThrow(/released/);
+    expect(() => spilled.rows()).toThrow(/rowChunks/);
+  });
+});
