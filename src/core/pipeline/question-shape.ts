@@ -46,7 +46,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
  * "how many United States troops" is not read as counting states.
  */
 const NAMEABLE_COUNT =
-  /\b[Hh]ow\s+many\s+(?:[\p{Ll}-]+(?:'s|s'|’s|s’)?\s+){0,2}(countries|nations|governments|militaries|forces|navies|armies|allies|partners|companies|firms|carmakers|automakers|makers|brands|manufacturers|banks|agencies|organi[sz]ations|institutions|bodies|groups|parties|sides|memorand(?:a|ums)|mous|MOUs|agreements|deals|pacts|treaties|regions|areas|sectors|fields)\b/u;
+  /\b[Hh]ow\s+many\s+(?:[\p{Ll}-]+(?:'s|s'|’s|s’)?\s+){0,2}(countries|nations|governments|militaries|forces|navies|armies|allies|partners|companies|firms|carmakers|automakers|makers|brands|manufacturers|banks|agencies|organi[sz]ations|institutions|bodies|groups|parties|sides|[Mm]emorand(?:a|ums)|mous|MOUs|agreements|deals|pacts|treaties|regions|areas|sectors|fields)\b/u;
 
 /** Whether a "how many…" question counts things with names (see NAMEABLE_COUNT). */
 export function countsNamedThings(question: string): boolean {

@@ -25,7 +25,12 @@ import { NUMBER_WORD, NUMBER_WORD_RUN, readNumberWords, SCALES } from './number-
 export function canonicaliseNumbers(text: string): string {
   // Cheap tests first: most passages hold no number at all, and this runs on every text tokenized.
   let canonical = text;
-  if (HAS_NUMBER_WORD.test(canonical)) canonical = canonical.replace(NUMBER_WORD_RUN, spellNumberWords);
+  if (HAS_NUMBER_WORD.test(canonical)) {
+    // "a million", "a thousand jobs": the article counts one ("near a million?" is 1,000,000).
+    canonical = canonical
+      .replace(ONE_BY_ARTICLE, (_match: string, scale: string) => `1 ${scale}`)
+      .replace(NUMBER_WORD_RUN, spellNumberWords);
+  }
   if (HAS_DIGIT.test(canonical)) {
     canonical = canonical
       .replace(DIGIT_ORDINAL, (ordinal: string, digits: string) => ORDINAL_WORDS[Number(digits)] ?? ordinal)
@@ -35,6 +40,8 @@ export function canonicaliseNumbers(text: string): string {
 }
 
 const HAS_DIGIT = /\d/;
+/** "a million", "a thousand": one of a scale. Not before "of" or "and" ("a million of them" is a figure of speech). */
+const ONE_BY_ARTICLE = /(?<![\p{L}\p{N}])an?\s+(thousand|million|billion|trillion)(?![\p{L}\p{N}])(?!\s+(?:of|and)\b)/giu;
 /** A whole number word somewhere in the text (ASCII word boundaries suffice for a pre-test). */
 const HAS_NUMBER_WORD = new RegExp(`\\b${NUMBER_WORD}\\b`, 'i');
 

@@ -57,8 +57,8 @@ describe('normaliseQuestion', () => {
   });
 
   it.each([
-    ['Do Japanese firms support 850k jobs?', 'Do Japanese firms support 850,000 jobs?'],
-    ['Do Japanese firms support 850K jobs?', 'Do Japanese firms support 850,000 jobs?'],
+    ['Do Japanese companies support 850k jobs?', 'Do Japanese companies support 850,000 jobs?'],
+    ['Do Japanese companies support 850K jobs?', 'Do Japanese companies support 850,000 jobs?'],
     ['850 thousand jobs?', '850,000 jobs?'],
     ['eight hundred fifty thousand jobs?', '850,000 jobs?'],
     ['Was it $1.6bn?', 'Was it $1.6 billion?'],

@@ -176,6 +176,28 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
   );
 
   it.each([
+    ['are they doing anything about hackers or online stuff?', 'cyberspace'],
+    ['any mention of prepping for earthquakes or typhoons?', 'natural disaster'],
+    ['did they run any drills against the rockets?', 'exercises'],
+    ['which carmakers put money into american factories?', 'Toyota'],
+  ])(
+    'GIVEN "%s" (everyday words for a topic the sheets name formally) THEN it is answered from that topic',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, words)).toBe(true);
+    },
+  );
+
+  it.each(['what tariffs did trump put on japanese steel?', "what's the US trade deficit with japan?"])(
+    'GIVEN "%s" (a thing the sheets give no facts on, never mapped onto a broader topic) THEN it is not answered',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).not.toBe('answered');
+    },
+  );
+
+  it.each([
     ['who sat down w relatives of the folks the DPRK snatched?', 'abducted'],
     ['where does tokyo rank among countries pouring capital into the states?', 'third largest'],
     ['how big was the toyota/mazda alabama investment trump hyped in the SOTU', '$1.6 billion'],

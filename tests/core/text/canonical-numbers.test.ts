@@ -16,6 +16,15 @@ describe('canonicaliseNumbers', () => {
   });
 
   it.each([
+    ['near a million?', 'near 1 million?'],
+    ['a thousand jobs', '1,000 jobs'],
+    ['a billion dollars', '1 billion dollars'],
+    ['a million of them', 'a million of them'],
+  ])('GIVEN "%s" (a scale counted by its article) THEN it reads "%s"', (written, canonical) => {
+    expect(canonicaliseNumbers(written)).toBe(canonical);
+  });
+
+  it.each([
     ['$1.6bn', '$1.6 billion'],
     ['$1.6BN', '$1.6 billion'],
     ['1.6 billion', '1.6 billion'],
