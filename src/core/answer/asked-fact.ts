@@ -1,3 +1,5 @@
+import { stem } from '../text/stem.js';
+import { isVerbInflection, wordClasses } from '../text/word-senses.js';
 /**
  * The kind of fact a question asks for, when it asks for one: a person or body (`who`), a time (`when`),
  * an amount (`quantity`: "how much did they put in…"), a number of things (`count`: "how many people…"),
@@ -67,10 +69,61 @@ const SPECIFIC_TIME =
  * Times are compared as words, case aside; a question without a time of its own is answered by any.
  */
 export function statesTimeBeyond(sentence: string, question: string): boolean {
-  if (!statesAskedFact('when', sentence)) return false;
+  if (!statesAskedFact('when', sentence)) return datesTheAskedAct(sentence, question);
   const asked = new Set([...question.matchAll(SPECIFIC_TIME)].map((match) => match[0].toLowerCase()));
   if (asked.size === 0) return true;
   return [...sentence.matchAll(SPECIFIC_TIME)].some((match) => !asked.has(match[0].toLowerCase()));
+}
+
+/**
+ * Whether a sentence answers a question asking for `kind`: {@link statesAskedFact}, except that "when" must
+ * get more than the question already says ({@link statesTimeBeyond}).
+ */
+export function answersAskedFact(kind: AskedFor, sentence: string, question: string): boolean {
+  return kind === 'when' ? statesTimeBeyond(sentence, question) : statesAskedFact(kind, sentence);
+}
+
+/**
+ * An occasion that dates an act ("In his State of the Union address, President Trump praised…"): it
+ * answers "when did Trump praise Toyota?", because the sentence tells of the very act asked about (a word
+ * of the question, other than a name, that the sentence uses in another form: "praise", "praised"). It
+ * does not answer "when does the plant open?": the occasion dates the praise, not the opening.
+ */
+function datesTheAskedAct(sentence: string, question: string): boolean {
+  const occasion = OCCASION.exec(sentence);
+  if (occasion === null) return false;
+  // The act as the sentence tells it: a verb in the past or an "-ing" form ("praised"), not a noun that is
+  // also a verb ("plant").
+  const told = new Set(
+    words(sentence)
+      .filter((word) => isVerbInflection(word.toLowerCase()))
+      .map(stemOf),
+  );
+  return words(question).some(
+    (word) =>
+      word.length > 3 &&
+      !/^\p{Lu}/u.test(word) &&
+      !QUESTION_FRAME.has(word) &&
+      told.has(stemOf(word)) &&
+      isVerbForm(word),
+  );
+}
+
+/** An occasion in a sentence: "in his State of the Union address", "during the summit", "at the conference". */
+const OCCASION =
+  /\b(?:in|at|during)\s+(?:his|her|their|its|the)\s+(?:[\p{L}-]+\s+){0,4}(?:address|speech|visit|summit|conference|trip)\b/iu;
+const QUESTION_FRAME = new Set(['when', 'what', 'which', 'does', 'did', 'have', 'been', 'were', 'was']);
+
+function words(text: string): string[] {
+  return text.match(/[\p{L}][\p{L}'-]*/gu) ?? [];
+}
+
+function stemOf(word: string): string {
+  return stem(word.toLowerCase());
+}
+
+function isVerbForm(word: string): boolean {
+  return wordClasses(word.toLowerCase()).has('verb');
 }
 
 /**

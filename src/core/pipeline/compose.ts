@@ -4,6 +4,7 @@ import { contentTerms, contentTokens } from '../text/content-terms.js';
 import type { KnowledgeBase, Passage } from '../types.js';
 import type { Reading } from './interpret.js';
 import { statesAskedFact } from './question-shape.js';
+import { answersAskedFact } from '../answer/asked-fact.js';
 
 /** A passage scoring at least this share of the best one may lead an answer. */
 export const LEAD_SHARE = 0.85;
@@ -57,7 +58,7 @@ export function statesWhatWasAsked(reading: Reading, item: RetrievedPassage): bo
   const kind = reading.asks;
   const factOk =
     kind === undefined ||
-    splitSentences(item.passage.text).some((sentence) => statesAskedFact(kind, sentence));
+    splitSentences(item.passage.text).some((sentence) => answersAskedFact(kind, sentence, reading.question));
   if (!factOk || reading.statedNumbers.length === 0) return factOk;
   const tokens = new Set(contentTokens(item.passage.text));
   return reading.statedNumbers.every((number) => tokens.has(number));

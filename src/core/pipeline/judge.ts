@@ -16,10 +16,9 @@ import {
   askedRole,
   countsNamedThings,
   enumeratesNames,
-  statesAskedFact,
 } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
-import { statesTimeBeyond } from '../answer/asked-fact.js';
+import { answersAskedFact } from '../answer/asked-fact.js';
 import { asksForOpeningQuotation } from '../service/quotation-intent.js';
 import { isVerbInflection } from '../text/word-senses.js';
 
@@ -204,8 +203,7 @@ function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[])
   const states = candidates.some((item) =>
     splitSentences(item.passage.text).some(
       (sentence) =>
-        (kind === 'when' ? statesTimeBeyond(sentence, reading.question) : statesAskedFact(kind, sentence)) ||
-        (listed && enumeratesNames(sentence)),
+        answersAskedFact(kind, sentence, reading.question) || (listed && enumeratesNames(sentence)),
     ),
   );
   return states ? undefined : { kind: 'related', missing: [], unstated: kind };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { statesAskedFact, statesTimeBeyond } from '../../../src/core/answer/asked-fact.js';
+import { answersAskedFact, statesAskedFact, statesTimeBeyond } from '../../../src/core/answer/asked-fact.js';
 
 describe('statesTimeBeyond', () => {
   const visit = 'President Trump spoke to troops during his November visit to Japan.';
@@ -37,5 +37,18 @@ describe('statesAskedFact for "who"', () => {
 
   it('GIVEN a sentence naming no one THEN it does not answer "who"', () => {
     expect(statesAskedFact('who', 'Negotiations are currently ongoing.')).toBe(false);
+  });
+});
+
+describe('answersAskedFact for "when": an occasion that dates the very act asked about', () => {
+  const address =
+    'In his State of the Union address, President Trump praised Toyota and Mazda for investing in a new plant.';
+
+  it('GIVEN "when did Trump praise Toyota?" THEN the address dates the praise', () => {
+    expect(answersAskedFact('when', address, 'when did trump praise toyota for the plant?')).toBe(true);
+  });
+
+  it('GIVEN "when does the plant open?" THEN the address dates the praise, not the opening', () => {
+    expect(answersAskedFact('when', address, 'when is the plant supposed to open?')).toBe(false);
   });
 });
