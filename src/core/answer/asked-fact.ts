@@ -99,10 +99,13 @@ function datesTheAskedAct(sentence: string, question: string): boolean {
       .filter((word) => isVerbInflection(word.toLowerCase()))
       .map(stemOf),
   );
+  // The act as the question asks it: a verb's plain form ("when did Trump praise…"); an "-ing" or "-ed"
+  // word in a question names a thing ("the manufacturing plant").
   return words(question).some(
     (word) =>
       word.length > 3 &&
       !/^\p{Lu}/u.test(word) &&
+      !isVerbInflection(word.toLowerCase()) &&
       !QUESTION_FRAME.has(word) &&
       told.has(stemOf(word)) &&
       isVerbForm(word),

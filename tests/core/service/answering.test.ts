@@ -176,6 +176,19 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
   );
 
   it.each([
+    ['which gathering did the first daughter headline?', 'World Assembly for Women'],
+    ["how many positions could that 'bama car factory add? like four thousand?", '4,000'],
+    ['how many Memoranda of Understanding did OPIC sign?', 'Memorandums of Understanding'],
+  ])(
+    'GIVEN "%s" (another name for something a sheet names) THEN it is answered from it',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, words)).toBe(true);
+    },
+  );
+
+  it.each([
     ['are they doing anything about hackers or online stuff?', 'cyberspace'],
     ['any mention of prepping for earthquakes or typhoons?', 'natural disaster'],
     ['did they run any drills against the rockets?', 'exercises'],
