@@ -1,6 +1,7 @@
 /**
  * Manual measurement, not a test: where a started Kizuna's memory goes at the bench's synthetic sizes.
- *   node --expose-gc --import tsx scripts/measure-memory.ts [passages=100000] [--snapshot]
+ *   node --expose-gc --import tsx scripts/measure-memory.ts [passages=100000 | real] [--snapshot]
+ * (`real`: the real sheets in `knowledge/`, indexed in `$TMPDIR/kizuna-memory-real/index`.)
  * Writes the bench's synthetic knowledge (seed 20190525) to `$TMPDIR/kizuna-memory-<passages>/knowledge` once and
  * builds its index there on the first run; every run then starts Kizuna from the saved index, as the bench's cold
  * start does, asks the real questions (`src/eval/questions.json`) and prints `process.memoryUsage()` (MB) after
@@ -26,9 +27,10 @@ import { DEFAULT_QUESTIONS_FILE, loadQuestions } from '../src/eval/load-question
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MB = 1024 * 1024;
 const args = process.argv.slice(2);
-const passages = Number(args.find((arg) => !arg.startsWith('--')) ?? 100_000);
-const work = join(tmpdir(), `kizuna-memory-${passages}`);
-const knowledgeDir = join(work, 'knowledge');
+const size = args.find((arg) => !arg.startsWith('--')) ?? '100000';
+const passages = Number(size);
+const work = join(tmpdir(), `kizuna-memory-${size}`);
+const knowledgeDir = size === 'real' ? join(ROOT, 'knowledge') : join(work, 'knowledge');
 const indexDir = join(work, 'index');
 
 async function settle(): Promise<void> {
