@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createQuotationCatalogue, suggestSpeakers } from '../../../src/core/quotes/find-quotation.js';
+import { contentTerms } from '../../../src/core/text/content-terms.js';
 import { makePassage, makeQuotation } from '../../support/passages.js';
 
 const friendship = makePassage(
@@ -79,6 +80,75 @@ describe('quotation catalogue', () => {
   it('with no options picks at random among all, using the injected random source', () => {
     expect(catalogue.find({ random: () => 0 })).toBe(quotations[0]);
     expect(catalogue.find({ random: () => 0.99 })).toBe(quotations[2]);
+  });
+});
+
+describe('quotation catalogue entries (the words each quotation is searched by)', () => {
+  const [first, , third] = catalogue.entries;
+
+  it('hold exactly the distinct content terms of the quotation and of its passage', () => {
+    for (const [entry, quotation, passage] of [
+      [first!, quotations[0]!, friendship],
+      [third!, quotations[2]!, abducted],
+    ] as const) {
+      const quoteTerms = new Set(contentTerms(quotation.text));
+      const passageTerms = new Set(contentTerms(passage.text));
+      expect(new Set(entry.quoteTerms)).toEqual(quoteTerms);
+      expect(entry.quoteTerms.size).toBe(quoteTerms.size);
+      expect(new Set(entry.passageTerms)).toEqual(passageTerms);
+      for (const term of passageTerms) expect(entry.passageTerms.has(term)).toBe(true);
+    }
+  });
+
+  it('answer has() false for terms of other quotations and for terms nobody has', () => {
+    expect(first!.quoteTerms.has(contentTerms('abducted')[0]!)).toBe(false);
+    expect(first!.quoteTerms.has('zzz-nowhere')).toBe(false);
+    expect(first!.passageForms.has('')).toBe(false);
+  });
+
+  it('iterate like sets: keys, values, entries and forEach agree', () => {
+    const values = [...first!.quoteForms];
+    expect(new Set(values).size).toBe(values.length);
+    expect([...first!.quoteForms.keys()]).toEqual(values);
+    expect([...first!.quoteForms.entries()]).toEqual(values.map((value) => [value, value]));
+    const seen: string[] = [];
+    first!.quoteForms.forEach((value) => seen.push(value));
+    expect(seen).toEqual(values);
+  });
+
+  it("keep a speaker's name words in the name's order, one set per speaker", () => {
+    expect([...first!.speakerWords]).toEqual(['president', 'donald', 'j', 'trump']);
+    expect(third!.speakerWords).toBe(first!.speakerWords);
+  });
+
+  it("share one passage's sets between the quotations that stand in it", () => {
+    const passage = makePassage('"We will win." – President A. "We will not lose." – Prime Minister B');
+    const shared = createQuotationCatalogue(
+      [
+        makeQuotation(passage, 'President A', 'We will win.'),
+        makeQuotation(passage, 'Prime Minister B', 'We will not lose.'),
+      ],
+      new Map([[passage.id, passage]]),
+    );
+    const [a, b] = shared.entries;
+    expect(a!.passageTerms).toBe(b!.passageTerms);
+    expect(a!.passageForms).toBe(b!.passageForms);
+    expect(a!.quoteTerms.has(contentTerms('win')[0]!)).toBe(true);
+    expect(b!.quoteTerms.has(contentTerms('win')[0]!)).toBe(false);
+  });
+
+  it('stay correct past the first block of term numbers (the shared array grows)', () => {
+    const words = Array.from({ length: 70_000 }, (_, i) => `w${i.toString(36)}x`);
+    const passage = makePassage(words.join(' '));
+    const big = createQuotationCatalogue(
+      [makeQuotation(passage, 'President A', 'alpha beta'), makeQuotation(passage, 'President A', 'gamma')],
+      new Map([[passage.id, passage]]),
+    );
+    const [entry, last] = big.entries;
+    expect(entry!.passageTerms.size).toBe(new Set(contentTerms(passage.text)).size);
+    expect(entry!.passageTerms.has(contentTerms(words[69_999]!)[0]!)).toBe(true);
+    expect(last!.quoteTerms.has(contentTerms('gamma')[0]!)).toBe(true);
+    expect(last!.quoteTerms.has(contentTerms('alpha')[0]!)).toBe(false);
   });
 });
 
