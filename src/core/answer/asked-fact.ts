@@ -1,5 +1,5 @@
 import { stem } from '../text/stem.js';
-import { isVerbInflection, wordClasses } from '../text/word-senses.js';
+import { isVerb, isVerbInflection } from '../text/word-senses.js';
 /**
  * The kind of fact a question asks for, when it asks for one: a person or body (`who`), a time (`when`),
  * an amount (`quantity`: "how much did they put in…"), a number of things (`count`: "how many people…"),
@@ -126,7 +126,7 @@ function stemOf(word: string): string {
 }
 
 function isVerbForm(word: string): boolean {
-  return wordClasses(word.toLowerCase()).has('verb');
+  return isVerb(word.toLowerCase());
 }
 
 /**

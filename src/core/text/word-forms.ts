@@ -1,6 +1,6 @@
 import { lemmasOf } from './lemma.js';
 import { stem } from './stem.js';
-import { wordClasses } from './word-senses.js';
+import { isVerb } from './word-senses.js';
 
 /** "-ee" nouns name who a verb was done to or by: abductee, employee, trainee, nominee. */
 const EE_NOUN = /^(\p{L}{4,})ees?$/u;
@@ -19,7 +19,7 @@ export function wordForms(word: string): ReadonlySet<string> {
   const ee = EE_NOUN.exec(word);
   if (ee?.[1] !== undefined) {
     const base = ee[1];
-    const verb = [base, `${base}ate`].find((candidate) => wordClasses(candidate).has('verb'));
+    const verb = [base, `${base}ate`].find((candidate) => isVerb(candidate));
     if (verb !== undefined) forms.add(stem(verb));
   }
   return forms;

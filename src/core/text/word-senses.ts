@@ -1,66 +1,30 @@
-import { createRequire } from 'node:module';
-
 import { lemmasOf, verbExceptionBase } from './lemma.js';
+import { WORDNET_VERBS } from './wordnet-verbs.js';
 
-/** WordNet's tables as wink-lexicon ships them: about 2.7 MB of JavaScript. */
-interface WordNetTables {
-  readonly senseNames: readonly string[];
-  readonly wordSenses: readonly (readonly number[] | undefined)[];
-  readonly wordIndex: Readonly<Record<string, number>>;
-}
-
-let tables: WordNetTables | undefined;
+let verbs: ReadonlySet<string> | undefined;
 
 /**
- * Loaded on first use, not with the module: only a question with a word the sheets never use asks (is it
- * a verb form, judge.ts; an "-ee" noun, word-forms.ts), and parsing the tables at start-up cost every CLI
- * answer about 0.3 s and the process about 25 MB (npm run bench -- --quick, 2026-11-30).
+ * WordNet's verb lemmas, read on first use. Only "is this a verb?" is ever asked, so a derived list of
+ * 8,424 words (67 kB, scripts/derive-wordnet-verbs.ts) stands in for WordNet's tables, which cost a
+ * running process about 42 MB (node --expose-gc, RSS before and after loading them, 2026-11-30).
  */
-function wordNet(): WordNetTables {
-  if (tables === undefined) {
-    const load = createRequire(import.meta.url);
-    tables = {
-      senseNames: load('wink-lexicon/src/wn-senses.js') as WordNetTables['senseNames'],
-      wordSenses: load('wink-lexicon/src/wn-word-senses.js') as WordNetTables['wordSenses'],
-      wordIndex: load('wink-lexicon/src/wn-words.js') as WordNetTables['wordIndex'],
-    };
-  }
-  return tables;
+function verbLemmas(): ReadonlySet<string> {
+  verbs ??= new Set(WORDNET_VERBS.split(' '));
+  return verbs;
 }
 
-/** WordNet's broad word classes, from its lexicographer files ("verb.communication" → verb). */
-export type WordClass = 'noun' | 'verb' | 'adj' | 'adv';
-
 /**
- * The word classes WordNet gives a word in any of its dictionary forms: "dialed" → verb (from "dial":
- * noun and verb), "hackers" → noun, "forgot" → verb, "online" → adj. Empty for a word WordNet does not
- * know (names, slang, typos). Lower-case word in.
+ * Whether WordNet knows the word, in any of its dictionary forms, as a verb: "dialed" (from "dial"),
+ * "forgot", "abduct", "plant". False for a word WordNet does not know as one (names, slang, typos,
+ * "population"). Lower-case word in.
  *
- * Source: WordNet 3.0's lexicographer files and exception lists as packaged by wink-lexicon (MIT): about
- * 77,000 lemmas. Dictionary forms are found as WordNet's own morphy does: its exception lists, then its
- * detachment rules (-s, -es, -ies, -ed, -ing, -er, -est), with an undoubled consonant ("stepped" → "step").
+ * Source: WordNet 3.0's verb lemmas and exception lists as packaged by wink-lexicon (MIT). Dictionary forms
+ * are found as WordNet's own morphy does: its exception lists, then its detachment rules (-s, -es, -ies,
+ * -ed, -ing, -er, -est), with an undoubled consonant ("stepped" → "step").
  */
-export function wordClasses(word: string): ReadonlySet<WordClass> {
-  const classes = new Set<WordClass>();
-  const { senseNames, wordSenses, wordIndex } = wordNet();
-  for (const lemma of dictionaryForms(word)) {
-    const index = Object.hasOwn(wordIndex, lemma) ? wordIndex[lemma] : undefined;
-    if (index === undefined) continue;
-    for (const sense of wordSenses[index] ?? []) {
-      const name = senseNames[sense];
-      if (name !== undefined) classes.add(name.slice(0, name.indexOf('.')) as WordClass);
-    }
-  }
-  return classes;
-}
-
-/**
- * Whether WordNet knows the word only as a verb ("dialed", "forgot", "abducted"): a predicate, never
- * the thing a question is about.
- */
-export function isOnlyVerb(word: string): boolean {
-  const classes = wordClasses(word);
-  return classes.size === 1 && classes.has('verb');
+export function isVerb(word: string): boolean {
+  const lemmas = verbLemmas();
+  return dictionaryForms(word).some((form) => lemmas.has(form));
 }
 
 const DETACHMENTS: ReadonlyArray<readonly [string, string]> = [
@@ -106,7 +70,7 @@ function dictionaryForms(word: string): string[] {
  */
 export function isVerbInflection(word: string): boolean {
   const irregular = verbExceptionBase(word);
-  if (irregular !== undefined) return wordClasses(irregular).has('verb');
+  if (irregular !== undefined) return verbLemmas().has(irregular);
   const match = /^(.{2,}?)(ed|ing)$/u.exec(word);
   if (match === null) return false;
   const stemPart = match[1]!;
@@ -114,12 +78,5 @@ export function isVerbInflection(word: string): boolean {
   // "stepped" → "step", "hopping" → "hop"
   if (/([b-df-hj-np-tv-z])\1$/u.test(stemPart)) bases.push(stemPart.slice(0, -1));
   if (match[2] === 'ed' && stemPart.endsWith('i')) bases.push(`${stemPart.slice(0, -1)}y`);
-  const { wordIndex, wordSenses, senseNames } = wordNet();
-  return bases.some((base) => {
-    const index = Object.hasOwn(wordIndex, base) ? wordIndex[base] : undefined;
-    return (
-      index !== undefined &&
-      (wordSenses[index] ?? []).some((sense) => senseNames[sense]?.startsWith('verb.') === true)
-    );
-  });
+  return bases.some((base) => verbLemmas().has(base));
 }
