@@ -16,6 +16,7 @@ import {
   askedFor,
   documentYears,
   isCrossSheetQuestion,
+  sheetDateWords,
   sheetOrderWords,
   targetDocuments,
   type AskedFor,
@@ -103,10 +104,14 @@ export function interpret(
     },
   };
   const words = questionWords(question, wordOptions);
-  const coverage = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage);
   const years = documentYears(context.documents);
+  // "the may 2019 sheet": the month dates a sheet; it is no topic to look for.
+  const dated = sheetDateWords(question, years);
+  const coverage = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage).map(
+    (item): TermCoverage => (dated.has(item.term.token) ? { term: item.term, kind: 'filler' } : item),
+  );
   // A document's year or order ("the first one") names a sheet, not a topic.
-  const pointers = sheetOrderWords(question);
+  const pointers = new Set([...sheetOrderWords(question), ...dated]);
   const topical = coverage.filter(
     (item) => !(item.term.numeric && years.has(item.term.token)) && !pointers.has(item.term.token),
   );
@@ -114,7 +119,12 @@ export function interpret(
 
   const intent = classifyIntent(question, topical.length, {
     leansOnConversation: leansOnConversation(question, history),
-    isSheetWord: (token) => context.vocabulary.stemPassageCounts.has(stem(token)),
+    // The sheets' own words, not their stems: "useful" stems to "us" (as "U.S." does), and "thanks, that
+    // was useful" is not about the sheets.
+    isSheetWord: (token) =>
+      [token, ...lemmasOf(token)].some(
+        (word) => context.vocabulary.wordsByLength.get(word.length)?.includes(word) === true,
+      ),
     isKnownWord: (token) =>
       context.vocabulary.wordsByLength.get(token.length)?.includes(token) === true ||
       table?.rank(token) !== undefined ||

@@ -134,6 +134,24 @@ export function sheetOrderWords(question: string): Set<string> {
 }
 
 /**
+ * Month words that date a sheet rather than name a topic: "the may 2019 sheet", "per the April 2018 doc"
+ * (a month, one of the knowledge's document years, then a word for a sheet). Lower-case words; empty when
+ * none. "during his May 2019 visit" dates an event, which the sheets must then mention.
+ */
+export function sheetDateWords(question: string, documentYears: ReadonlySet<string>): Set<string> {
+  const words = new Set<string>();
+  for (const match of question.matchAll(MONTH_BEFORE_YEAR)) {
+    if (documentYears.has(match[2] ?? '')) words.add((match[1] ?? '').toLowerCase());
+  }
+  return words;
+}
+
+const MONTH_BEFORE_YEAR = new RegExp(
+  String.raw`\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+((?:19|20)\d\d)\s+(?:fact\s+)?${SHEET_NOUN}\b`,
+  'giu',
+);
+
+/**
  * The role a "who is the X" question asks to be named: "who's the emperor that started the Reiwa era?"
  * → "emperor". When the sheets never use that word, they don't say who it is, however much else of the
  * question they cover. ("Which/what X" questions are not read this way: "what event…" is answered by a

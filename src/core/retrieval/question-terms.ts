@@ -107,6 +107,9 @@ const META_TOKENS = new Set([
   'top',
   'section',
   'sections',
+  // "quick version", "short version", "tl;dr version": the form of the reply, or a sheet ("the 2019 version").
+  'version',
+  'versions',
   // "the 2018 one", "the newer one": a pointer at a sheet.
   'one',
   'ones',

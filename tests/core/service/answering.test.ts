@@ -246,16 +246,25 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
 });
 
 describe('messages that are not questions', () => {
-  it.each(['thanks!', 'hi', 'clear', 'help', 'lol', 'test', 'gm everyone', 'ok cool ty'])(
-    'GIVEN "%s" THEN a friendly reply with an example, never a passage nor a refusal',
-    async (message) => {
-      const answer = await ask(message);
-      expect(answer.outcome).toBe('chit-chat');
-      expect(answer.citations).toEqual([]);
-      expect(answer.text).not.toContain("don't mention");
-      expect(answer.text).toContain('Reiwa');
-    },
-  );
+  it.each([
+    'thanks!',
+    'hi',
+    'clear',
+    'help',
+    'lol',
+    'test',
+    'gm everyone',
+    'ok cool ty',
+    // "useful" stems to "us", as "U.S." does: only the sheets' own words make thanks a question.
+    'thanks, that was useful',
+    'ty <@123456789012345678> that was useful',
+  ])('GIVEN "%s" THEN a friendly reply with an example, never a passage nor a refusal', async (message) => {
+    const answer = await ask(message);
+    expect(answer.outcome).toBe('chit-chat');
+    expect(answer.citations).toEqual([]);
+    expect(answer.text).not.toContain("don't mention");
+    expect(answer.text).toContain('Reiwa');
+  });
 
   it.each([
     '\\n\\n\\t',
@@ -478,6 +487,24 @@ describe('the answering sentence first', () => {
   it('GIVEN "Who called Abe a very aggressive, strong, tough Prime Minister?" THEN Trump’s praise leads', async () => {
     const answer = await ask('Who called Abe a very aggressive, strong, tough Prime Minister?');
     expect(answer.citations[0]?.passage).toContain('President Trump has praised');
+  });
+});
+
+describe('a sheet named by its date', () => {
+  it('GIVEN "the may 2019 sheet" THEN "may" dates the sheet and the question is answered from it', async () => {
+    const answer = await ask('what does the may 2019 sheet cover re trade and investment?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations.every((citation) => citation.documentId.startsWith('2019'))).toBe(true);
+  });
+
+  it('GIVEN "during his May 2019 state visit" THEN the month dates an event the sheets must mention', async () => {
+    const answer = await ask('Did Trump attend a sumo tournament during his May 2019 state visit?');
+    expect(answer.outcome).not.toBe('answered');
+  });
+
+  it('GIVEN a quoted question and "this pls, quick version" THEN "version" is about the reply, not a topic', async () => {
+    const answer = await ask('> what do the sheets say about security?\nthis pls, quick version');
+    expect(answer.outcome).toBe('answered');
   });
 });
 
