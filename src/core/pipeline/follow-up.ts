@@ -22,8 +22,16 @@ export function isFollowUp(
   history: readonly ConversationTurn[],
   ownTopicTerms: number,
 ): boolean {
+  if (STARTS_AFRESH.test(question)) return false;
   return hasEarlierQuestion(history) && (ownTopicTerms === 0 || LEANS_ON_CONTEXT.test(question));
 }
+
+/**
+ * "separate thing — are they doing any energy work in africa?", "diff q:", "unrelated, but…": the person
+ * says the question is new, so "they" means the sheets' usual parties, not the last answer's subject.
+ */
+const STARTS_AFRESH =
+  /^\W*(?:(?:ok|okay|also|btw|and|so|hey)[\s,]+)?(?:(?:a|one|another|totally|completely|kinda)\s+)?(?:(?:separate|different|diff|unrelated|new|random|other|off[\s-]topic)\s+(?:thing|question|q|topic)\b|(?:separate|different|diff|unrelated|random|off[\s-]topic)\s*(?:[-—–:,.!]|but\b))/iu;
 
 /** True when there is a conversation and the question uses words that point back into it ("it", "and…"). */
 export function leansOnConversation(question: string, history: readonly ConversationTurn[]): boolean {

@@ -40,6 +40,20 @@ describe('isFollowUp', () => {
     expect(isFollowUp('what did they do there?', history, 1)).toBe(true);
   });
 
+  it.each([
+    'separate thing are they doing any energy work in africa?',
+    'ok diff q - what does the 2019 sheet say about nuclear stuff',
+    'unrelated, but what did they say about jobs?',
+    'new question: who did they meet?',
+  ])('GIVEN "%s" (the person says the question is new) THEN it stands alone, "they" or not', (question) => {
+    expect(isFollowUp(question, history, 1)).toBe(false);
+  });
+
+  it('GIVEN "new" or "other" as an ordinary word THEN the question may still lean on the conversation', () => {
+    expect(isFollowUp('what other deals did they sign?', history, 1)).toBe(true);
+    expect(isFollowUp('and what new deals did they sign?', history, 1)).toBe(true);
+  });
+
   it('GIVEN a question with no topic of its own THEN it leans on the conversation', () => {
     expect(isFollowUp('why?', history, 0)).toBe(true);
   });
