@@ -26,7 +26,7 @@ export const CHIT_CHAT_WORDS: ReadonlySet<string> = new Set(
   goodbye cya later lol lmao haha hahaha rofl ok okay k kk cool nice neat great awesome wow test testing
   ping help clear reset stop start hmm um uh yes no yeah yep nope nah sure good bad bot kizuna you
   appreciated appreciate alot love wtf omg bruh ya gotcha understood noted makes sense perfect
-  www ww`
+  nvm nevermind figured www ww`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

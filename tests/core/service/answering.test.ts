@@ -258,6 +258,7 @@ describe('messages that are not questions', () => {
     // "useful" stems to "us", as "U.S." does: only the sheets' own words make thanks a question.
     'thanks, that was useful',
     'ty <@123456789012345678> that was useful',
+    '||nvm figured it out||',
   ])('GIVEN "%s" THEN a friendly reply with an example, never a passage nor a refusal', async (message) => {
     const answer = await ask(message);
     expect(answer.outcome).toBe('chit-chat');
