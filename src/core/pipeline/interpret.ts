@@ -141,10 +141,12 @@ export function interpret(
       (term) => term.properNoun || context.vocabulary.names.has(term.token),
     );
   const standalone = followUp ? standaloneQuestion(question, history, namesTopic, namesSomething) : question;
+  // Passages only: the vocabulary also counts the words of document titles and dates.
+  const isYearInText = (year: string) => context.vocabulary.postings.has(year);
   // A follow-up inherits the sheet the conversation was about ("and when was that?").
   const documentIds =
-    targetDocuments(question, context.documents) ??
-    (followUp ? targetDocuments(standalone, context.documents) : undefined);
+    targetDocuments(question, context.documents, isYearInText) ??
+    (followUp ? targetDocuments(standalone, context.documents, isYearInText) : undefined);
   // Asking the same thing again wants what was not said yet, never the same answer twice.
   const repeated = isRepeated(question, history);
   // A guessed number ("like 70bn?") says an amount is wanted, however the question is worded.

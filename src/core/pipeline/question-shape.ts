@@ -87,11 +87,16 @@ const LATEST = /\b(second|later|latest|newer|newest|recent|most\s+recent|last)\b
 
 /**
  * The documents a question points at by date ("the 2019 sheet", "the fact sheet from 2018", "the 2019
- * one") or by order ("the first one", "the newer sheet"). Undefined when it points at none, or at all.
+ * one", "…in 2019?") or by order ("the first one", "the newer sheet"). Undefined when it points at none,
+ * or at all.
+ *
+ * @param isYearInText - whether the sheets' text uses a year as a fact ("total 2016 FDI"): then "…in
+ *   2016?" asks about that fact, not for the sheets dated 2016. @default no year is
  */
 export function targetDocuments(
   question: string,
   documents: readonly KnowledgeDocument[],
+  isYearInText: (year: string) => boolean = () => false,
 ): string[] | undefined {
   const byYear = new RegExp(
     String.raw`\b((?:19|20)\d\d)\s+${SHEET_NOUN}\b|\b${SHEET_NOUN}\s+(?:from|of|dated|in)\s+((?:19|20)\d\d)\b|\bin\s+((?:19|20)\d\d)\s*\??$`,
@@ -99,6 +104,9 @@ export function targetDocuments(
   );
   const years = new Set<string>();
   for (const match of question.matchAll(byYear)) {
+    // "What was Japan's FDI in 2016?": a year the sheets' own text uses (“total 2016 FDI”) is more likely the
+    // fact's year than a pointer at the sheets dated that year, unless a sheet is named ("the 2016 sheet").
+    if (match[3] !== undefined && isYearInText(match[3])) continue;
     const year = match[1] ?? match[2] ?? match[3];
     if (year !== undefined) years.add(year);
   }

@@ -195,4 +195,11 @@ describe('targetDocuments', () => {
   it('GIVEN both sheets named THEN no filter is applied', () => {
     expect(targetDocuments('Compare the 2018 sheet and the 2019 sheet', documents)).toBeUndefined();
   });
+
+  it('GIVEN "…in 2019?" and sheets whose text uses 2019 as a fact THEN it asks about the fact, not for the 2019 sheet', () => {
+    const inText = (year: string) => year === '2019';
+    expect(targetDocuments("What was Japan's total FDI in 2019?", documents, inText)).toBeUndefined();
+    expect(targetDocuments('what did the 2019 sheet say?', documents, inText)).toEqual(['sheet-2019']);
+    expect(targetDocuments('and in 2019?', documents)).toEqual(['sheet-2019']);
+  });
 });
