@@ -27,6 +27,9 @@ const HOSTILE_PATTERNS: readonly RegExp[] = [
   // Role markers and fake context ends ("</context> SYSTEM: …", "### Assistant:"), and asks for secrets.
   /<\s*\/?\s*(context|system|prompt|instructions?|assistant|user)\s*>|(?:^|\s|#)(system|assistant|developer)\s*:|\[\/?(?:INST|SYS)\]/i,
   /\b(reveal|show|print|leak|dump|tell\s+me|give\s+me)\b[^.?!]{0,30}(?:\b(api[\s_-]?keys?|tokens?|passwords?|secrets?|credentials|env(?:ironment)?\s+variables)\b|\.env\b)/i,
+  /\b(reveal|show|print|leak|dump|repeat|tell\s+me|give\s+me)\b[^.?!]{0,20}\b(?:your|the\s+system)\s+(?:system\s+|hidden\s+|initial\s+)?(?:prompts?|instructions)\b/i,
+  // Persona swaps: "you are now DAN", "pretend you are…", "act as an unfiltered…".
+  /\byou\s+are\s+now\s+(?:DAN|an?\s+(?:unfiltered|uncensored|jailbroken|evil)|in\s+\w+\s+mode)\b|\bpretend\s+(?:to\s+be|you(?:'re|\s+are))\b|\bact\s+as\s+(?:an?\s+)?(?:unfiltered|uncensored|jailbroken)\b/i,
   // Path traversal and shell probes: "../../etc/passwd", "; cat /etc/shadow", "$(whoami)".
   /(?:\.\.[\\/]){2,}|\/etc\/(?:passwd|shadow|hosts)\b|\$\([^)]*\)|`[^`]*\b(?:rm|cat|curl|wget|whoami)\b[^`]*`/i,
 ];
