@@ -4,9 +4,12 @@ import { formatNoQuoteMessage, formatQuoteForTerminal } from '../format/format-q
 import { terminalOptionsFor } from '../format/terminal-options.js';
 import { ExitCode, loadCliConfig, readCommandArgs, reportFailure, startCore } from '../startup.js';
 
-export const QUOTE_USAGE = `Usage: npm run quote -- [--speaker NAME] [--topic TEXT] [--json]
+export const QUOTE_USAGE = `Usage: npm run quote -- [WORDS] [--speaker NAME] [--topic TEXT] [--json]
 
 Prints a quotation from the White House fact sheets, with its speaker and citation.
+
+WORDS, without --speaker or --topic, are read as a speaker if one matches ("abe"), else as a topic
+("cherish").
 
 Options:
   --speaker NAME  Only quotations by this speaker (loose match: "trump", "Abe", "Prime Minister").
@@ -57,9 +60,9 @@ export function quoteToJson(result: QuoteResult): QuoteJson {
 
 /** `npm run quote`: a quotation, filtered by speaker and/or topic. */
 export async function runQuote(deps: CliDeps): Promise<number> {
-  const args = readCommandArgs(deps, OPTIONS, QUOTE_USAGE);
+  const args = readCommandArgs(deps, OPTIONS, QUOTE_USAGE, true);
   if (typeof args === 'number') return args;
-  const { values, verbose } = args;
+  const { values, positionals, verbose } = args;
 
   const config = loadCliConfig(deps, verbose);
   if (typeof config === 'number') return config;
@@ -71,16 +74,21 @@ export async function runQuote(deps: CliDeps): Promise<number> {
   const topic = values.topic?.trim() || undefined;
   const query: QuoteQuery = { ...(speaker ? { speaker } : {}), ...(topic ? { topic } : {}) };
 
+  // "npm run quote -- abe" or "-- cherish": the words as a speaker if one matches, else as a topic.
+  const words = positionals.join(' ').trim();
   let result: QuoteResult | undefined;
   try {
-    result = started.core.quote(query);
+    if (words.length > 0 && speaker === undefined && topic === undefined) {
+      result = started.core.quote({ speaker: words }) ?? started.core.quote({ topic: words });
+    } else result = started.core.quote(query);
   } catch (error) {
     return reportFailure(error, deps.stderr, verbose, 'Something went wrong while finding a quotation');
   }
 
   if (!result) {
     const speakers = started.core.speakers();
-    const message = formatNoQuoteMessage(query, speakers);
+    const byWords = words.length > 0 && speaker === undefined && topic === undefined;
+    const message = formatNoQuoteMessage(byWords ? { topic: words } : query, speakers);
     if (values.json) deps.stdout.write(`${JSON.stringify({ error: message, speakers })}\n`);
     else deps.stderr.write(`${message}\n`);
     return ExitCode.failure;

@@ -62,13 +62,30 @@ describe('quote', () => {
     });
   });
 
-  it('rejects a missing option value or a stray argument with exit 2, without building the core', async () => {
+  it('rejects a missing option value with exit 2, without building the core', async () => {
     const missing = setup(['--speaker']);
     expect(await runQuote(missing.deps)).toBe(2);
     expect(missing.stderr.text()).toContain('--speaker');
-    const stray = setup(['trump']);
-    expect(await runQuote(stray.deps)).toBe(2);
-    expect(stray.stderr.text()).toContain('Unexpected argument trump');
-    expect(missing.factory.calls.length + stray.factory.calls.length).toBe(0);
+    expect(missing.factory.calls.length).toBe(0);
+  });
+
+  it('reads bare words as a speaker when one matches ("quote -- minister")', async () => {
+    const { deps, stdout, core } = setup(['minister']);
+    expect(await runQuote(deps)).toBe(0);
+    expect(core.quoteQueries).toEqual([{ speaker: 'minister' }]);
+    expect(stdout.text()).toContain('“Our bond is unbreakable.”');
+  });
+
+  it('reads bare words as a topic when no speaker matches ("quote -- stand together")', async () => {
+    const { deps, stdout, core } = setup(['stand', 'together']);
+    expect(await runQuote(deps)).toBe(0);
+    expect(core.quoteQueries).toEqual([{ speaker: 'stand together' }, { topic: 'stand together' }]);
+    expect(stdout.text()).toContain('“We stand together.”');
+  });
+
+  it('when bare words match nothing, names them and exits 1', async () => {
+    const { deps, stderr } = setup(['weather']);
+    expect(await runQuote(deps)).toBe(1);
+    expect(stderr.text()).toMatch(/no quotation for topic “weather”/);
   });
 });
