@@ -9,14 +9,10 @@ import {
   type TermCoverage,
 } from '../retrieval/term-coverage.js';
 import { contentTokens } from '../text/content-terms.js';
+import { stem } from '../text/stem.js';
 import type { Reading } from './interpret.js';
 import { LEAD_SHARE } from './compose.js';
-import {
-  askedAttribute,
-  askedRole,
-  countsNamedThings,
-  enumeratesNames,
-} from './question-shape.js';
+import { askedAttribute, askedRole, countsNamedThings, enumeratesNames } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
 import { answersAskedFact } from '../answer/asked-fact.js';
 import { asksForOpeningQuotation } from '../service/quotation-intent.js';
@@ -151,7 +147,11 @@ export function judge(
 
   const decisive = coverage.some(isDecisive);
   const best = passages[0];
-  if (decisive || best === undefined || best.score < (options.minimumScore ?? 0.2)) {
+  if (
+    decisive ||
+    best === undefined ||
+    (best.score < (options.minimumScore ?? 0.2) && !usesEveryTerm(coverage, best))
+  ) {
     return { kind: 'not-covered', missing: verdict.missing, missingWords: wordsMissing(coverage) };
   }
   if (
@@ -187,6 +187,18 @@ export function judge(
   return subjectInSheets(coverage, weightOf, options.subjectWeight ?? 0.5)
     ? { kind: 'related', missing: verdict.missing, missingWords: wordsMissing(coverage) }
     : { kind: 'not-covered', missing: verdict.missing, missingWords: wordsMissing(coverage) };
+}
+
+/**
+ * Whether the passage uses, word for word, every topic word of a question that names nothing else ("tell
+ * me about ivanka", "what about 2017"): a short question scores low on similarity, yet its subject is
+ * plainly there.
+ */
+function usesEveryTerm(coverage: readonly TermCoverage[], passage: RetrievedPassage): boolean {
+  const salient = coverage.filter((item) => item.kind !== 'filler');
+  if (salient.length === 0 || salient.some((item) => item.kind !== 'exact')) return false;
+  const stems = new Set(contentTokens(passage.passage.text).map((token) => stem(token)));
+  return salient.every((item) => stems.has(item.term.stem));
 }
 
 /**

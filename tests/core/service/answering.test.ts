@@ -491,6 +491,17 @@ describe('the answering sentence first', () => {
   });
 });
 
+describe('a short question naming what a sheet says', () => {
+  it.each(['tell me about ivanka', 'ivanka'])(
+    'GIVEN "%s" (a sheet word in lower case, nothing else) THEN it is answered, though its similarity is low',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, 'Ivanka Trump')).toBe(true);
+    },
+  );
+});
+
 describe('a sheet named by its date', () => {
   it('GIVEN "the may 2019 sheet" THEN "may" dates the sheet and the question is answered from it', async () => {
     const answer = await ask('what does the may 2019 sheet cover re trade and investment?');
