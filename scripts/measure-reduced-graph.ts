@@ -20,22 +20,15 @@
  * So ≥ 0.95 needs ≥ 192 dimensions, efSearch 4,096 and ~2,048 full vectors read per question (4 MB of reads from
  * disk per search), with inserts below the 5,000 passages/s the build needs: rejected (see README, issue 10).
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 
 import hnswlib from 'hnswlib-node';
 
-import { readKnowledgeFiles } from '../bench/knowledge-files.js';
-import { DEFAULT_SYNTHETIC_SEED, generateSyntheticKnowledge } from '../bench/synthetic-knowledge.js';
-import { createOfflineEmbeddings } from '../src/core/embeddings/offline-embeddings.js';
-import { DEFAULT_QUESTIONS_FILE, loadQuestions } from '../src/eval/load-questions.js';
+import { loadSyntheticVectors } from './synthetic-vectors.js';
+
 import { fitProjection } from './fit-projection.js';
 
 const K = 24;
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const [countArg, dimsArg, rescoredArg, efArg, spaceArg] = process.argv.slice(2);
 const space = spaceArg === 'ip' ? 'ip' : 'cosine';
 const count = Number(countArg ?? 100_000);
@@ -43,35 +36,7 @@ const dimsList = (dimsArg ?? '96,128,160').split(',').map(Number);
 const rescoredList = (rescoredArg ?? '128,256,512').split(',').map(Number);
 const efList = (efArg ?? '1024,2048,3072').split(',').map(Number);
 
-const embeddings = createOfflineEmbeddings();
-const dimensions = embeddings.describe().dimensions;
-const cacheFile = join(tmpdir(), `kizuna-sweep-${count}.f32`);
-let data: Float32Array;
-try {
-  const bytes = await readFile(cacheFile);
-  data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  if (data.length !== count * dimensions) throw new Error('stale cache');
-} catch {
-  const files = await readKnowledgeFiles(join(ROOT, 'knowledge'));
-  const { knowledge } = generateSyntheticKnowledge(files, { passages: count, seed: DEFAULT_SYNTHETIC_SEED });
-  data = new Float32Array(count * dimensions);
-  for (let start = 0; start < count; start += 1000) {
-    const vectors = await embeddings.embedDocuments(
-      knowledge.passages.slice(start, start + 1000).map((passage) => passage.text),
-    );
-    vectors.forEach((vector, i) => data.set(vector, (start + i) * dimensions));
-  }
-  await writeFile(cacheFile, Buffer.from(data.buffer));
-}
-
-const questions = await loadQuestions(DEFAULT_QUESTIONS_FILE);
-const queries = await Promise.all(questions.map((question) => embeddings.embedQuery(question.question)));
-const norms = new Float64Array(count);
-for (let row = 0; row < count; row += 1) {
-  let sum = 0;
-  for (let d = 0; d < dimensions; d += 1) sum += data[row * dimensions + d]! ** 2;
-  norms[row] = Math.sqrt(sum) || 1;
-}
+const { dimensions, data, norms, queries } = await loadSyntheticVectors(count);
 function fullCosine(query: readonly number[], qNorm: number, row: number): number {
   let dot = 0;
   const base = row * dimensions;

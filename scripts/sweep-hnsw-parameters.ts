@@ -7,22 +7,14 @@
  * efSearch values (the same measure as the bench's "ANN recall@24": a result counts when it is at least as close
  * as the exact 24th).
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 
 import hnswlib from 'hnswlib-node';
 
-import { readKnowledgeFiles } from '../bench/knowledge-files.js';
-import { DEFAULT_SYNTHETIC_SEED, generateSyntheticKnowledge } from '../bench/synthetic-knowledge.js';
-import { createOfflineEmbeddings } from '../src/core/embeddings/offline-embeddings.js';
-import { DEFAULT_QUESTIONS_FILE, loadQuestions } from '../src/eval/load-questions.js';
+import { loadSyntheticVectors } from './synthetic-vectors.js';
 
 const K = 24;
 const EF_SEARCH = [64, 128, 256, 384, 512];
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 const [countArg, ...configArgs] = process.argv.slice(2);
 const count = Number(countArg ?? 100_000);
@@ -31,37 +23,7 @@ const configs = (configArgs.length > 0 ? configArgs : ['8:24', '12:48', '16:64']
   return { m: m!, efConstruction: efConstruction! };
 });
 
-const embeddings = createOfflineEmbeddings();
-const dimensions = embeddings.describe().dimensions;
-const cacheFile = join(tmpdir(), `kizuna-sweep-${count}.f32`);
-let data: Float32Array;
-try {
-  const bytes = await readFile(cacheFile);
-  data = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  if (data.length !== count * dimensions) throw new Error('stale cache');
-} catch {
-  const files = await readKnowledgeFiles(join(ROOT, 'knowledge'));
-  const { knowledge } = generateSyntheticKnowledge(files, { passages: count, seed: DEFAULT_SYNTHETIC_SEED });
-  data = new Float32Array(count * dimensions);
-  const started = performance.now();
-  for (let start = 0; start < count; start += 1000) {
-    const vectors = await embeddings.embedDocuments(
-      knowledge.passages.slice(start, start + 1000).map((passage) => passage.text),
-    );
-    vectors.forEach((vector, i) => data.set(vector, (start + i) * dimensions));
-  }
-  console.log(`embedded ${count} passages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  await writeFile(cacheFile, Buffer.from(data.buffer));
-}
-
-const questions = await loadQuestions(DEFAULT_QUESTIONS_FILE);
-const queries = await Promise.all(questions.map((question) => embeddings.embedQuery(question.question)));
-const norms = new Float64Array(count);
-for (let row = 0; row < count; row += 1) {
-  let sum = 0;
-  for (let d = 0; d < dimensions; d += 1) sum += data[row * dimensions + d]! ** 2;
-  norms[row] = Math.sqrt(sum) || 1;
-}
+const { dimensions, data, norms, queries } = await loadSyntheticVectors(count);
 /** The exact K-th best cosine similarity per query. */
 const kth = queries.map((query) => {
   const qNorm = Math.sqrt(query.reduce((sum, value) => sum + value * value, 0)) || 1;

@@ -108,7 +108,7 @@ function datesTheAskedAct(sentence: string, question: string): boolean {
       !isVerbInflection(word.toLowerCase()) &&
       !QUESTION_FRAME.has(word) &&
       told.has(stemOf(word)) &&
-      isVerbForm(word),
+      isVerb(word.toLowerCase()),
   );
 }
 
@@ -123,10 +123,6 @@ function words(text: string): string[] {
 
 function stemOf(word: string): string {
   return stem(word.toLowerCase());
-}
-
-function isVerbForm(word: string): boolean {
-  return isVerb(word.toLowerCase());
 }
 
 /**

@@ -117,18 +117,16 @@ export function interpret(
   );
   const ownTopicTerms = topical.filter((item) => item.kind !== 'missing' && item.kind !== 'filler').length;
 
+  /** A word exactly as the sheets write it (not its stem). */
+  const usedInSheets = (word: string) =>
+    context.vocabulary.wordsByLength.get(word.length)?.includes(word) === true;
   const intent = classifyIntent(question, topical.length, {
     leansOnConversation: leansOnConversation(question, history),
     // The sheets' own words, not their stems: "useful" stems to "us" (as "U.S." does), and "thanks, that
     // was useful" is not about the sheets.
-    isSheetWord: (token) =>
-      [token, ...lemmasOf(token)].some(
-        (word) => context.vocabulary.wordsByLength.get(word.length)?.includes(word) === true,
-      ),
+    isSheetWord: (token) => [token, ...lemmasOf(token)].some(usedInSheets),
     isKnownWord: (token) =>
-      context.vocabulary.wordsByLength.get(token.length)?.includes(token) === true ||
-      table?.rank(token) !== undefined ||
-      table?.correct?.(token) !== undefined,
+      usedInSheets(token) || table?.rank(token) !== undefined || table?.correct?.(token) !== undefined,
   });
   const followUp = intent === 'question' && isFollowUp(question, history, ownTopicTerms);
   // Cheap on purpose (no coverage check): these run on earlier turns. A topic is any content word, the

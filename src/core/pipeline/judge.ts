@@ -8,8 +8,7 @@ import {
   type CoverageWordTable,
   type TermCoverage,
 } from '../retrieval/term-coverage.js';
-import { contentTokens } from '../text/content-terms.js';
-import { stem } from '../text/stem.js';
+import { contentTerms, contentTokens } from '../text/content-terms.js';
 import type { Reading } from './interpret.js';
 import { LEAD_SHARE } from './compose.js';
 import { askedAttribute, askedRole, countsNamedThings, enumeratesNames } from './question-shape.js';
@@ -197,7 +196,7 @@ export function judge(
 function usesEveryTerm(coverage: readonly TermCoverage[], passage: RetrievedPassage): boolean {
   const salient = coverage.filter((item) => item.kind !== 'filler');
   if (salient.length === 0 || salient.some((item) => item.kind !== 'exact')) return false;
-  const stems = new Set(contentTokens(passage.passage.text).map((token) => stem(token)));
+  const stems = new Set(contentTerms(passage.passage.text));
   return salient.every((item) => stems.has(item.term.stem));
 }
 

@@ -71,12 +71,7 @@ function dictionaryForms(word: string): string[] {
 export function isVerbInflection(word: string): boolean {
   const irregular = verbExceptionBase(word);
   if (irregular !== undefined) return verbLemmas().has(irregular);
-  const match = /^(.{2,}?)(ed|ing)$/u.exec(word);
-  if (match === null) return false;
-  const stemPart = match[1]!;
-  const bases = [stemPart, `${stemPart}e`];
-  // "stepped" → "step", "hopping" → "hop"
-  if (/([b-df-hj-np-tv-z])\1$/u.test(stemPart)) bases.push(stemPart.slice(0, -1));
-  if (match[2] === 'ed' && stemPart.endsWith('i')) bases.push(`${stemPart.slice(0, -1)}y`);
-  return bases.some((base) => verbLemmas().has(base));
+  if (!/(?:ed|ing)$/u.test(word)) return false;
+  const lemmas = verbLemmas();
+  return dictionaryForms(word).some((form) => form !== word && lemmas.has(form));
 }
