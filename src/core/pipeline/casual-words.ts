@@ -11,7 +11,8 @@ export const CASUAL_FILLERS: ReadonlySet<string> = new Set(
   gonna wanna gotta lemme gimme u ur ya y'all yall w n r tl dr tldr unrelated random quick question q
   curious wondering wonder anyone anybody someone somebody real rn atm irl ig iirc smth sth abt bc cuz coz
   diff qs ques qn fr frfr lowkey highkey ok okay yep
-  jus tho tho' though anyway anyways also deets deet pretty bruh bruv breh fine alright aight huh eh wdym wym idgi`
+  jus tho tho' though anyway anyways also deets deet pretty bruh bruv breh fine alright aight huh eh wdym wym idgi
+  wait legit fake ballpark`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

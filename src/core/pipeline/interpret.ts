@@ -105,13 +105,13 @@ export function interpret(
   };
   const words = questionWords(question, wordOptions);
   const years = documentYears(context.documents);
-  // "the may 2019 sheet": the month dates a sheet; it is no topic to look for.
+  // "the may 2019 sheet", "per the older doc": the month or the order points at a sheet; neither is a
+  // topic to look for.
   const dated = sheetDateWords(question, years);
-  const coverage = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage).map(
-    (item): TermCoverage => (dated.has(item.term.token) ? { term: item.term, kind: 'filler' } : item),
-  );
-  // A document's year or order ("the first one") names a sheet, not a topic.
   const pointers = new Set([...sheetOrderWords(question), ...dated]);
+  const coverage = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage).map(
+    (item): TermCoverage => (pointers.has(item.term.token) ? { term: item.term, kind: 'filler' } : item),
+  );
   const topical = coverage.filter(
     (item) => !(item.term.numeric && years.has(item.term.token)) && !pointers.has(item.term.token),
   );
@@ -154,7 +154,9 @@ export function interpret(
   // subject of the question before it, and its own stray word ("pick") is one among many.
   const judged = followUp ? questionWords(standalone, wordOptions) : words;
   const judgedCoverage = followUp
-    ? assessCoverage(judged, context.vocabulary, context.wordVectors, [], context.coverage)
+    ? assessCoverage(judged, context.vocabulary, context.wordVectors, [], context.coverage).map(
+        (item): TermCoverage => (pointers.has(item.term.token) ? { term: item.term, kind: 'filler' } : item),
+      )
     : coverage;
   return {
     question,

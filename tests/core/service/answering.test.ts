@@ -520,6 +520,43 @@ describe('a sheet named by its date', () => {
   });
 });
 
+describe('misspelt small words, hedges and pointers at a sheet', () => {
+  it.each([
+    ['wen did the B-1 bombers fly with japan', 'B-1 bombers'],
+    ['how manny times did trump and abe meet', 'nearly 30'],
+    ['wait so did ivanka go to tokyo or is that fake', 'Ivanka Trump'],
+    ['ballpark, how many jobs do japanese companies support?', '850,000'],
+  ])('GIVEN %j THEN the misspelling or hedge is no topic and it is answered', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, words)).toBe(true);
+  });
+
+  it('GIVEN "whos the emperor…" THEN it reads as "who\'s the emperor" and is not answered', async () => {
+    const answer = await ask('whos the emperor of the reiwa era');
+    expect(answer.outcome).not.toBe('answered');
+    expect(answer.text).toContain('emperor');
+  });
+
+  it('GIVEN "per the older doc" THEN the older sheet answers and "older" is never named as missing', async () => {
+    const answer = await ask("per the older doc, how big was japan's FDI in the US?");
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations.every((citation) => citation.documentId.startsWith('2018'))).toBe(true);
+  });
+});
+
+describe('everyday words for what the sheets name', () => {
+  it.each([
+    ['is japan buying stealth fighters?', 'F-35'],
+    ['what did they agree in autumn 2018 on trade?', 'Last fall'],
+    ['how many americans get a paycheck from japanese companies', '850,000'],
+  ])('GIVEN %j THEN it is answered from the sheet’s own term', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, words)).toBe(true);
+  });
+});
+
 describe('a time beyond what the question says', () => {
   it('GIVEN "when was the november trip?" and a sheet that says only "his November visit" THEN it says the sheets don\'t say when', async () => {
     const answer = await ask("when was trump's november trip to japan?");
