@@ -107,6 +107,13 @@ const META_TOKENS = new Set([
   'top',
   'section',
   'sections',
+  // "what are the main topics / themes / takeaways?": the shape of an overview, not its subject.
+  'topic',
+  'topics',
+  'theme',
+  'themes',
+  'takeaway',
+  'takeaways',
   // "quick version", "short version", "tl;dr version": the form of the reply, or a sheet ("the 2019 version").
   'version',
   'versions',

@@ -68,7 +68,14 @@ describe('classifyIntent', () => {
       ).toBe('question'),
   );
 
-  it.each(['Summarize the 2018 fact sheet', 'tl;dr of the econ stuff', 'what does the sheet say?'])(
+  it.each([
+    'Summarize the 2018 fact sheet',
+    'tl;dr of the econ stuff',
+    'what does the sheet say?',
+    'what r the main sections of the may 2019 fact sheet',
+    'what are the key takeaways',
+    'which topics come up in both sheets?',
+  ])(
     'GIVEN "%s" THEN it asks for an overview',
     (text) => expect(classifyIntent(text, 0, options)).toBe('overview'),
   );

@@ -655,6 +655,12 @@ describe('overviews', () => {
     expect(answer.citations).toHaveLength(sections.length);
   });
 
+  it('GIVEN "what are the main topics" THEN both sheets, a line per section, and "topics" is not taken for a subject', async () => {
+    const answer = await ask('what are the main topics');
+    expect(answer.outcome).toBe('answered');
+    expect(new Set(answer.citations.map((citation) => citation.documentId)).size).toBe(2);
+  });
+
   it('GIVEN "What\'s in the sheets about security?" THEN both sheets are heard, a line per section', async () => {
     const answer = await ask("What's in the sheets about security?");
     expect(new Set(answer.citations.map((c) => c.documentId)).size).toBe(2);
