@@ -63,12 +63,20 @@ export function statesAskedFact(kind: AskedFor, sentence: string): boolean {
 const SPECIFIC_TIME =
   /\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter|earlier|last)\b/giu;
 
+/** A question that asks for a day, not a time of any grain: "what date…", "which day…", "the exact date". */
+const ASKS_FOR_A_DAY = /\b(?:what|which|exact|precise|specific)\s+(?:date|day)\b|\b(?:date|day)\s+exactly\b/iu;
+/** A day as the sheets write one: "May 25, 2019", "on 6 November", "11/06/2017". */
+const STATES_DAY =
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/u;
+
 /**
  * Whether a sentence answers "when" with more than the question already said: "what day exactly was the
  * november trip?" is not answered by "his November visit", which only repeats the month asked about.
  * Times are compared as words, case aside; a question without a time of its own is answered by any.
  */
 export function statesTimeBeyond(sentence: string, question: string): boolean {
+  // "What date exactly…?" wants a day; "In the days following the 2016 Election" gives only a year.
+  if (ASKS_FOR_A_DAY.test(question)) return STATES_DAY.test(sentence);
   if (!statesAskedFact('when', sentence)) return datesTheAskedAct(sentence, question);
   const asked = new Set([...question.matchAll(SPECIFIC_TIME)].map((match) => match[0].toLowerCase()));
   if (asked.size === 0) return true;

@@ -19,6 +19,21 @@ describe('statesTimeBeyond', () => {
     ).toBe(true);
   });
 
+  it.each([
+    'what date exactly did they first meet after the election?',
+    'which day did the leaders first meet?',
+    'what was the exact date of their first meeting?',
+  ])('GIVEN "%s" (a day asked for) THEN a year or "in the days following" does not answer it', (question) => {
+    const sentence = 'In the days following the 2016 Election, Abe was the first world leader to meet him.';
+    expect(statesTimeBeyond(sentence, question)).toBe(false);
+    expect(statesTimeBeyond('They first met on November 17, 2016.', question)).toBe(true);
+  });
+
+  it('GIVEN a plain "when" THEN a year still answers it', () => {
+    const sentence = 'In the days following the 2016 Election, Abe was the first world leader to meet him.';
+    expect(statesTimeBeyond(sentence, 'when did they first meet?')).toBe(true);
+  });
+
   it('GIVEN a sentence with no time at all THEN it does not answer', () => {
     expect(
       statesTimeBeyond('The leaders met families of abductees.', 'when did they meet the families?'),

@@ -558,6 +558,12 @@ describe('everyday words for what the sheets name', () => {
 });
 
 describe('a time beyond what the question says', () => {
+  it('GIVEN "what date exactly…" and a sheet that gives only the year THEN it says the sheets don\'t say when, with the closest passage', async () => {
+    const answer = await ask("what date exactly was abe's first meeting with trump after the election");
+    expect(answer.outcome).not.toBe('answered');
+    expect(cites(answer, 'first world leader')).toBe(true);
+  });
+
   it('GIVEN "when was the november trip?" and a sheet that says only "his November visit" THEN it says the sheets don\'t say when', async () => {
     const answer = await ask("when was trump's november trip to japan?");
     expect(answer.outcome).not.toBe('answered');
