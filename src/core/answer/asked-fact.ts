@@ -1,5 +1,6 @@
 import { stem } from '../text/stem.js';
 import { isVerb, isVerbInflection } from '../text/word-senses.js';
+import { isPlaceName } from '../retrieval/place-names.js';
 /**
  * The kind of fact a question asks for, when it asks for one: a person or body (`who`), a time (`when`),
  * an amount (`quantity`: "how much did they put in…"), a number of things (`count`: "how many people…"),
@@ -64,7 +65,8 @@ const SPECIFIC_TIME =
   /\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter|earlier|last)\b/giu;
 
 /** A question that asks for a day, not a time of any grain: "what date…", "which day…", "the exact date". */
-const ASKS_FOR_A_DAY = /\b(?:what|which|exact|precise|specific)\s+(?:date|day)\b|\b(?:date|day)\s+exactly\b/iu;
+const ASKS_FOR_A_DAY =
+  /\b(?:what|which|exact|precise|specific)\s+(?:date|day)\b|\b(?:date|day)\s+exactly\b/iu;
 /** A day as the sheets write one: "May 25, 2019", "on 6 November", "11/06/2017". */
 const STATES_DAY =
   /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/u;
@@ -88,8 +90,31 @@ export function statesTimeBeyond(sentence: string, question: string): boolean {
  * get more than the question already says ({@link statesTimeBeyond}).
  */
 export function answersAskedFact(kind: AskedFor, sentence: string, question: string): boolean {
-  return kind === 'when' ? statesTimeBeyond(sentence, question) : statesAskedFact(kind, sentence);
+  if (kind === 'when') return statesTimeBeyond(sentence, question);
+  if (kind === 'where') return statesPlaceBeyond(sentence, question);
+  return statesAskedFact(kind, sentence);
 }
+
+/**
+ * Whether a sentence answers "where" with more than the question already said: "where exactly in Alabama
+ * is the plant?" is not answered by "a new Alabama manufacturing plant", which only repeats the state.
+ * Places are the capitalised words after a place preposition, compared case aside.
+ */
+export function statesPlaceBeyond(sentence: string, question: string): boolean {
+  const asked = new Set((question.match(/\p{L}+/gu) ?? []).map((word) => word.toLowerCase()));
+  // A known place anywhere ("a new Alabama manufacturing plant"), or a name after a place preposition.
+  const named = (sentence.match(/\p{Lu}\p{L}+/gu) ?? [])
+    .map((word) => word.toLowerCase())
+    .filter((word) => isPlaceName(word));
+  const places = [
+    ...named,
+    ...[...sentence.matchAll(PLACE_NAMES)].map((match) => (match[1] ?? '').toLowerCase()),
+  ];
+  if (places.length === 0) return statesAskedFact('where', sentence);
+  return places.some((place) => !asked.has(place));
+}
+
+const PLACE_NAMES = /\b(?:in|to|at|across|into|from)\s+(?:the\s+)?(\p{Lu}\p{L}+)/gu;
 
 /**
  * An occasion that dates an act ("In his State of the Union address, President Trump praised…"): it

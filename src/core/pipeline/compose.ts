@@ -58,7 +58,9 @@ export function statesWhatWasAsked(reading: Reading, item: RetrievedPassage): bo
   const kind = reading.asks;
   const factOk =
     kind === undefined ||
-    splitSentences(item.passage.text).some((sentence) => answersAskedFact(kind, sentence, reading.question));
+    splitSentences(item.passage.text).some((sentence) =>
+      answersAskedFact(kind, sentence, reading.typed ?? reading.question),
+    );
   if (!factOk || reading.statedNumbers.length === 0) return factOk;
   const tokens = new Set(contentTokens(item.passage.text));
   return reading.statedNumbers.every((number) => tokens.has(number));

@@ -26,6 +26,12 @@ import {
 export interface Reading {
   /** The question as normalised (markup gone, Unicode plain): what the person meant. */
   readonly question: string;
+  /**
+   * The words as typed, before aliases were read ("the toyota mazda plant", not "the Alabama manufacturing
+   * plant"): what the person already said, which an answer must go beyond. Set by the caller; defaults to
+   * `question`.
+   */
+  readonly typed?: string;
   readonly intent: Intent;
   /** Earlier turns of the conversation (oldest first), already trimmed to the ones that count. */
   readonly history: readonly ConversationTurn[];

@@ -214,7 +214,8 @@ function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[])
   const states = candidates.some((item) =>
     splitSentences(item.passage.text).some(
       (sentence) =>
-        answersAskedFact(kind, sentence, reading.question) || (listed && enumeratesNames(sentence)),
+        answersAskedFact(kind, sentence, reading.typed ?? reading.question) ||
+        (listed && enumeratesNames(sentence)),
     ),
   );
   return states ? undefined : { kind: 'related', missing: [], unstated: kind };

@@ -6,13 +6,24 @@
  */
 let placeNames: ReadonlySet<string> | undefined;
 
+/** Whether a lower-case token is the one-word name of a country, region or U.S. state. */
 export function isPlaceName(token: string): boolean {
   placeNames ??= buildPlaceNames();
   return placeNames.has(token);
 }
 
+/**
+ * The one-word names of the fifty U.S. states (CLDR has no subdivisions in `Intl.DisplayNames`): "is there
+ * a plant in texas?" names a place as surely as "france" does. Written from the list of states; "Georgia"
+ * is a country too, and "Washington" is left out, as the alliance's capital ("what did Washington agree?").
+ */
+const US_STATES = `alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+  idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+  mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah
+  vermont virginia wisconsin wyoming`;
+
 function buildPlaceNames(): Set<string> {
-  const names = new Set<string>();
+  const names = new Set<string>(US_STATES.split(/\s+/).filter((name) => name.length > 0));
   const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   for (const first of letters) {

@@ -118,7 +118,8 @@ function assessTerm(
   const query = unit(known);
   if (term.properNoun || isPlaceName(term.token) || options.isKnownName?.(term.token) === true) {
     const sameThing = closestMeaning(query, vocabulary.wordVectors, options.nameSimilarity);
-    return sameThing === undefined
+    // Two places are never one place, however alike their contexts ("texas" is not "alabama").
+    return sameThing === undefined || (isPlaceName(term.token) && isPlaceName(sameThing))
       ? { term, kind: 'missing', name: true }
       : { term, kind: 'paraphrase', via: sameThing };
   }

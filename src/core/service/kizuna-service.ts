@@ -248,7 +248,10 @@ export class KizunaService implements KizunaCore {
       aliases: state.aliases,
       glossary: state.glossary,
     });
-    const reading = await this.interpretWithCondenser(input.search, history, state);
+    const reading = {
+      ...(await this.interpretWithCondenser(input.search, history, state)),
+      typed: input.display,
+    };
     if (reading.intent === 'chit-chat')
       return finish(
         plainReply('chit-chat', say.chitChat(state.knowledge.documents.length, smallTalkKind(input.display))),

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { answersAskedFact, statesAskedFact, statesTimeBeyond } from '../../../src/core/answer/asked-fact.js';
+import {
+  answersAskedFact,
+  statesAskedFact,
+  statesPlaceBeyond,
+  statesTimeBeyond,
+} from '../../../src/core/answer/asked-fact.js';
 
 describe('statesTimeBeyond', () => {
   const visit = 'President Trump spoke to troops during his November visit to Japan.';
@@ -38,6 +43,22 @@ describe('statesTimeBeyond', () => {
     expect(
       statesTimeBeyond('The leaders met families of abductees.', 'when did they meet the families?'),
     ).toBe(false);
+  });
+});
+
+describe('statesPlaceBeyond', () => {
+  const plant = 'Toyota and Mazda are investing $1.6 billion towards a new Alabama manufacturing plant.';
+
+  it('GIVEN "where is the plant?" THEN a sentence naming the state answers it', () => {
+    expect(statesPlaceBeyond(plant, 'where is the toyota mazda plant?')).toBe(true);
+  });
+
+  it('GIVEN "where exactly in Alabama…?" THEN a sentence whose only place is Alabama does not', () => {
+    expect(statesPlaceBeyond(plant, 'where exactly in alabama is the plant?')).toBe(false);
+  });
+
+  it('GIVEN a sentence with no place at all THEN it does not answer "where"', () => {
+    expect(statesPlaceBeyond('The leaders met often.', 'where did the leaders meet?')).toBe(false);
   });
 });
 

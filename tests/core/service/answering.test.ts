@@ -558,6 +558,24 @@ describe('everyday words for what the sheets name', () => {
 });
 
 describe('a time beyond what the question says', () => {
+  it('GIVEN "where exactly in alabama…" THEN the plant passage is the closest, and the sheets are said not to say where', async () => {
+    const answer = await ask('where exactly in alabama is that toyota mazda plant');
+    expect(answer.outcome).not.toBe('answered');
+    expect(cites(answer, 'Alabama')).toBe(true);
+  });
+
+  it('GIVEN "where is the toyota mazda plant" THEN the Alabama passage answers it', async () => {
+    const answer = await ask('where is the toyota mazda plant');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'Alabama')).toBe(true);
+  });
+
+  it('GIVEN a U.S. state the sheets never name THEN it is not answered from the one they do', async () => {
+    const answer = await ask('did carmakers build plants in texas');
+    expect(answer.outcome).not.toBe('answered');
+    expect(answer.text.toLowerCase()).toContain('texas');
+  });
+
   it('GIVEN "what date exactly…" and a sheet that gives only the year THEN it says the sheets don\'t say when, with the closest passage', async () => {
     const answer = await ask("what date exactly was abe's first meeting with trump after the election");
     expect(answer.outcome).not.toBe('answered');
