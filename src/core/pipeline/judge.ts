@@ -141,7 +141,13 @@ export function judge(
       ? {}
       : { maxMissingShare: options.coverage.maxMissingShare }),
   });
-  if (verdict.salientCount === 0 && !reading.followUp && reading.intent !== 'overview')
+  if (
+    verdict.salientCount === 0 &&
+    !reading.followUp &&
+    reading.intent !== 'overview' &&
+    // "the opening quote in the older sheet": the quotation is the subject, though no topic word is asked.
+    !asksForOpeningQuotation(reading.question)
+  )
     return { kind: 'no-topic' };
 
   const decisive = coverage.some(isDecisive);

@@ -538,6 +538,13 @@ describe('misspelt small words, hedges and pointers at a sheet', () => {
     expect(answer.text).toContain('emperor');
   });
 
+  it('GIVEN "the opening quote in the older sheet" THEN the 2018 sheet\'s opening quotation, with its speaker', async () => {
+    const answer = await ask("what's the opening quote in the older sheet and who said it");
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations[0]?.documentId.startsWith('2018')).toBe(true);
+    expect(answer.text).toContain('Trump');
+  });
+
   it('GIVEN "per the older doc" THEN the older sheet answers and "older" is never named as missing', async () => {
     const answer = await ask("per the older doc, how big was japan's FDI in the US?");
     expect(answer.outcome).toBe('answered');
