@@ -6,6 +6,31 @@ import type { KnowledgeState } from './knowledge-state.js';
 /** "What did Abe say…", "in what words did Trump praise…", "which quote opens…": the person wants someone's words. */
 const ASKS_FOR_WORDS =
   /\b(say|says|said|saying|quote[sd]?|quotations?|words|remark(?:s|ed)?|stat(?:ed|ement)|call(?:s|ed)?|describ(?:e|es|ed)|prais(?:e|es|ed)|vow(?:s|ed)?|promis(?:e|es|ed)|pledg(?:e|es|ed))\b/i;
+/**
+ * Words with which a question may be after what someone said, thought or claimed, more widely than
+ * {@link ASKS_FOR_WORDS}: "how does Trump feel about Abe?", "who claimed no two leaders…", "by Abe's count".
+ */
+const MAY_WANT_WORDS =
+  /\b(think|thinks|thought|feel|feels|felt|opinion|claim|claims|claimed|line|lines|according|boast(?:s|ed)?|brag(?:s|ged)?|insist(?:s|ed)?|told|tell|tells|calling|count)\b/i;
+
+/**
+ * Whether a question may be after someone's words (a quotation, a remark, an opinion): then a passage
+ * that is mostly a quotation is as good an answer as any; otherwise it is rarely what is asked.
+ */
+export function mayAskForWords(question: string): boolean {
+  return ASKS_FOR_WORDS.test(question) || MAY_WANT_WORDS.test(question);
+}
+
+/**
+ * The share of a passage's characters inside double quotation marks, 0–1: "Prime Minister Abe has
+ * remarked that, "over the half-century history…"" is mostly a quotation.
+ */
+export function quotedShare(text: string): number {
+  let inside = 0;
+  for (const match of text.matchAll(/["“]([^"”]*)["”]/gu)) inside += (match[1] ?? '').length;
+  return text.length === 0 ? 0 : inside / text.length;
+}
+
 /** Words that ask for a quotation even when no speaker is named ("which quote opens the 2019 sheet?"). */
 const NAMES_A_QUOTATION = /\b(quote[sd]?|quotations?|words|remark(?:s|ed)?)\b/i;
 const ASKS_FOR_OPENING = /\b(open(?:s|ed|ing)?|begin(?:s|ning)?|starts?|first|top)\b/i;

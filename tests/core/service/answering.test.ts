@@ -564,6 +564,25 @@ describe('everyday words for what the sheets name', () => {
   });
 });
 
+describe("a remark does not answer what was not about anyone's words", () => {
+  it.each([
+    ['how big a player is japan for money coming into the us from abroad?', 'Foreign Direct Investment'],
+    ['how close are trump and abe really, how often do they talk', 'nearly 30'],
+  ])(
+    "GIVEN %j THEN the passage that answers leads, not Abe's remark about the two leaders",
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(answer.citations[0]?.passage).toContain(words);
+    },
+  );
+
+  it('GIVEN "who said no two leaders had ever been so close?" THEN the remark still answers it', async () => {
+    const answer = await ask('who said no two leaders had ever been so close?');
+    expect(cites(answer, 'half-century')).toBe(true);
+  });
+});
+
 describe('a time beyond what the question says', () => {
   it('GIVEN "where exactly in alabama…" THEN the plant passage is the closest, and the sheets are said not to say where', async () => {
     const answer = await ask('where exactly in alabama is that toyota mazda plant');

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+
+import { withRemarksBehind } from '../../../src/core/pipeline/retrieve.js';
+import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
+
+const hit = (text: string, score: number) => ({ passage: { text }, score }) as unknown as RetrievedPassage;
+
+describe('withRemarksBehind', () => {
+  it('GIVEN a passage that is mostly a quotation just ahead of a plain one THEN the plain one leads', () => {
+    const remark = hit(
+      'Abe has remarked that, "we have never seen two leaders of our countries this close."',
+      0.6,
+    );
+    const fact = hit('The leaders held nearly 30 official meetings and phone conversations.', 0.55);
+    expect(withRemarksBehind([remark, fact]).map((item) => item.passage.text)).toEqual([
+      fact.passage.text,
+      remark.passage.text,
+    ]);
+  });
+
+  it('GIVEN a remark far ahead THEN it keeps its place, scored down', () => {
+    const remark = hit(
+      'Abe has remarked that, "we have never seen two leaders of our countries this close."',
+      0.9,
+    );
+    const fact = hit('The leaders met often.', 0.3);
+    const ranked = withRemarksBehind([remark, fact]);
+    expect(ranked[0]?.passage.text).toBe(remark.passage.text);
+    expect(ranked[0]?.score).toBeCloseTo(0.72);
+  });
+
+  it('GIVEN a passage with a short quotation in it THEN its score is untouched', () => {
+    const praise = hit('Trump praised Abe as a "tough Prime Minister" who has stood with the alliance.', 0.5);
+    expect(withRemarksBehind([praise])[0]?.score).toBe(0.5);
+  });
+});
