@@ -11,7 +11,13 @@ import {
 import { contentTerms, contentTokens } from '../text/content-terms.js';
 import type { Reading } from './interpret.js';
 import { LEAD_SHARE } from './compose.js';
-import { askedAttribute, askedRole, countsNamedThings, enumeratesNames } from './question-shape.js';
+import {
+  askedAttribute,
+  askedRole,
+  changeOfOffice,
+  countsNamedThings,
+  enumeratesNames,
+} from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
 import { answersAskedFact } from '../answer/asked-fact.js';
 import { asksForOpeningQuotation } from '../service/quotation-intent.js';
@@ -172,6 +178,10 @@ export function judge(
     // Judged on the sheets' own words: a near word in the passage ("imperial" for "emperor") does not name it.
     const unnamed = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === asked);
     if (unnamed !== undefined) return { kind: 'related', missing: [unnamed.term.word] };
+    // "Who took over from Abe?": the sheets cover Abe, never a change of office.
+    const change = changeOfOffice(reading.question);
+    if (change !== undefined && !passages.some((item) => changeOfOffice(item.passage.text) !== undefined))
+      return { kind: 'related', missing: [change] };
     // "What is the population of Tokyo?": the sheets name Tokyo but never give a population.
     const attribute = askedAttribute(reading.question);
     const absent = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === attribute);

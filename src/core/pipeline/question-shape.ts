@@ -240,3 +240,23 @@ function phraseHead(phrase: string): string | undefined {
   }
   return head;
 }
+
+/**
+ * A change of office: someone leaving it or someone after them in it ("who replaced Abe?", "when did Abe
+ * step down?", "who became PM after Abe?"). Sheets written while the leaders served say nothing of it,
+ * however well they cover the leaders, so such a question is answered only by a passage that tells of one.
+ * Written for Kizuna from common English; the words of leaving, succeeding and replacing.
+ */
+const CHANGE_OF_OFFICE =
+  /\b(?:succe(?:ssors?|eded|eds|eding|ssion)|succeed|replac(?:e|ed|es|ing|ement)|took\s+over|takes?\s+over|taking\s+over|step(?:ped|s|ping)?\s+down|resign(?:ed|s|ing|ation)?|left\s+office|leave\s+office|leaving\s+office|ousted|retir(?:e|ed|es|ing|ement)\s+(?:as|from)|out\s+of\s+office|next\s+(?:pm|prime\s+minister|president))\b/iu;
+/** "Who became PM after Abe?": someone after another in an office. */
+const CAME_AFTER =
+  /\bwho\b[^?.!]*\b(?:became|become|becomes|came)\b[^?.!]*\bafter\s+(?!the\b|a\b|an\b|that\b|this\b|he\b|she\b|they\b|\d)/iu;
+
+/**
+ * The words of a change of office in a question or a passage (see CHANGE_OF_OFFICE), as the question
+ * put them ("step down", "replaced"; "came after" for "who became PM after Abe"), or undefined.
+ */
+export function changeOfOffice(text: string): string | undefined {
+  return CHANGE_OF_OFFICE.exec(text)?.[0] ?? (CAME_AFTER.test(text) ? 'came after' : undefined);
+}

@@ -6,6 +6,7 @@ import {
   countsNamedThings,
   enumeratesNames,
   sheetOrderWords,
+  changeOfOffice,
   statesAskedFact,
   targetDocuments,
 } from '../../../src/core/pipeline/question-shape.js';
@@ -202,4 +203,22 @@ describe('targetDocuments', () => {
     expect(targetDocuments('what did the 2019 sheet say?', documents, inText)).toEqual(['sheet-2019']);
     expect(targetDocuments('and in 2019?', documents)).toEqual(['sheet-2019']);
   });
+});
+
+describe('changeOfOffice', () => {
+  it.each([
+    ['who replaced abe?', 'replaced'],
+    ['when did abe step down as PM', 'step down'],
+    ['why did he resign', 'resign'],
+    ["who's abe's successor", 'successor'],
+    ['who became PM after Abe', 'came after'],
+  ])('GIVEN %j THEN it tells of a change of office (%j)', (text, words) => {
+    expect(changeOfOffice(text)).toBe(words);
+  });
+
+  it.each([
+    'who was first to meet trump after he won?',
+    'what happened after the election?',
+    'who is the PM?',
+  ])('GIVEN %j THEN it does not', (text) => expect(changeOfOffice(text)).toBeUndefined());
 });

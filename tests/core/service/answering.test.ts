@@ -583,6 +583,24 @@ describe("a remark does not answer what was not about anyone's words", () => {
   });
 });
 
+describe('a change of office the sheets never tell of', () => {
+  it.each([
+    'who succeeded abe as prime minister?',
+    'when did abe resign?',
+    'who became PM after Abe stepped down',
+    'who took over from abe',
+  ])('GIVEN %j THEN it is not answered from a passage about Abe in office', async (question) => {
+    const answer = await ask(question);
+    expect(answer.outcome).not.toBe('answered');
+  });
+
+  it('GIVEN "who was first to meet trump after he was elected?" THEN it is still answered', async () => {
+    const answer = await ask('who was first to meet trump after he was elected?');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'first world leader')).toBe(true);
+  });
+});
+
 describe('a time beyond what the question says', () => {
   it('GIVEN "where exactly in alabama…" THEN the plant passage is the closest, and the sheets are said not to say where', async () => {
     const answer = await ask('where exactly in alabama is that toyota mazda plant');
