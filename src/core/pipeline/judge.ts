@@ -15,6 +15,7 @@ import {
   askedAttribute,
   askedRole,
   changeOfOffice,
+  completion,
   countsNamedThings,
   enumeratesNames,
 } from './question-shape.js';
@@ -182,6 +183,10 @@ export function judge(
     const change = changeOfOffice(reading.question);
     if (change !== undefined && !passages.some((item) => changeOfOffice(item.passage.text) !== undefined))
       return { kind: 'related', missing: [change] };
+    // "When was the trade agreement signed?": a time of the talks does not date a signing.
+    const completed = reading.asks === 'when' ? completion(reading.question) : undefined;
+    if (completed !== undefined && completion(best.passage.text) === undefined)
+      return { kind: 'related', missing: [completed] };
     // "What is the population of Tokyo?": the sheets name Tokyo but never give a population.
     const attribute = askedAttribute(reading.question);
     const absent = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === attribute);

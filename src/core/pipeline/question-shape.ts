@@ -260,3 +260,16 @@ const CAME_AFTER =
 export function changeOfOffice(text: string): string | undefined {
   return CHANGE_OF_OFFICE.exec(text)?.[0] ?? (CAME_AFTER.test(text) ? 'came after' : undefined);
 }
+
+/**
+ * The completion of an agreement or a law: signing, concluding, ratifying, taking effect. "When was the
+ * trade agreement signed?" is not answered by "Last fall, they agreed to enter into negotiations…": that
+ * time dates the start of talks. Written for Kizuna from common English.
+ */
+const COMPLETION =
+  /\b(?:sign(?:ed|ing|s)?|finali[sz](?:ed|e|es|ing)|conclud(?:ed|e|es|ing)|ratif(?:ied|y|ies|ying)|enacted|took\s+effect|takes?\s+effect|came\s+into\s+force|comes?\s+into\s+force|went\s+into\s+effect|go\s+into\s+effect)\b/iu;
+
+/** The words of a completion (see COMPLETION) in a question or a sentence, or undefined. */
+export function completion(text: string): string | undefined {
+  return COMPLETION.exec(text)?.[0];
+}

@@ -7,6 +7,7 @@ import {
   enumeratesNames,
   sheetOrderWords,
   changeOfOffice,
+  completion,
   statesAskedFact,
   targetDocuments,
 } from '../../../src/core/pipeline/question-shape.js';
@@ -221,4 +222,18 @@ describe('changeOfOffice', () => {
     'what happened after the election?',
     'who is the PM?',
   ])('GIVEN %j THEN it does not', (text) => expect(changeOfOffice(text)).toBeUndefined());
+});
+
+describe('completion', () => {
+  it.each([
+    ['when was the deal signed?', 'signed'],
+    ['when did it take effect', 'take effect'],
+    ['when was it finalised', 'finalised'],
+  ])('GIVEN %j THEN it asks after a completion (%j)', (text, words) => expect(completion(text)).toBe(words));
+
+  it('GIVEN "they agreed to enter into negotiations" THEN no completion is told', () => {
+    expect(
+      completion('Last fall, they agreed to enter into negotiations for a trade agreement.'),
+    ).toBeUndefined();
+  });
 });

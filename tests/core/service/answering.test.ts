@@ -602,6 +602,24 @@ describe('a change of office the sheets never tell of', () => {
 });
 
 describe('a time beyond what the question says', () => {
+  it('GIVEN "when was the US-Japan trade agreement signed?" and a sheet that says talks are ongoing THEN the closest passage, saying the sheets don\'t tell of a signing', async () => {
+    const answer = await ask('when was the US-Japan trade agreement signed?');
+    expect(answer.outcome).not.toBe('answered');
+    expect(cites(answer, 'Trade Agreement')).toBe(true);
+  });
+
+  it('GIVEN "is the trade agreement done yet?" THEN the ongoing negotiations answer it', async () => {
+    const answer = await ask('is the trade agreement done yet?');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'currently ongoing')).toBe(true);
+  });
+
+  it('GIVEN "when were the OPIC memorandums signed?" THEN the signing the sheet tells of answers it', async () => {
+    const answer = await ask('when were the OPIC memorandums signed?');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'November 2017')).toBe(true);
+  });
+
   it('GIVEN "where exactly in alabama…" THEN the plant passage is the closest, and the sheets are said not to say where', async () => {
     const answer = await ask('where exactly in alabama is that toyota mazda plant');
     expect(answer.outcome).not.toBe('answered');
