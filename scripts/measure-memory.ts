@@ -1,16 +1,19 @@
 /**
  * Manual measurement, not a test: where a started Kizuna's memory goes at the bench's synthetic sizes.
- *   node --expose-gc --import tsx scripts/measure-memory.ts [passages=100000 | real] [--snapshot]
+ *   node --expose-gc --import tsx scripts/measure-memory.ts [passages=100000 | real] [--snapshot] [--rebuild]
  * (`real`: the real sheets in `knowledge/`, indexed in `$TMPDIR/kizuna-memory-real/index`.)
  * Writes the bench's synthetic knowledge (seed 20190525) to `$TMPDIR/kizuna-memory-<passages>/knowledge` once and
  * builds its index there on the first run; every run then starts Kizuna from the saved index, as the bench's cold
  * start does, asks the real questions (`src/eval/questions.json`) and prints `process.memoryUsage()` (MB) after
- * module loading, after start-up and after the questions (each after two garbage collections), and V8's heap
- * spaces. With `--snapshot`, writes a heap snapshot and prints the largest shares of the heap by constructor
- * (self sizes), strings counted apart.
+ * module loading, after start-up and after the questions (each after two garbage collections), V8's heap
+ * spaces (used and resident: an emptied new space stays resident) and how much of RSS is anonymous memory
+ * against file-backed pages (the node binary). With `--rebuild`, the saved index is removed first, so the
+ * process measured is one that parsed every sheet and built the graph (the bench's "cold + rebuild" child),
+ * not one that restored them. With `--snapshot`, writes a heap snapshot and prints the largest shares of the
+ * heap by constructor (self sizes), strings counted apart.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +60,7 @@ if (!existsSync(knowledgeDir)) {
     `wrote ${files.length} files to ${knowledgeDir}; run again to measure a start from the saved index`,
   );
 }
+if (args.includes('--rebuild')) await rm(indexDir, { recursive: true, force: true });
 await settle();
 usage('modules loaded');
 const config = loadConfig({ KNOWLEDGE_DIR: knowledgeDir, INDEX_DIR: indexDir, LOG_LEVEL: 'silent' });
@@ -71,8 +75,22 @@ for (const question of await loadQuestions(DEFAULT_QUESTIONS_FILE)) {
 await settle();
 usage('after the real questions');
 for (const space of getHeapSpaceStatistics()) {
-  if (space.space_used_size > MB)
-    console.log(`  ${space.space_name.padEnd(24)} ${(space.space_used_size / MB).toFixed(1)} MB`);
+  if (space.physical_space_size > MB)
+    console.log(
+      `  ${space.space_name.padEnd(24)} ${(space.space_used_size / MB).toFixed(1)} MB used, ${(space.physical_space_size / MB).toFixed(1)} MB resident`,
+    );
+}
+residentKinds();
+
+/** RSS split into anonymous memory (heaps, the graph) and file-backed pages (the node binary, native addons). */
+function residentKinds(): void {
+  if (!existsSync('/proc/self/smaps_rollup')) return;
+  const rollup = readFileSync('/proc/self/smaps_rollup', 'utf8');
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(rollup)?.[1] ?? 0);
+  const anonymous = kb('Anonymous') / 1024;
+  console.log(
+    `  anonymous ${anonymous.toFixed(1)} MB, file-backed ${(kb('Rss') / 1024 - anonymous).toFixed(1)} MB`,
+  );
 }
 
 if (args.includes('--snapshot')) {

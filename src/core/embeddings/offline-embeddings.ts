@@ -52,6 +52,11 @@ export type ResolvedOfflineEmbeddingsOptions = Required<Omit<OfflineEmbeddingsOp
  * and 70–79% rank-1 for either block alone. Neighbouring settings score within a question or two.
  * 384 hashed buckets (484 dimensions in all): 256 lose ~4 points of rank-1 and 3 of rank-3 on average
  * and build an HNSW index in ~25% less time; 768 gain under 2 points for ~1.7× the build time.
+ * Fewer buckets would also shrink the HNSW graph (at 100,000 passages, 4 bytes × 100,000 per dimension: 128 buckets
+ * save ~100 MB of its ~205 MB), so they were measured again on every evaluation set (issue 10, 2026-12-01;
+ * `npm run eval` on `questions.json`, `holdout-questions.json`, `sets/en-a…k`, `sets/ja-a…d`: 842 of 1,037
+ * answerable questions cited correctly at 384): 839 at 256 (en-e −4.0 points), 834 at 192 (en-a −4.5, en-e −6.7,
+ * en-e refusing fewer unanswerable questions), 829 at 128 (en-e −6.7). Every one answers worse, so 384 stays.
  */
 export const OFFLINE_EMBEDDINGS_DEFAULTS: ResolvedOfflineEmbeddingsOptions = {
   hashedDimensions: 384,

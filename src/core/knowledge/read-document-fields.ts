@@ -1,5 +1,6 @@
 import type { KnowledgeDocument } from '../types.js';
 import type { FrontMatterField, SplitFrontMatterFile } from '../front-matter.js';
+import { detachedString } from './detached-string.js';
 import { formatDisplayDate, parsePartialIsoDate } from './iso-date.js';
 import { KnowledgeError } from './knowledge-error.js';
 
@@ -110,7 +111,8 @@ function requireText(file: string, key: string, field: FrontMatterField): string
     // e.g. `title: 1984` or `title: yes`, which YAML reads as a number or a boolean.
     throw new KnowledgeError(file, field.line, `front matter field "${key}" must be text; put it in quotes`);
   }
-  return text;
+  // The document and every passage (its documentId) outlive the file's text: a copy, not a view into it.
+  return detachedString(text);
 }
 
 function readDate(file: string, field: FrontMatterField | undefined, frontMatterLine: number) {

@@ -1,4 +1,5 @@
 import type { Passage, PassageKind } from '../types.js';
+import { detachedString } from './detached-string.js';
 import { parseSectionHeadingLine } from './section-heading.js';
 import { createStableIdAssigner } from './stable-id.js';
 
@@ -18,8 +19,17 @@ export function splitPassages(
   const idFor = createStableIdAssigner(documentId);
   const passages: Passage[] = [];
   let section = '';
+  // Passages outlive the file's text: their strings are copies, not views into it (see detachedString).
   const add = (kind: PassageKind, text: string, line: number): void => {
-    passages.push({ id: idFor(text), documentId, section, kind, position: passages.length, line, text });
+    passages.push({
+      id: detachedString(idFor(text)),
+      documentId,
+      section,
+      kind,
+      position: passages.length,
+      line,
+      text: detachedString(text),
+    });
   };
 
   bodyLines.forEach((rawLine, index) => {
@@ -28,7 +38,7 @@ export function splitPassages(
     const line = bodyFirstLine + index;
     const heading = parseSectionHeadingLine(text);
     if (heading !== undefined) {
-      section = heading.heading;
+      section = detachedString(heading.heading);
       // A heading alone on its line names the section; there is no sentence to cite.
       if (heading.summary !== '') add('section-summary', heading.summary, line);
       return;
