@@ -92,8 +92,17 @@ export function statesTimeBeyond(sentence: string, question: string): boolean {
 export function answersAskedFact(kind: AskedFor, sentence: string, question: string): boolean {
   if (kind === 'when') return statesTimeBeyond(sentence, question);
   if (kind === 'where') return statesPlaceBeyond(sentence, question);
+  // "Over the half-century history" tells how old something is: it answers "how old…" or "how many
+  // decades…", never "how often…" or "how many jobs…".
+  if ((kind === 'quantity' || kind === 'count') && !ASKS_FOR_DURATION.test(question))
+    return statesAskedFact(kind, sentence.replace(DURATION, ' '));
   return statesAskedFact(kind, sentence);
 }
+
+const ASKS_FOR_DURATION =
+  /\bhow\s+(?:old|long)\b|\b(?:years?|yrs?|decades?|centur(?:y|ies)|months?)\b|\bsince\s+when\b/iu;
+/** A span of time as an attribute: "half-century", "decades-long", "70-year". */
+const DURATION = /\b(?:half[\s-]century|(?:decades?|years?|centur(?:y|ies))[\s-]long|\d+[\s-]year)\b/giu;
 
 /**
  * Whether a sentence answers "where" with more than the question already said: "where exactly in Alabama

@@ -46,6 +46,20 @@ describe('statesTimeBeyond', () => {
   });
 });
 
+describe('answersAskedFact for amounts', () => {
+  const remark =
+    'Abe has remarked that, "over the half-century history of the alliance, we have never seen this."';
+
+  it('GIVEN "how often have they met?" THEN a half-century is no amount of meetings', () => {
+    expect(answersAskedFact('quantity', remark, 'how often have they met?')).toBe(false);
+  });
+
+  it('GIVEN "how old is the alliance?" THEN the half-century answers it', () => {
+    expect(answersAskedFact('quantity', remark, 'how old is the alliance?')).toBe(true);
+    expect(answersAskedFact('count', remark, 'how many decades old is the alliance?')).toBe(true);
+  });
+});
+
 describe('statesPlaceBeyond', () => {
   const plant = 'Toyota and Mazda are investing $1.6 billion towards a new Alabama manufacturing plant.';
 

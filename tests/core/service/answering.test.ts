@@ -557,6 +557,9 @@ describe('everyday words for what the sheets name', () => {
     ['is japan buying stealth fighters?', 'F-35'],
     ['what did they agree in autumn 2018 on trade?', 'Last fall'],
     ['how many americans get a paycheck from japanese companies', '850,000'],
+    ['what does the name of the new reign mean?', 'beautiful harmony'],
+    ['how many rounds of penalties did the world body put on north korea?', 'four rounds'],
+    ['how often have the heads of govt met?', 'nearly 30'],
   ])('GIVEN %j THEN it is answered from the sheet’s own term', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
