@@ -28,7 +28,7 @@ export const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   `what whats who whos whom whose which when where wheres why how hows does did do done tell me please
   explain describe say says said mention mentioned mentions know many much anything something thing things
-  give list kind sort way ways regarding concerning`
+  give list kind sort way ways regarding concerning type types`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

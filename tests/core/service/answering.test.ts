@@ -560,6 +560,8 @@ describe('everyday words for what the sheets name', () => {
     ['what does the name of the new reign mean?', 'beautiful harmony'],
     ['how many rounds of penalties did the world body put on north korea?', 'four rounds'],
     ['how often have the heads of govt met?', 'nearly 30'],
+    ['what has the UNSC done about north korea?', 'four rounds'],
+    ['have they inked any power-sector deals?', 'energy'],
   ])('GIVEN %j THEN it is answered from the sheet’s own term', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
