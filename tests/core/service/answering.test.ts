@@ -762,6 +762,19 @@ describe('overviews', () => {
 });
 
 describe('languages', () => {
+  it.each([
+    ['地震への備えは？', 'natural disaster'],
+    ['月面着陸について', 'Moon'],
+    ['ハッカー対策は？', 'information security'],
+  ])(
+    "GIVEN everyday Japanese for a sheet's topic (%s) THEN the sheet's passage answers it",
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, words)).toBe(true);
+    },
+  );
+
   it('GIVEN French THEN it says which languages are supported instead of refusing a word', async () => {
     const answer = await ask('Que signifie Reiwa ?');
     expect(answer.outcome).toBe('unsupported-language');
