@@ -30,10 +30,10 @@ const compiledTables = new WeakMap<AliasTable, CompiledAliases>();
  * never inside an entry's `except` phrases ("North America"). Acronyms are skipped in a text with no
  * lower-case letter, where "US" may be the pronoun.
  */
-export function findAliases(text: string, table: AliasTable): AliasUse[] {
+export function findAliases(text: string, table: AliasTable, options: AliasOptions = {}): AliasUse[] {
   if (table.entries.length === 0) return [];
   const compiled = compile(table);
-  const shouting = !/\p{Ll}/u.test(text);
+  const shouting = options.name !== true && !/\p{Ll}/u.test(text);
   const found: AliasUse[] = [];
   const collect = (pattern: RegExp | undefined, key: (match: string) => string): void => {
     if (pattern === undefined) return;
@@ -67,8 +67,16 @@ export function findAliases(text: string, table: AliasTable): AliasUse[] {
  * Replaces every alias in a text with the sheets' term ("What did the DPRK launch?" → "What did the
  * North Korea launch?"). The result is for searching, not for display: keep the original to show.
  */
-export function applyAliases(text: string, table: AliasTable): string {
-  return replaceAliasUses(text, findAliases(text, table));
+export function applyAliases(text: string, table: AliasTable, options: AliasOptions = {}): string {
+  return replaceAliasUses(text, findAliases(text, table, options));
+}
+
+export interface AliasOptions {
+  /**
+   * The text is a name typed on its own (a `/quote` speaker such as "PM"), never a question typed in
+   * capitals, so acronyms are read even without a lower-case letter. @default false
+   */
+  readonly name?: boolean;
 }
 
 /** Replaces aliases already found in `text` by {@link findAliases} with their terms. */

@@ -519,7 +519,7 @@ export class KizunaService implements KizunaCore {
   quote(query: QuoteQuery = {}): QuoteResult | undefined {
     const state = this.state;
     // Japanese speakers and topics are searched as the sheets' English, for the CLI and /quote alike.
-    const quotation = state.quotations.find(readQuoteQuery(query, state.glossary));
+    const quotation = state.quotations.find(readQuoteQuery(query, state.glossary, state.aliases));
     if (quotation === undefined) return undefined;
     const passage = state.passagesById.get(quotation.passageId);
     const citation = passage === undefined ? undefined : citationFor(state, passage, 1);
@@ -527,9 +527,9 @@ export class KizunaService implements KizunaCore {
   }
 
   speakers(typed?: string): readonly string[] {
-    const { quotations, glossary } = this.state;
+    const { quotations, glossary, aliases } = this.state;
     if (typed === undefined || typed.trim() === '') return quotations.speakers;
-    const read = readQuoteQuery({ speaker: typed }, glossary).speaker ?? typed;
+    const read = readQuoteQuery({ speaker: typed }, glossary, aliases).speaker ?? typed;
     return suggestSpeakers(quotations.speakers, read);
   }
 

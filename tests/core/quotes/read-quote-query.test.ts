@@ -4,11 +4,15 @@ import type { Glossary } from '../../../src/core/language/glossary.js';
 import { loadGlossary } from '../../../src/core/language/load-glossary.js';
 import { createQuotationCatalogue } from '../../../src/core/quotes/find-quotation.js';
 import { readQuoteQuery } from '../../../src/core/quotes/read-quote-query.js';
+import { loadAliases } from '../../../src/core/question/load-aliases.js';
+import type { AliasTable } from '../../../src/core/question/alias-table.js';
 import { makePassage, makeQuotation } from '../../support/passages.js';
 
 let glossary: Glossary;
+let aliases: AliasTable;
 beforeAll(async () => {
   glossary = await loadGlossary('knowledge');
+  aliases = await loadAliases('knowledge/aliases');
 });
 
 const abe = makePassage('Prime Minister Abe has remarked that, "we have never seen two leaders so close."');
@@ -61,5 +65,15 @@ describe('readQuoteQuery: a Japanese speaker or topic is searched as the sheets�
 
   it('keeps Latin words typed beside Japanese ones', () => {
     expect(readQuoteQuery({ speaker: 'Shinzo 安倍' }, glossary).speaker).toBe('Shinzo Abe');
+  });
+});
+
+describe('readQuoteQuery: an English shorthand names the speaker as the sheets do', () => {
+  it.each([
+    ['potus', 'Donald J. Trump'],
+    ['PM', 'Shinzo Abe'],
+  ])('GIVEN the speaker %j THEN that speaker’s quotation is found', (speaker, name) => {
+    const found = catalogue.find(readQuoteQuery({ speaker }, glossary, aliases));
+    expect(found?.speaker).toContain(name);
   });
 });
