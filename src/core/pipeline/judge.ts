@@ -120,12 +120,17 @@ export function judge(
   const table = options.wordVectors;
   // Rechecked against the passages retrieved for the question as typed: passages its expansions
   // brought in would vouch for the very words they were found for ("population" → "estimated").
-  const rechecked = recheckAgainstContext(
-    reading.coverage,
-    table,
-    contextWords(plainPassages.slice(0, 3), table),
-    options.coverage,
-  );
+  // Only when some topic word is the sheets' own: passages found for nothing but unknown words ("what about
+  // tariffs?" → the one that says "Export") would vouch for those very words.
+  const anchored = reading.coverage.some((item) => item.kind !== 'missing' && item.kind !== 'filler');
+  const rechecked = anchored
+    ? recheckAgainstContext(
+        reading.coverage,
+        table,
+        contextWords(plainPassages.slice(0, 3), table),
+        options.coverage,
+      )
+    : reading.coverage;
   // A category word the sheets never use is covered when a name it stands near is in the passage found
   // for the question as typed ("carmakers" → "Toyota" in the Alabama passage): the passage came from the
   // question's other words, so it cannot be circular.
@@ -135,6 +140,7 @@ export function judge(
   const coverage = rechecked.map((item): TermCoverage => {
     if (item.kind !== 'missing' || item.term.numeric || item.term.properNoun || item.name === true)
       return item;
+    if (!anchored) return item;
     const via = (reading.namesFor.get(item.term.token) ?? []).find((word) => plainTop.has(word));
     return via === undefined ? item : { term: item.term, kind: 'paraphrase', via };
   });

@@ -588,6 +588,23 @@ describe("a remark does not answer what was not about anyone's words", () => {
   });
 });
 
+describe('a question whose only topic word the sheets never use', () => {
+  it.each(['what about tariffs', 'tariffs?'])(
+    'GIVEN %j THEN it is refused naming the word, not answered from a passage that merely sounds alike',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('not-covered');
+      expect(answer.text).toContain('tariffs');
+    },
+  );
+
+  it('GIVEN a category word beside a word the sheets use ("which carmakers invested") THEN the names still answer it', async () => {
+    const answer = await ask('which carmakers invested in the US?');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'Toyota')).toBe(true);
+  });
+});
+
 describe('a change of office the sheets never tell of', () => {
   it.each([
     'who succeeded abe as prime minister?',
