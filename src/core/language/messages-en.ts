@@ -37,6 +37,8 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
         return `Sorry if that missed. Every answer quotes the sheet it rests on, so you can check it against the source; on Discord, 👎 on the answer tells the server's admins what went wrong. You could also ask again in other words, e.g. “What does Reiwa mean?”`;
       case 'about':
         return `I'm Kizuna (絆, “bond”). ${what} I quote the sheets' own words and cite the passage each answer rests on; when the sheets don't say, I say so. For example: “What does Reiwa mean?”`;
+      case 'acknowledgement':
+        return `Anything else you'd like to know about the alliance? For example: “What does Reiwa mean?”`;
       case 'greeting':
         return `Hello! ${what} For example: “What does Reiwa mean?”`;
     }

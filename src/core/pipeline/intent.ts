@@ -51,7 +51,7 @@ export function withoutHostileParts(text: string): string {
 
 /** Words that ask for a whole sheet or topic in brief ("what's in the sheets about security?" too). */
 const OVERVIEW_WORDS =
-  /\b(summar(?:y|ise|ize|ies)|overview|overall|in general|big picture|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down|(?:main|key|major|big)\s+(?:sections|topics|themes|areas|parts|takeaways)|takeaways|outline|(?:what|which)\s+(?:topics|sections|subjects|themes))\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b/i;
+  /\b(summar(?:y|ise|ize|ies)|overview|overall|in general|big picture|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down|(?:main|key|major|big)\s+(?:sections|topics|themes|areas|parts|takeaways)|takeaways|outline|(?:what|which)\s+(?:topics|sections|subjects|themes)|(?:the\s+)?sections\s+(?:of|in)\s+the)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b/i;
 /** "What's in the 2019 sheet", "what does the 2018 one say" with nothing else asked. */
 const WHATS_IN_A_SHEET =
   /\bwhat(?:'?s| is| are| does| did| do)?\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|documents?|docs?)\b|\b(?:compare|contrast|differences?\s+between)\b[^?.!]*\b(?:sheets?|documents?|docs?|ones)\b/i;
@@ -62,7 +62,7 @@ const WHATS_IN_A_SHEET =
  * published?"). Answered from the knowledge's own titles and dates, never from a passage.
  */
 const ASKS_FOR_SOURCES =
-  /\b(?:which|what)\s+(?:documents?|docs|sources?|sheets?|fact\s*sheets?|files|data)\s+(?:do|did|does|are|can|have)\s+(?:you|u|kizuna|it|we)\b|\bwhat\s+(?:sources?|documents?|docs)\s+(?:are\s+)?(?:you|u)\s+(?:using|use|based\s+on)\b|\bwhere\s+(?:do|does)\s+(?:you|u|kizuna|the\s+bot)\s+get\s+(?:your|its|the)\s+(?:info|information|answers|facts|data)\b|\b(?:when|what\s+date)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\s+(?:published|released|issued|dated|written|put\s+out|out)\b|\bwhat\s+(?:date|day)\s+(?:is|was)\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\b|\bhow\s+(?:old|recent|new|current|up[\s-]to[\s-]date)\s+(?:are|is)\s+(?:the\s+|your\s+)?(?:fact\s*sheets?|sheets?|documents?|sources?|data|info)\b/iu;
+  /\b(?:which|what)\s+(?:documents?|docs|sources?|sheets?|fact\s*sheets?|files|data)\s+(?:do|did|does|are|can|have)\s+(?:you|u|kizuna|it|we)\b|\bwhat\s+(?:sources?|documents?|docs)\s+(?:are\s+)?(?:you|u)\s+(?:using|use|based\s+on)\b|\bwhere\s+(?:do|does)\s+(?:you|u|kizuna|the\s+bot)\s+get\s+(?:your|its|the)\s+(?:info|information|answers|facts|data)\b|\b(?:when|what\s+date)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\s+(?:published|released|issued|dated|written|put\s+out|out)\b|\bwhat\s+(?:date|day)\s+(?:is|was)\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\b|\bhow\s+(?:old|recent|new|current|up[\s-]to[\s-]date)\s+(?:are|is)\s+(?:the\s+|your\s+)?(?:fact\s*sheets?|sheets?|documents?|sources?|data|info)\b|\btitles?\b[^?.!]*\b(?:fact\s*sheets?|sheets?|documents?|docs?)\b|\b(?:fact\s*sheets?|sheets?|documents?|docs?)(?:['’]s?)?\s+(?:full\s+)?titles?\b/iu;
 
 /** "you're wrong", "that's not right", "wrong answer": feedback on the last answer, not a question. */
 const SAYS_ANSWER_WAS_WRONG =
@@ -159,8 +159,11 @@ function isChitChat(tokens: readonly string[], options: IntentOptions): boolean 
   return chatty > 0 && other <= chatty && !(asking && (other > 0 || options.leansOnConversation === true));
 }
 
-/** What a bit of small talk is: thanks, a request for help, or anything else (a greeting, "test", "ok"). */
-export type SmallTalk = 'thanks' | 'help' | 'about' | 'feedback' | 'greeting';
+/**
+ * What a bit of small talk is: thanks, a request for help, an acknowledgement ("ok", "lol", "cool"), or
+ * anything else (a greeting, "test").
+ */
+export type SmallTalk = 'thanks' | 'help' | 'about' | 'feedback' | 'acknowledgement' | 'greeting';
 
 /**
  * Which kind of small talk a message is, so the reply fits it ("thanks!" gets "you're welcome", not
@@ -180,8 +183,13 @@ export function smallTalkKind(text: string): SmallTalk {
     isJapaneseHelpRequest(text)
   )
     return 'help';
+  if (ACKNOWLEDGEMENT.test(text)) return 'acknowledgement';
   return 'greeting';
 }
+
+/** A message that only acknowledges ("ok", "lol", "cool cool", "got it", "了解"): no greeting is due. */
+const ACKNOWLEDGEMENT =
+  /^\W*(?:(?:ok(?:ay)?|k+|kk|cool|nice|neat|great|awesome|sure|alright|aight|lol|lmao|lmfao|rofl|haha+|hehe|ha|yeah|yep|yup|yes|no|nope|nah|wow|interesting|makes\s+sense|got\s+it|i\s+see|fair|fair\s+enough|bet|word)\W*)+$|^\W*(?:了解|りょ|なるほど|オッケー|OK|おけ|草|w+)\W*$/iu;
 
 /** Words that make a message a question, whatever chat words surround it. */
 const ASKING = new Set([

@@ -588,6 +588,19 @@ describe("a remark does not answer what was not about anyone's words", () => {
   });
 });
 
+describe('small talk and questions about the sheets themselves', () => {
+  it('GIVEN "ok" THEN an acknowledgement, not a greeting', async () => {
+    const answer = await ask('ok');
+    expect(answer.outcome).toBe('chit-chat');
+    expect(answer.text).not.toContain('Hello');
+  });
+
+  it('GIVEN "what\'s the 2018 sheet\'s title" THEN the sheets\' titles, never "don\'t say anything about title"', async () => {
+    const answer = await ask("what's the 2018 sheet's title");
+    expect(answer.text).toContain('A Close Friendship, Shared Prosperity');
+  });
+});
+
 describe('a question whose only topic word the sheets never use', () => {
   it.each(['what about tariffs', 'tariffs?'])(
     'GIVEN %j THEN it is refused naming the word, not answered from a passage that merely sounds alike',
