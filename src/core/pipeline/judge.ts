@@ -176,7 +176,7 @@ export function judge(
     verdict.covered &&
     !reading.followUp &&
     !asksForOpeningQuotation(reading.question) &&
-    !namesSubject(coverage, weightOf, options.passagesUsing, reading.statedNumbers)
+    !namesSubject(coverage, weightOf, options.passagesUsing, reading.statedNumbers, best)
   )
     return { kind: 'not-covered', missing: wordsMissing(coverage), missingWords: wordsMissing(coverage) };
   if (verdict.covered) {
@@ -250,7 +250,8 @@ function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[])
 
 /**
  * Whether the question names something the sheets are about: a word they use that is rare in English
- * ("tariffs", "abducted"), or a commoner one they use in several passages ("security", "trade"). Words the
+ * ("tariffs", "abducted"), or a commoner one they use in several passages ("security", "trade") or twice
+ * in the passage found ("women"). Words the
  * sheets use once in passing ("series", "center") are not a subject: "who won the world series?" is not
  * about them. Without passage counts, every used word with the rarity alone.
  */
@@ -259,13 +260,19 @@ function namesSubject(
   weightOf: (term: TermCoverage['term']) => number,
   passagesUsing: ((stem: string) => number) | undefined,
   statedNumbers: readonly string[],
+  best?: RetrievedPassage,
 ): boolean {
+  const bestStems = best === undefined ? [] : contentTerms(best.passage.text);
   return coverage.some((item) => {
     if (item.kind === 'missing' || item.kind === 'filler') return false;
     // "850,000" alone asks about a number the sheets give; a sheet's year only points at the sheet.
     if (item.term.numeric) return item.kind === 'exact' && statedNumbers.includes(item.term.token);
     const weight = weightOf(item.term);
     if (weight >= SUBJECT_RARITY) return true;
+    // Used twice in the passage found ("the World Assembly for Women… empowering women"): it is what that
+    // passage is about, though no other passage uses it.
+    if (weight >= CENTRAL_WORD_RARITY && bestStems.filter((stem) => stem === item.term.stem).length >= 2)
+      return true;
     return (
       passagesUsing === undefined ||
       (weight >= CENTRAL_WORD_RARITY && passagesUsing(item.term.stem) >= CENTRAL_WORD_PASSAGES)

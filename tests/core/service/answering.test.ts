@@ -601,6 +601,21 @@ describe('small talk and questions about the sheets themselves', () => {
   });
 });
 
+describe("a common word that is one passage's whole subject", () => {
+  it.each(['anything on women', 'what about gender equality?'])(
+    'GIVEN %j THEN the World Assembly for Women passage answers it',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, 'World Assembly for Women')).toBe(true);
+    },
+  );
+
+  it('GIVEN "who won the world series" THEN a word the sheets use once in passing is no subject', async () => {
+    expect((await ask('who won the world series')).outcome).toBe('not-covered');
+  });
+});
+
 describe('a question whose only topic word the sheets never use', () => {
   it.each(['what about tariffs', 'tariffs?'])(
     'GIVEN %j THEN it is refused naming the word, not answered from a passage that merely sounds alike',
