@@ -99,7 +99,7 @@ export function targetDocuments(
   isYearInText: (year: string) => boolean = () => false,
 ): string[] | undefined {
   const byYear = new RegExp(
-    String.raw`\b((?:19|20)\d\d)\s+${SHEET_NOUN}\b|\b${SHEET_NOUN}\s+(?:from|of|dated|in)\s+((?:19|20)\d\d)\b|\bin\s+((?:19|20)\d\d)\s*\??$`,
+    String.raw`\b((?:19|20)\d\d)\s+${SHEET_NOUN}\b|\b${SHEET_NOUN}\s+(?:from|of|dated|in)\s+((?:19|20)\d\d)\b|\bin\s+((?:19|20)\d\d)\s*\??$|^\W*(?:and|but|so|ok|okay)?\s*(?:what|how)\s+about\s+(?:in\s+)?((?:19|20)\d\d)\W*$|^\W*(?:and|but|so)\s+(?:in\s+)?((?:19|20)\d\d)\W*$`,
     'gi',
   );
   const years = new Set<string>();
@@ -107,7 +107,7 @@ export function targetDocuments(
     // "What was Japan's FDI in 2016?": a year the sheets' own text uses (“total 2016 FDI”) is more likely the
     // fact's year than a pointer at the sheets dated that year, unless a sheet is named ("the 2016 sheet").
     if (match[3] !== undefined && isYearInText(match[3])) continue;
-    const year = match[1] ?? match[2] ?? match[3];
+    const year = match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5];
     if (year !== undefined) years.add(year);
   }
   let ids = documents

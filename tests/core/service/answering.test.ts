@@ -616,6 +616,19 @@ describe("a common word that is one passage's whole subject", () => {
   });
 });
 
+describe("a follow-up that names only a sheet's year", () => {
+  it('GIVEN "what does reiwa mean" then "what about 2018?" THEN it says the 2018 sheet does not mention Reiwa', async () => {
+    const answer = await followUp('what does reiwa mean', 'what about 2018?');
+    expect(answer.text).toMatch(/2018 fact sheet doesn.t mention/);
+  });
+
+  it('GIVEN "how many jobs do japanese companies support" then "what about 2019?" THEN the 2018 jobs answer is not repeated as an answer', async () => {
+    const answer = await followUp('how many jobs do japanese companies support', 'what about 2019?');
+    expect(answer.outcome).not.toBe('answered');
+    expect(answer.citations.every((citation) => citation.documentId.startsWith('2019'))).toBe(true);
+  });
+});
+
 describe('a question whose only topic word the sheets never use', () => {
   it.each(['what about tariffs', 'tariffs?'])(
     'GIVEN %j THEN it is refused naming the word, not answered from a passage that merely sounds alike',
