@@ -1,4 +1,4 @@
-import { questionWords, type QuestionWords } from '../retrieval/question-terms.js';
+import { followsMonth, questionWords, type QuestionWords } from '../retrieval/question-terms.js';
 import {
   assessCoverage,
   nearestMeanings,
@@ -154,7 +154,9 @@ export function interpret(
   // Asking the same thing again wants what was not said yet, never the same answer twice.
   const repeated = isRepeated(question, history);
   // A guessed number ("like 70bn?") says an amount is wanted, however the question is worded.
-  const guessesAmount = words.terms.some((term) => term.numeric && term.approximate === true);
+  const guessesAmount = words.terms.some(
+    (term) => term.numeric && term.approximate === true && !followsMonth(words.words, term.wordIndex),
+  );
   const asks = askedFor(question) ?? (guessesAmount ? 'quantity' : undefined);
   // A follow-up is judged with the conversation's topic: "did they pick up anything else?" is about the
   // subject of the question before it, and its own stray word ("pick") is one among many.

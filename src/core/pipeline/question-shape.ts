@@ -21,7 +21,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   ['count', /\bhow\s+many\b/i],
   [
     'quantity',
-    /\bhow\s+(many|much|big|large|long|far|often)\b|\bwhat\s+(percentage|share|number|amount|sum|figure)\b|\bhow\s+many\s+times\b/i,
+    /\bhow\s+(many|much|big|large|long|far|often|old)\b|\bwhat\s+(percentage|share|number|amount|sum|figure)\b|\bhow\s+many\s+times\b/i,
   ],
   // "When" asks for a time only as the question's opener ("when did…", "so when was that?"), not as a
   // conjunction ("what did Trump say when he praised Abe?").

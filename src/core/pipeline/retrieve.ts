@@ -15,6 +15,7 @@ import {
 } from '../retrieval/soft-alignment.js';
 import { saidSentences } from './follow-up.js';
 import type { Reading } from './interpret.js';
+import { answersAskedFact } from '../answer/asked-fact.js';
 
 export interface RetrieveStageOptions {
   /** Passages to retrieve. @default 6 */
@@ -77,7 +78,12 @@ export async function retrieveForReading(
     retrieved = [...leaders, ...wide.filter((item) => !leaders.includes(item))].slice(0, k);
     retrieved.sort((a, b) => b.score - a.score);
   }
-  if (!mayAskForWords(reading.standalone)) retrieved = withRemarksBehind(retrieved);
+  if (!mayAskForWords(reading.standalone))
+    retrieved = withRemarksBehind(retrieved, (text) =>
+      reading.asks === 'quantity' || reading.asks === 'count'
+        ? answersAskedFact(reading.asks, text, reading.question)
+        : false,
+    );
   const quoted = quotedPassagesFor(reading.question, state, documentIds, retrieved, reading.expansions);
   const ranked = promoteQuotedPassages(retrieved, quoted, k);
   return reading.wantsMore ? unsaidFirst(ranked, saidSentences(reading.history)) : ranked;
@@ -93,11 +99,19 @@ export async function retrieveForReading(
  */
 const REMARK_SHARE = 0.8;
 
-/** Passages that are mostly a quotation, scored down and reordered (see {@link REMARK_SHARE}). */
-export function withRemarksBehind(passages: readonly RetrievedPassage[]): RetrievedPassage[] {
+/**
+ * Passages that are mostly a quotation, scored down and reordered (see {@link REMARK_SHARE}), except one
+ * that states the amount asked for ("how old is the alliance?" → "over the half-century history…").
+ */
+export function withRemarksBehind(
+  passages: readonly RetrievedPassage[],
+  statesAskedFact: (text: string) => boolean = () => false,
+): RetrievedPassage[] {
   return passages
     .map((item) =>
-      quotedShare(item.passage.text) >= 0.5 ? { ...item, score: item.score * REMARK_SHARE } : item,
+      quotedShare(item.passage.text) >= 0.5 && !statesAskedFact(item.passage.text)
+        ? { ...item, score: item.score * REMARK_SHARE }
+        : item,
     )
     .sort((a, b) => b.score - a.score);
 }

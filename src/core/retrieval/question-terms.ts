@@ -242,11 +242,23 @@ function isApproximate(question: string, words: readonly string[], index: number
   if (/^\d+(st|nd|rd|th)$/i.test(word) || /-?ish$/i.test(word)) return true;
   if ([words[index + 1], words[index + 2]].some((next) => /^-?ish\b|-ish$/i.test(next ?? ''))) return true;
   const before = (words[index - 1] ?? '').toLowerCase();
+  if (followsMonth(words, index)) return true;
   return (
     HEDGES.has(before) ||
     new RegExp(`~\\s*\\$?${escapeRegExp(word)}|${escapeRegExp(word)}[\\p{L}]*\\s*\\+`, 'u').test(question)
   );
 }
+
+/**
+ * "in sept 17": a day, or a year written short, after a month; either way a date told loosely, not a
+ * number asked about or offered as an amount.
+ */
+export function followsMonth(words: readonly string[], index: number): boolean {
+  return /^\d{1,2}$/.test(words[index] ?? '') && MONTH_WORD.test((words[index - 1] ?? '').toLowerCase());
+}
+
+const MONTH_WORD =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/u;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

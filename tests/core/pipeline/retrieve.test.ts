@@ -33,4 +33,12 @@ describe('withRemarksBehind', () => {
     const praise = hit('Trump praised Abe as a "tough Prime Minister" who has stood with the alliance.', 0.5);
     expect(withRemarksBehind([praise])[0]?.score).toBe(0.5);
   });
+
+  it('GIVEN a remark that states what was asked for THEN it keeps its score', () => {
+    const remark = hit(
+      'Abe has remarked that, "over the half-century history of the alliance, never this close."',
+      0.6,
+    );
+    expect(withRemarksBehind([remark], (text) => text.includes('half-century'))[0]?.score).toBe(0.6);
+  });
 });

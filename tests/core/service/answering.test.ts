@@ -526,6 +526,8 @@ describe('misspelt small words, hedges and pointers at a sheet', () => {
     ['how manny times did trump and abe meet', 'nearly 30'],
     ['wait so did ivanka go to tokyo or is that fake', 'Ivanka Trump'],
     ['ballpark, how many jobs do japanese companies support?', '850,000'],
+    ['which planes flew with japan after the missile launch in sept 17', 'B-1 bombers'],
+    ['how old is the alliance supposedly?', 'half-century'],
   ])('GIVEN %j THEN the misspelling or hedge is no topic and it is answered', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
