@@ -10,7 +10,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   // Before quantity: "how much does Japan pay…" is answered only by a sum of money, not by any number.
   [
     'money',
-    /\bhow\s+much\b[^?.!]*\b(pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|worth|fund|funds|funded|funding|money|cash|budget|price|charge|charges|charged)\b|\bhow\s+much\s+(money|cash|funding)\b|\bhow\s+many\s+(dollars|yen|billions|millions)\b/i,
+    /\bhow\s+much\b[^?.!]*\b(pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|worth|fund|funds|funded|funding|money|cash|budget|price|charge|charges|charged)\b|\bhow\s+much\s+(money|cash|funding)\b|\bhow\s+many\s+(dollars|yen|billions|millions)\b|\bwhat(?:['’]s|\s+is|\s+was|\s+were)?\s+the\s+(?:cost|price|dollar\s+(?:figure|amount|value)|value)\b/i,
   ],
   // "Where does Japan rank among investors?" asks for a standing, answered by "the third largest".
   [
@@ -172,6 +172,7 @@ export function askedRole(question: string): string | undefined {
 
 /**
  * Nouns that frame a question rather than name what it asks for: "what's the deal with the F-35s?",
+ * "what was the cost of the plant?" (an amount, which the asked fact decides),
  * "what's the latest on the trade talks?", and the aim or stance any policy sentence answers ("what's the
  * endgame with Pyongyang?"). Written for Kizuna from common English usage.
  */
@@ -179,7 +180,8 @@ const FRAME_NOUNS: ReadonlySet<string> = new Set(
   `deal story status situation gist latest news update updates upshot point idea thing things summary
   overview background context lowdown scoop score tea takeaway takeaways word verdict answer
   endgame goal goals aim aims purpose plan plans strategy approach policy stance position view take angle
-  agenda objective objectives mission vision rank ranking standing role`
+  agenda objective objectives mission vision rank ranking standing role
+  cost costs price prices value worth amount sum total figure`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

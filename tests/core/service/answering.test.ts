@@ -350,9 +350,9 @@ describe('idioms read as their plain word', () => {
   });
 
   it('GIVEN an idiom the sheets have no word for THEN the reply names it as typed, not as read', async () => {
-    const answer = await ask('what was the price tag on the moon mission?');
-    expect(answer.text).toContain('“price tag”');
-    expect(answer.text).not.toContain('“cost”');
+    const answer = await ask('did the moon mission hit a stumbling block?');
+    expect(answer.text).toContain('“stumbling block”');
+    expect(answer.text).not.toContain('“obstacle”');
   });
 });
 
@@ -528,6 +528,7 @@ describe('misspelt small words, hedges and pointers at a sheet', () => {
     ['ballpark, how many jobs do japanese companies support?', '850,000'],
     ['which planes flew with japan after the missile launch in sept 17', 'B-1 bombers'],
     ['how old is the alliance supposedly?', 'half-century'],
+    ['what was the price tag on the alabama car plant?', '$1.6 billion'],
   ])('GIVEN %j THEN the misspelling or hedge is no topic and it is answered', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
