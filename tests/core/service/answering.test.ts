@@ -565,6 +565,9 @@ describe('everyday words for what the sheets name', () => {
     ['how often have the heads of govt met?', 'nearly 30'],
     ['what has the UNSC done about north korea?', 'four rounds'],
     ['have they inked any power-sector deals?', 'energy'],
+    ['any show of force with south korea?', 'joint ballistic missile defense exercise'],
+    ['what about disaster preparedness?', 'natural disaster resiliency'],
+    ['are they redeploying troops in japan?', 'realigning'],
   ])('GIVEN %j THEN it is answered from the sheet’s own term', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
