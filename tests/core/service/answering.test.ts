@@ -568,6 +568,9 @@ describe('everyday words for what the sheets name', () => {
     ['any show of force with south korea?', 'joint ballistic missile defense exercise'],
     ['what about disaster preparedness?', 'natural disaster resiliency'],
     ['are they redeploying troops in japan?', 'realigning'],
+    ['any plans to reshuffle the soldiers in japan?', 'realigning'],
+    ['will astronauts from both countries work together?', 'Moon'],
+    ['which leader was the earliest to meet trump after he won?', 'first world leader'],
   ])('GIVEN %j THEN it is answered from the sheet’s own term', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
