@@ -31,6 +31,17 @@ export function quotedShare(text: string): number {
   return text.length === 0 ? 0 : inside / text.length;
 }
 
+/**
+ * What describing the person asked about adds to a quotation's score, in topic words: more than any
+ * word matched only through the question's expansions, so "what did Trump call Abe?" gets "very
+ * aggressive, strong, [and] tough Prime Minister", not a quotation in which Abe is only named.
+ */
+const DESCRIPTION_BONUS = 2;
+
+/** Verbs that ask how someone described another: "what did Trump call Abe?", "how did he describe him?" */
+const DESCRIBES =
+  /\b(call(?:s|ed)?|describ(?:e|es|ed)|prais(?:e|es|ed)|label(?:s|ed|led)?|nam(?:e|es|ed))\b/i;
+
 /** Words that ask for a quotation even when no speaker is named ("which quote opens the 2019 sheet?"). */
 const NAMES_A_QUOTATION = /\b(quote[sd]?|quotations?|words|remark(?:s|ed)?)\b/i;
 const ASKS_FOR_OPENING = /\b(open(?:s|ed|ing)?|begin(?:s|ning)?|starts?|first|top)\b/i;
@@ -77,8 +88,12 @@ export function quotedPassagesFor(
   // "What do the fact sheets say about…" asks what the sheets say, not what anyone said.
   if (!speakerNamed && !asksWhoSpoke && !NAMES_A_QUOTATION.test(question)) return [];
   const wantsOpening = ASKS_FOR_OPENING.test(question);
+  const asksForDescription = DESCRIBES.test(question);
   // The topic in the sheets' words too: "kidnapped" is asked, "abducted" is written.
   const topic = contentTerms([question, ...expansions].join(' '));
+  // The sheets' words found for a missing word count half: they stand in for it, and may be far off
+  // ("call" → "see").
+  const asked = new Set(contentTerms(question));
 
   // Asked for "a quote about X" with no speaker: the quotations among the passages retrieved for X.
   const retrievedIds = new Set(retrieved.map((item) => item.passage.id));
@@ -98,11 +113,24 @@ export function quotedPassagesFor(
     if (passage === undefined) continue;
     const opening = passage.kind === 'opening-quote';
     if (wantsOpening && !opening) continue;
-    const overlap = topic.filter((term) => entry.quoteTerms.has(term) || entry.passageTerms.has(term)).length;
+    const overlap = topic
+      .filter((term) => entry.quoteTerms.has(term) || entry.passageTerms.has(term))
+      .reduce((sum, term) => sum + (asked.has(term) ? 1 : 0.5), 0);
+    // "What did Trump call Abe?": the words that describe Abe, whom the passage names outside the quotation
+    // ("praised Prime Minister Abe as a "…""), not words in which Abe is merely named.
+    const describes =
+      asksForDescription &&
+      topic.some(
+        (term) =>
+          entry.passageTerms.has(term) && !entry.quoteTerms.has(term) && !entry.speakerWords.has(term),
+      );
     if (!wantsOpening && overlap === 0 && !speakerNamed) continue;
     // Ties between quotations go to the one retrieval found closer to the question.
     const closeness = retrieved.find((item) => item.passage.id === passage.id)?.score ?? 0;
-    scored.push({ passageId: passage.id, score: overlap + closeness + (opening && wantsOpening ? 10 : 0) });
+    scored.push({
+      passageId: passage.id,
+      score: overlap + closeness + (describes ? DESCRIPTION_BONUS : 0) + (opening && wantsOpening ? 10 : 0),
+    });
   }
   scored.sort((a, b) => b.score - a.score);
 

@@ -597,6 +597,16 @@ describe("a remark does not answer what was not about anyone's words", () => {
   });
 });
 
+describe('how someone described another', () => {
+  it.each(['what did trump call abe', 'how did trump describe abe?'])(
+    'GIVEN %j THEN the words describing Abe lead, not a quotation that only names him',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.citations[0]?.passage).toContain('very aggressive');
+    },
+  );
+});
+
 describe('small talk and questions about the sheets themselves', () => {
   it('GIVEN "ok" THEN an acknowledgement, not a greeting', async () => {
     const answer = await ask('ok');
