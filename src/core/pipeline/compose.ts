@@ -138,3 +138,32 @@ export function overviewLines(
     sentence: hasTopic ? closestSentence(passage, reading.standalone) : passage.text,
   }));
 }
+
+/** "What is Reiwa?", "what's OPIC", "reiwa?", "meaning of JUSEP": asks what a name means or stands for. */
+const ASKS_FOR_DEFINITION =
+  /^\W*(?:(?:so\s+|and\s+|wait\s+)?(?:what|wat|wut)(?:['’]s|\s+is|\s+are|\s+does|\s+do)\b|define\b|meaning\s+of\b|\S+\W*$)/iu;
+/** A sentence that says what a name means or stands for: "Reiwa," which means…; "… Corporation (OPIC)". */
+const DEFINES = /\bwhich\s+means\b|\bmeaning\b|\bstands\s+for\b|\(\p{Lu}{2,}\)/u;
+
+/**
+ * A question asking what a name is leads with the passage that says what it means, when one retrieved
+ * nearly as well as the best: "what is Reiwa?" leads with "…"Reiwa," which means "beautiful harmony"",
+ * not with "congratulate Japan on their new era of Reiwa".
+ */
+export function leadWithDefinition(
+  reading: Reading,
+  passages: readonly RetrievedPassage[],
+  share = LEAD_SHARE,
+): RetrievedPassage[] {
+  const best = passages[0];
+  if (best === undefined || reading.asks !== undefined || !ASKS_FOR_DEFINITION.test(reading.question))
+    return [...passages];
+  const asked = new Set(contentTerms(reading.question));
+  const defines = (item: RetrievedPassage) =>
+    splitSentences(item.passage.text).some(
+      (sentence) => DEFINES.test(sentence) && contentTerms(sentence).some((term) => asked.has(term)),
+    );
+  if (defines(best)) return [...passages];
+  const leader = passages.find((item) => item.score >= best.score * share && defines(item));
+  return leader === undefined ? [...passages] : [leader, ...passages.filter((item) => item !== leader)];
+}

@@ -10,7 +10,7 @@ import type { Glossary } from '../language/glossary.js';
 import { suggestSpeakers } from '../quotes/find-quotation.js';
 import { readQuoteQuery } from '../quotes/read-quote-query.js';
 import { translateJapaneseQuestion, type TranslatedQuestion } from '../language/translate-question.js';
-import { LEAD_SHARE, leadWithAskedFact, overviewLines } from '../pipeline/compose.js';
+import { LEAD_SHARE, leadWithAskedFact, leadWithDefinition, overviewLines } from '../pipeline/compose.js';
 import { normalise, normaliseHistory } from '../pipeline/normalise.js';
 import {
   answeredReply,
@@ -358,7 +358,10 @@ export class KizunaService implements KizunaCore {
         break;
     }
 
-    const ordered = this.withEveryPassageIfItFits(state, leadWithAskedFact(reading, passages));
+    const ordered = this.withEveryPassageIfItFits(
+      state,
+      leadWithDefinition(reading, leadWithAskedFact(reading, passages)),
+    );
     // A Japanese question goes to a model as asked, so it may answer in Japanese; the glossary reads that
     // answer back into the sheets' English for the grounding check.
     const readJapanese =

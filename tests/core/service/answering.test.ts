@@ -597,6 +597,16 @@ describe("a remark does not answer what was not about anyone's words", () => {
   });
 });
 
+describe('what a name means', () => {
+  it.each(['what is reiwa?', 'reiwa'])(
+    'GIVEN %j THEN the sentence saying what Reiwa means leads',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.citations[0]?.passage).toContain('beautiful harmony');
+    },
+  );
+});
+
 describe('how someone described another', () => {
   it.each(['what did trump call abe', 'how did trump describe abe?'])(
     'GIVEN %j THEN the words describing Abe lead, not a quotation that only names him',
