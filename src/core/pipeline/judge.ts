@@ -16,6 +16,7 @@ import {
   askedRole,
   changeOfOffice,
   completion,
+  lightVerbObject,
   countsNamedThings,
   enumeratesNames,
 } from './question-shape.js';
@@ -185,6 +186,16 @@ export function judge(
     // Judged on the sheets' own words: a near word in the passage ("imperial" for "emperor") does not name it.
     const unnamed = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === asked);
     if (unnamed !== undefined) return { kind: 'related', missing: [unnamed.term.word] };
+    // "Did Trump play golf with Abe?": what was done is named by the object of a light verb, and the
+    // sheets never mention golf, however well they cover Trump and Abe.
+    const objectWords = lightVerbObject(reading.question);
+    const absentObject = reading.coverage.find(
+      (item) =>
+        item.kind === 'missing' &&
+        objectWords.includes(item.term.token) &&
+        !isVerbInflection(item.term.token),
+    );
+    if (absentObject !== undefined) return { kind: 'related', missing: [absentObject.term.word] };
     // "Who took over from Abe?": the sheets cover Abe, never a change of office.
     const change = changeOfOffice(reading.question);
     if (change !== undefined && !passages.some((item) => changeOfOffice(item.passage.text) !== undefined))

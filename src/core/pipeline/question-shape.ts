@@ -275,3 +275,25 @@ const COMPLETION =
 export function completion(text: string): string | undefined {
   return COMPLETION.exec(text)?.[0];
 }
+
+/**
+ * The words naming what a yes-or-no question says was done with a light verb ("did Trump play golf with
+ * Abe?" → ["golf"], "did Trump meet the new emperor…?" → ["the", "new", "emperor"]): up to three words
+ * after the verb, before a preposition, frame nouns ("have a role") left out. Lower case; empty when the
+ * question is not of that shape. A light verb says little of its own, so its object is the subject.
+ */
+export function lightVerbObject(question: string): string[] {
+  const match = LIGHT_VERB_QUESTION.exec(question);
+  const words: string[] = [];
+  for (const word of (match?.[1] ?? '').toLowerCase().split(/\s+/)) {
+    if (word === '' || PREPOSITIONS.has(word)) break;
+    if (!FRAME_NOUNS.has(word)) words.push(word);
+  }
+  return words;
+}
+
+const LIGHT_VERB_QUESTION =
+  /^\W*(?:did|does|do|has|have|had|will|would|is|are|was|were)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:play|played|playing|put|puts|have|has|had|get|got|do|did|make|made|go|went|take|took|hold|held|attend|attended|visit|visited|see|saw|watch|watched|eat|ate|meet|met)\s+((?:[\p{L}-]+\s*){1,3})/iu;
+const PREPOSITIONS = new Set(
+  'with in on at to from for during after before of by about into over under'.split(' '),
+);

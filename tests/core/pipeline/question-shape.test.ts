@@ -8,6 +8,7 @@ import {
   sheetOrderWords,
   changeOfOffice,
   completion,
+  lightVerbObject,
   statesAskedFact,
   targetDocuments,
 } from '../../../src/core/pipeline/question-shape.js';
@@ -235,5 +236,20 @@ describe('completion', () => {
     expect(
       completion('Last fall, they agreed to enter into negotiations for a trade agreement.'),
     ).toBeUndefined();
+  });
+});
+
+describe('lightVerbObject', () => {
+  it.each([
+    ['did trump play golf with abe?', ['golf']],
+    ['did trump meet the new emperor on the 2019 trip?', ['the', 'new', 'emperor']],
+    ['did trump put tariffs on japan', ['tariffs']],
+    ["did the president's daughter have a role in any event?", ['a']],
+  ])('GIVEN %j THEN the object is %j', (question, words) => {
+    expect(lightVerbObject(question)).toEqual(words);
+  });
+
+  it('GIVEN a question that is not yes-or-no with a light verb THEN there is none', () => {
+    expect(lightVerbObject('how many jobs do japanese companies support?')).toEqual([]);
   });
 });

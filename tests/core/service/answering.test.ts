@@ -675,6 +675,24 @@ describe('a question whose only topic word the sheets never use', () => {
   });
 });
 
+describe('a yes-or-no question about something the sheets never mention', () => {
+  it.each([
+    ['did trump play golf with abe?', 'golf'],
+    ['did trump meet the emperor?', 'emperor'],
+    ['did trump put tariffs on japan', 'tariffs'],
+  ])('GIVEN %j THEN the closest passage, naming %j as what the sheets do not say', async (question, word) => {
+    const answer = await ask(question);
+    expect(answer.outcome).not.toBe('answered');
+    expect(answer.text).toContain(word);
+  });
+
+  it('GIVEN "did japan buy F-35s from the US?" THEN it is answered', async () => {
+    const answer = await ask('did japan buy F-35s from the US?');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'F-35')).toBe(true);
+  });
+});
+
 describe('a change of office the sheets never tell of', () => {
   it.each([
     'who succeeded abe as prime minister?',
