@@ -176,3 +176,24 @@ export function enumeratesNames(sentence: string): boolean {
 }
 
 const NAMES_ENUMERATED = /\p{Lu}[\p{L}\p{N}.-]*\)?,?\s+and\s+(?:the\s+)?\p{Lu}/u;
+
+/**
+ * A question after a part of an amount the sheets may give only in sum: "how much of the $1.6 billion is
+ * Mazda's share?", "how many of those jobs are in manufacturing?", "how much did Honda put in on its own?".
+ */
+const ASKS_FOR_PART =
+  /\bhow\s+(?:much|many)\s+of\s+(?:that|those|these|this|it|them|the)\b|\b(?:share|portion|percentage|percent|fraction|breakdown|split)\s+(?:of|is|was|did|does|for)\b|['’]s\s+(?:share|portion|part|cut)\b|\bon\s+(?:its|their|his|her)\s+own\b|\bindividually\b|\bapiece\b/iu;
+
+/** Whether a question asks for a part of an amount (see ASKS_FOR_PART). */
+export function asksForPart(question: string): boolean {
+  return ASKS_FOR_PART.test(question);
+}
+
+/**
+ * Whether a sentence breaks an amount down: a percentage, or two amounts of which one can be a part of
+ * the other ("$1.6 billion… up to 4,000 jobs" is two amounts of different things, so only a share or
+ * "of which" counts with them).
+ */
+export function statesPart(sentence: string): boolean {
+  return /\d\s*%|\bper\s*cent\b|\bpercent\b|\bof\s+which\b|\bincluding\s+(?:\$|¥)?\d/iu.test(sentence);
+}

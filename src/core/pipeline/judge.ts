@@ -21,7 +21,7 @@ import {
   enumeratesNames,
 } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
-import { answersAskedFact } from '../answer/asked-fact.js';
+import { answersAskedFact, asksForPart, statesPart } from '../answer/asked-fact.js';
 import { asksForOpeningQuotation } from '../service/quotation-intent.js';
 import { isVerbInflection } from '../text/word-senses.js';
 
@@ -256,7 +256,16 @@ function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[])
         (listed && enumeratesNames(sentence)),
     ),
   );
-  return states ? undefined : { kind: 'related', missing: [], unstated: kind };
+  if (!states) return { kind: 'related', missing: [], unstated: kind };
+  // "How much of the $1.6 billion is Mazda's share?": the total is not the part.
+  const question = reading.typed ?? reading.question;
+  if (
+    (kind === 'quantity' || kind === 'count' || kind === 'money') &&
+    asksForPart(question) &&
+    !candidates.some((item) => splitSentences(item.passage.text).some(statesPart))
+  )
+    return { kind: 'related', missing: [], unstated: kind };
+  return undefined;
 }
 
 /**

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import {
   answersAskedFact,
+  asksForPart,
+  statesPart,
   statesAskedFact,
   statesPlaceBeyond,
   statesTimeBeyond,
@@ -100,5 +102,24 @@ describe('answersAskedFact for "when": an occasion that dates the very act asked
 
   it('GIVEN "when does the plant open?" THEN the address dates the praise, not the opening', () => {
     expect(answersAskedFact('when', address, 'when is the plant supposed to open?')).toBe(false);
+  });
+});
+
+describe('asksForPart and statesPart', () => {
+  it.each([
+    "how much of the 1.6bn is mazda's share?",
+    'how many of those jobs are in manufacturing?',
+    'how much did honda put in on its own?',
+  ])('GIVEN "%s" THEN a part of an amount is asked for', (question) => {
+    expect(asksForPart(question)).toBe(true);
+  });
+
+  it('GIVEN "how much did toyota and mazda invest?" THEN the whole is asked for', () => {
+    expect(asksForPart('how much did toyota and mazda invest?')).toBe(false);
+  });
+
+  it('GIVEN a total alone THEN no part is stated; GIVEN a percentage THEN one is', () => {
+    expect(statesPart('Toyota and Mazda are investing $1.6 billion in a new plant.')).toBe(false);
+    expect(statesPart('Mazda pays 50% of the $1.6 billion.')).toBe(true);
   });
 });

@@ -693,6 +693,21 @@ describe('a yes-or-no question about something the sheets never mention', () => 
   });
 });
 
+describe('a part of an amount the sheets give only in sum', () => {
+  it.each([
+    "how much of the $1.6 billion is mazda's share?",
+    'how many of the 850,000 jobs are in manufacturing?',
+    'how much did honda invest on its own?',
+  ])(
+    'GIVEN %j THEN the sheets are said not to give that number, with the total as the closest',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('related');
+      expect(answer.citations.length).toBeGreaterThan(0);
+    },
+  );
+});
+
 describe('a change of office the sheets never tell of', () => {
   it.each([
     'who succeeded abe as prime minister?',
