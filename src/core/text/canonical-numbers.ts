@@ -28,6 +28,13 @@ export function canonicaliseNumbers(text: string): string {
   if (HAS_NUMBER_WORD.test(canonical)) {
     // "a million", "a thousand jobs": the article counts one ("near a million?" is 1,000,000).
     canonical = canonical
+      // "half a million", "a quarter of a billion": a share of one of a scale.
+      .replace(
+        SHARE_OF_ONE,
+        (_match: string, share: string, scale: string) =>
+          // A share of one is a round figure, given as an estimate.
+          `about ${/half/i.test(share) ? '0.5' : '0.25'} ${scale}`,
+      )
       .replace(ONE_BY_ARTICLE, (_match: string, scale: string) => `1 ${scale}`)
       .replace(NUMBER_WORD_RUN, spellNumberWords);
   }
@@ -40,8 +47,12 @@ export function canonicaliseNumbers(text: string): string {
 }
 
 const HAS_DIGIT = /\d/;
+/** "half a million", "a quarter of a billion". */
+const SHARE_OF_ONE =
+  /(?<![\p{L}\p{N}])(half|an?\s+quarter)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)(?![\p{L}\p{N}])/giu;
 /** "a million", "a thousand": one of a scale. Not before "of" or "and" ("a million of them" is a figure of speech). */
-const ONE_BY_ARTICLE = /(?<![\p{L}\p{N}])an?\s+(thousand|million|billion|trillion)(?![\p{L}\p{N}])(?!\s+(?:of|and)\b)/giu;
+const ONE_BY_ARTICLE =
+  /(?<![\p{L}\p{N}])an?\s+(thousand|million|billion|trillion)(?![\p{L}\p{N}])(?!\s+(?:of|and)\b)/giu;
 /** A whole number word somewhere in the text (ASCII word boundaries suffice for a pre-test). */
 const HAS_NUMBER_WORD = new RegExp(`\\b${NUMBER_WORD}\\b`, 'i');
 

@@ -529,6 +529,7 @@ describe('misspelt small words, hedges and pointers at a sheet', () => {
     ['which planes flew with japan after the missile launch in sept 17', 'B-1 bombers'],
     ['how old is the alliance supposedly?', 'half-century'],
     ['what was the price tag on the alabama car plant?', '$1.6 billion'],
+    ['half a million jobs?', '850,000'],
   ])('GIVEN %j THEN the misspelling or hedge is no topic and it is answered', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');

@@ -5,6 +5,17 @@ import { readNumberWords } from '../../../src/core/text/number-words.js';
 
 describe('canonicaliseNumbers', () => {
   it.each([
+    ['half a million jobs?', 'about 500,000 jobs?'],
+    ['a quarter of a million', 'about 250,000'],
+    ['half a billion dollars', 'about 500 million dollars'],
+  ])(
+    'GIVEN "%s" (a share of one of a scale) THEN it reads as an estimate of that figure',
+    (written, canonical) => {
+      expect(canonicaliseNumbers(written)).toBe(canonical);
+    },
+  );
+
+  it.each([
     ['850k', '850,000'],
     ['850K', '850,000'],
     ['850 thousand', '850,000'],
