@@ -1,3 +1,4 @@
+import type { RetrievedPassage } from '../../src/core/retrieval/retrieved-passage.js';
 import type { KnowledgeDocument, Passage, Quotation } from '../../src/core/types.js';
 
 /** A small, hand-made document for unit tests that need knowledge without reading files. */
@@ -40,4 +41,9 @@ export function makeQuotation(passage: Passage, speaker: string, text: string): 
     section: passage.section,
     form: 'inline',
   };
+}
+
+/** A passage as retrieval returns it, with its document and score, for stages after retrieval. */
+export function makeRetrieved(text: string, score: number): RetrievedPassage {
+  return { passage: makePassage(text), document: makeDocument(), score };
 }

@@ -115,8 +115,10 @@ export function interpret(
   // topic to look for.
   const dated = sheetDateWords(question, years);
   const pointers = new Set([...sheetOrderWords(question), ...dated]);
+  const asPointer = (item: TermCoverage): TermCoverage =>
+    pointers.has(item.term.token) ? { term: item.term, kind: 'filler' } : item;
   const coverage = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage).map(
-    (item): TermCoverage => (pointers.has(item.term.token) ? { term: item.term, kind: 'filler' } : item),
+    asPointer,
   );
   const topical = coverage.filter(
     (item) => !(item.term.numeric && years.has(item.term.token)) && !pointers.has(item.term.token),
@@ -162,9 +164,7 @@ export function interpret(
   // subject of the question before it, and its own stray word ("pick") is one among many.
   const judged = followUp ? questionWords(standalone, wordOptions) : words;
   const judgedCoverage = followUp
-    ? assessCoverage(judged, context.vocabulary, context.wordVectors, [], context.coverage).map(
-        (item): TermCoverage => (pointers.has(item.term.token) ? { term: item.term, kind: 'filler' } : item),
-      )
+    ? assessCoverage(judged, context.vocabulary, context.wordVectors, [], context.coverage).map(asPointer)
     : coverage;
   return {
     question,

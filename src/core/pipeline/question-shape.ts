@@ -1,5 +1,6 @@
 import { isVerbInflection } from '../text/word-senses.js';
 import type { KnowledgeDocument } from '../types.js';
+import { MONTH_NAMES } from '../text/month-names.js';
 
 import type { AskedFor } from '../answer/asked-fact.js';
 
@@ -155,7 +156,7 @@ export function sheetDateWords(question: string, documentYears: ReadonlySet<stri
 }
 
 const MONTH_BEFORE_YEAR = new RegExp(
-  String.raw`\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+((?:19|20)\d\d)\s+(?:fact\s+)?${SHEET_NOUN}\b`,
+  String.raw`\b(${MONTH_NAMES})\.?\s+((?:19|20)\d\d)\s+(?:fact\s+)?${SHEET_NOUN}\b`,
   'giu',
 );
 

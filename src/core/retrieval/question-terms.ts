@@ -2,6 +2,7 @@ import { CASUAL_FILLERS } from '../pipeline/casual-words.js';
 import { isContentToken } from '../text/content-terms.js';
 import { stem } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
+import { MONTH_NAMES } from '../text/month-names.js';
 
 /** A content term of a question, remembering where it came from so a refusal can name it. */
 export interface QuestionTerm {
@@ -257,8 +258,7 @@ export function followsMonth(words: readonly string[], index: number): boolean {
   return /^\d{1,2}$/.test(words[index] ?? '') && MONTH_WORD.test((words[index - 1] ?? '').toLowerCase());
 }
 
-const MONTH_WORD =
-  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/u;
+const MONTH_WORD = new RegExp(`^(?:${MONTH_NAMES})\\.?$`, 'u');
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

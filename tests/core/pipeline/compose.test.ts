@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { leadWithDefinition } from '../../../src/core/pipeline/compose.js';
 import type { Reading } from '../../../src/core/pipeline/interpret.js';
-import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
+import { makeRetrieved } from '../../support/passages.js';
 
-const hit = (text: string, score: number) => ({ passage: { text }, score }) as unknown as RetrievedPassage;
+const hit = makeRetrieved;
 const reading = (question: string) => ({ question, statedNumbers: [] }) as unknown as Reading;
 
 const congratulates = hit('The President congratulates Japan on their new era of Reiwa.', 0.7);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { withRemarksBehind } from '../../../src/core/pipeline/retrieve.js';
-import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
+import { makeRetrieved } from '../../support/passages.js';
 
-const hit = (text: string, score: number) => ({ passage: { text }, score }) as unknown as RetrievedPassage;
+const hit = makeRetrieved;
 
 describe('withRemarksBehind', () => {
   it('GIVEN a passage that is mostly a quotation just ahead of a plain one THEN the plain one leads', () => {
