@@ -16,10 +16,14 @@ interface CompiledAliases {
   readonly exact: RegExp | undefined;
   /** Everything else, matched in any case. */
   readonly anyCase: RegExp | undefined;
+  /** The same, with a hyphen in the text matching a space in the alias ("gender-equality"). */
+  readonly anyCaseJoined: RegExp | undefined;
   /** Phrases in which an alias is not one. */
   readonly except: RegExp | undefined;
   /** Term by alias (lower-case key for the any-case ones). */
   readonly termOf: ReadonlyMap<string, string>;
+  /** Term by an any-case alias's words joined with single spaces ({@link joinKey}). */
+  readonly joinedTermOf: ReadonlyMap<string, string>;
 }
 
 const compiledTables = new WeakMap<AliasTable, CompiledAliases>();
@@ -47,6 +51,20 @@ export function findAliases(text: string, table: AliasTable, options: AliasOptio
   // A phrase may be typed with other spacing ("the  States", a line break): look it up with single spaces.
   if (!shouting) collect(compiled.exact, (match) => match.replace(/\s+/g, ' '));
   collect(compiled.anyCase, (match) => match.replace(/\s+/g, ' ').toLowerCase());
+  // People join a compound's words with a space or a hyphen as they please ("gender-equality" for the alias
+  // "gender equality", "shout out" for "shout-out"); an alias written with the text's own hyphen ("sit-down", a noun, not "sit down
+  // with") comes first, so a joined reading only fills places nothing else matched.
+  const matchedAsWritten = found.map((use) => [use.start, use.end] as const);
+  const joined: AliasUse[] = [];
+  if (compiled.anyCaseJoined !== undefined) {
+    for (const match of text.matchAll(compiled.anyCaseJoined)) {
+      const term = compiled.joinedTermOf.get(joinKey(match[0]).toLowerCase());
+      const end = match.index + match[0].length;
+      if (term === undefined || matchedAsWritten.some(([s, e]) => match.index < e && end > s)) continue;
+      joined.push({ original: match[0], term, start: match.index, end });
+    }
+  }
+  found.push(...joined);
 
   const excluded = [...(compiled.except === undefined ? [] : text.matchAll(compiled.except))].map(
     (match) => [match.index, match.index + match[0].length] as const,
@@ -95,10 +113,13 @@ function compile(table: AliasTable): CompiledAliases {
   const cached = compiledTables.get(table);
   if (cached !== undefined) return cached;
   const termOf = new Map<string, string>();
+  const joinedTermOf = new Map<string, string>();
   const exact: AliasEntry[] = [];
   const anyCase: AliasEntry[] = [];
   for (const entry of table.entries) {
     termOf.set(entry.caseSensitive ? entry.alias : entry.alias.toLowerCase(), entry.term);
+    if (!entry.caseSensitive && !joinedTermOf.has(joinKey(entry.alias.toLowerCase())))
+      joinedTermOf.set(joinKey(entry.alias.toLowerCase()), entry.term);
     (entry.caseSensitive ? exact : anyCase).push(entry);
   }
   const compiled: CompiledAliases = {
@@ -110,19 +131,37 @@ function compile(table: AliasTable): CompiledAliases {
       anyCase.map((entry) => entry.alias),
       'giu',
     ),
+    anyCaseJoined: wholeWords(
+      anyCase.filter((entry) => /[ -]/.test(entry.alias)).map((entry) => entry.alias),
+      'giu',
+      true,
+    ),
     except: wholeWords([...new Set(table.entries.flatMap((entry) => entry.except))], 'giu'),
     termOf,
+    joinedTermOf,
   };
   compiledTables.set(table, compiled);
   return compiled;
 }
 
-/** One pattern for a list of phrases, longest first, each a whole word (spaces match any whitespace). */
-function wholeWords(phrases: readonly string[], flags: string): RegExp | undefined {
+/** The key a phrase joined with spaces or hyphens is looked up by: its words joined with single spaces. */
+function joinKey(phrase: string): string {
+  return phrase.replace(/[\s-]+/g, ' ');
+}
+
+/**
+ * One pattern for a list of phrases, longest first, each a whole word (spaces match any whitespace, or with
+ * `joined` any run of whitespace and hyphens).
+ */
+function wholeWords(phrases: readonly string[], flags: string, joined = false): RegExp | undefined {
   if (phrases.length === 0) return undefined;
   const alternatives = [...phrases]
     .sort((a, b) => b.length - a.length)
-    .map((phrase) => escapeRegExp(phrase).replace(/ +/g, '\\s+'));
+    .map((phrase) =>
+      joined
+        ? escapeRegExp(phrase).replace(/[ -]+/g, '[\\s-]+')
+        : escapeRegExp(phrase).replace(/ +/g, '\\s+'),
+    );
   // A phrase that ends in a dot ("U.N.") has already ended its word.
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, flags);
 }

@@ -94,6 +94,31 @@ describe('findAliases', () => {
     ]);
   });
 
+  it('GIVEN a compound joined with a hyphen or a space THEN either reads as the alias ("gender-equality", "shout out")', () => {
+    const table: AliasTable = {
+      entries: [
+        { alias: 'gender equality', term: 'women', caseSensitive: false, except: [] },
+        { alias: 'shout-out', term: 'praise', caseSensitive: false, except: [] },
+      ],
+    };
+    expect(applyAliases('that gender-equality summit', table)).toBe('that women summit');
+    expect(applyAliases('a shout out in the speech', table)).toBe('a praise in the speech');
+    expect(applyAliases('gender - equality', table)).toBe('women');
+  });
+
+  it('GIVEN an alias written with the text\'s own hyphen THEN it wins over a joined reading ("sit-down" the noun)', () => {
+    const table: AliasTable = {
+      entries: [
+        { alias: 'sit-down', term: 'meeting', caseSensitive: false, except: [] },
+        { alias: 'sit down with', term: 'meet', caseSensitive: false, except: [] },
+      ],
+    };
+    expect(applyAliases('book a sit-down with the president', table)).toBe(
+      'book a meeting with the president',
+    );
+    expect(applyAliases('sit down with the president', table)).toBe('meet the president');
+  });
+
   it('returns nothing with an empty table', () => {
     expect(findAliases('DPRK', { entries: [] })).toEqual([]);
   });

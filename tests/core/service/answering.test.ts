@@ -92,6 +92,9 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     ['how much did the carmakers invest in alabama?', '$1.6 billion'],
     ['how many penalties has the UN put on north korea?', 'four rounds of sanctions'],
     ['is the trade agreement done yet?', 'currently ongoing'],
+    ['which member of the first family headlined that gender-equality summit?', 'keynote remarks'],
+    ['how exactly did potus hype up his counterpart in tokyo?', 'very aggressive'],
+    ['bruh which car brands dumped cash into alabama', 'Toyota and Mazda'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
