@@ -179,15 +179,28 @@ const NAMES_ENUMERATED = /\p{Lu}[\p{L}\p{N}.-]*\)?,?\s+and\s+(?:the\s+)?\p{Lu}/u
 
 /**
  * A question after a part of an amount the sheets may give only in sum: "how much of the $1.6 billion is
- * Mazda's share?", "how many of those jobs are in manufacturing?", "how much did Honda put in on its own?".
+ * Mazda's share?", "how many of those jobs are in manufacturing?", "how much did Honda put in on its own?",
+ * "of the 850k jobs how many are at Toyota?", "the breakdown of the $424B by industry". Not "X vs Y" on its
+ * own: "how many sanctions were adopted vs the DPRK?" means against.
  */
 const ASKS_FOR_PART =
-  /\bhow\s+(?:much|many)\s+of\s+(?:that|those|these|this|it|them|the)\b|\b(?:share|portion|percentage|percent|fraction|breakdown|split)\s+(?:of|is|was|did|does|for)\b|['’]s\s+(?:share|portion|part|cut)\b|\bon\s+(?:its|their|his|her)\s+own\b|\bindividually\b|\bapiece\b/iu;
+  /\bhow\s+(?:much|many)\s+of\s+(?:that|those|these|this|it|them|the)\b|\bof\s+(?:the|those|these|that|all)\b[^?]{0,60}?\bhow\s+(?:much|many)\b|\b(?:breakdown|split|broken\s+down)\b[^?]{0,60}?\bby\s+(?!(?:the\s+)?(?:sections?|sheets?|topics?|docs?|documents?|themes?)\b)\p{L}|\b(?:share|portion|percentage|percent|fraction|breakdown|split)\s+(?:of|is|was|did|does|for)\b|['’]s\s+(?:share|portion|part|cut)\b|\bon\s+(?:its|their|his|her)\s+own\b|\bindividually\b|\bapiece\b/iu;
 
 /** Whether a question asks for a part of an amount (see ASKS_FOR_PART). */
 export function asksForPart(question: string): boolean {
   return ASKS_FOR_PART.test(question);
 }
+
+/**
+ * Whether a question names an amount ("$424B", "850k", "1.6bn", "850,000", "~30", "thirty") or asks for
+ * one ("how much", "how many"); a bare four-digit year ("the 2018 sheet") is not an amount.
+ */
+export function namesAmount(question: string): boolean {
+  return NAMES_AN_AMOUNT.test(question);
+}
+
+const NAMES_AN_AMOUNT =
+  /[$¥~]\s?\d|\b\d[\d,.]*\s*(?:k|m|bn?|b|billion|million|thousand|%)(?![\p{L}])|\b\d{1,3}(?:,\d{3})+\b|\bhow\s+(?:much|many)\b|\b(?:twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b/iu;
 
 /**
  * Whether a sentence breaks an amount down: a percentage, or two amounts of which one can be a part of

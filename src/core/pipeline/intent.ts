@@ -1,3 +1,4 @@
+import { asksForPart, namesAmount } from '../answer/asked-fact.js';
 import { isJapaneseHelpRequest } from '../language/chit-chat.js';
 import { isStopword } from '../text/stopwords.js';
 import { tokenize } from '../text/tokenize.js';
@@ -115,7 +116,8 @@ export function classifyIntent(text: string, topicTerms: number, options: Intent
   if (ASKS_FOR_SOURCES.test(text)) return 'sources';
   if (SAYS_ANSWER_WAS_WRONG.test(text)) return 'chit-chat';
   if (ASKS_ABOUT_KIZUNA.test(text)) return 'chit-chat';
-  if (OVERVIEW_WORDS.test(text)) return 'overview';
+  // "The breakdown of the $424B by industry" asks for a part of an amount, not for an overview.
+  if (OVERVIEW_WORDS.test(text) && !(asksForPart(text) && namesAmount(text))) return 'overview';
   if (topicTerms === 0 && options.leansOnConversation !== true && WHATS_IN_A_SHEET.test(text))
     return 'overview';
   return 'question';

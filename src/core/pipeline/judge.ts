@@ -21,7 +21,7 @@ import {
   enumeratesNames,
 } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
-import { answersAskedFact, asksForPart, statesPart } from '../answer/asked-fact.js';
+import { answersAskedFact, asksForPart, namesAmount, statesPart } from '../answer/asked-fact.js';
 import { asksForOpeningQuotation } from '../service/quotation-intent.js';
 import { isVerbInflection } from '../text/word-senses.js';
 
@@ -245,26 +245,32 @@ function usesEveryTerm(coverage: readonly TermCoverage[], passage: RetrievedPass
 function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[]): Judgement | undefined {
   const kind = reading.asks;
   const best = passages[0];
-  if (kind === undefined || best === undefined) return undefined;
+  if (best === undefined) return undefined;
   // The passages that could lead the answer (see leadWithAskedFact): close to the best one.
   const candidates = passages.filter((item) => item.score >= best.score * LEAD_SHARE);
-  const listed = kind === 'count' && countsNamedThings(reading.question);
-  const states = candidates.some((item) =>
-    splitSentences(item.passage.text).some(
-      (sentence) =>
-        answersAskedFact(kind, sentence, reading.typed ?? reading.question) ||
-        (listed && enumeratesNames(sentence)),
-    ),
-  );
-  if (!states) return { kind: 'related', missing: [], unstated: kind };
-  // "How much of the $1.6 billion is Mazda's share?": the total is not the part.
   const question = reading.typed ?? reading.question;
+  if (kind !== undefined) {
+    const listed = kind === 'count' && countsNamedThings(reading.question);
+    const states = candidates.some((item) =>
+      splitSentences(item.passage.text).some(
+        (sentence) => answersAskedFact(kind, sentence, question) || (listed && enumeratesNames(sentence)),
+      ),
+    );
+    if (!states) return { kind: 'related', missing: [], unstated: kind };
+  }
+  // "How much of the $1.6 billion is Mazda's share?", "the breakdown of the $424B by industry": the total
+  // is not the part.
+  const amountAsked =
+    kind === 'quantity' ||
+    kind === 'count' ||
+    kind === 'money' ||
+    (kind === undefined && namesAmount(question));
   if (
-    (kind === 'quantity' || kind === 'count' || kind === 'money') &&
+    amountAsked &&
     asksForPart(question) &&
     !candidates.some((item) => splitSentences(item.passage.text).some(statesPart))
   )
-    return { kind: 'related', missing: [], unstated: kind };
+    return { kind: 'related', missing: [], unstated: kind ?? 'quantity' };
   return undefined;
 }
 

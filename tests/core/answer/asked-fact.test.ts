@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   answersAskedFact,
   asksForPart,
+  namesAmount,
   statesPart,
   statesAskedFact,
   statesPlaceBeyond,
@@ -110,12 +111,31 @@ describe('asksForPart and statesPart', () => {
     "how much of the 1.6bn is mazda's share?",
     'how many of those jobs are in manufacturing?',
     'how much did honda put in on its own?',
+    'of the 850k jobs how many r at toyota specifically?',
+    'of those ~thirty trump–abe contacts how many were in person vs phone?',
+    'whats the breakdown of the $424B of fdi by industry',
   ])('GIVEN "%s" THEN a part of an amount is asked for', (question) => {
     expect(asksForPart(question)).toBe(true);
   });
 
-  it('GIVEN "how much did toyota and mazda invest?" THEN the whole is asked for', () => {
-    expect(asksForPart('how much did toyota and mazda invest?')).toBe(false);
+  it.each([
+    'how much did toyota and mazda invest?',
+    'how many UN penalty packages were adopted vs the DPRK?',
+  ])('GIVEN "%s" THEN the whole is asked for', (question) => {
+    expect(asksForPart(question)).toBe(false);
+  });
+
+  it.each([
+    ['$424B', true],
+    ['850k jobs', true],
+    ['nearly 850,000', true],
+    ['~30 meetings', true],
+    ['thirty contacts', true],
+    ['how many jobs', true],
+    ['the 2018 sheet', false],
+    ['what does reiwa mean', false],
+  ])('GIVEN "%s" THEN namesAmount is %s', (text, expected) => {
+    expect(namesAmount(text)).toBe(expected);
   });
 
   it('GIVEN a total alone THEN no part is stated; GIVEN a percentage THEN one is', () => {

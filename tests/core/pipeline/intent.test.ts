@@ -76,6 +76,7 @@ describe('classifyIntent', () => {
     'what are the key takeaways',
     'which topics come up in both sheets?',
     'what are the sections of the 2019 sheet',
+    'give me a breakdown of the 2018 sheet',
   ])('GIVEN "%s" THEN it asks for an overview', (text) =>
     expect(classifyIntent(text, 0, options)).toBe('overview'),
   );
@@ -83,6 +84,12 @@ describe('classifyIntent', () => {
   it('GIVEN a question wrapped in chat words THEN it is still a question', () => {
     expect(classifyIntent('yo what does reiwa mean lol', 1, options)).toBe('question');
     expect(classifyIntent('thanks! what does reiwa mean?', 1, options)).toBe('question');
+  });
+
+  it('GIVEN "the breakdown of the $424B by industry" THEN it asks for a part of an amount, not an overview', () => {
+    expect(classifyIntent('whats the breakdown of the $424B of fdi by industry', 2, options)).toBe(
+      'question',
+    );
   });
 
   it('GIVEN a question about what a sheet says on a topic THEN it is a question, not an overview', () => {

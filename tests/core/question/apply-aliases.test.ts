@@ -97,8 +97,15 @@ describe('findAliases', () => {
   it('GIVEN a compound joined with a hyphen or a space THEN either reads as the alias ("gender-equality", "shout out")', () => {
     const table: AliasTable = {
       entries: [
-        { alias: 'gender equality', term: 'women', caseSensitive: false, except: [] },
-        { alias: 'shout-out', term: 'praise', caseSensitive: false, except: [] },
+        {
+          alias: 'gender equality',
+          term: 'women',
+          caseSensitive: false,
+          except: [],
+          file: 'test.yaml',
+          line: 1,
+        },
+        { alias: 'shout-out', term: 'praise', caseSensitive: false, except: [], file: 'test.yaml', line: 1 },
       ],
     };
     expect(applyAliases('that gender-equality summit', table)).toBe('that women summit');
@@ -109,8 +116,15 @@ describe('findAliases', () => {
   it('GIVEN an alias written with the text\'s own hyphen THEN it wins over a joined reading ("sit-down" the noun)', () => {
     const table: AliasTable = {
       entries: [
-        { alias: 'sit-down', term: 'meeting', caseSensitive: false, except: [] },
-        { alias: 'sit down with', term: 'meet', caseSensitive: false, except: [] },
+        { alias: 'sit-down', term: 'meeting', caseSensitive: false, except: [], file: 'test.yaml', line: 1 },
+        {
+          alias: 'sit down with',
+          term: 'meet',
+          caseSensitive: false,
+          except: [],
+          file: 'test.yaml',
+          line: 1,
+        },
       ],
     };
     expect(applyAliases('book a sit-down with the president', table)).toBe(

@@ -239,6 +239,19 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     },
   );
 
+  it.each([
+    'of the 850k jobs how many r at toyota specifically?',
+    'of the ~30 meetings n calls, how many were actually in person vs phone?',
+    'whats the breakdown of the $424B of fdi by industry, like autos vs finance',
+  ])(
+    'GIVEN a part of an amount the sheets give only in sum ("%s") THEN the total is the closest passage, not an answer',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('related');
+      expect(answer.citations).not.toHaveLength(0);
+    },
+  );
+
   it('GIVEN a detail the sheets do not give THEN the closest passage is shown, not passed off as an answer', async () => {
     const answer = await ask('which city in Alabama is the Toyota-Mazda plant going in?');
     expect(answer.outcome).toBe('related');
