@@ -1,4 +1,5 @@
 import { canonicaliseNumbers } from '../text/canonical-numbers.js';
+import { monthsAsYears } from '../text/durations.js';
 import { foldLatinDiacritics, normaliseUnicode } from '../text/unicode.js';
 import { NO_ALIASES, type AliasTable } from './alias-table.js';
 import { findAliases, replaceAliasUses, type AliasUse } from './apply-aliases.js';
@@ -21,7 +22,8 @@ export interface NormalisedQuestion {
   /**
    * What to search and check coverage with: {@link display} with aliases replaced by the sheets' terms
    * ("DPRK" → "North Korea"), numbers in the sheets' spelling ("850k" → "850,000", "$1.6bn" →
-   * "$1.6 billion", "thirty" → "30") and Latin diacritics folded ("Shinzō" → "Shinzo").
+   * "$1.6 billion", "thirty" → "30", "twelve months" → "one year") and Latin diacritics folded ("Shinzō" →
+   * "Shinzo").
    */
   readonly search: string;
   /** The aliases found in {@link display}, with what replaced them, e.g. to explain an answer. */
@@ -37,7 +39,8 @@ export interface NormalisedQuestion {
 export function normaliseQuestion(raw: string, options: NormaliseQuestionOptions = {}): NormalisedQuestion {
   const display = normaliseUnicode(stripDiscordMarkup(raw)).replace(/\s+/g, ' ').trim();
   const aliases = findAliases(display, options.aliases ?? NO_ALIASES);
-  // Aliases first, on the words as typed ("the States"), then numbers, then diacritics for matching.
-  const search = foldLatinDiacritics(canonicaliseNumbers(replaceAliasUses(display, aliases)));
+  // Aliases first, on the words as typed ("the States"), then numbers (and months as years), then
+  // diacritics for matching.
+  const search = foldLatinDiacritics(monthsAsYears(canonicaliseNumbers(replaceAliasUses(display, aliases))));
   return { display, search, aliases };
 }

@@ -95,6 +95,7 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     ['which member of the first family headlined that gender-equality summit?', 'keynote remarks'],
     ['how exactly did potus hype up his counterpart in tokyo?', 'very aggressive'],
     ['bruh which car brands dumped cash into alabama', 'Toyota and Mazda'],
+    ["what did tokyo's premier claim about how tight he and trump got in twelve months?", 'in just one year'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
