@@ -92,19 +92,42 @@ export interface OverviewLine {
 const MAX_OVERVIEW_LINES = 8;
 
 /**
- * An overview: one cited line per section, in each sheet's order, oldest sheet first. Without a topic,
- * each section's own summary line; with one ("what do the sheets say about security?"), the passage of
- * each section that retrieval found closest to the topic, among those close to the best.
+ * A topic overview's lines from one section at most: a topic is often told in several lines of one section
+ * ("everything about North Korea": maximum pressure, four rounds of sanctions, missile defense), which one
+ * line per section would cut to one.
+ */
+const TOPIC_LINES_PER_SECTION = 3;
+
+/** How a topic overview picks its lines (see {@link overviewLines}). */
+export interface OverviewOptions {
+  /** A passage joins a topic overview when it scores at least this share of its list's best. @default 0.8 */
+  readonly topicShare?: number;
+  /** Most lines from one section in a topic overview. @default 3 */
+  readonly linesPerSection?: number;
+  /**
+   * A second retrieval that fills a topic overview up to MIN_TOPIC_LINES when the first finds fewer: a
+   * topic's own word may be used in only a line or two ("economy"), while the sheets tell it in others.
+   */
+  readonly fillFrom?: readonly RetrievedPassage[];
+}
+
+/** Fewest lines a topic overview is filled up to from `fillFrom`. */
+const MIN_TOPIC_LINES = 3;
+
+/**
+ * An overview, in each sheet's order, oldest sheet first. Without a topic, each section's own summary line;
+ * with one ("what do the sheets say about security?"), the passages retrieval found close to the topic
+ * (up to `linesPerSection` from a section), among those close to the best.
  *
- * @param topicShare - a section joins a topic overview when its best passage scores at least this share
- *   of the best one. @default 0.8
+ * @param retrieved - for a topic overview, best first: the topic's own search (see {@link topicOnly}).
  */
 export function overviewLines(
   knowledge: KnowledgeBase,
   reading: Reading,
   retrieved: readonly RetrievedPassage[],
-  topicShare = 0.8,
+  options: OverviewOptions = {},
 ): OverviewLine[] {
+  const { topicShare = 0.8, linesPerSection = TOPIC_LINES_PER_SECTION, fillFrom = [] } = options;
   const documents = [...knowledge.documents]
     // "Compare the 2018 and 2019 sheets" names one sheet beside its noun, but asks for both.
     .filter(
@@ -121,14 +144,24 @@ export function overviewLines(
       (passage) => order.has(passage.documentId) && passage.kind === 'section-summary',
     );
   } else {
-    const best = retrieved[0]?.score ?? 0;
-    const perSection = new Map<string, Passage>();
-    for (const item of retrieved) {
-      if (!order.has(item.passage.documentId) || item.score < best * topicShare) continue;
-      const key = `${item.passage.documentId}\u0000${item.passage.section}`;
-      if (!perSection.has(key)) perSection.set(key, item.passage);
-    }
-    chosen = [...perSection.values()];
+    const perSection = new Map<string, Passage[]>();
+    const taken = new Set<string>();
+    const take = (list: readonly RetrievedPassage[], enough: number) => {
+      const best = list[0]?.score ?? 0;
+      for (const item of list) {
+        if (taken.size >= enough) return;
+        if (!order.has(item.passage.documentId) || item.score < best * topicShare) continue;
+        if (taken.has(item.passage.id)) continue;
+        const key = `${item.passage.documentId}\u0000${item.passage.section}`;
+        const lines = perSection.get(key) ?? [];
+        if (lines.length >= linesPerSection) continue;
+        perSection.set(key, [...lines, item.passage]);
+        taken.add(item.passage.id);
+      }
+    };
+    take(retrieved, Number.POSITIVE_INFINITY);
+    take(fillFrom, MIN_TOPIC_LINES);
+    chosen = [...perSection.values()].flat();
   }
   chosen.sort(
     (a, b) => (order.get(a.documentId) ?? 0) - (order.get(b.documentId) ?? 0) || a.position - b.position,
@@ -137,6 +170,19 @@ export function overviewLines(
     passage,
     sentence: hasTopic ? closestSentence(passage, reading.standalone) : passage.text,
   }));
+}
+
+/**
+ * A topic overview's search: the topic's words alone ("tl;dr of everything the fact sheets say about north
+ * korea pls" → "north korea"), since the request's own words ("everything", "say", "sheets") flatten the
+ * similarity of every passage to it. The reading as it was when nothing in it names a topic the sheets use.
+ */
+export function topicOnly(reading: Reading): Reading {
+  const words = reading.coverage
+    .filter((item) => item.kind === 'exact' || item.kind === 'typo' || item.kind === 'paraphrase')
+    // A misspelling or a word of the sheets' own near it ("econ" → "economic") searched as the sheets say it.
+    .map((item) => (item.kind === 'exact' ? item.term.word : (item.via ?? item.term.word)));
+  return words.length === 0 ? reading : { ...reading, standalone: words.join(' ') };
 }
 
 /** "What is Reiwa?", "what's OPIC", "reiwa?", "meaning of JUSEP": asks what a name means or stands for. */

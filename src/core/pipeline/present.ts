@@ -91,10 +91,16 @@ export function overviewReply(
   topical: boolean,
 ): Reply {
   const citations: Citation[] = [];
-  const body = lines.map((line) => {
+  const body = lines.map((line, index) => {
     const citation = citationFor(state, line.passage, citations.length + 1);
     if (citation !== undefined) citations.push(citation);
-    return `• ${sectionLabel(line.passage)}${line.sentence} [${citations.length}]`;
+    // A section's name heads its first line only, when a topic overview gives several lines of it.
+    const previous = lines[index - 1]?.passage;
+    const sameSection =
+      previous !== undefined &&
+      previous.documentId === line.passage.documentId &&
+      previous.section === line.passage.section;
+    return `• ${sameSection ? '' : sectionLabel(line.passage)}${line.sentence} [${citations.length}]`;
   });
   const sheets = [...new Set(lines.map((line) => line.passage.documentId))].map(
     (id) => state.documentsById.get(id)?.displayDate ?? id,

@@ -10,7 +10,13 @@ import type { Glossary } from '../language/glossary.js';
 import { suggestSpeakers } from '../quotes/find-quotation.js';
 import { readQuoteQuery } from '../quotes/read-quote-query.js';
 import { translateJapaneseQuestion, type TranslatedQuestion } from '../language/translate-question.js';
-import { LEAD_SHARE, leadWithAskedFact, leadWithDefinition, overviewLines } from '../pipeline/compose.js';
+import {
+  LEAD_SHARE,
+  leadWithAskedFact,
+  leadWithDefinition,
+  overviewLines,
+  topicOnly,
+} from '../pipeline/compose.js';
 import { normalise, normaliseHistory } from '../pipeline/normalise.js';
 import {
   answeredReply,
@@ -264,7 +270,11 @@ export class KizunaService implements KizunaCore {
 
     const passages = await this.retrieveFor(state, reading);
     if (reading.intent === 'overview') {
-      const lines = overviewLines(state.knowledge, reading, passages);
+      const lines = reading.hasTopic
+        ? overviewLines(state.knowledge, reading, await this.retrieveFor(state, topicOnly(reading)), {
+            fillFrom: passages,
+          })
+        : overviewLines(state.knowledge, reading, passages);
       if (lines.length > 0) return finish(overviewReply(state, say, lines, reading.hasTopic));
     }
 

@@ -858,6 +858,16 @@ describe('a standing among others', () => {
 });
 
 describe('overviews', () => {
+  it('GIVEN "tl;dr of everything the fact sheets say about north korea pls" THEN the lines about North Korea, several from its section, and nothing off the topic', async () => {
+    const answer = await ask('tl;dr of everything the fact sheets say about north korea pls');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'maximum pressure')).toBe(true);
+    expect(cites(answer, 'four rounds of sanctions')).toBe(true);
+    expect(cites(answer, 'Foreign Direct Investment')).toBe(false);
+    // The section's name heads its first line only.
+    expect(answer.text.match(/Denuclearizing The Korean Peninsula:/g)).toHaveLength(1);
+  });
+
   it.each([
     [
       'What did the 2019 sheet say?',
