@@ -95,6 +95,12 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     ['which member of the first family headlined that gender-equality summit?', 'keynote remarks'],
     ['how exactly did potus hype up his counterpart in tokyo?', 'very aggressive'],
     ['bruh which car brands dumped cash into alabama', 'Toyota and Mazda'],
+    ['what are the 3 pillars of the tokyo–washington relationship per the 2019 doc?', 'robust security'],
+    [
+      'do they say anything about keeping the seas safe? like shipping lanes n stuff',
+      'rules-based maritime order',
+    ],
+    ['which big annual speech did potus shout out the two automakers in?', 'State of the Union'],
     ["what did tokyo's premier claim about how tight he and trump got in twelve months?", 'in just one year'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {
     const answer = await ask(question);
