@@ -101,6 +101,9 @@ function predicateWords(words: Reading['words'], coverage: readonly TermCoverage
 const NOUN_MARKERS =
   /^(?:on|about|of|in|for|with|from|into|the|a|an|any|some|no|their|its|his|her|our|your|my|this|that|these|those)$/u;
 
+/** "the trade agreement", "the US-Japan trade deal": one agreement, named with the definite article. */
+const NAMES_ONE_AGREEMENT = /\bthe\s+(?:[\p{L}.-]+\s+){0,3}(?:agreement|deal|treaty|pact|accord)\b/iu;
+
 /** Rarity (0–1, see rarityWeight) at which a word the sheets use names a subject on its own. */
 const SUBJECT_RARITY = 0.5;
 
@@ -200,8 +203,12 @@ export function judge(
     const change = changeOfOffice(reading.question);
     if (change !== undefined && !passages.some((item) => changeOfOffice(item.passage.text) !== undefined))
       return { kind: 'related', missing: [change] };
-    // "When was the trade agreement signed?": a time of the talks does not date a signing.
-    const completed = reading.asks === 'when' ? completion(reading.question) : undefined;
+    // "When was the trade agreement signed?": a time of the talks does not date a signing; nor does it
+    // say "the trade deal got signed right?". Not "have they signed any deals?": deals were negotiated.
+    const completed =
+      reading.asks === 'when' || NAMES_ONE_AGREEMENT.test(reading.question)
+        ? completion(reading.question)
+        : undefined;
     if (completed !== undefined && completion(best.passage.text) === undefined)
       return { kind: 'related', missing: [completed] };
     // "What is the population of Tokyo?": the sheets name Tokyo but never give a population.

@@ -757,6 +757,17 @@ describe('a time beyond what the question says', () => {
     expect(cites(answer, 'Trade Agreement')).toBe(true);
   });
 
+  it('GIVEN "so the trade deal got signed right?" THEN the talks are the closest passage, not a yes', async () => {
+    const answer = await ask('so the trade deal got signed right? which car tariffs got cut');
+    expect(answer.outcome).not.toBe('answered');
+    expect(cites(answer, 'Trade Agreement')).toBe(true);
+  });
+
+  it('GIVEN "have they actually signed any energy deals?" THEN the deals the sheets tell of answer it', async () => {
+    const answer = await ask('lol have they actually signed any energy deals or is it all vibes');
+    expect(answer.outcome).toBe('answered');
+  });
+
   it('GIVEN "is the trade agreement done yet?" THEN the ongoing negotiations answer it', async () => {
     const answer = await ask('is the trade agreement done yet?');
     expect(answer.outcome).toBe('answered');
