@@ -101,6 +101,7 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
       'rules-based maritime order',
     ],
     ['which big annual speech did potus shout out the two automakers in?', 'State of the Union'],
+    ['ngl idk what opic even stands for lol', 'Overseas Private Investment Corporation'],
     ["what did tokyo's premier claim about how tight he and trump got in twelve months?", 'in just one year'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {
     const answer = await ask(question);
