@@ -5,6 +5,7 @@ import type { KnowledgeBase, Passage } from '../types.js';
 import type { Reading } from './interpret.js';
 import { statesAskedFact } from './question-shape.js';
 import { answersAskedFact } from '../answer/asked-fact.js';
+import { wordForms } from '../text/word-forms.js';
 
 /** A passage scoring at least this share of the best one may lead an answer. */
 export const LEAD_SHARE = 0.85;
@@ -37,6 +38,63 @@ export function leadWithAskedFact(
     ? [...passages]
     : [leader, ...passages.filter((item) => item !== leader)];
 }
+
+/**
+ * A passage further down may lead when none near the best states the fact asked for and it does, on a word
+ * of the question's own that few passages use and that names what the number counts ("and how many times
+ * have they met since?": the first meeting retrieves best, "nearly 30 official meetings" states the count).
+ * The word keeps a follow-up's earlier topic, a name used everywhere ("Japan"), or a count of something
+ * else ("four rounds of sanctions" for "how many citizens were abducted?") from leading.
+ *
+ * @param passagesUsing - in how many passages the sheets use a word stem.
+ * @param reach - the lowest share of the best score a passage may lead from. @default 0.7
+ */
+export function reachForAskedFact(
+  reading: Reading,
+  passages: readonly RetrievedPassage[],
+  passagesUsing: (stem: string) => number,
+  reach = REACH_SHARE,
+): RetrievedPassage[] {
+  const kind = reading.asks;
+  const best = passages[0];
+  if (kind === undefined || best === undefined) return [...passages];
+  const question = reading.typed ?? reading.question;
+  const states = (item: RetrievedPassage) =>
+    splitSentences(item.passage.text).some((sentence) => answersAskedFact(kind, sentence, question));
+  if (passages.some((item) => item.score >= best.score * LEAD_SHARE && states(item))) return [...passages];
+  const own = new Set(
+    contentTokens(reading.question)
+      .flatMap((token) => [...wordForms(token)])
+      .filter((form) => {
+        const used = passagesUsing(form);
+        return used > 0 && used <= DISTINCTIVE_PASSAGES;
+      }),
+  );
+  if (own.size === 0) return [...passages];
+  const reached = passages.find(
+    (item) =>
+      item.score >= best.score * reach &&
+      states(item) &&
+      countedWords(item.passage.text).some((token) => [...wordForms(token)].some((form) => own.has(form))),
+  );
+  return reached === undefined ? [...passages] : [reached, ...passages.filter((item) => item !== reached)];
+}
+
+/**
+ * The words right after each number of a text, what it counts ("nearly 30 official meetings and phone
+ * conversations" → official, meetings, and; "four rounds of sanctions" → rounds, of, sanctions), lower case.
+ */
+function countedWords(text: string): string[] {
+  return [...text.matchAll(COUNTED)].flatMap((match) => (match[1] ?? '').toLowerCase().split(/\s+/));
+}
+
+const COUNTED =
+  /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen))\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
+
+/** See {@link reachForAskedFact}. */
+const REACH_SHARE = 0.7;
+/** A word used in at most this many passages tells one topic from another ("meet": 3; "Japan": 40). */
+const DISTINCTIVE_PASSAGES = 3;
 
 /** True when a sentence that holds the asked fact gives it in figures ("$1.6 billion", "850,000"). */
 function statesFigure(reading: Reading, item: RetrievedPassage): boolean {

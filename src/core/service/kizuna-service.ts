@@ -15,6 +15,7 @@ import {
   leadWithAskedFact,
   leadWithDefinition,
   overviewLines,
+  reachForAskedFact,
   topicOnly,
 } from '../pipeline/compose.js';
 import { normalise, normaliseHistory } from '../pipeline/normalise.js';
@@ -268,7 +269,11 @@ export class KizunaService implements KizunaCore {
       return finish(plainReply('chit-chat', say.sourcesList(documents)));
     }
 
-    const passages = await this.retrieveFor(state, reading);
+    const retrieved = await this.retrieveFor(state, reading);
+    const passages =
+      reading.intent === 'overview'
+        ? retrieved
+        : reachForAskedFact(reading, retrieved, (stem) => state.vocabulary.stemPassageCounts.get(stem) ?? 0);
     if (reading.intent === 'overview') {
       const lines = reading.hasTopic
         ? overviewLines(state.knowledge, reading, await this.retrieveFor(state, topicOnly(reading)), {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import { leadWithDefinition, overviewLines, topicOnly } from '../../../src/core/pipeline/compose.js';
+import {
+  leadWithDefinition,
+  overviewLines,
+  reachForAskedFact,
+  topicOnly,
+} from '../../../src/core/pipeline/compose.js';
 import type { Reading } from '../../../src/core/pipeline/interpret.js';
 import type { RetrievedPassage } from '../../../src/core/retrieval/retrieved-passage.js';
 import type { KnowledgeBase } from '../../../src/core/types.js';
@@ -113,5 +118,52 @@ describe('topicOnly', () => {
   it('GIVEN no topic word the sheets use THEN the reading is kept', () => {
     const request = { standalone: 'whatever', coverage: [term('whatever', 'missing')] } as unknown as Reading;
     expect(topicOnly(request)).toBe(request);
+  });
+});
+
+describe('reachForAskedFact', () => {
+  const first = hit('Abe was the first world leader to seek and arrange a meeting with Trump.', 0.6);
+  const friendship = hit('Trump and Abe have developed an enduring friendship and trust.', 0.58);
+  const meetings = hit('They have held nearly 30 official meetings and phone conversations.', 0.5);
+  const sanctions = hit('The United Nations has passed four rounds of sanctions against North Korea.', 0.5);
+  const usedIn = (counts: Record<string, number>) => (stem: string) => counts[stem] ?? 0;
+  const counting = (question: string) =>
+    ({ question, asks: 'count', statedNumbers: [] }) as unknown as Reading;
+
+  it('GIVEN a count asked and none near the best THEN the passage further down that counts what was asked leads', () => {
+    const order = reachForAskedFact(
+      counting('and how many times have they met since?'),
+      [first, friendship, meetings],
+      usedIn({ meet: 3 }),
+    );
+    expect(order[0]).toBe(meetings);
+  });
+
+  it('GIVEN a number that counts something else THEN the order is kept ("four rounds of sanctions" for abductees)', () => {
+    const order = reachForAskedFact(
+      counting('how many japanese citizens were abducted in total?'),
+      [first, friendship, sanctions],
+      usedIn({ abduct: 1, citizen: 1 }),
+    );
+    expect(order[0]).toBe(first);
+  });
+
+  it('GIVEN a word of the question used all over the sheets THEN it does not reach ("Japan")', () => {
+    const order = reachForAskedFact(
+      counting('how many times has japan met them?'),
+      [first, friendship, meetings],
+      usedIn({ japan: 40, meet: 40 }),
+    );
+    expect(order[0]).toBe(first);
+  });
+
+  it('GIVEN a passage far below the best THEN it does not lead', () => {
+    const low = hit('They have held nearly 30 official meetings and phone conversations.', 0.2);
+    const order = reachForAskedFact(
+      counting('how many times have they met?'),
+      [first, low],
+      usedIn({ meet: 3 }),
+    );
+    expect(order[0]).toBe(first);
   });
 });

@@ -82,7 +82,7 @@ describe('applyAliases with the shipped aliases', () => {
 
 describe('findAliases', () => {
   it('says what each alias was, where, and what replaced it', () => {
-    expect(findAliases('Did the DPRK and the US talk?', aliases)).toEqual([
+    expect(findAliases('Did the DPRK and the US agree?', aliases)).toEqual([
       { original: 'DPRK', term: 'North Korea', start: 8, end: 12 },
       { original: 'US', term: 'United States', start: 21, end: 23 },
     ]);

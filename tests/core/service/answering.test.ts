@@ -102,6 +102,7 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     ],
     ['which big annual speech did potus shout out the two automakers in?', 'State of the Union'],
     ['ngl idk what opic even stands for lol', 'Overseas Private Investment Corporation'],
+    ['ballpark, how often have the two heads of govt talked?', 'nearly 30 official meetings'],
     ["what did tokyo's premier claim about how tight he and trump got in twelve months?", 'in just one year'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {
     const answer = await ask(question);
@@ -463,6 +464,15 @@ describe('follow-ups', () => {
 
   it('GIVEN a near-domain question after an answered one THEN it is still not answered', async () => {
     expect((await followUp('How many jobs?', 'What is the population of Tokyo?')).answered).toBe(false);
+  });
+
+  it('GIVEN "and how many times have they met since?" after the first meeting THEN the count of their meetings answers', async () => {
+    const answer = await followUp(
+      'who was the first leader to meet trump after the 2016 election?',
+      'and how many times have they met since?',
+    );
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'nearly 30 official meetings')).toBe(true);
   });
 
   it('GIVEN "when was that?" THEN the earlier subject is answered with its date', async () => {
