@@ -103,6 +103,13 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     ['which big annual speech did potus shout out the two automakers in?', 'State of the Union'],
     ['ngl idk what opic even stands for lol', 'Overseas Private Investment Corporation'],
     ['ballpark, how often have the two heads of govt talked?', 'nearly 30 official meetings'],
+    [
+      'when did washington, tokyo and seoul rehearse shooting down rockets together?',
+      'December and October 2017',
+    ],
+    ['what kind of economic model did both leaders keep saying they support?', 'demand-driven growth'],
+    ['yo did the orange man actually promise to keep japan safe or nah', 'protect the people of Japan'],
+    ['how tight are the two leaders personally? how often have they talked', 'nearly 30 official meetings'],
     ["what did tokyo's premier claim about how tight he and trump got in twelve months?", 'in just one year'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {
     const answer = await ask(question);
