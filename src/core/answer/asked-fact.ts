@@ -30,6 +30,18 @@ const STATES_AGENT =
 /** A standing among others: an ordinal or a superlative ("third largest", "one of the largest", "first"). */
 const STATES_RANK =
   /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|top|leading|foremost|largest|biggest|greatest|highest|most)\b/iu;
+/**
+ * A standing in a ranked list: an ordinal before a superlative ("the third largest", "2nd-biggest"), "top
+ * five", "#3", "number one"; not "one of the largest", which ranks nothing.
+ */
+const POSITION =
+  /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+(?:largest|biggest|greatest|highest|most|leading|top)\b|\btop\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b|#\s?\d+\b|\bnumber\s+(?:one|two|three|\d+)\b/iu;
+
+/** Whether a sentence gives a standing in a ranked list (see POSITION). */
+export function statesPosition(sentence: string): boolean {
+  return POSITION.test(sentence);
+}
+
 const STATES_PLACE =
   /\b(in|to|at|across|into|from)\s+(the\s+)?\p{Lu}\p{L}+|\b(region|regions|city|state|country)\b/u;
 
@@ -110,17 +122,32 @@ const DURATION = /\b(?:half[\s-]century|(?:decades?|years?|centur(?:y|ies))[\s-]
  * Places are the capitalised words after a place preposition, compared case aside.
  */
 export function statesPlaceBeyond(sentence: string, question: string): boolean {
+  const places = placesNamed(sentence);
+  if (places.length === 0) return statesAskedFact('where', sentence);
+  return beyondQuestion(places, question);
+}
+
+/**
+ * Whether a sentence names a place the question did not ("in Southeast Asia, South Asia, and Sub-Saharan
+ * Africa"): a better answer to "which parts of the world…?" than "markets across the world".
+ */
+export function namesPlaceBeyond(sentence: string, question: string): boolean {
+  const places = placesNamed(sentence);
+  return places.length > 0 && beyondQuestion(places, question);
+}
+
+function beyondQuestion(places: readonly string[], question: string): boolean {
   const asked = new Set((question.match(/\p{L}+/gu) ?? []).map((word) => word.toLowerCase()));
+  return places.some((place) => !asked.has(place));
+}
+
+/** Known places, and names after a place preposition, lower case. */
+function placesNamed(sentence: string): string[] {
   // A known place anywhere ("a new Alabama manufacturing plant"), or a name after a place preposition.
   const named = (sentence.match(/\p{Lu}\p{L}+/gu) ?? [])
     .map((word) => word.toLowerCase())
     .filter((word) => isPlaceName(word));
-  const places = [
-    ...named,
-    ...[...sentence.matchAll(PLACE_NAMES)].map((match) => (match[1] ?? '').toLowerCase()),
-  ];
-  if (places.length === 0) return statesAskedFact('where', sentence);
-  return places.some((place) => !asked.has(place));
+  return [...named, ...[...sentence.matchAll(PLACE_NAMES)].map((match) => (match[1] ?? '').toLowerCase())];
 }
 
 const PLACE_NAMES = /\b(?:in|to|at|across|into|from)\s+(?:the\s+)?(\p{Lu}\p{L}+)/gu;

@@ -4,7 +4,7 @@ import { contentTerms, contentTokens } from '../text/content-terms.js';
 import type { KnowledgeBase, Passage } from '../types.js';
 import type { Reading } from './interpret.js';
 import { statesAskedFact } from './question-shape.js';
-import { answersAskedFact } from '../answer/asked-fact.js';
+import { answersAskedFact, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
 import { wordForms } from '../text/word-forms.js';
 
 /** A passage scoring at least this share of the best one may lead an answer. */
@@ -27,12 +27,21 @@ export function leadWithAskedFact(
     return [...passages];
   const fits = (item: RetrievedPassage) => statesWhatWasAsked(reading, item);
   const close = passages.filter((item) => item.score >= best.score * share && fits(item));
-  // "How much did Toyota and Mazda invest?": "$1.6 billion" answers it better than "billions of dollars".
+  const question = reading.typed ?? reading.question;
+  const said = (item: RetrievedPassage, test: (sentence: string) => boolean) =>
+    splitSentences(item.passage.text).some(test);
+  // The sharpest answer of the kind among those close to the best: "How much did Toyota and Mazda
+  // invest?": "$1.6 billion", not "billions of dollars" (not "how long / how often": "over the
+  // half-century" answers those in words); "where does Japan rank?": "the third largest", not "one of the
+  // largest"; "which parts of the world?": "Southeast Asia, South Asia…", not "across the world".
   const exact =
-    // Not "how long / how often": "over the half-century" answers those in words.
     reading.asks === 'money' || reading.asks === 'count'
       ? close.find((item) => statesFigure(reading, item))
-      : undefined;
+      : reading.asks === 'rank'
+        ? close.find((item) => said(item, statesPosition))
+        : reading.asks === 'where'
+          ? close.find((item) => said(item, (sentence) => namesPlaceBeyond(sentence, question)))
+          : undefined;
   const leader = exact ?? (fits(best) ? best : close[0]);
   return leader === undefined || leader === best
     ? [...passages]

@@ -15,7 +15,8 @@ import {
 } from '../retrieval/soft-alignment.js';
 import { saidSentences } from './follow-up.js';
 import type { Reading } from './interpret.js';
-import { answersAskedFact } from '../answer/asked-fact.js';
+import { answersAskedFact, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
+import { splitSentences } from '../answer/split-sentences.js';
 
 export interface RetrieveStageOptions {
   /** Passages to retrieve. @default 6 */
@@ -60,12 +61,9 @@ export async function retrieveForReading(
     if (alignment === undefined) retrieved = await state.retriever.retrieve(query, k, filter);
     else {
       const candidates = await state.retriever.retrieve(query, Math.max(k, RERANK_CANDIDATES), filter);
-      retrieved = rerankByAlignment(
-        candidates,
-        reading.coverage,
-        alignment,
-        undefined,
-        alignmentsOf(reading),
+      retrieved = withSharpAnswersAhead(
+        rerankByAlignment(candidates, reading.coverage, alignment, undefined, alignmentsOf(reading)),
+        reading,
       ).slice(0, k);
     }
   } else {
@@ -87,6 +85,37 @@ export async function retrieveForReading(
   const quoted = quotedPassagesFor(reading.question, state, documentIds, retrieved, reading.expansions);
   const ranked = promoteQuotedPassages(retrieved, quoted, k);
   return reading.wantsMore ? unsaidFirst(ranked, saidSentences(reading.history)) : ranked;
+}
+
+/**
+ * How much more a passage scores when it gives the asked fact in its sharpest form: a standing for "where
+ * does Japan rank…?" ("the third largest", not "one of the largest"), places named for "which parts of the
+ * world…?" ("Southeast Asia…", not "across the world"). Such a passage is often worded far from the
+ * question ("pouring money into" for Foreign Direct Investment) and would not be among the few answered
+ * from.
+ */
+const SHARP_ANSWER_BONUS = 1.1;
+
+/** Passages that give the asked standing or places, scored up (see {@link SHARP_ANSWER_BONUS}), best first. */
+export function withSharpAnswersAhead(
+  passages: readonly RetrievedPassage[],
+  reading: Pick<Reading, 'asks' | 'question' | 'typed'>,
+): RetrievedPassage[] {
+  const question = reading.typed ?? reading.question;
+  const sharp =
+    reading.asks === 'rank'
+      ? statesPosition
+      : reading.asks === 'where'
+        ? (sentence: string) => namesPlaceBeyond(sentence, question)
+        : undefined;
+  if (sharp === undefined) return [...passages];
+  return passages
+    .map((item) =>
+      splitSentences(item.passage.text).some(sharp)
+        ? { ...item, score: item.score * SHARP_ANSWER_BONUS }
+        : item,
+    )
+    .sort((a, b) => b.score - a.score);
 }
 
 /**

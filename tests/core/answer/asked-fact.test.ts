@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   answersAskedFact,
   asksForPart,
+  namesPlaceBeyond,
+  statesPosition,
   namesAmount,
   statesPart,
   statesAskedFact,
@@ -141,5 +143,25 @@ describe('asksForPart and statesPart', () => {
   it('GIVEN a total alone THEN no part is stated; GIVEN a percentage THEN one is', () => {
     expect(statesPart('Toyota and Mazda are investing $1.6 billion in a new plant.')).toBe(false);
     expect(statesPart('Mazda pays 50% of the $1.6 billion.')).toBe(true);
+  });
+});
+
+describe('statesPosition and namesPlaceBeyond', () => {
+  it.each([
+    ['Japan represents the third largest source of FDI.', true],
+    ['the 2nd-biggest investor', true],
+    ['in the top five', true],
+    ["Japan is one of the world's largest purchasers of the F-35 jet.", false],
+    ['Abe was the first world leader to seek a meeting.', false],
+  ])('GIVEN "%s" THEN a standing is given: %s', (sentence, expected) => {
+    expect(statesPosition(sentence)).toBe(expected);
+  });
+
+  it('GIVEN places named that the question did not name THEN they answer "which parts of the world"; "across the world" does not', () => {
+    const question = 'which parts of the world is the energy partnership aimed at?';
+    expect(namesPlaceBeyond('energy in Southeast Asia, South Asia, and Sub-Saharan Africa', question)).toBe(
+      true,
+    );
+    expect(namesPlaceBeyond('to grow secure energy markets across the world', question)).toBe(false);
   });
 });

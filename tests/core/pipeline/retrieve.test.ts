@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { withRemarksBehind } from '../../../src/core/pipeline/retrieve.js';
+import type { Reading } from '../../../src/core/pipeline/interpret.js';
+import { withRemarksBehind, withSharpAnswersAhead } from '../../../src/core/pipeline/retrieve.js';
 import { makeRetrieved } from '../../support/passages.js';
 
 const hit = makeRetrieved;
@@ -40,5 +41,40 @@ describe('withRemarksBehind', () => {
       0.6,
     );
     expect(withRemarksBehind([remark], (text) => text.includes('half-century'))[0]?.score).toBe(0.6);
+  });
+});
+
+describe('withSharpAnswersAhead', () => {
+  const reading = (question: string, asks: Reading['asks']) => ({ question, asks }) as Reading;
+  const oneOf = makeRetrieved("Japan is one of the world's largest purchasers of the F-35 jet.", 0.55);
+  const third = makeRetrieved(
+    'Japan represents the third largest source of Foreign Direct Investment.',
+    0.52,
+  );
+  const world = makeRetrieved('The partnership grows secure energy markets across the world.', 0.54);
+  const regions = makeRetrieved(
+    'The partnership brings energy to Southeast Asia, South Asia, and Sub-Saharan Africa.',
+    0.5,
+  );
+
+  it('GIVEN "where does Japan rank…?" THEN a standing ("the third largest") comes before "one of the largest"', () => {
+    const order = withSharpAnswersAhead(
+      [oneOf, third],
+      reading('where does japan rank among investors?', 'rank'),
+    );
+    expect(order[0]?.passage).toBe(third.passage);
+  });
+
+  it('GIVEN "which parts of the world…?" THEN places named come before "across the world"', () => {
+    const order = withSharpAnswersAhead(
+      [world, regions],
+      reading('which parts of the world is it aimed at?', 'where'),
+    );
+    expect(order[0]?.passage).toBe(regions.passage);
+  });
+
+  it('GIVEN any other kind of question THEN the order is kept', () => {
+    const order = withSharpAnswersAhead([oneOf, third], reading('what does japan buy?', undefined));
+    expect(order.map((item) => item.passage)).toEqual([oneOf.passage, third.passage]);
   });
 });

@@ -110,6 +110,11 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     ['what kind of economic model did both leaders keep saying they support?', 'demand-driven growth'],
     ['yo did the orange man actually promise to keep japan safe or nah', 'protect the people of Japan'],
     ['how tight are the two leaders personally? how often have they talked', 'nearly 30 official meetings'],
+    [
+      'where does japan rank among countries pouring money into the american economy?',
+      'third largest source',
+    ],
+    ['which far‑off regions is the tokyo–washington power tie‑up meant to help?', 'Sub-Saharan Africa'],
     ["what did tokyo's premier claim about how tight he and trump got in twelve months?", 'in just one year'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {
     const answer = await ask(question);
