@@ -28,7 +28,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   // conjunction ("what did Trump say when he praised Abe?").
   [
     'when',
-    /(?:^|[,;.?!(]\s*|\b(?:and|but|so|ok|okay|wait|like|then)\s+)when\b|\bwhat\s+(year|month|date|day|time)\b|\bwhich\s+(year|month|date|day)\b|\bhow\s+long\s+ago\b|\bwhen\s*\??\s*$/i,
+    /(?:^|[,;.?!(]\s*|\b(?:and|but|so|ok|okay|wait|like|then)\s+)when\b|\bwhat\s+(?:exact\s+|precise\s+|specific\s+)?(year|month|date|day|time)\b|\bwhich\s+(?:exact\s+|precise\s+|specific\s+)?(year|month|date|day)\b|\bhow\s+long\s+ago\b|\bwhen\s*\??\s*$/i,
   ],
   [
     'who',

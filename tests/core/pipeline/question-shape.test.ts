@@ -29,6 +29,7 @@ describe('askedFor', () => {
     ['When did OPIC sign those MOUs?', 'when'],
     ['so when was that?', 'when'],
     ['What year did the drills happen?', 'when'],
+    ['what exact date did ivanka give her keynote?', 'when'],
     ['Who called Abe a very aggressive, strong, tough Prime Minister?', 'who'],
     ['which companies invested billions?', 'who'],
     ['which city in alabama is the plant going in?', 'where'],

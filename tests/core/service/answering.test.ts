@@ -780,6 +780,12 @@ describe('a time beyond what the question says', () => {
     expect(cites(answer, 'Trade Agreement')).toBe(true);
   });
 
+  it('GIVEN "what exact date…" and a sheet that says "last fall" THEN the closest passage, not an answer', async () => {
+    const answer = await ask('what exact date did ivanka give her keynote in tokyo? need it for a slide');
+    expect(answer.outcome).toBe('related');
+    expect(cites(answer, 'keynote remarks')).toBe(true);
+  });
+
   it('GIVEN "so the trade deal got signed right?" THEN the talks are the closest passage, not a yes', async () => {
     const answer = await ask('so the trade deal got signed right? which car tariffs got cut');
     expect(answer.outcome).not.toBe('answered');
