@@ -160,7 +160,7 @@ describe('the shipped aliases for capitals and months', () => {
     expect(applyAliases('how often have the heads of state met?', shipped)).toBe(
       'how often have the leaders met?',
     );
-    expect(applyAliases('who got face time first?', shipped)).toBe('who got meeting first?');
+    expect(applyAliases('who had face time first?', shipped)).toBe('who had meeting first?');
   });
 
   it('GIVEN an abbreviated month the sheets name THEN the month in full', async () => {

@@ -115,6 +115,11 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
       'third largest source',
     ],
     ['which far‑off regions is the tokyo–washington power tie‑up meant to help?', 'Sub-Saharan Africa'],
+    [
+      "which foreign boss got face time with the incoming potus before anyone else once he'd won?",
+      'first world leader',
+    ],
+    ['who joined potus in sending good wishes for the emperor switch?', 'First Lady Melania Trump'],
     ["what did tokyo's premier claim about how tight he and trump got in twelve months?", 'in just one year'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {
     const answer = await ask(question);
