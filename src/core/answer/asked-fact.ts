@@ -129,10 +129,16 @@ export function statesPlaceBeyond(sentence: string, question: string): boolean {
 
 /**
  * Whether a sentence names a place the question did not ("in Southeast Asia, South Asia, and Sub-Saharan
- * Africa"): a better answer to "which parts of the world…?" than "markets across the world".
+ * Africa"): a better answer to "which parts of the world…?" than "markets across the world". `isParty`
+ * leaves out the places every other passage names (Japan, the United States): they are who acts, not
+ * where.
  */
-export function namesPlaceBeyond(sentence: string, question: string): boolean {
-  const places = placesNamed(sentence);
+export function namesPlaceBeyond(
+  sentence: string,
+  question: string,
+  isParty: (place: string) => boolean = () => false,
+): boolean {
+  const places = placesNamed(sentence).filter((place) => !isParty(place));
   return places.length > 0 && beyondQuestion(places, question);
 }
 

@@ -32,3 +32,14 @@ export const CHIT_CHAT_WORDS: ReadonlySet<string> = new Set(
     .filter((word) => word.length > 0),
 );
 
+/**
+ * The text without chat words ("pls what even is reiwa" → "what is reiwa"), for reading the shape of a
+ * question: patterns anchored at its start ("what is…") should not fail on the greeting before it. Not for
+ * searching: some chat words are the sheets' own ("great").
+ */
+export function withoutChatWords(text: string): string {
+  return text
+    .replace(/[\p{L}'’]+/gu, (word) => (CASUAL_FILLERS.has(word.toLowerCase()) ? '' : word))
+    .replace(/\s+/g, ' ')
+    .trim();
+}

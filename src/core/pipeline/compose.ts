@@ -6,6 +6,7 @@ import type { Reading } from './interpret.js';
 import { statesAskedFact } from './question-shape.js';
 import { answersAskedFact, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
 import { wordForms } from '../text/word-forms.js';
+import { withoutChatWords } from './casual-words.js';
 
 /** A passage scoring at least this share of the best one may lead an answer. */
 export const LEAD_SHARE = 0.85;
@@ -21,6 +22,7 @@ export function leadWithAskedFact(
   reading: Reading,
   passages: readonly RetrievedPassage[],
   share = LEAD_SHARE,
+  isParty: (place: string) => boolean = () => false,
 ): RetrievedPassage[] {
   const best = passages[0];
   if (best === undefined || (reading.asks === undefined && reading.statedNumbers.length === 0))
@@ -40,7 +42,7 @@ export function leadWithAskedFact(
       : reading.asks === 'rank'
         ? close.find((item) => said(item, statesPosition))
         : reading.asks === 'where'
-          ? close.find((item) => said(item, (sentence) => namesPlaceBeyond(sentence, question)))
+          ? close.find((item) => said(item, (sentence) => namesPlaceBeyond(sentence, question, isParty)))
           : undefined;
   const leader = exact ?? (fits(best) ? best : close[0]);
   return leader === undefined || leader === best
@@ -269,7 +271,11 @@ export function leadWithDefinition(
   share = LEAD_SHARE,
 ): RetrievedPassage[] {
   const best = passages[0];
-  if (best === undefined || reading.asks !== undefined || !ASKS_FOR_DEFINITION.test(reading.question))
+  if (
+    best === undefined ||
+    reading.asks !== undefined ||
+    !ASKS_FOR_DEFINITION.test(withoutChatWords(reading.question))
+  )
     return [...passages];
   const asked = new Set(contentTerms(reading.question));
   const defines = (item: RetrievedPassage) =>

@@ -17,6 +17,7 @@ import { saidSentences } from './follow-up.js';
 import type { Reading } from './interpret.js';
 import { answersAskedFact, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
 import { splitSentences } from '../answer/split-sentences.js';
+import { stem } from '../text/stem.js';
 
 export interface RetrieveStageOptions {
   /** Passages to retrieve. @default 6 */
@@ -64,6 +65,7 @@ export async function retrieveForReading(
       retrieved = withSharpAnswersAhead(
         rerankByAlignment(candidates, reading.coverage, alignment, undefined, alignmentsOf(reading)),
         reading,
+        partiesOf(state),
       ).slice(0, k);
     }
   } else {
@@ -100,13 +102,14 @@ const SHARP_ANSWER_BONUS = 1.1;
 export function withSharpAnswersAhead(
   passages: readonly RetrievedPassage[],
   reading: Pick<Reading, 'asks' | 'question' | 'typed'>,
+  isParty: (place: string) => boolean = () => false,
 ): RetrievedPassage[] {
   const question = reading.typed ?? reading.question;
   const sharp =
     reading.asks === 'rank'
       ? statesPosition
       : reading.asks === 'where'
-        ? (sentence: string) => namesPlaceBeyond(sentence, question)
+        ? (sentence: string) => namesPlaceBeyond(sentence, question, isParty)
         : undefined;
   if (sharp === undefined) return [...passages];
   return passages
@@ -225,3 +228,16 @@ function unsaidFirst(passages: readonly RetrievedPassage[], said: readonly strin
   };
   return [...passages.filter((item) => !wasSaid(item)), ...passages.filter(wasSaid)];
 }
+
+/**
+ * The places a knowledge base's passages name everywhere (at least {@link PARTY_SHARE} of them: Japan, the
+ * United States): who acts in the sheets, never the answer to "where". Lower-case place word in.
+ */
+export function partiesOf(state: KnowledgeState): (place: string) => boolean {
+  const counts = state.vocabulary.stemPassageCounts;
+  const floor = state.knowledge.passages.length * PARTY_SHARE;
+  return (place) => (counts.get(stem(place)) ?? 0) >= floor;
+}
+
+/** Share of passages that name a place for it to be one of the parties (see {@link partiesOf}). */
+const PARTY_SHARE = 0.2;

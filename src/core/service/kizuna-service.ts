@@ -33,7 +33,7 @@ import { judge, type JudgeOptions } from '../pipeline/judge.js';
 import { documentStems, usesEveryWord, wordsOnlyInOtherSheets } from '../pipeline/other-sheet.js';
 import { rarityWeight } from '../retrieval/coverage-verdict.js';
 import { smallTalkKind } from '../pipeline/intent.js';
-import { retrieveForReading } from '../pipeline/retrieve.js';
+import { partiesOf, retrieveForReading } from '../pipeline/retrieve.js';
 import { verifyDraft } from '../pipeline/verify.js';
 import { createVocabularyCache, type VocabularyCache } from '../retrieval/corpus-vocabulary.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
@@ -375,7 +375,7 @@ export class KizunaService implements KizunaCore {
 
     const ordered = this.withEveryPassageIfItFits(
       state,
-      leadWithDefinition(reading, leadWithAskedFact(reading, passages)),
+      leadWithDefinition(reading, leadWithAskedFact(reading, passages, LEAD_SHARE, partiesOf(state))),
     );
     // A Japanese question goes to a model as asked, so it may answer in Japanese; the glossary reads that
     // answer back into the sheets' English for the grounding check.

@@ -11,4 +11,3 @@ declare module 'wink-lexicon/src/wn-adjective-exceptions.js' {
   const exceptions: Readonly<Record<string, string>>;
   export default exceptions;
 }
-

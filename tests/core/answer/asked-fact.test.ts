@@ -164,4 +164,15 @@ describe('statesPosition and namesPlaceBeyond', () => {
     );
     expect(namesPlaceBeyond('to grow secure energy markets across the world', question)).toBe(false);
   });
+
+  it('GIVEN the places every passage names (the parties) THEN they do not answer "where"', () => {
+    const question = 'which regions is the energy partnership meant to help?';
+    const isParty = (place: string) => place === 'japan' || place === 'united' || place === 'states';
+    expect(
+      namesPlaceBeyond('The United States and Japan cooperate on energy markets.', question, isParty),
+    ).toBe(false);
+    expect(
+      namesPlaceBeyond('The United States and Japan bring energy to Southeast Asia.', question, isParty),
+    ).toBe(true);
+  });
 });

@@ -25,6 +25,10 @@ describe('leadWithDefinition', () => {
     },
   );
 
+  it('GIVEN chat words before the question ("pls what even is reiwa") THEN it still asks what Reiwa means', () => {
+    expect(leadWithDefinition(reading('pls what even is reiwa'), [congratulates, defines])[0]).toBe(defines);
+  });
+
   it('GIVEN a question that is not after a meaning THEN the order is kept', () => {
     expect(
       leadWithDefinition(reading('did trump congratulate japan on reiwa?'), [congratulates, defines])[0],
