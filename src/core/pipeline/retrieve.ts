@@ -15,9 +15,11 @@ import {
 } from '../retrieval/soft-alignment.js';
 import { saidSentences } from './follow-up.js';
 import type { Reading } from './interpret.js';
+import type { Passage } from '../types.js';
 import { answersAskedFact, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
 import { splitSentences } from '../answer/split-sentences.js';
 import { stem } from '../text/stem.js';
+import { contentTerms } from '../text/content-terms.js';
 
 export interface RetrieveStageOptions {
   /** Passages to retrieve. @default 6 */
@@ -86,7 +88,7 @@ export async function retrieveForReading(
     );
   const quoted = quotedPassagesFor(reading.question, state, documentIds, retrieved, reading.expansions);
   const ranked = promoteQuotedPassages(retrieved, quoted, k);
-  return reading.wantsMore ? unsaidFirst(ranked, saidSentences(reading.history)) : ranked;
+  return reading.wantsMore ? unsaidFirst(ranked, saidSentences(reading.history), state) : ranked;
 }
 
 /**
@@ -219,14 +221,57 @@ function alignmentContext(state: KnowledgeState, table: WordVectorLookup): Align
  */
 const SAID_SHARE = 0.5;
 
-function unsaidFirst(passages: readonly RetrievedPassage[], said: readonly string[]): RetrievedPassage[] {
+/** A passage counts as said when one sentence of the last answer used this share of its content terms. */
+const RETOLD_SHARE = 0.6;
+
+/**
+ * "Tell me more": what was not said yet first, and first of that the rest of the section the last answer
+ * came from, in the sheet's order after it (what a reader of the sheet would read next); what was said last.
+ */
+function unsaidFirst(
+  passages: readonly RetrievedPassage[],
+  said: readonly string[],
+  state: Pick<KnowledgeState, 'knowledge' | 'documentsById'>,
+): RetrievedPassage[] {
   if (said.length === 0) return [...passages];
+  const saidTerms = said.map((sentence) => new Set(contentTerms(sentence)));
   const wasSaid = (item: RetrievedPassage) => {
     const text = item.passage.text;
     const repeated = said.filter((sentence) => text.includes(sentence)).reduce((sum, s) => sum + s.length, 0);
-    return repeated >= text.length * SAID_SHARE;
+    if (repeated >= text.length * SAID_SHARE) return true;
+    // Told in other words (an answer retold in a thread, a model's summary): most of its terms were said.
+    const terms = new Set(contentTerms(text));
+    return (
+      terms.size > 0 &&
+      saidTerms.some(
+        (words) => [...terms].filter((term) => words.has(term)).length >= terms.size * RETOLD_SHARE,
+      )
+    );
   };
-  return [...passages.filter((item) => !wasSaid(item)), ...passages.filter(wasSaid)];
+  const saidItems = passages.filter(wasSaid);
+  const unsaid = passages.filter((item) => !wasSaid(item));
+  const last = saidItems[0]?.passage;
+  if (last === undefined) return [...unsaid, ...saidItems];
+  const retrieved = new Set(passages.map((item) => item.passage.id));
+  const best = passages[0]?.score ?? 0;
+  const document = state.documentsById.get(last.documentId);
+  const sameSection = (passage: Passage) =>
+    passage.documentId === last.documentId && passage.section === last.section && passage.id !== last.id;
+  // The section's other lines, those after the one said first: retrieval may not have found them.
+  const rest = state.knowledge.passages
+    .filter((passage) => sameSection(passage) && !retrieved.has(passage.id))
+    .sort(
+      (a, b) =>
+        Number(a.position < last.position) - Number(b.position < last.position) || a.position - b.position,
+    )
+    .flatMap((passage) => (document === undefined ? [] : [{ passage, document, score: best * RETOLD_SHARE }]))
+    .filter((item) => !wasSaid(item));
+  return [
+    ...unsaid.filter((item) => sameSection(item.passage)),
+    ...rest,
+    ...unsaid.filter((item) => !sameSection(item.passage)),
+    ...saidItems,
+  ];
 }
 
 /**

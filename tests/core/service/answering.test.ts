@@ -485,6 +485,19 @@ describe('follow-ups', () => {
     expect((await followUp('How many jobs?', 'What is the population of Tokyo?')).answered).toBe(false);
   });
 
+  it('GIVEN "tell me more" after an answer retold in other words THEN the rest of its section, not the same passage', async () => {
+    const answer = await ask('tell me more', [
+      { role: 'user', text: "what's the maximum pressure campaign?" },
+      {
+        role: 'assistant',
+        text: 'The 2018 fact sheet says the President implemented a campaign of maximum pressure against North Korea to compel it to relinquish its nuclear weapons program.',
+      },
+    ]);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations[0]?.passage).not.toContain('maximum pressure');
+    expect(answer.citations[0]?.section).toBe('DENUCLEARIZING THE KOREAN PENINSULA');
+  });
+
   it('GIVEN "and how many times have they met since?" after the first meeting THEN the count of their meetings answers', async () => {
     const answer = await followUp(
       'who was the first leader to meet trump after the 2016 election?',
