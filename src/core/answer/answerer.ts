@@ -14,6 +14,11 @@ export interface AnswerContext {
   /** The kind of fact asked for ("how much…" → quantity): the sentence that holds one should lead. */
   readonly asks?: AskedFor;
   /**
+   * The person is after someone's words ("what did Trump say about Abe?"): another quotation close to the
+   * best is a second answer, though it names nothing the first did not.
+   */
+  readonly wantsWords?: boolean;
+  /**
    * For a question in Japanese: reads a Japanese sentence into the sheets' English (through the glossary),
    * so a model's Japanese answer can be checked against the English passages it cites.
    */

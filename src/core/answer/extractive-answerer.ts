@@ -19,6 +19,9 @@ export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
   crossSheetShare: 0.5,
 };
 
+/** A sentence that quotes someone: words in double quotation marks, more than a name's worth. */
+const QUOTATION = /["“][^"”]{12,}/u;
+
 interface Candidate {
   readonly index: number;
   readonly retrieved: RetrievedPassage;
@@ -59,7 +62,11 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EX
         if (chosen.length >= options.maxSentences) break;
         if (chosen.includes(candidate) || candidate.retrieved.score < topScore * options.supportingShare)
           continue;
-        const addsSomething = [...candidate.terms].some((term) => wanted.has(term) && !covered.has(term));
+        const addsSomething =
+          [...candidate.terms].some((term) => wanted.has(term) && !covered.has(term)) ||
+          (context.wantsWords === true &&
+            QUOTATION.test(candidate.sentence) &&
+            QUOTATION.test(first.sentence));
         if (!addsSomething) continue;
         chosen.push(candidate);
         for (const term of candidate.terms) if (wanted.has(term)) covered.add(term);

@@ -34,6 +34,7 @@ import { documentStems, usesEveryWord, wordsOnlyInOtherSheets } from '../pipelin
 import { rarityWeight } from '../retrieval/coverage-verdict.js';
 import { smallTalkKind } from '../pipeline/intent.js';
 import { partiesOf, retrieveForReading } from '../pipeline/retrieve.js';
+import { mayAskForWords } from './quotation-intent.js';
 import { verifyDraft } from '../pipeline/verify.js';
 import { createVocabularyCache, type VocabularyCache } from '../retrieval/corpus-vocabulary.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
@@ -392,6 +393,7 @@ export class KizunaService implements KizunaCore {
         passages: ordered,
         crossSheet: reading.crossSheet,
         ...(reading.asks === undefined ? {} : { asks: reading.asks }),
+        ...(mayAskForWords(reading.question) ? { wantsWords: true } : {}),
       },
       request.onVerifiedText,
     );

@@ -82,6 +82,27 @@ describe('extractive answerer', () => {
     expect(answer.text).toBe(`${quote} [1]`);
   });
 
+  it('GIVEN someone’s words asked for and two close quotations THEN both are given, though the second names nothing new', async () => {
+    const question = 'what did trump say about abe?';
+    const passages = [
+      retrieved('"I cherish my friendship with Prime Minister Abe." – President Trump', 0.72),
+      retrieved(
+        'President Trump has praised Prime Minister Abe as a "very aggressive, strong, tough Prime Minister."',
+        0.7,
+      ),
+    ];
+    const words = await answerer.answer({
+      question,
+      standaloneQuestion: question,
+      history: [],
+      passages,
+      wantsWords: true,
+    });
+    expect(words.text).toContain('[2]');
+    const plain = await ask(question, passages);
+    expect(plain.text).not.toContain('[2]');
+  });
+
   it('GIVEN no passages THEN it does not answer', async () => {
     expect((await ask('Anything?', [])).answered).toBe(false);
   });
