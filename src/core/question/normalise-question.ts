@@ -1,5 +1,6 @@
 import { canonicaliseNumbers } from '../text/canonical-numbers.js';
 import { monthsAsYears } from '../text/durations.js';
+import { spokenYears } from '../text/spoken-years.js';
 import { foldLatinDiacritics, normaliseUnicode } from '../text/unicode.js';
 import { NO_ALIASES, type AliasTable } from './alias-table.js';
 import { findAliases, replaceAliasUses, type AliasUse } from './apply-aliases.js';
@@ -41,6 +42,8 @@ export function normaliseQuestion(raw: string, options: NormaliseQuestionOptions
   const aliases = findAliases(display, options.aliases ?? NO_ALIASES);
   // Aliases first, on the words as typed ("the States"), then numbers (and months as years), then
   // diacritics for matching.
-  const search = foldLatinDiacritics(monthsAsYears(canonicaliseNumbers(replaceAliasUses(display, aliases))));
+  const search = foldLatinDiacritics(
+    monthsAsYears(canonicaliseNumbers(spokenYears(replaceAliasUses(display, aliases)))),
+  );
   return { display, search, aliases };
 }
