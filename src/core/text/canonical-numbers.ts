@@ -8,9 +8,10 @@ import { NUMBER_WORD, NUMBER_WORD_RUN, readNumberWords, SCALES } from './number-
  * | written | canonical |
  * | --- | --- |
  * | `850k`, `850K`, `850 thousand`, `eight hundred fifty thousand` | `850,000` |
- * | `$1.6bn`, `1.6B`, `$1,600,000,000`, `1600 million` | `$1.6 billion`, `1.6 billion`, … |
+ * | `$1.6bn`, `1.6B`, `1.6 bil`, `1.6bln`, `$1,600,000,000`, `1600 million` | `$1.6 billion`, `1.6 billion`, … |
  * | `4k`, `four thousand` | `4,000` |
  * | `thirty`, `twenty-five`, `4` | `30`, `25`, `four` |
+ * | `30ish`, `850k-ish` | `about 30`, `about 850,000` |
  * | `3rd`, `1st` | `third`, `first` |
  *
  * Left alone: numbers already in that form, years and other digits below a million ("2017", "850,000"),
@@ -40,6 +41,8 @@ export function canonicaliseNumbers(text: string): string {
   }
   if (HAS_DIGIT.test(canonical)) {
     canonical = canonical
+      // "30ish": an estimate of 30.
+      .replace(ISH_NUMBER, (_match: string, digits: string) => `about ${digits}`)
       .replace(DIGIT_ORDINAL, (ordinal: string, digits: string) => ORDINAL_WORDS[Number(digits)] ?? ordinal)
       .replace(DIGIT_NUMBER, spellDigitNumber);
   }
@@ -47,6 +50,8 @@ export function canonicaliseNumbers(text: string): string {
 }
 
 const HAS_DIGIT = /\d/;
+/** "30ish", "850k-ish": a number given as an estimate. */
+const ISH_NUMBER = /(?<![\p{L}\p{N}.,-])(\d[\d,.]*[kKmMbB]?)-?ish(?![\p{L}\p{N}])/gu;
 /** "half a million", "a quarter of a billion". */
 const SHARE_OF_ONE =
   /(?<![\p{L}\p{N}])(half|an?\s+quarter)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)(?![\p{L}\p{N}])/giu;
@@ -80,10 +85,15 @@ const DIGIT_ORDINAL = /(?<![\p{L}\p{N}.,-])(10|[1-9])(?:st|nd|rd|th)(?![\p{L}\p{
  * Groups: 1 currency sign, 2 integer part, 3 fraction, 4 scale word, 5 scale suffix.
  */
 const DIGIT_NUMBER =
-  /(?<![\p{L}\p{N}.,-])([$€£¥]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[ \t]*(thousand|million|billion|trillion)(?![\p{L}\p{N}])|(k|bn|b|mn|m|tn)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}]|[.,]\d)/giu;
+  /(?<![\p{L}\p{N}.,-])([$€£¥]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:[ \t]*(thousand|million|billion|trillion|bil|bln|mil|mln|trn)\.?(?![\p{L}\p{N}])|(k|bn|b|mn|m|tn|bil|bln|mil|mln)(?![\p{L}\p{N}]))?(?![\p{L}\p{N}]|[.,]\d)/giu;
 
 const SUFFIX_SCALES: Readonly<Record<string, number>> = {
   k: 1e3,
+  bil: 1e9,
+  bln: 1e9,
+  mil: 1e6,
+  mln: 1e6,
+  trn: 1e12,
   b: 1e9,
   bn: 1e9,
   m: 1e6,
@@ -115,7 +125,7 @@ function spellDigitNumber(
   if (lowerSuffix === 'm' && currency === '') return match;
   const scale =
     scaleWord !== undefined
-      ? (SCALES[scaleWord.toLowerCase()] ?? 1)
+      ? (SCALES[scaleWord.toLowerCase()] ?? SUFFIX_SCALES[scaleWord.toLowerCase()] ?? 1)
       : lowerSuffix !== undefined
         ? (SUFFIX_SCALES[lowerSuffix] ?? 1)
         : 1;

@@ -16,6 +16,23 @@ describe('canonicaliseNumbers', () => {
   );
 
   it.each([
+    ['1.6 bil', '1.6 billion'],
+    ['424bln', '424 billion'],
+    ['$2 mil', '$2 million'],
+    ['3 mln', '3 million'],
+  ])('GIVEN "%s" (a scale abbreviated) THEN it reads as "%s"', (written, canonical) => {
+    expect(canonicaliseNumbers(written)).toBe(canonical);
+  });
+
+  it.each([
+    ['30ish meetings', 'about 30 meetings'],
+    ['850k-ish jobs', 'about 850,000 jobs'],
+    ['a stylish answer', 'a stylish answer'],
+  ])('GIVEN "%s" THEN a number with -ish reads as an estimate: "%s"', (written, canonical) => {
+    expect(canonicaliseNumbers(written)).toBe(canonical);
+  });
+
+  it.each([
     ['850k', '850,000'],
     ['850K', '850,000'],
     ['850 thousand', '850,000'],
