@@ -32,7 +32,7 @@ export interface QuestionWords {
  * Words about the fact sheets themselves rather than their topic ("what does the fact sheet say…"):
  * never a reason to refuse, never worth matching.
  */
-const META_TOKENS = new Set([
+export const META_TOKENS: ReadonlySet<string> = new Set([
   'fact',
   'facts',
   'sheet',

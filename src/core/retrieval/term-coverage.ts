@@ -4,7 +4,7 @@ import { stem } from '../text/stem.js';
 import { ENGLISH_STOPWORDS, isStopword, QUESTION_WORDS } from '../text/stopwords.js';
 import type { CorpusVocabulary, WordVectorLookup } from './corpus-vocabulary.js';
 import { unit } from './corpus-vocabulary.js';
-import type { QuestionTerm, QuestionWords } from './question-terms.js';
+import { META_TOKENS, type QuestionTerm, type QuestionWords } from './question-terms.js';
 import { isPlaceName } from './place-names.js';
 
 export type CoverageKind = 'exact' | 'typo' | 'paraphrase' | 'missing' | 'filler';
@@ -284,10 +284,15 @@ function isLikelyMisspeltFiller(token: string): boolean {
   return false;
 }
 
-/** Stopwords long enough that a one-letter slip still identifies them. */
+/**
+ * Stopwords, and the words about the request itself ("english", "translation"), long enough that a
+ * one-letter slip still identifies them ("englsh", "translaton"); the request words from six letters, as
+ * shorter ones are a slip away from acronyms and names ("tpp" from "top").
+ */
 const FILLER_VOCABULARY = [
   ...ENGLISH_STOPWORDS,
   ...QUESTION_WORDS,
+  ...[...META_TOKENS].filter((word) => word.length >= 6),
   'doing',
   'going',
   'anything',

@@ -123,6 +123,7 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     ['pls what even is reiwa <:sakura:1234567890>', 'beautiful harmony'],
     ["what was tokyo's capital inflow to the usa worth back in twenty sixteen, in bn", '$424 billion'],
     ['how much did $TM and mazda put into the alabama plant?', '$1.6 billion'],
+    ['wat does reiwa meen in englsh', 'beautiful harmony'],
     ['which parts of the world is that power alliance between the two aimed at?', 'Sub-Saharan Africa'],
     ["what did tokyo's premier claim about how tight he and trump got in twelve months?", 'in just one year'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {
