@@ -14,7 +14,9 @@ import { LEAD_SHARE } from './compose.js';
 import {
   askedAttribute,
   askedRole,
+  asksForOutcome,
   changeOfOffice,
+  givesEstimate,
   completion,
   lightVerbObject,
   countsNamedThings,
@@ -211,6 +213,10 @@ export function judge(
         : undefined;
     if (completed !== undefined && completion(best.passage.text) === undefined)
       return { kind: 'related', missing: [completed] };
+    // "Did the plant actually end up hiring 4k?": an estimate is not what came of it.
+    const outcome = asksForOutcome(reading.question);
+    if (outcome !== undefined && givesEstimate(best.passage.text))
+      return { kind: 'related', missing: [outcome] };
     // "What is the population of Tokyo?": the sheets name Tokyo but never give a population.
     const attribute = askedAttribute(reading.question);
     const absent = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === attribute);

@@ -11,7 +11,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   // Before quantity: "how much does Japan pay…" is answered only by a sum of money, not by any number.
   [
     'money',
-    /\bhow\s+much\b[^?.!]*\b(pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|worth|fund|funds|funded|funding|money|cash|budget|price|charge|charges|charged)\b|\bhow\s+much\s+(money|cash|funding)\b|\bhow\s+many\s+(dollars|yen|billions|millions)\b|\bwhat(?:['’]s|\s+is|\s+was|\s+were)?\s+the\s+(?:cost|price|dollar\s+(?:figure|amount|value)|value)\b/i,
+    /\bhow\s+much\b[^?.!]*\b(pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|worth|fund|funds|funded|funding|money|cash|budget|price|charge|charges|charged)\b|\bhow\s+much\s+(money|cash|funding)\b|\bhow\s+many\s+(dollars|yen|billions|millions|bucks|bn|billion|million|usd)\b|\bwhat(?:['’]s|\s+is|\s+was|\s+were)?\s+the\s+(?:cost|price|dollar\s+(?:figure|amount|value)|value)\b/i,
   ],
   // "Where does Japan rank among investors?" asks for a standing, answered by "the third largest".
   [
@@ -82,7 +82,7 @@ export function isCrossSheetQuestion(question: string, documents: readonly Knowl
 }
 
 /** A sheet as people name it, misspelt too ("fact sheat", "the 2019 doc"). */
-const SHEET_NOUN = String.raw`(?:white\s+house\s+)?(?:fact[\s-]*sh(?:e{1,3}a?|ea)ts?|sh(?:e{1,3}a?|ea)ts?|ones?|documents?|docs?|versions?|release)`;
+const SHEET_NOUN = String.raw`(?:white\s+house\s+)?(?:fact[\s-]*sh(?:e{1,3}a?|ea)ts?|sh(?:e{1,3}a?|ea)ts?|ones?|documents?|docs?|versions?|releases?|memos?|briefs?|briefings?|readouts?|statements?)`;
 const EARLIEST = /\b(first|earlier|earliest|older|oldest|original)\b/i;
 const LATEST = /\b(second|later|latest|newer|newest|recent|most\s+recent|last)\b/i;
 
@@ -270,11 +270,33 @@ export function changeOfOffice(text: string): string | undefined {
  * time dates the start of talks. Written for Kizuna from common English.
  */
 const COMPLETION =
-  /\b(?:sign(?:ed|ing|s)?|finali[sz](?:ed|e|es|ing)|conclud(?:ed|e|es|ing)|ratif(?:ied|y|ies|ying)|enacted|took\s+effect|takes?\s+effect|came\s+into\s+force|comes?\s+into\s+force|went\s+into\s+effect|go\s+into\s+effect)\b/iu;
+  /\b(?:(?:clos|clinch|seal)(?:e|es|ed|ing)?\s+(?:the|a|that|this)\s+(?:[\w-]+\s+){0,2}(?:deal|agreement|pact|treaty)|sign(?:ed|ing|s)?|finali[sz](?:ed|e|es|ing)|conclud(?:ed|e|es|ing)|ratif(?:ied|y|ies|ying)|enacted|took\s+effect|takes?\s+effect|came\s+into\s+force|comes?\s+into\s+force|went\s+into\s+effect|go\s+into\s+effect)\b/iu;
 
 /** The words of a completion (see COMPLETION) in a question or a sentence, or undefined. */
 export function completion(text: string): string | undefined {
   return COMPLETION.exec(text)?.[0];
+}
+
+/**
+ * A question after what came of a plan or an estimate ("did the plant actually end up hiring 4k?", "did
+ * it pan out?"): a passage that gives only the estimate ("estimated to create up to 4,000 jobs") does not
+ * say. Not "how many would it end up employing?", which asks for the estimate. Written for Kizuna from
+ * common English.
+ */
+const OUTCOME =
+  /\b(?:did|has|have)\b[^?.!]*?\b(end\s+up|turn\s+out|come\s+true|pan\s+out|materiali[sz]e)\b|\b(ended\s+up|turned\s+out|came\s+true|panned\s+out|materiali[sz]ed)\b/iu;
+/** A sentence that gives a plan or an estimate, not what came of it. */
+const ESTIMATE = /\b(?:estimated|expected|projected|forecast|planned|up\s+to)\b/iu;
+
+/** The words asking what came of a plan (see OUTCOME), or undefined. */
+export function asksForOutcome(question: string): string | undefined {
+  const match = OUTCOME.exec(question);
+  return match === null ? undefined : (match[1] ?? match[2]);
+}
+
+/** Whether a passage gives only a plan or an estimate (see ESTIMATE). */
+export function givesEstimate(text: string): boolean {
+  return ESTIMATE.test(text);
 }
 
 /**

@@ -124,6 +124,7 @@ export const META_TOKENS: ReadonlySet<string> = new Set([
   'paragraph',
   'bullet',
   'bullets',
+  'pts',
   // About the asking, not the topic: "I forgot, what was…", "remind me", "what do the sheets cover re X".
   'forgot',
   'forget',

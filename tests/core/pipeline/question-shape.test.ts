@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   askedAttribute,
   askedFor,
+  asksForOutcome,
+  givesEstimate,
   isCrossSheetQuestion,
   countsNamedThings,
   enumeratesNames,
@@ -252,5 +254,21 @@ describe('lightVerbObject', () => {
 
   it('GIVEN a question that is not yes-or-no with a light verb THEN there is none', () => {
     expect(lightVerbObject('how many jobs do japanese companies support?')).toEqual([]);
+  });
+});
+
+describe('asksForOutcome and givesEstimate', () => {
+  it.each([
+    ['did the alabama plant actually end up hiring 4k?', 'end up'],
+    ['has the trade push panned out?', 'panned out'],
+    ['it ended up creating jobs?', 'ended up'],
+    ['how many people would end up employed there?', undefined],
+  ])('GIVEN "%s" THEN it asks what came of a plan: %s', (question, words) => {
+    expect(asksForOutcome(question)).toBe(words);
+  });
+
+  it('GIVEN an estimate THEN it is not what came of it; GIVEN a fact THEN it is', () => {
+    expect(givesEstimate('a plant estimated to create up to 4,000 American jobs')).toBe(true);
+    expect(givesEstimate('the United Nations has passed four rounds of sanctions')).toBe(false);
   });
 });

@@ -124,6 +124,16 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
     ["what was tokyo's capital inflow to the usa worth back in twenty sixteen, in bn", '$424 billion'],
     ['how much did $TM and mazda put into the alabama plant?', '$1.6 billion'],
     ['wat does reiwa meen in englsh', 'beautiful harmony'],
+    [
+      'after pyongyang lobbed a rocket across the archipelago, what was the military reply?',
+      'in response to',
+    ],
+    ["what are the three pillars of the tie-up per the may '19 memo?", 'robust security'],
+    [
+      "who gets credit for the security council's multiple penalty packages vs pyongyang?",
+      "Trump Administration's leadership",
+    ],
+    ['how many positions could that car factory in AL add? 4k?', '4,000'],
     ['which parts of the world is that power alliance between the two aimed at?', 'Sub-Saharan Africa'],
     ["what did tokyo's premier claim about how tight he and trump got in twelve months?", 'in just one year'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {
@@ -808,6 +818,17 @@ describe('a time beyond what the question says', () => {
     expect(answer.outcome).toBe('related');
     expect(cites(answer, 'keynote remarks')).toBe(true);
   });
+
+  it.each([
+    'did the alabama plant actually end up hiring 4k? source?',
+    'did they actually close the trade deal? what tariff rate did it set on japanese autos',
+  ])(
+    'GIVEN what came of a plan or a deal asked for ("%s") THEN the plan is the closest passage, not an answer',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('related');
+    },
+  );
 
   it('GIVEN "so the trade deal got signed right?" THEN the talks are the closest passage, not a yes', async () => {
     const answer = await ask('so the trade deal got signed right? which car tariffs got cut');
