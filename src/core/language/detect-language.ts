@@ -84,8 +84,12 @@ function languageByScript(text: string, profile: ScriptProfile): DetectedLanguag
   }
   // The dominant other script, when it outweighs the Latin letters (so "Reiwa का क्या मतलब है?" is Hindi).
   let best: [string, number] | undefined;
-  for (const [script, count] of profile.other)
+  for (const [script, count] of profile.other) {
+    // Korean letters typed one by one, never joined into a syllable ("ㅁㄴㅇㄹ"), are a keyboard held
+    // down, not Korean.
+    if (script === 'Hangul' && !HANGUL_SYLLABLE.test(text)) continue;
     if (best === undefined || count > best[1]) best = [script, count];
+  }
   if (best !== undefined && best[1] * 2 >= profile.latin) {
     const code = SCRIPT_LANGUAGE[best[0]];
     if (code === 'ru' && /[іїєґІЇЄҐ]/u.test(text)) return unsupported('uk');
@@ -93,6 +97,9 @@ function languageByScript(text: string, profile: ScriptProfile): DetectedLanguag
   }
   return undefined;
 }
+
+/** A Hangul syllable block (가…힣): how written Korean looks, unlike loose letters. */
+const HANGUL_SYLLABLE = /[\uAC00-\uD7A3]/u;
 
 function latinLanguage(text: string): string | undefined {
   if ((text.match(VIETNAMESE_LETTERS)?.length ?? 0) >= 2) return 'vi';

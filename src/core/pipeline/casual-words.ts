@@ -27,7 +27,8 @@ export const CHIT_CHAT_WORDS: ReadonlySet<string> = new Set(
   goodbye cya later lol lmao haha hahaha rofl ok okay k kk cool nice neat great awesome wow test testing
   ping help clear reset stop start hmm um uh yes no yeah yep nope nah sure good bad bot kizuna you
   appreciated appreciate alot love wtf omg bruh ya gotcha understood noted makes sense perfect
-  nvm nevermind figured www ww`
+  nvm nevermind figured www ww hallo hola bonjour ciao salut namaste konnichiwa konichiwa annyeong moin servus
+  ola everyone everybody all yall`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

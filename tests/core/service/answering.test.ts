@@ -303,6 +303,12 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
 });
 
 describe('messages that are not questions', () => {
+  it('GIVEN Korean letters mashed on the keyboard, never joined into syllables THEN "what would you like to know?", not "that looks like Korean"', async () => {
+    const answer = await ask('||ㅁㄴㅇㄹㅁㄴㅇㄹ|| <:kekw:987654321098765432> ;;;;');
+    expect(answer.outcome).toBe('unclear');
+    expect((await ask('레이와는 무슨 뜻이에요?')).outcome).toBe('unsupported-language');
+  });
+
   it.each([
     'thanks!',
     'hi',
@@ -316,6 +322,8 @@ describe('messages that are not questions', () => {
     'thanks, that was useful',
     'ty <@123456789012345678> that was useful',
     '||nvm figured it out||',
+    'hallo everyone 👋',
+    'hola',
   ])('GIVEN "%s" THEN a friendly reply with an example, never a passage nor a refusal', async (message) => {
     const answer = await ask(message);
     expect(answer.outcome).toBe('chit-chat');
