@@ -12,7 +12,7 @@ export const CASUAL_FILLERS: ReadonlySet<string> = new Set(
   curious wondering wonder anyone anybody someone somebody real rn atm irl ig iirc smth sth abt bc cuz coz
   diff qs ques qn fr frfr lowkey highkey ok okay yep
   jus tho tho' though anyway anyways also deets deet pretty bruh bruv breh fine alright aight huh eh wdym wym idgi
-  wait legit fake ballpark supposedly reportedly apparently allegedly even`
+  wait legit fake ballpark supposedly reportedly apparently allegedly even ja`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

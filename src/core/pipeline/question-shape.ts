@@ -82,7 +82,7 @@ export function isCrossSheetQuestion(question: string, documents: readonly Knowl
 }
 
 /** A sheet as people name it, misspelt too ("fact sheat", "the 2019 doc"). */
-const SHEET_NOUN = String.raw`(?:white\s+house\s+)?(?:fact[\s-]*sh(?:e{1,3}a?|ea)ts?|sh(?:e{1,3}a?|ea)ts?|ones?|documents?|docs?|versions?|releases?|memos?|briefs?|briefings?|readouts?|statements?)`;
+const SHEET_NOUN = String.raw`(?:white\s+house\s+)?(?:fact[\s-]*sh(?:e{1,3}a?|ea)ts?|sh(?:e{1,3}a?|ea)ts?|ones?|documents?|docs?|versions?|releases?|memos?|briefs?|briefings?|readouts?|statements?|papers?)`;
 const EARLIEST = /\b(first|earlier|earliest|older|oldest|original)\b/i;
 const LATEST = /\b(second|later|latest|newer|newest|recent|most\s+recent|last)\b/i;
 
@@ -149,14 +149,21 @@ export function sheetOrderWords(question: string): Set<string> {
  */
 export function sheetDateWords(question: string, documentYears: ReadonlySet<string>): Set<string> {
   const words = new Set<string>();
-  for (const match of question.matchAll(MONTH_BEFORE_YEAR)) {
-    if (documentYears.has(match[2] ?? '')) words.add((match[1] ?? '').toLowerCase());
+  for (const pattern of [MONTH_BEFORE_YEAR, SHEET_FROM_MONTH]) {
+    for (const match of question.matchAll(pattern)) {
+      if (documentYears.has(match[2] ?? '')) words.add((match[1] ?? '').toLowerCase());
+    }
   }
   return words;
 }
 
 const MONTH_BEFORE_YEAR = new RegExp(
   String.raw`\b(${MONTH_NAMES})\.?\s+((?:19|20)\d\d)\s+(?:fact\s+)?${SHEET_NOUN}\b`,
+  'giu',
+);
+/** "the sheet is from May 2019", "the doc dated may 2019": the month after the sheet, before its year. */
+const SHEET_FROM_MONTH = new RegExp(
+  String.raw`\b${SHEET_NOUN}\s+(?:(?:is|was|that's)\s+)?(?:from|of|dated|in)\s+(${MONTH_NAMES})\.?\s+((?:19|20)\d\d)\b`,
   'giu',
 );
 

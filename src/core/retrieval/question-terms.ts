@@ -125,6 +125,9 @@ export const META_TOKENS: ReadonlySet<string> = new Set([
   'bullet',
   'bullets',
   'pts',
+  // "what is his message for Japan?": what he said.
+  'message',
+  'messages',
   // About the asking, not the topic: "I forgot, what was…", "remind me", "what do the sheets cover re X".
   'forgot',
   'forget',

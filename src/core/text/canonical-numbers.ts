@@ -12,6 +12,7 @@ import { NUMBER_WORD, NUMBER_WORD_RUN, readNumberWords, SCALES } from './number-
  * | `4k`, `four thousand` | `4,000` |
  * | `thirty`, `twenty-five`, `4` | `30`, `25`, `four` |
  * | `30ish`, `850k-ish` | `about 30`, `about 850,000` |
+ * | `three dozen`, `a dozen`, `a couple thousand` | `36`, `12`, `about 2,000` |
  * | `3rd`, `1st` | `third`, `first` |
  *
  * Left alone: numbers already in that form, years and other digits below a million ("2017", "850,000"),
@@ -36,7 +37,10 @@ export function canonicaliseNumbers(text: string): string {
           // A share of one is a round figure, given as an estimate.
           `about ${/half/i.test(share) ? '0.5' : '0.25'} ${scale}`,
       )
-      .replace(ONE_BY_ARTICLE, (_match: string, scale: string) => `1 ${scale}`)
+      .replace(COUPLE_OF, (_match: string, scale: string) => `about two ${scale}`)
+      .replace(ONE_BY_ARTICLE, (_match: string, scale: string) =>
+        scale.toLowerCase() === 'dozen' ? '12' : `1 ${scale}`,
+      )
       .replace(NUMBER_WORD_RUN, spellNumberWords);
   }
   if (HAS_DIGIT.test(canonical)) {
@@ -55,9 +59,12 @@ const ISH_NUMBER = /(?<![\p{L}\p{N}.,-])(\d[\d,.]*[kKmMbB]?)-?ish(?![\p{L}\p{N}]
 /** "half a million", "a quarter of a billion". */
 const SHARE_OF_ONE =
   /(?<![\p{L}\p{N}])(half|an?\s+quarter)\s+(?:of\s+)?an?\s+(thousand|million|billion|trillion)(?![\p{L}\p{N}])/giu;
+/** "a couple (of) thousand", "a couple hundred": about two of the scale. */
+const COUPLE_OF =
+  /(?<![\p{L}\p{N}])an?\s+couple\s+(?:of\s+)?(dozen|hundred|thousand|million|billion)(?![\p{L}\p{N}])/giu;
 /** "a million", "a thousand": one of a scale. Not before "of" or "and" ("a million of them" is a figure of speech). */
 const ONE_BY_ARTICLE =
-  /(?<![\p{L}\p{N}])an?\s+(thousand|million|billion|trillion)(?![\p{L}\p{N}])(?!\s+(?:of|and)\b)/giu;
+  /(?<![\p{L}\p{N}])an?\s+(dozen|thousand|million|billion|trillion)(?![\p{L}\p{N}])(?!\s+(?:of|and)\b)/giu;
 /** A whole number word somewhere in the text (ASCII word boundaries suffice for a pre-test). */
 const HAS_NUMBER_WORD = new RegExp(`\\b${NUMBER_WORD}\\b`, 'i');
 

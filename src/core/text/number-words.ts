@@ -42,6 +42,8 @@ const TENS: Readonly<Record<string, number>> = {
 
 /** Words that multiply what precedes them. */
 export const SCALES: Readonly<Record<string, number>> = {
+  // "three dozen times": a scale of twelve.
+  dozen: 12,
   thousand: 1e3,
   million: 1e6,
   billion: 1e9,

@@ -134,6 +134,13 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
       "Trump Administration's leadership",
     ],
     ['how many positions could that car factory in AL add? 4k?', '4,000'],
+    ['who did trump praize as very agresive and tuff??', 'very aggressive'],
+    [
+      "there's a line where the man in the oval office heaps compliments on his tokyo counterpart — word for word?",
+      'very aggressive',
+    ],
+    ['How many batches of penalties did the Security Council slap on Pyongyang?', 'four rounds'],
+    ['Reiwa era, the japanese welcomed it when exactly? the sheet is from may 2019 ja', 'Earlier this month'],
     ['which parts of the world is that power alliance between the two aimed at?', 'Sub-Saharan Africa'],
     ["what did tokyo's premier claim about how tight he and trump got in twelve months?", 'in just one year'],
   ])('GIVEN "%s" THEN it is answered from the passage that says %s', async (question, words) => {

@@ -25,6 +25,16 @@ describe('canonicaliseNumbers', () => {
   });
 
   it.each([
+    ['three dozen times', '36 times'],
+    ['a dozen meetings', '12 meetings'],
+    ['a couple thousand', 'about 2,000'],
+    ['a couple of hundred', 'about 200'],
+    ['dozens of deals', 'dozens of deals'],
+  ])('GIVEN "%s" THEN dozens and couples read as figures: "%s"', (written, canonical) => {
+    expect(canonicaliseNumbers(written)).toBe(canonical);
+  });
+
+  it.each([
     ['30ish meetings', 'about 30 meetings'],
     ['850k-ish jobs', 'about 850,000 jobs'],
     ['a stylish answer', 'a stylish answer'],
