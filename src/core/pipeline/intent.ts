@@ -146,13 +146,17 @@ const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', 'poiuytrewq', 'lkjh
  * word the sheets use, and none at all when the message asks something ("gm everyone", "ok cool ty
  * finally", "who are you?").
  */
+/** A digit run or a small number word, as the tokenizer leaves "1 2 3". */
+const COUNTING = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)$/u;
+
 function isChitChat(tokens: readonly string[], options: IntentOptions): boolean {
   const asking = tokens.some((token) => ASKING.has(token));
   let chatty = 0;
   let other = 0;
   for (const token of tokens) {
     if (CHIT_CHAT_WORDS.has(token)) chatty++;
-    else if (isStopword(token) || CASUAL_FILLERS.has(token)) continue;
+    // "test test 1 2": a count, not a topic, though the sheets say "two leaders".
+    else if (isStopword(token) || CASUAL_FILLERS.has(token) || COUNTING.test(token)) continue;
     else if (options.isSheetWord?.(token) === true) return false;
     else other++;
   }

@@ -330,6 +330,7 @@ describe('messages that are not questions', () => {
     'ty <@123456789012345678> that was useful',
     '||nvm figured it out||',
     'hallo everyone 👋',
+    'test test 1 2',
     'hola',
   ])('GIVEN "%s" THEN a friendly reply with an example, never a passage nor a refusal', async (message) => {
     const answer = await ask(message);
