@@ -10,7 +10,7 @@ import { dotProduct, vectorNorm } from '../embeddings/vector-math.js';
 import { KizunaError } from '../errors.js';
 import type { Passage } from '../types.js';
 import { resolveHnswParameters, type HnswParameters } from './hnsw-parameters.js';
-import { assertEmbedderVectors, createHnswStore } from './hnsw-store.js';
+import { assertEmbedderVectors, createHnswStore, loadHnswStore, type LoadedHnswStore } from './hnsw-store.js';
 import {
   describeManifestMismatch,
   manifestEmbedder,
@@ -455,13 +455,16 @@ export class PassageIndex {
         await readFile(join(folder, INDEX_FILES.passagesLayout), 'utf8'),
       );
     }
-    const mainStore = await HNSWLib.load(folder, embeddings);
-    const mainIds = graphIds(mainStore, manifest.layers.main, identity.dimensions, INDEX_FILES.hnswIndex);
+    const loadedMain = await loadHnswStore(folder, embeddings);
+    const mainStore = loadedMain.store;
+    const mainIds = graphIds(loadedMain, manifest.layers.main, identity.dimensions, INDEX_FILES.hnswIndex);
     let delta: DeltaGraph | undefined;
+    let deltaIds: readonly string[] = [];
     if (hasDelta) {
+      // The delta keeps its docstore: it is small, and a save writes it as it is.
       const store = await HNSWLib.load(deltaFolder, embeddings);
-      graphIds(
-        store,
+      deltaIds = graphIds(
+        docstoreOf(store),
         manifest.layers.delta,
         identity.dimensions,
         `${INDEX_FILES.deltaFolder}/${INDEX_FILES.hnswIndex}`,
@@ -470,12 +473,7 @@ export class PassageIndex {
       const saved = await readGenerationVectorCache(folder, identity, INDEX_FILES.deltaVectors);
       delta = { store, graph: store.index, vectors: saved.cache ?? VectorCache.empty(identity) };
     }
-    assertSlots(
-      slots,
-      passages,
-      mainIds,
-      delta === undefined ? [] : graphIds(delta.store, manifest.layers.delta),
-    );
+    assertSlots(slots, passages, mainIds, deltaIds);
 
     // The passages' own id strings where a label still holds one: the docstore's copies go with the docstore.
     const idByLabel = [...mainIds];
@@ -829,30 +827,36 @@ function spilledOrInMemory(
   return VectorCache.empty(identity, capacity);
 }
 
+/** A loaded store's docstore as {@link graphIds} reads it (for a store loaded with its documents). */
+function docstoreOf(store: HNSWLib): LoadedHnswStore {
+  const documents = store.docstore._docs;
+  const ids = Array.from({ length: documents.size }, (_, label) => documents.get(String(label))?.pageContent);
+  return { store, ids, documents: documents.size };
+}
+
 /**
  * The passage ids a loaded store's docstore gives its labels, after checking the graph holds `count` vectors of
  * `dimensions` (when given) and the docstore one document per label.
  * @throws Error naming `file` when they disagree.
  */
 function graphIds(
-  store: HNSWLib,
+  loaded: LoadedHnswStore,
   count: number,
   dimensions?: number,
   file: string = INDEX_FILES.hnswIndex,
 ): string[] {
-  const graph = store.index;
+  const graph = loaded.store.index;
   if (dimensions !== undefined && graph.getNumDimensions() !== dimensions) {
     throw new Error(`${file} holds ${graph.getNumDimensions()}-dimensional vectors, expected ${dimensions}`);
   }
-  const documents = store.docstore._docs;
-  if (graph.getCurrentCount() !== count || documents.size !== count) {
+  if (graph.getCurrentCount() !== count || loaded.documents !== count) {
     throw new Error(
-      `${file} holds ${graph.getCurrentCount()} vectors and its docstore ${documents.size} documents, expected ${count}`,
+      `${file} holds ${graph.getCurrentCount()} vectors and its docstore ${loaded.documents} documents, expected ${count}`,
     );
   }
   const ids = new Array<string>(count);
   for (let label = 0; label < count; label += 1) {
-    const id = documents.get(String(label))?.pageContent;
+    const id = loaded.ids[label];
     if (typeof id !== 'string') throw new Error(`${INDEX_FILES.docstore} has no document for label ${label}`);
     ids[label] = id;
   }
