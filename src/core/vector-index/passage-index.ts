@@ -10,7 +10,13 @@ import { dotProduct, vectorNorm } from '../embeddings/vector-math.js';
 import { KizunaError } from '../errors.js';
 import type { Passage } from '../types.js';
 import { resolveHnswParameters, type HnswParameters } from './hnsw-parameters.js';
-import { assertEmbedderVectors, createHnswStore, loadHnswStore, type LoadedHnswStore } from './hnsw-store.js';
+import {
+  assertEmbedderVectors,
+  createHnswStore,
+  loadHnswStore,
+  saveHnswStore,
+  type LoadedHnswStore,
+} from './hnsw-store.js';
 import {
   describeManifestMismatch,
   manifestEmbedder,
@@ -230,8 +236,8 @@ export class PassageIndex {
       } else this.deltaPassages[-1 - slot] = passage;
     });
     this.removedFromMain = mainCount - inMain;
-    // The docstore only maps labels to passage ids, which idByLabel holds: it is refilled for a save that has to
-    // write the graph's files (see save), instead of holding 100,000 documents (~15 MB) meanwhile.
+    // The docstore only maps labels to passage ids, which idByLabel holds: a save that has to write the graph's
+    // files writes docstore.json from it (saveHnswStore), instead of the store holding 100,000 documents.
     releaseDocstore(this.main.store);
     // efSearch is a query-time setting; the delta is searched as broadly (it is small, so nearly exhaustively).
     this.main.graph.setEf(parts.hnsw.efSearch);
@@ -644,12 +650,7 @@ export class PassageIndex {
       const linked = saved !== undefined && (await linkGenerationFiles(saved.folder, temporary, saved.files));
       if (linked) Object.assign(files, saved.files);
       else {
-        fillDocstore(this.main.store, this.main.idByLabel);
-        try {
-          await this.main.store.save(temporary);
-        } finally {
-          releaseDocstore(this.main.store);
-        }
+        await saveHnswStore(this.main.store, this.main.idByLabel, temporary);
         for (const name of [INDEX_FILES.hnswIndex, INDEX_FILES.hnswArgs, INDEX_FILES.docstore]) {
           files[name] = await digestFile(join(temporary, name));
         }
@@ -678,7 +679,7 @@ export class PassageIndex {
       files[INDEX_FILES.passagesLayout] = await writeDigestedFile(
         temporary,
         INDEX_FILES.passagesLayout,
-        passagesFile.layout,
+        passagesFile.layout(),
       );
       files[INDEX_FILES.slots] = await writeDigestedFile(
         temporary,
@@ -715,15 +716,6 @@ export class PassageIndex {
     if (typeof this.main.vectors === 'function') this.main.vectors = await this.main.vectors();
     return this.main.vectors;
   }
-}
-
-/** Gives a store's docstore one document per label, its passage id (as a build leaves it). */
-function fillDocstore(store: HNSWLib, idByLabel: readonly string[]): void {
-  const documents: Record<string, Document> = {};
-  idByLabel.forEach((id, label) => {
-    documents[label] = new Document({ pageContent: id, metadata: {} });
-  });
-  store.docstore.add(documents);
 }
 
 function releaseDocstore(store: HNSWLib): void {

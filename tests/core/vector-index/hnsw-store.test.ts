@@ -1,11 +1,16 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { Document } from '@langchain/core/documents';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { AppendOnlyDocstore, docstoreIds, loadHnswStore } from '../../../src/core/vector-index/hnsw-store.js';
+import {
+  AppendOnlyDocstore,
+  docstoreIds,
+  loadHnswStore,
+  saveHnswStore,
+} from '../../../src/core/vector-index/hnsw-store.js';
 import { makeTempDir, sampleTexts } from './index-test-support.js';
 import { WordHashEmbeddings } from './word-hash-embeddings.js';
 
@@ -80,6 +85,23 @@ describe('loadHnswStore', () => {
     expect(graph.getCurrentCount()).toBe(texts.length);
     const query = new WordHashEmbeddings().embed('energy security and natural gas');
     expect(graph.searchKnn(query, 5)).toEqual(saved.index.searchKnn(query, 5));
+  });
+
+  it('GIVEN ids for an empty docstore THEN saveHnswStore writes the very files HNSWLib.save writes with them as documents', async () => {
+    const texts = Array.from({ length: 5_000 }, (_, i) => `${sampleTexts()[i % 12]!} ${i}`);
+    const store = await savedStore(texts);
+    const ids = texts.map((_, i) => `sheet#${i}`);
+    ids[7] = 'a "quoted" ユーザー id';
+    store.docstore._docs.set('7', new Document({ pageContent: ids[7], metadata: {} }));
+    await store.save(dir);
+    const expected = ['args.json', 'docstore.json', 'hnswlib.index'].map((name) => join(dir, name));
+    store.docstore._docs.clear();
+    await saveHnswStore(store, ids, join(dir, 'ours'));
+    for (const file of expected) {
+      const ours = await readFile(join(dir, 'ours', file.slice(dir.length + 1)));
+      expect(ours.equals(await readFile(file)), file).toBe(true);
+    }
+    expect((await loadHnswStore(join(dir, 'ours'), new WordHashEmbeddings())).ids).toEqual(ids);
   });
 
   it('GIVEN a saved store whose docstore.json is damaged THEN throws instead of loading', async () => {
