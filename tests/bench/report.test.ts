@@ -37,6 +37,8 @@ function scale(label: string, passages: number, overrides: Partial<ScaleResult> 
     idleRssMb: 120,
     modulesRssMb: 90,
     peakRssMb: 140,
+    peakRssBuildMb: 140,
+    peakRssLoadedMb: 135,
     noChangeReloadMs: 20,
     noChangeReloadEmbedded: 0,
     oneChangeReloadMs: 40,

@@ -75,10 +75,13 @@ export function createRetriever(
     Math.log(1 + vocabulary.passageCount / ((vocabulary.stemPassageCounts.get(term) ?? 0) + 1));
   // Bounded: a long-running bot at 100,000 passages would otherwise end up holding a term set for every
   // passage any question ever touched (about 1 kB each).
-  const termsOf = recentlyUsed(TERM_CACHE_SIZE, (passage: Passage) => new Set(contentTerms(passage.text)));
+  const termsOf = recentlyUsed(
+    TERM_CACHE_SIZE,
+    (passage: Passage) => new SortedTerms(contentTerms(passage.text)),
+  );
   const plainTermsOf = recentlyUsed(
     TERM_CACHE_SIZE,
-    (passage: Passage) => new Set(contentTerms(passage.text.replace(NAME_RUN, ' '))),
+    (passage: Passage) => new SortedTerms(contentTerms(passage.text.replace(NAME_RUN, ' '))),
   );
 
   return {
@@ -157,6 +160,31 @@ export function createRetriever(
       return results.slice(0, k);
     },
   };
+}
+
+/**
+ * A passage's distinct terms, sorted, looked up by binary search: what retrieval keeps per recently scored
+ * passage. A `Set` per passage cost twice as much (its hash table; ~8 MB for the 8,192 kept at 100,000 passages).
+ */
+class SortedTerms {
+  private readonly terms: readonly string[];
+
+  constructor(terms: Iterable<string>) {
+    this.terms = [...new Set(terms)].sort();
+  }
+
+  has(term: string): boolean {
+    let low = 0;
+    let high = this.terms.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const here = this.terms[middle]!;
+      if (here === term) return true;
+      if (here < term) low = middle + 1;
+      else high = middle;
+    }
+    return false;
+  }
 }
 
 /** Passages whose term sets retrieval keeps at hand (those of the last ~80 questions' candidates). */

@@ -45,6 +45,30 @@ describe('PassageIndex', () => {
     expect(index.searchByVector(query, -3)).toEqual([]);
   });
 
+  it('GIVEN passages found another way THEN similarityTo gives the cosine the graph search gives them, NaN for one it does not hold', async () => {
+    const embeddings = new WordHashEmbeddings();
+    const passages = samplePassages().map((passage, i) =>
+      i < 5 ? passage : { ...passage, documentId: 'other', position: i - 5 },
+    );
+    const index = await PassageIndex.build(passages, embeddings);
+    const query = embeddings.embed('energy security and natural gas exports');
+    const byId = new Map(
+      index.searchByVector(query, passages.length).map((hit) => [hit.passage.id, hit.score]),
+    );
+    const asked = [
+      passages[6]!,
+      passages[2]!,
+      // A copy of a passage, and one whose position says nothing about where it sits: both found by id.
+      { ...passages[8]! },
+      { ...passages[3]!, position: 40 },
+      { ...passages[1]!, id: 'sheet#missing' },
+    ];
+    const scores = index.similarityTo(query, asked);
+    for (const [i, passage] of asked.slice(0, 4).entries())
+      expect(scores[i]).toBeCloseTo(byId.get(passage.id)!, 5);
+    expect(scores[4]).toBeNaN();
+  });
+
   it('rejects a query vector of the wrong dimensionality with a clear error', async () => {
     const index = await PassageIndex.build(samplePassages(), new WordHashEmbeddings());
     expect(() => index.searchByVector([1, 2, 3], 2)).toThrowError(/3 dimensions, the index holds 32/);

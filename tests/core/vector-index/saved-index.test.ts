@@ -232,7 +232,7 @@ describe('passages file written in parts', () => {
 
   async function write(passages: ReturnType<typeof samplePassages>, name: string) {
     const { parts, published } = await passagesFileParts(passages);
-    const bytes = Buffer.concat(parts);
+    const bytes = Buffer.concat([...parts]);
     await writeFile(join(dir, name), bytes);
     published(join(dir, name), {
       bytes: bytes.length,
@@ -256,20 +256,30 @@ describe('passages file written in parts', () => {
     const passages = twoDocuments();
     const { parts, layout } = await passagesFileParts(passages);
     // A stand-in with the same layout but other bytes shows where the rows come from.
-    const text = Buffer.concat(parts).toString('utf8').replace('sheet#0', 'sheet#X');
+    const text = Buffer.concat([...parts])
+      .toString('utf8')
+      .replace('sheet#0', 'sheet#X');
     await writeFile(join(dir, 'loaded.json'), text);
     const digest = {
       bytes: Buffer.byteLength(text),
       sha256: createHash('sha256').update(text).digest('hex'),
     };
-    rememberPassagesLayout(passages, join(dir, 'loaded.json'), digest, layout);
-    expect(Buffer.concat((await passagesFileParts(passages)).parts).toString('utf8')).toBe(text);
+    rememberPassagesLayout(passages, join(dir, 'loaded.json'), digest, layout());
+    expect(Buffer.concat([...(await passagesFileParts(passages)).parts]).toString('utf8')).toBe(text);
     // A layout for other passages is ignored.
     const others = twoDocuments();
-    rememberPassagesLayout(others.slice(1), join(dir, 'loaded.json'), digest, layout);
-    expect(Buffer.concat((await passagesFileParts(others)).parts).toString('utf8')).toBe(
+    rememberPassagesLayout(others.slice(1), join(dir, 'loaded.json'), digest, layout());
+    expect(Buffer.concat([...(await passagesFileParts(others)).parts]).toString('utf8')).toBe(
       encodePassages(others),
     );
+  });
+
+  it('GIVEN parts not yet read through THEN the layout is refused rather than given incomplete', async () => {
+    const { parts, layout } = await passagesFileParts(twoDocuments());
+    expect(() => layout()).toThrowError(/not been read through/);
+    for (const part of parts) expect(part.length).toBeGreaterThan(0);
+    const { runs } = JSON.parse(layout()) as { runs: number[][] };
+    expect(runs.map(([count]) => count)).toEqual([3, 9]);
   });
 
   it('GIVEN the file it would copy from is gone or damaged THEN it encodes those rows instead', async () => {
@@ -278,11 +288,11 @@ describe('passages file written in parts', () => {
     const bytes = await readFile(join(dir, 'a.json'));
     bytes[bytes.length - 5] = 0x41;
     await writeFile(join(dir, 'a.json'), bytes);
-    expect(Buffer.concat((await passagesFileParts(passages)).parts).toString('utf8')).toBe(
+    expect(Buffer.concat([...(await passagesFileParts(passages)).parts]).toString('utf8')).toBe(
       encodePassages(passages),
     );
     await rm(join(dir, 'a.json'));
-    expect(Buffer.concat((await passagesFileParts(passages)).parts).toString('utf8')).toBe(
+    expect(Buffer.concat([...(await passagesFileParts(passages)).parts]).toString('utf8')).toBe(
       encodePassages(passages),
     );
   });
