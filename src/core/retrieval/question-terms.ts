@@ -250,7 +250,9 @@ function isApproximate(question: string, words: readonly string[], index: number
   if (followsMonth(words, index)) return true;
   return (
     HEDGES.has(before) ||
-    new RegExp(`~\\s*\\$?${escapeRegExp(word)}|${escapeRegExp(word)}[\\p{L}]*\\s*\\+`, 'u').test(question)
+    // "~850k", "850k+": only built when the question has a tilde or a plus at all (this runs per word).
+    (/[~+]/.test(question) &&
+      new RegExp(`~\\s*\\$?${escapeRegExp(word)}|${escapeRegExp(word)}[\\p{L}]*\\s*\\+`, 'u').test(question))
   );
 }
 
