@@ -40,6 +40,11 @@ const TENS: Readonly<Record<string, number>> = {
   ninety: 90,
 };
 
+/** The value of one number word below a hundred ("sixteen" → 16, "ninety" → 90), lower case; else undefined. */
+export function numberWordValue(word: string): number | undefined {
+  return UNITS[word] ?? TENS[word];
+}
+
 /** Words that multiply what precedes them. */
 export const SCALES: Readonly<Record<string, number>> = {
   // "three dozen times": a scale of twelve.

@@ -1,3 +1,5 @@
+import { numberWordValue } from './number-words.js';
+
 /**
  * Rewrites years as people say or clip them into digits: "twenty sixteen", "nineteen ninety-nine" →
  * "2016", "1999"; "'16", "’19" → "2016", "2019" (00–49 in this century, 50–99 in the last). The sheets
@@ -10,8 +12,8 @@ export function spokenYears(text: string): string {
     .replace(YEAR_IN_WORDS, (_match: string, century: string, tens: string, unit: string | undefined) => {
       const year =
         (CENTURIES[century.toLowerCase()] ?? 0) +
-        (YEAR_TENS[tens.toLowerCase()] ?? 0) +
-        (UNITS[unit?.toLowerCase() ?? ''] ?? 0);
+        (numberWordValue(tens.toLowerCase()) ?? 0) +
+        (unit === undefined ? 0 : (numberWordValue(unit.toLowerCase()) ?? 0));
       return String(year);
     })
     .replace(CLIPPED_YEAR, (_match: string, digits: string) => {
@@ -21,38 +23,6 @@ export function spokenYears(text: string): string {
 }
 
 const CENTURIES: Readonly<Record<string, number>> = { nineteen: 1900, twenty: 2000 };
-const YEAR_TENS: Readonly<Record<string, number>> = {
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const UNITS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-};
-
 /** "twenty sixteen", "nineteen ninety-nine", "twenty-nineteen"; a unit only after a tens word. */
 const YEAR_IN_WORDS =
   /(?<![\p{L}-])(nineteen|twenty)[\s-]+(ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine)(?![\p{L}]))?(?![\p{L}-])/giu;
