@@ -1,4 +1,5 @@
 import type { AliasEntry, AliasTable } from './alias-table.js';
+import { PhrasePattern } from './phrase-pattern.js';
 
 /** One alias found in a text and the sheets' term that replaces it. */
 export interface AliasUse {
@@ -13,15 +14,15 @@ export interface AliasUse {
 
 interface CompiledAliases {
   /** Acronyms, matched as written. */
-  readonly exact: RegExp | undefined;
+  readonly exact: PhrasePattern;
   /** Everything else, matched in any case. */
-  readonly anyCase: RegExp | undefined;
+  readonly anyCase: PhrasePattern;
   /** The same, with a hyphen in the text matching a space in the alias ("gender-equality"). */
-  readonly anyCaseJoined: RegExp | undefined;
+  readonly anyCaseJoined: PhrasePattern;
   /** Only the aliases written with a hyphen, for a text with none ("shout out" for "shout-out"). */
-  readonly hyphenatedJoined: RegExp | undefined;
+  readonly hyphenatedJoined: PhrasePattern;
   /** Phrases in which an alias is not one. */
-  readonly except: RegExp | undefined;
+  readonly except: PhrasePattern;
   /** Term by alias (lower-case key for the any-case ones). */
   readonly termOf: ReadonlyMap<string, string>;
   /** Term by an any-case alias's words joined with single spaces ({@link joinKey}). */
@@ -41,12 +42,11 @@ export function findAliases(text: string, table: AliasTable, options: AliasOptio
   const compiled = compile(table);
   const shouting = options.name !== true && !/\p{Ll}/u.test(text);
   const found: AliasUse[] = [];
-  const collect = (pattern: RegExp | undefined, key: (match: string) => string): void => {
-    if (pattern === undefined) return;
-    for (const match of text.matchAll(pattern)) {
-      const term = compiled.termOf.get(key(match[0]));
+  const collect = (phrases: PhrasePattern, key: (match: string) => string): void => {
+    for (const match of phrases.matches(text)) {
+      const term = compiled.termOf.get(key(match.text));
       if (term !== undefined) {
-        found.push({ original: match[0], term, start: match.index, end: match.index + match[0].length });
+        found.push({ original: match.text, term, start: match.index, end: match.index + match.text.length });
       }
     }
   };
@@ -60,19 +60,17 @@ export function findAliases(text: string, table: AliasTable, options: AliasOptio
   const joined: AliasUse[] = [];
   // Without a hyphen in the text, only an alias written with one can read differently joined: the rest
   // were matched as written already (a tenth of the aliases, so this search costs a tenth as much).
-  const joinedPattern = text.includes('-') ? compiled.anyCaseJoined : compiled.hyphenatedJoined;
-  if (joinedPattern !== undefined) {
-    for (const match of text.matchAll(joinedPattern)) {
-      const term = compiled.joinedTermOf.get(joinKey(match[0]).toLowerCase());
-      const end = match.index + match[0].length;
-      if (term === undefined || matchedAsWritten.some(([s, e]) => match.index < e && end > s)) continue;
-      joined.push({ original: match[0], term, start: match.index, end });
-    }
+  const joinedPhrases = text.includes('-') ? compiled.anyCaseJoined : compiled.hyphenatedJoined;
+  for (const match of joinedPhrases.matches(text)) {
+    const term = compiled.joinedTermOf.get(joinKey(match.text).toLowerCase());
+    const end = match.index + match.text.length;
+    if (term === undefined || matchedAsWritten.some(([s, e]) => match.index < e && end > s)) continue;
+    joined.push({ original: match.text, term, start: match.index, end });
   }
   found.push(...joined);
 
-  const excluded = [...(compiled.except === undefined ? [] : text.matchAll(compiled.except))].map(
-    (match) => [match.index, match.index + match[0].length] as const,
+  const excluded = [...compiled.except.matches(text)].map(
+    (match) => [match.index, match.index + match.text.length] as const,
   );
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: AliasUse[] = [];
@@ -128,25 +126,25 @@ function compile(table: AliasTable): CompiledAliases {
     (entry.caseSensitive ? exact : anyCase).push(entry);
   }
   const compiled: CompiledAliases = {
-    exact: wholeWords(
+    exact: new PhrasePattern(
       exact.map((entry) => entry.alias),
-      'gu',
+      false,
     ),
-    anyCase: wholeWords(
+    anyCase: new PhrasePattern(
       anyCase.map((entry) => entry.alias),
-      'giu',
+      true,
     ),
-    anyCaseJoined: wholeWords(
+    anyCaseJoined: new PhrasePattern(
       anyCase.filter((entry) => /[ -]/.test(entry.alias)).map((entry) => entry.alias),
-      'giu',
+      true,
       true,
     ),
-    hyphenatedJoined: wholeWords(
+    hyphenatedJoined: new PhrasePattern(
       anyCase.filter((entry) => entry.alias.includes('-')).map((entry) => entry.alias),
-      'giu',
+      true,
       true,
     ),
-    except: wholeWords([...new Set(table.entries.flatMap((entry) => entry.except))], 'giu'),
+    except: new PhrasePattern([...new Set(table.entries.flatMap((entry) => entry.except))], true),
     termOf,
     joinedTermOf,
   };
@@ -157,25 +155,4 @@ function compile(table: AliasTable): CompiledAliases {
 /** The key a phrase joined with spaces or hyphens is looked up by: its words joined with single spaces. */
 function joinKey(phrase: string): string {
   return phrase.replace(/[\s-]+/g, ' ');
-}
-
-/**
- * One pattern for a list of phrases, longest first, each a whole word (spaces match any whitespace, or with
- * `joined` any run of whitespace and hyphens).
- */
-function wholeWords(phrases: readonly string[], flags: string, joined = false): RegExp | undefined {
-  if (phrases.length === 0) return undefined;
-  const alternatives = [...phrases]
-    .sort((a, b) => b.length - a.length)
-    .map((phrase) =>
-      joined
-        ? escapeRegExp(phrase).replace(/[ -]+/g, '[\\s-]+')
-        : escapeRegExp(phrase).replace(/ +/g, '\\s+'),
-    );
-  // A phrase that ends in a dot ("U.N.") has already ended its word.
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, flags);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
