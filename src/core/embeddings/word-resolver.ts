@@ -1,4 +1,4 @@
-import { americanSpelling, stem } from '../text/stem.js';
+import { americanSpelling, stem, stemAfresh } from '../text/stem.js';
 import type { WordVectorTable } from './word-vector-table.js';
 
 /**
@@ -100,7 +100,7 @@ export class WordResolver {
       const count = rows === undefined ? this.table.size : rows.length;
       for (let position = 0; position < count; position += 1) {
         const row = rows === undefined ? position : (rows[position] as number);
-        const key = stem(this.table.wordAt(row));
+        const key = stemAfresh(this.table.wordAt(row));
         if (!index.has(key)) index.set(key, row);
       }
       this.rowByStem.set(cacheKey, index);

@@ -344,11 +344,40 @@ function contextWords(
   if (table === undefined) return [];
   const words = new Map<string, Float32Array>();
   for (const { passage } of passages) {
-    for (const token of contentTokens(passage.text)) {
-      if (words.has(token)) continue;
-      const vector = table.vector(token);
-      if (vector !== undefined) words.set(token, unit(vector));
+    for (const { word, vector } of passageWords(passage.text, table)) {
+      if (!words.has(word)) words.set(word, vector);
     }
   }
   return [...words].map(([word, vector]) => ({ word, vector }));
 }
+
+/**
+ * A passage's distinct content words that the table knows, in text order, with unit vectors; remembered
+ * per table, as the same few passages come back question after question (tokenising them again was a
+ * tenth of a question's time).
+ */
+function passageWords(text: string, table: CoverageWordTable): ContextWords {
+  let known = passageWordCaches.get(table);
+  if (known === undefined) {
+    known = new Map();
+    passageWordCaches.set(table, known);
+  }
+  let words = known.get(text);
+  if (words === undefined) {
+    const seen = new Map<string, Float32Array>();
+    for (const token of contentTokens(text)) {
+      if (seen.has(token)) continue;
+      const vector = table.vector(token);
+      if (vector !== undefined) seen.set(token, unit(vector));
+    }
+    words = [...seen].map(([word, vector]) => ({ word, vector }));
+    if (known.size >= REMEMBERED_PASSAGES) known.delete(known.keys().next().value ?? '');
+    known.set(text, words);
+  }
+  return words;
+}
+
+const passageWordCaches = new WeakMap<CoverageWordTable, Map<string, ContextWords>>();
+
+/** Passages whose words are remembered per table: a few MB at most. */
+const REMEMBERED_PASSAGES = 2_048;

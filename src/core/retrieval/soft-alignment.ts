@@ -1,4 +1,3 @@
-import { dotProduct } from '../embeddings/vector-math.js';
 import { contentTokens } from '../text/content-terms.js';
 import { stem } from '../text/stem.js';
 import type { TermCoverage } from './term-coverage.js';
@@ -75,14 +74,24 @@ function score(terms: readonly AlignedTerm[], passage: PreparedPassage): number 
     }
     const query = term.vector;
     if (query === undefined) continue;
-    let closest = 0;
-    for (const vector of passage.vectors) {
-      const similarity = dotProduct(query, vector);
-      if (similarity > closest) closest = similarity;
-    }
-    weighted += term.weight * closest;
+    weighted += term.weight * closestSimilarity(query, passage.vectors);
   }
   return total === 0 ? 0 : weighted / total;
+}
+
+/**
+ * The largest cosine between a unit vector and a list of unit vectors, or 0 when none is positive. The
+ * loop is written out on typed arrays (no bounds fallbacks): it is a third of a question's time.
+ */
+function closestSimilarity(query: Float32Array, vectors: readonly Float32Array[]): number {
+  let closest = 0;
+  for (const vector of vectors) {
+    const shared = Math.min(query.length, vector.length);
+    let dot = 0;
+    for (let i = 0; i < shared; i++) dot += query[i]! * vector[i]!;
+    if (dot > closest) closest = dot;
+  }
+  return closest;
 }
 
 /**

@@ -80,7 +80,7 @@ function isGenuineIse(base: string): boolean {
 const stems = new Map<string, string>();
 
 /** Words remembered before the memo starts over: a few MB at most, whatever people type. */
-const STEM_MEMO_LIMIT = 50_000;
+const STEM_MEMO_LIMIT = 20_000;
 
 /**
  * Porter stem of a lowercase token after {@link americanSpelling}, so that "denuclearizing",
@@ -89,8 +89,16 @@ const STEM_MEMO_LIMIT = 50_000;
 export function stem(token: string): string {
   const known = stems.get(token);
   if (known !== undefined) return known;
-  const stemmed = /^\p{L}+$/u.test(token) ? stemmer(americanSpelling(token)) : token;
+  const stemmed = stemAfresh(token);
   if (stems.size >= STEM_MEMO_LIMIT) stems.clear();
   stems.set(token, stemmed);
   return stemmed;
+}
+
+/**
+ * {@link stem} without remembering the result: for stemming a whole word table once, which would only
+ * push the words people type out of the memo.
+ */
+export function stemAfresh(token: string): string {
+  return /^\p{L}+$/u.test(token) ? stemmer(americanSpelling(token)) : token;
 }

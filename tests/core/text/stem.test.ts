@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { americanSpelling, stem } from '../../../src/core/text/stem.js';
+import { americanSpelling, stem, stemAfresh } from '../../../src/core/text/stem.js';
 
 describe('americanSpelling', () => {
   it('rewrites British -ise/-isation spellings as -ize/-ization', () => {
@@ -50,5 +50,14 @@ describe('stem', () => {
     expect(stem('850000')).toBe('850000');
     expect(stem('1.6')).toBe('1.6');
     expect(stem('f35')).toBe('f35');
+  });
+});
+
+describe('stemAfresh', () => {
+  it('gives what stem gives, first time or again', () => {
+    for (const word of ['denuclearisation', 'exercises', 'abducted', 'F-35s', '2019', 'companies']) {
+      expect(stemAfresh(word)).toBe(stem(word));
+      expect(stem(word)).toBe(stemAfresh(word));
+    }
   });
 });
