@@ -51,11 +51,23 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EX
 
       const crossSheet = context.crossSheet === true;
       if (crossSheet) {
-        const otherSheet = candidates.find(
-          (candidate) =>
-            candidate.retrieved.document.id !== first.retrieved.document.id &&
-            candidate.retrieved.score >= topScore * options.crossSheetShare,
-        );
+        // Of the other sheet's passages close enough, the one that shares most of the question's
+        // distinctive words: scores this close are near ties ("what defense hardware… 2018 vs 2019" finds
+        // OPIC's "Japan… U.S." a hair above the missile defense sale).
+        const distinctive = distinctiveTerms(wanted, candidates);
+        const otherSheet = candidates
+          .filter(
+            (candidate) =>
+              candidate.retrieved.document.id !== first.retrieved.document.id &&
+              candidate.retrieved.score >= topScore * options.crossSheetShare,
+          )
+          .reduce<Candidate | undefined>(
+            (best, candidate) =>
+              best === undefined || sharedWith(candidate, wanted) > sharedWith(best, wanted)
+                ? candidate
+                : best,
+            undefined,
+          );
         if (otherSheet !== undefined) chosen.push(otherSheet);
       }
       for (const candidate of candidates.slice(1)) {
@@ -84,6 +96,25 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EX
       return { answered: true, text };
     },
   };
+}
+
+/**
+ * The question's terms that fewer than half of the candidate sentences use: "Japan" and "U.S." are in
+ * nearly every one and tell none apart.
+ */
+function distinctiveTerms(wanted: ReadonlySet<string>, candidates: readonly Candidate[]): Set<string> {
+  return new Set(
+    [...wanted].filter(
+      (term) => candidates.filter((candidate) => candidate.terms.has(term)).length * 2 < candidates.length,
+    ),
+  );
+}
+
+/** How many of the given terms a candidate's sentence uses. */
+function sharedWith(candidate: Candidate, wanted: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const term of candidate.terms) if (wanted.has(term)) shared += 1;
+  return shared;
 }
 
 function bestSentence(

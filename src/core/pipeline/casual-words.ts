@@ -1,6 +1,7 @@
 /**
  * Words of Discord chat that carry no topic: greetings, reactions, internet abbreviations and hedges
- * ("yo", "lol", "pls", "tbh", "ngl", "stuff"). A question wrapped in them is still a question, and none of
+ * ("yo", "lol", "pls", "tbh", "ngl", "stuff"), and why people say they ask ("prof said it'd be on the
+ * quiz", "need the gist before seminar"). A question wrapped in them is still a question, and none of
  * them is ever what a refusal names. Written for Kizuna from common chat usage; lower case, as tokenised.
  */
 export const CASUAL_FILLERS: ReadonlySet<string> = new Set(
@@ -12,7 +13,10 @@ export const CASUAL_FILLERS: ReadonlySet<string> = new Set(
   curious wondering wonder anyone anybody someone somebody real rn atm irl ig iirc smth sth abt bc cuz coz
   diff qs ques qn fr frfr lowkey highkey ok okay yep
   jus tho tho' though anyway anyways also deets deet pretty bruh bruv breh fine alright aight huh eh wdym wym idgi
-  wait legit fake ballpark supposedly reportedly apparently allegedly even ja`
+  wait legit fake ballpark supposedly reportedly apparently allegedly even ja
+  prof profs professor teacher teachers class classes lecture lectures seminar seminars quiz quizzes exam exams
+  midterm midterms finals homework hw assignment assignments essay essays presentation presentations outline
+  cram cramming studying tomorrow tonight asap gist boss podcast need`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

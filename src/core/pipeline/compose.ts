@@ -212,6 +212,12 @@ export function overviewLines(
     chosen = knowledge.passages.filter(
       (passage) => order.has(passage.documentId) && passage.kind === 'section-summary',
     );
+  } else if (namesSection(reading.question) && sectionOf(retrieved, order) !== undefined) {
+    // "tl;dr of the 2018 sheet's economy section": the section the topic leads to, told in full.
+    const { documentId, section } = sectionOf(retrieved, order)!;
+    chosen = knowledge.passages.filter(
+      (passage) => passage.documentId === documentId && passage.section === section,
+    );
   } else {
     const perSection = new Map<string, Passage[]>();
     const taken = new Set<string>();
@@ -239,6 +245,34 @@ export function overviewLines(
     passage,
     sentence: hasTopic ? closestSentence(passage, reading.standalone) : passage.text,
   }));
+}
+
+/** "the economy section", "the part about north korea", "the defense bit": one section asked for whole. */
+const NAMES_SECTION = /\b(?:section|chapter|segment|portion)s?\b|\b(?:part|bit)\s+(?:about|on)\b/i;
+
+function namesSection(question: string): boolean {
+  return NAMES_SECTION.test(question);
+}
+
+/** Passages of a topic search that vote for the section it leads to. */
+const SECTION_VOTERS = 6;
+
+/**
+ * The section a topic search leads to: the one whose passages among its best {@link SECTION_VOTERS} (in the
+ * asked sheets) score most in sum, so that one stray line of another section cannot carry it.
+ */
+function sectionOf(
+  retrieved: readonly RetrievedPassage[],
+  documents: ReadonlyMap<string, number>,
+): { documentId: string; section: string } | undefined {
+  const votes = new Map<string, { documentId: string; section: string; score: number }>();
+  const voters = retrieved.filter((item) => documents.has(item.passage.documentId)).slice(0, SECTION_VOTERS);
+  for (const { passage, score } of voters) {
+    const key = `${passage.documentId}\u0000${passage.section}`;
+    const vote = votes.get(key) ?? { documentId: passage.documentId, section: passage.section, score: 0 };
+    votes.set(key, { ...vote, score: vote.score + score });
+  }
+  return [...votes.values()].sort((a, b) => b.score - a.score)[0];
 }
 
 /**

@@ -17,6 +17,21 @@ function ask(question: string, passages: RetrievedPassage[], crossSheet = false)
 }
 
 describe('extractive answerer', () => {
+  it('GIVEN both sheets asked for THEN of the other sheet’s close passages, the one sharing the question’s distinctive words joins', async () => {
+    const answer = await ask(
+      'compare: what defense systems does Japan buy from the U.S.?',
+      [
+        retrieved('Japan buys U.S. defense systems such as the F-35.', 0.6, sheet2019),
+        retrieved('Japan and the U.S. signed investment agreements.', 0.49, sheet2018, 1),
+        retrieved('The U.S. approved the sale of missile defense systems to Japan.', 0.48, sheet2018, 2),
+        retrieved('Japan hosted the U.S. President.', 0.3, sheet2018, 3),
+      ],
+      true,
+    );
+    expect(answer.text).toContain('missile defense systems');
+    expect(answer.text).not.toContain('investment agreements');
+  });
+
   it('GIVEN passages THEN it answers with the best passage’s own sentence and its marker', async () => {
     const answer = await ask('How many jobs do Japanese companies support?', [
       retrieved('Japanese companies support over 850,000 American jobs.', 0.8),

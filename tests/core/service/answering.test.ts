@@ -65,6 +65,21 @@ describe('casual words and numbers written differently', () => {
   );
 
   it.each([
+    [
+      "pls someone tell me what the 2019 sheet says about **cyberspace** 🙏 prof said it'd be on the quiz",
+      'cyberspace',
+    ],
+    ['what does the 2019 sheet say about the F-35s? need it for my essay tomorrow', 'F-35'],
+  ])(
+    'GIVEN why someone asks ("%s") THEN that is no topic, and the passage answers',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, words)).toBe(true);
+    },
+  );
+
+  it.each([
     ['do japanese companies support 850k american jobs?', '850,000'],
     ['do japanese firms support 850 thousand american jobs?', '850,000'],
     ['do japanese companies support eight hundred fifty thousand jobs', '850,000'],
@@ -1004,6 +1019,29 @@ describe('overviews', () => {
     const answer = await ask('what are the main topics');
     expect(answer.outcome).toBe('answered');
     expect(new Set(answer.citations.map((citation) => citation.documentId)).size).toBe(2);
+  });
+
+  it.each([
+    ["tl;dr of the 2018 sheet's economy section?", 'Shared Prosperity', ['850,000', '$424 billion']],
+    [
+      'give me the gist of the trade and economy section of the 2019 fact sheet',
+      'Advancing Our Shared Prosperity',
+      ['mutually beneficial trade'],
+    ],
+  ])(
+    'GIVEN a section asked for by its subject ("%s") THEN that section, told in full',
+    async (question, section, facts) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(answer.text).toContain(`${section}:`);
+      for (const fact of facts) expect(answer.text).toContain(fact);
+    },
+  );
+
+  it('GIVEN why someone asks ("need the gist before seminar") THEN it is no topic: the sheet’s overview, a line per section', async () => {
+    const answer = await ask('summarize the 2019 sheet pls, need the gist before seminar');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations).toHaveLength(3);
   });
 
   it('GIVEN "What\'s in the sheets about security?" THEN both sheets are heard, a line per section', async () => {
