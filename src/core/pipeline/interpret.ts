@@ -17,6 +17,7 @@ import {
   documentYears,
   isCrossSheetQuestion,
   sheetDateWords,
+  documentMonths,
   sheetOrderWords,
   targetDocuments,
   type AskedFor,
@@ -113,7 +114,7 @@ export function interpret(
   const years = documentYears(context.documents);
   // "the may 2019 sheet", "per the older doc": the month or the order points at a sheet; neither is a
   // topic to look for.
-  const dated = sheetDateWords(question, years);
+  const dated = sheetDateWords(question, years, documentMonths(context.documents));
   const pointers = new Set([...sheetOrderWords(question), ...dated]);
   const asPointer = (item: TermCoverage): TermCoverage =>
     pointers.has(item.term.token) ? { term: item.term, kind: 'filler' } : item;

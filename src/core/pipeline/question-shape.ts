@@ -47,7 +47,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
  * "how many United States troops" is not read as counting states.
  */
 const NAMEABLE_COUNT =
-  /\b[Hh]ow\s+many\s+(?:[\p{Ll}-]+(?:'s|s'|’s|s’)?\s+){0,2}(countries|nations|governments|militaries|forces|navies|armies|allies|partners|companies|firms|carmakers|automakers|makers|brands|manufacturers|banks|agencies|organi[sz]ations|institutions|bodies|groups|parties|sides|[Mm]emorand(?:a|ums)|mous|MOUs|agreements|deals|pacts|treaties|regions|areas|sectors|fields)\b/u;
+  /\b[Hh]ow\s+many\s+(?:[\p{Ll}-]+(?:'s|s'|’s|s’)?\s+){0,2}(countries|nations|governments|militaries|forces|navies|armies|allies|partners|companies|firms|carmakers|automakers|makers|brands|manufacturers|banks|agencies|organi[sz]ations|orgs|entities|outfits|institutions|bodies|groups|parties|sides|[Mm]emorand(?:a|ums)|mous|MOUs|agreements|deals|pacts|treaties|regions|areas|sectors|fields)\b/u;
 
 /** Whether a "how many…" question counts things with names (see NAMEABLE_COUNT). */
 export function countsNamedThings(question: string): boolean {
@@ -147,15 +147,44 @@ export function sheetOrderWords(question: string): Set<string> {
  * (a month, one of the knowledge's document years, then a word for a sheet). Lower-case words; empty when
  * none. "during his May 2019 visit" dates an event, which the sheets must then mention.
  */
-export function sheetDateWords(question: string, documentYears: ReadonlySet<string>): Set<string> {
+export function sheetDateWords(
+  question: string,
+  documentYears: ReadonlySet<string>,
+  documentMonths: ReadonlySet<string> = new Set(),
+): Set<string> {
   const words = new Set<string>();
   for (const pattern of [MONTH_BEFORE_YEAR, SHEET_FROM_MONTH]) {
     for (const match of question.matchAll(pattern)) {
       if (documentYears.has(match[2] ?? '')) words.add((match[1] ?? '').toLowerCase());
     }
   }
+  // "as of the may 2019 visit": the very month a sheet is dated, so the time the sheet tells of.
+  for (const match of question.matchAll(MONTH_AND_YEAR)) {
+    const month = monthNumber(match[1] ?? '');
+    if (month !== undefined && documentMonths.has(`${match[2]}-${month}`))
+      words.add((match[1] ?? '').toLowerCase());
+  }
   return words;
 }
+
+/** The "YYYY-MM" months the documents are dated in (those dated to the month or day). */
+export function documentMonths(documents: readonly KnowledgeDocument[]): Set<string> {
+  return new Set(
+    documents
+      .filter((document) => /^\d{4}-\d{2}/.test(document.date))
+      .map((document) => document.date.slice(0, 7)),
+  );
+}
+
+const MONTH_AND_YEAR = new RegExp(String.raw`\b(${MONTH_NAMES})\.?\s+((?:19|20)\d\d)\b`, 'giu');
+
+/** "05" for "may", "09" for "sept". */
+function monthNumber(name: string): string | undefined {
+  const index = MONTHS_IN_ORDER.findIndex((month) => name.toLowerCase().startsWith(month));
+  return index < 0 ? undefined : String(index + 1).padStart(2, '0');
+}
+
+const MONTHS_IN_ORDER = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const MONTH_BEFORE_YEAR = new RegExp(
   String.raw`\b(${MONTH_NAMES})\.?\s+((?:19|20)\d\d)\s+(?:fact\s+)?${SHEET_NOUN}\b`,

@@ -8,6 +8,8 @@ import {
   countsNamedThings,
   enumeratesNames,
   sheetOrderWords,
+  sheetDateWords,
+  documentMonths,
   changeOfOffice,
   completion,
   lightVerbObject,
@@ -63,6 +65,7 @@ describe('countsNamedThings', () => {
     ["how many nations' armed services took part?", true],
     ['how many countries joined the drills?', true],
     ['OPIC signed how many MOUs?', true],
+    ['OPIC signed MOUs with how many japanese orgs? 2? 3?', true],
     ['how many troops are stationed in Japan?', false],
     ['how many United States troops are stationed in Japan?', false],
     ['how many Japanese citizens were abducted?', false],
@@ -176,6 +179,24 @@ describe('sheetOrderWords', () => {
     ['who was the first world leader to meet him?', []],
   ])('%s → %s', (question, words) => {
     expect([...sheetOrderWords(question)]).toEqual(words);
+  });
+});
+
+describe('sheetDateWords', () => {
+  const years = new Set(['2018', '2019']);
+  const months = documentMonths(documents);
+
+  it('knows the months the documents are dated in', () => {
+    expect(months).toEqual(new Set(['2018-04', '2019-05']));
+  });
+
+  it.each([
+    ['what did the may 2019 sheet say?', ['may']],
+    ['where do things stand as of the may 2019 visit?', ['may']],
+    ['what happened in Sept 2019?', []],
+    ['what happened in march 2018?', []],
+  ])('%s → %j', (question, words) => {
+    expect([...sheetDateWords(question, years, months)]).toEqual(words);
   });
 });
 

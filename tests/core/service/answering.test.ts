@@ -612,6 +612,16 @@ describe('a short question naming what a sheet says', () => {
   );
 });
 
+describe('the month a sheet is dated in', () => {
+  it('GIVEN "as of the may \'19 visit" THEN the month is the sheet’s own time, not a topic, and the status answers', async () => {
+    const answer = await ask(
+      "where do things stand on a bilateral commerce deal between tokyo and washington as of the may '19 visit?",
+    );
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('currently ongoing');
+  });
+});
+
 describe('a sheet named by its date', () => {
   it('GIVEN "the may 2019 sheet" THEN "may" dates the sheet and the question is answered from it', async () => {
     const answer = await ask('what does the may 2019 sheet cover re trade and investment?');
@@ -663,6 +673,17 @@ describe('misspelt small words, hedges and pointers at a sheet', () => {
     const answer = await ask("per the older doc, how big was japan's FDI in the US?");
     expect(answer.outcome).toBe('answered');
     expect(answer.citations.every((citation) => citation.documentId.startsWith('2018'))).toBe(true);
+  });
+});
+
+describe('other names for people and things the sheets name', () => {
+  it.each([
+    ['who was the spouse who joined POTUS in sending good wishes for the reign change?', 'Melania Trump'],
+    ['OPIC signed MOUs with how many japanese orgs? 2? 3?', 'JBIC'],
+  ])('GIVEN "%s" THEN it answers with %s', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain(words);
   });
 });
 
