@@ -142,9 +142,18 @@ describe('the shipped aliases for capitals and months', () => {
   it('GIVEN Seoul, Pyongyang or Washington THEN the government they stand for in the sheets’ words', async () => {
     const shipped = await loadAliases('knowledge/aliases');
     expect(applyAliases('when did Washington, Tokyo and Seoul train together?', shipped)).toBe(
-      'when did United States, Tokyo and South Korea train together?',
+      'when did United States, Japan and South Korea train together?',
     );
     expect(applyAliases('what is Pyongyang building?', shipped)).toBe('what is North Korea building?');
+  });
+
+  it('GIVEN Tokyo as a place ("in Tokyo", "Tokyo, Japan") THEN it stays the city the sheets name', async () => {
+    const shipped = await loadAliases('knowledge/aliases');
+    expect(applyAliases("what did Tokyo's premier say?", shipped)).toBe("what did Japan's premier say?");
+    expect(applyAliases('what happened in Tokyo last fall?', shipped)).toBe(
+      'what happened in Tokyo last fall?',
+    );
+    expect(applyAliases('the assembly in Tokyo, Japan', shipped)).toBe('the assembly in Tokyo, Japan');
   });
 
   it('GIVEN an acronym the sheets spell out THEN the words in full ("BMD")', async () => {

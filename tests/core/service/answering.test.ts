@@ -986,6 +986,18 @@ describe('a sheet named that does not cover the subject', () => {
 });
 
 describe('a standing among others', () => {
+  it.each([
+    'where does tokyo land in the ranking of countries pouring capital into the states?',
+    'Tokyo is in what place among the countries parking capital stateside?',
+  ])(
+    'GIVEN "%s" (Tokyo for the government, a place in a ranking) THEN the standing answers',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(answer.text).toContain('third largest');
+    },
+  );
+
   it('GIVEN "what rank is Japan among foreign investors?" THEN the ranking leads, without naming "rank" as missing', async () => {
     const answer = await ask('what rank is japan among foreign investors in the us?');
     expect(answer.outcome).toBe('answered');
