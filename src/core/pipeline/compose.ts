@@ -3,8 +3,8 @@ import { splitSentences } from '../answer/split-sentences.js';
 import { contentTerms, contentTokens } from '../text/content-terms.js';
 import type { KnowledgeBase, Passage } from '../types.js';
 import type { Reading } from './interpret.js';
-import { statesAskedFact } from './question-shape.js';
-import { answersAskedFact, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
+import { asksWhichNamedThings, statesAskedFact } from './question-shape.js';
+import { answersAskedFact, enumeratesNames, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
 import { wordForms } from '../text/word-forms.js';
 import { withoutChatWords } from './casual-words.js';
 
@@ -35,7 +35,8 @@ export function leadWithAskedFact(
   // The sharpest answer of the kind among those close to the best: "How much did Toyota and Mazda
   // invest?": "$1.6 billion", not "billions of dollars" (not "how long / how often": "over the
   // half-century" answers those in words); "where does Japan rank?": "the third largest", not "one of the
-  // largest"; "which parts of the world?": "Southeast Asia, South Asia…", not "across the world".
+  // largest"; "which parts of the world?": "Southeast Asia, South Asia…", not "across the world"; "which
+  // firms?": "Toyota, Mazda, Honda, and Denso", not the one company praised.
   const exact =
     reading.asks === 'money' || reading.asks === 'count'
       ? close.find((item) => statesFigure(reading, item))
@@ -43,11 +44,30 @@ export function leadWithAskedFact(
         ? close.find((item) => said(item, statesPosition))
         : reading.asks === 'where'
           ? close.find((item) => said(item, (sentence) => namesPlaceBeyond(sentence, question, isParty)))
-          : undefined;
+          : reading.asks === 'who' && asksWhichNamedThings(question)
+            ? // Named things are often listed a little way from the passage that speaks of them as a whole
+              // ("Japanese companies support over 850,000 jobs" → "companies such as Toyota, Mazda…"),
+              // so the list may lead from as far as a count may (see reachForAskedFact).
+              passages.find(
+                (item) =>
+                  item.score >= best.score * REACH_SHARE &&
+                  said(item, (sentence) => enumeratesNames(withoutParties(sentence, isParty))),
+              )
+            : undefined;
   const leader = exact ?? (fits(best) ? best : close[0]);
   return leader === undefined || leader === best
     ? [...passages]
     : [leader, ...passages.filter((item) => item !== leader)];
+}
+
+/**
+ * The sentence with the names every passage uses (the parties: "the United States and Japan") in lower
+ * case, so that they do not read as a list of the names asked for.
+ */
+function withoutParties(sentence: string, isParty: (name: string) => boolean): string {
+  return sentence.replace(/\p{Lu}[\p{L}\p{N}.-]*/gu, (name) =>
+    isParty(name.toLowerCase()) ? name.toLowerCase() : name,
+  );
 }
 
 /**

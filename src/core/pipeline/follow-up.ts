@@ -1,4 +1,5 @@
 import type { ConversationTurn } from '../types.js';
+import { contentTerms } from '../text/content-terms.js';
 
 /**
  * Words that lean on an earlier turn: "it", "that", "what about…", "and…", "tell me more", "there" as a
@@ -23,7 +24,27 @@ export function isFollowUp(
   ownTopicTerms: number,
 ): boolean {
   if (STARTS_AFRESH.test(question)) return false;
-  return hasEarlierQuestion(history) && (ownTopicTerms === 0 || LEANS_ON_CONTEXT.test(question));
+  return (
+    hasEarlierQuestion(history) &&
+    (ownTopicTerms === 0 || LEANS_ON_CONTEXT.test(question) || narrowsLastQuestion(question, history))
+  );
+}
+
+/** Most words in a question that narrows the last one ("which companies?", "what jobs exactly?"). */
+const NARROWING_WORDS = 4;
+
+/**
+ * "which companies?" after "how many jobs do japanese companies support?": a short question whose every
+ * topic word the last question used asks about that question's subject, not afresh.
+ */
+function narrowsLastQuestion(question: string, history: readonly ConversationTurn[]): boolean {
+  const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0 || words.length > NARROWING_WORDS) return false;
+  const last = [...history].reverse().find((turn) => turn.role === 'user');
+  const own = contentTerms(question);
+  if (last === undefined || own.length === 0) return false;
+  const earlier = new Set(contentTerms(last.text));
+  return own.every((term) => earlier.has(term));
 }
 
 /**

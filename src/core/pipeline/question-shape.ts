@@ -46,8 +46,18 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
  * people, troops or jobs, which are counted, never listed. The words before the noun are lower case, so
  * "how many United States troops" is not read as counting states.
  */
-const NAMEABLE_COUNT =
-  /\b[Hh]ow\s+many\s+(?:[\p{Ll}-]+(?:'s|s'|’s|s’)?\s+){0,2}(countries|nations|governments|militaries|forces|navies|armies|allies|partners|companies|firms|carmakers|automakers|makers|brands|manufacturers|banks|agencies|organi[sz]ations|orgs|entities|outfits|institutions|bodies|groups|parties|sides|[Mm]emorand(?:a|ums)|mous|MOUs|agreements|deals|pacts|treaties|regions|areas|sectors|fields)\b/u;
+const NAMEABLE_NOUNS = String.raw`(?:countries|nations|governments|militaries|forces|navies|armies|allies|partners|companies|firms|carmakers|automakers|makers|brands|manufacturers|banks|agencies|organi[sz]ations|orgs|entities|outfits|institutions|bodies|groups|parties|sides|[Mm]emorand(?:a|ums)|mous|MOUs|agreements|deals|pacts|treaties|regions|areas|sectors|fields)`;
+const NAMEABLE_COUNT = new RegExp(
+  String.raw`\b[Hh]ow\s+many\s+(?:[\p{Ll}-]+(?:'s|s'|’s|s’)?\s+){0,2}${NAMEABLE_NOUNS}\b`,
+  'u',
+);
+/** "which firms…", "which japanese companies…": asks for things with names, answered by naming them. */
+const WHICH_NAMEABLE = new RegExp(String.raw`\b[Ww]hich\s+(?:[\p{Ll}-]+\s+){0,2}${NAMEABLE_NOUNS}\b`, 'u');
+
+/** Whether a question asks which things with names (see WHICH_NAMEABLE): "which firms get a shoutout?". */
+export function asksWhichNamedThings(question: string): boolean {
+  return WHICH_NAMEABLE.test(question);
+}
 
 /** Whether a "how many…" question counts things with names (see NAMEABLE_COUNT). */
 export function countsNamedThings(question: string): boolean {

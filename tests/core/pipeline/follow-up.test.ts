@@ -29,6 +29,16 @@ describe('isFollowUp', () => {
     expect(isFollowUp(question, history, 1)).toBe(true),
   );
 
+  it('GIVEN a short question whose every topic word the last question used ("which companies?") THEN it narrows that question', () => {
+    const jobs = [
+      { role: 'user' as const, text: 'how many jobs do japanese companies support?' },
+      { role: 'assistant' as const, text: 'Japanese companies support over 850,000 American jobs. [1]' },
+    ];
+    expect(isFollowUp('which companies?', jobs, 1)).toBe(true);
+    expect(isFollowUp('which companies invested in Alabama?', jobs, 2)).toBe(false);
+    expect(isFollowUp('what is OPIC?', jobs, 1)).toBe(false);
+  });
+
   it('GIVEN a short question with a subject of its own THEN it stands alone', () => {
     expect(isFollowUp('What is OPIC?', history, 1)).toBe(false);
     expect(isFollowUp('What is the population of Tokyo?', history, 1)).toBe(false);

@@ -475,6 +475,15 @@ describe('chat spellings', () => {
 });
 
 describe('follow-ups', () => {
+  it.each(['and which companies?', 'which companies?', 'and which firms r we talking about'])(
+    'GIVEN "%s" after the jobs Japanese companies support THEN the companies are named, not the same line again',
+    async (question) => {
+      const answer = await followUp('how many jobs do japanese companies support?', question);
+      expect(answer.outcome).toBe('answered');
+      expect(answer.text).toMatch(/^Major Japanese companies such as Toyota, Mazda, Honda, and Denso/);
+    },
+  );
+
   it('GIVEN a short question with its own subject after another THEN it is answered on its own', async () => {
     const answer = await followUp('What does Reiwa mean?', 'What is OPIC?');
     expect(cites(answer, 'Overseas Private Investment Corporation')).toBe(true);
