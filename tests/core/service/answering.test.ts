@@ -712,6 +712,8 @@ describe('everyday words for what the sheets name', () => {
     ['any plans to reshuffle the soldiers in japan?', 'realigning'],
     ['will astronauts from both countries work together?', 'Moon'],
     ['which leader was the earliest to meet trump after he won?', 'first world leader'],
+    ['how much cash did the two carmakers sink into that factory down south?', '$1.6 billion'],
+    ['how many positions could that car factory add?', '4,000'],
   ])('GIVEN %j THEN it is answered from the sheet’s own term', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
