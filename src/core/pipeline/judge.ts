@@ -26,6 +26,7 @@ import { splitSentences } from '../answer/split-sentences.js';
 import { answersAskedFact, asksForPart, namesAmount, statesPart } from '../answer/asked-fact.js';
 import { asksForOpeningQuotation } from '../service/quotation-intent.js';
 import { isVerbInflection } from '../text/word-senses.js';
+import { MONTH_NAMES } from '../text/month-names.js';
 
 /**
  * Whether the retrieved passages answer the question:
@@ -227,7 +228,10 @@ export function judge(
         .filter((item) => item.score >= best.score * LEAD_SHARE)
         .flatMap((item) => contentTokens(item.passage.text)),
     );
-    const unmatched = reading.statedNumbers.filter((number) => !lead.has(number));
+    const leading = passages.filter((item) => item.score >= best.score * LEAD_SHARE);
+    const unmatched = reading.statedNumbers.filter(
+      (number) => !lead.has(number) && !datesMonthOfYear(reading.question, number, leading),
+    );
     if (unmatched.length > 0) return { kind: 'related', missing: unmatched };
     return askedFactCheck(reading, passages) ?? { kind: 'answer' };
   }
@@ -237,6 +241,49 @@ export function judge(
   return subjectInSheets(coverage, weightOf, options.subjectWeight ?? 0.5)
     ? { kind: 'related', missing: verdict.missing, missingWords: wordsMissing(coverage) }
     : { kind: 'not-covered', missing: verdict.missing, missingWords: wordsMissing(coverage) };
+}
+
+/**
+ * "trump was in japan in nov '17, what'd he promise the troops": a passage that tells of "his November
+ * visit" in a sheet dated April 2018 dates it November 2017, the last November before the sheet. True when
+ * the question names the year with a month, and a leading passage names that month in a sheet dated after
+ * it and within the twelve months that make it that year's.
+ */
+function datesMonthOfYear(question: string, year: string, passages: readonly RetrievedPassage[]): boolean {
+  const month = monthBefore(question, year);
+  if (month === undefined) return false;
+  return passages.some(({ passage, document }) => {
+    const dated = /^(\d{4})-(\d{2})/.exec(document.date);
+    if (dated === null || !new RegExp(`\\b${MONTH_NAMES_IN_FULL[month - 1]}\\b`, 'u').test(passage.text))
+      return false;
+    const [sheetYear, sheetMonth] = [Number(dated[1]), Number(dated[2])];
+    return (month < sheetMonth ? sheetYear : sheetYear - 1) === Number(year);
+  });
+}
+
+const MONTH_NAMES_IN_FULL = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** The month (1–12) a question writes right before a year ("November 2017", "nov. 2017"), if any. */
+function monthBefore(question: string, year: string): number | undefined {
+  const match = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+${year}\\b`, 'iu').exec(question);
+  if (match === null) return undefined;
+  const index = MONTH_NAMES_IN_FULL.findIndex((name) =>
+    name.toLowerCase().startsWith((match[1] ?? '').toLowerCase().slice(0, 3)),
+  );
+  return index < 0 ? undefined : index + 1;
 }
 
 /**

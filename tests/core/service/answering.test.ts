@@ -1178,6 +1178,19 @@ describe('languages', () => {
 });
 
 describe('numbers and names a question states', () => {
+  it('GIVEN a month and year the sheet tells only as "his November visit" THEN the sheet’s date makes it that year', async () => {
+    const answer = await ask("so trump was in japan in nov '17 right, what'd he promise the troops");
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'Yokota Airbase')).toBe(true);
+  });
+
+  it('GIVEN the same month in a year the sheet cannot mean THEN the year is what the sheets do not give', async () => {
+    const answer = await ask('so trump was in japan in nov 2016 right, what did he promise the troops');
+    expect(answer.outcome).toBe('related');
+    expect(answer.missingTerms).toContain('2016');
+  });
+
+
   it('GIVEN a year the answering passage does not give THEN the closest passage, naming the year', async () => {
     const answer = await ask("what was japan's FDI into the US in 2017?");
     expect(answer.outcome).toBe('related');
