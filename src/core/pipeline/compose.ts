@@ -232,11 +232,20 @@ export function overviewLines(
     chosen = knowledge.passages.filter(
       (passage) => order.has(passage.documentId) && passage.kind === 'section-summary',
     );
-  } else if (namesSection(reading.question) && sectionOf(retrieved, order) !== undefined) {
-    // "tl;dr of the 2018 sheet's economy section": the section the topic leads to, told in full.
-    const { documentId, section } = sectionOf(retrieved, order)!;
-    chosen = knowledge.passages.filter(
-      (passage) => passage.documentId === documentId && passage.section === section,
+  } else if (namesSection(reading.question) && sectionsOf(retrieved, order).length > 0) {
+    // "tl;dr of the 2018 sheet's economy section": the section the topic leads to in each sheet asked
+    // about, told in full, or as much of each as the overview's lines allow: its opening line, then the
+    // lines closest to the topic.
+    const sections = sectionsOf(retrieved, order);
+    const quota = Math.max(1, Math.floor(MAX_OVERVIEW_LINES / sections.length));
+    const scoreOf = new Map(retrieved.map((item) => [item.passage.id, item.score]));
+    const rank = (passage: Passage) =>
+      passage.kind === 'section-summary' ? Number.POSITIVE_INFINITY : (scoreOf.get(passage.id) ?? -1);
+    chosen = sections.flatMap(({ documentId, section }) =>
+      knowledge.passages
+        .filter((passage) => passage.documentId === documentId && passage.section === section)
+        .sort((a, b) => rank(b) - rank(a))
+        .slice(0, quota),
     );
   } else {
     const perSection = new Map<string, Passage[]>();
@@ -268,7 +277,7 @@ export function overviewLines(
 }
 
 /** "the economy section", "the part about north korea", "the defense bit": one section asked for whole. */
-const NAMES_SECTION = /\b(?:section|chapter|segment|portion)s?\b|\b(?:part|bit)\s+(?:about|on)\b/i;
+const NAMES_SECTION = /\b(?:section|chapter|segment|portion|side)s?\b|\b(?:part|bit)\s+(?:about|on)\b/i;
 
 function namesSection(question: string): boolean {
   return NAMES_SECTION.test(question);
@@ -277,9 +286,20 @@ function namesSection(question: string): boolean {
 /** Passages of a topic search that vote for the section it leads to. */
 const SECTION_VOTERS = 6;
 
+/** The section a topic search leads to in each of the asked sheets (see {@link sectionOf}), oldest first. */
+function sectionsOf(
+  retrieved: readonly RetrievedPassage[],
+  documents: ReadonlyMap<string, number>,
+): { documentId: string; section: string }[] {
+  return [...documents.keys()].flatMap((documentId) => {
+    const found = sectionOf(retrieved, new Map([[documentId, 0]]));
+    return found === undefined ? [] : [found];
+  });
+}
+
 /**
  * The section a topic search leads to: the one whose passages among its best {@link SECTION_VOTERS} (in the
- * asked sheets) score most in sum, so that one stray line of another section cannot carry it.
+ * given sheets) score most in sum, so that one stray line of another section cannot carry it.
  */
 function sectionOf(
   retrieved: readonly RetrievedPassage[],

@@ -1082,6 +1082,20 @@ describe('overviews', () => {
     },
   );
 
+  it('GIVEN "summarize the economic side of things in the 2018 sheet — jobs, investment, etc" THEN the side is a section, told in full', async () => {
+    const answer = await ask(
+      'summarize the economic side of things in the 2018 sheet — jobs, investment, etc',
+    );
+    expect(answer.text).toContain('850,000');
+    expect(answer.text).toContain('$424 billion');
+  });
+
+  it('GIVEN a side asked of both sheets THEN each sheet’s section is heard, within the overview’s lines', async () => {
+    const answer = await ask('**overview** of what the docs say on the economy side?');
+    expect(new Set(answer.citations.map((citation) => citation.documentId)).size).toBe(2);
+    expect(answer.citations.length).toBeLessThanOrEqual(8);
+  });
+
   it('GIVEN why someone asks ("need the gist before seminar") THEN it is no topic: the sheet’s overview, a line per section', async () => {
     const answer = await ask('summarize the 2019 sheet pls, need the gist before seminar');
     expect(answer.outcome).toBe('answered');
@@ -1189,7 +1203,6 @@ describe('numbers and names a question states', () => {
     expect(answer.outcome).toBe('related');
     expect(answer.missingTerms).toContain('2016');
   });
-
 
   it('GIVEN a year the answering passage does not give THEN the closest passage, naming the year', async () => {
     const answer = await ask("what was japan's FDI into the US in 2017?");
