@@ -11,7 +11,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   // Before quantity: "how much does Japan pay…" is answered only by a sum of money, not by any number.
   [
     'money',
-    /\bhow\s+much\b[^?.!]*\b(pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|worth|fund|funds|funded|funding|money|cash|budget|price|charge|charges|charged)\b|\bhow\s+much\s+(money|cash|funding)\b|\bhow\s+many\s+(dollars|yen|billions|millions|bucks|bn|billion|million|usd)\b|\bwhat(?:['’]s|\s+is|\s+was|\s+were)?\s+the\s+(?:cost|price|dollar\s+(?:figure|amount|value)|value)\b/i,
+    /\bhow\s+much\b[^?.!]*\b(pay|pays|paid|paying|cost|costs|costing|spend|spends|spent|spending|invest|invests|invested|investing|worth|fund|funds|funded|funding|money|cash|budget|price|charge|charges|charged)\b|\bhow\s+much\s+(money|cash|funding)\b|\bhow\s+many\s+(dollars|yen|billions|millions|bucks|bn|billion|million|usd)\b|\bwhat(?:['’]s|\s+is|\s+was|\s+were)?\s+the\s+(?:(?:rough|approximate|estimated|total|overall|ballpark)\s+)?(?:cost|price|dollar\s+(?:figure|amount|value)|value)\b/i,
   ],
   // "Where does Japan rank among investors?" asks for a standing, answered by "the third largest".
   [

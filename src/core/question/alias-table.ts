@@ -16,9 +16,24 @@ export interface AliasEntry {
   readonly line: number;
 }
 
+/**
+ * Things named together that stand for their kind: two or more of `members` in a row, joined by "and",
+ * "or", commas, slashes or hyphens ("roads, ports and power plants"), read as `term` ("infrastructure").
+ */
+export interface AliasList {
+  readonly term: string;
+  /** The kinds, as people write them ("roads", "power plants"), matched in any case. */
+  readonly members: readonly string[];
+  /** File (relative to the alias folder) and 1-based line of the entry. */
+  readonly file: string;
+  readonly line: number;
+}
+
 /** Every alias of an alias folder, validated: each alias appears once. */
 export interface AliasTable {
   readonly entries: readonly AliasEntry[];
+  /** Lists whose members together stand for a term. @default none */
+  readonly lists?: readonly AliasList[];
 }
 
 /** An alias table with no aliases: questions pass through unchanged. */

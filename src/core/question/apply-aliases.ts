@@ -27,6 +27,8 @@ interface CompiledAliases {
   readonly termOf: ReadonlyMap<string, string>;
   /** Term by an any-case alias's words joined with single spaces ({@link joinKey}). */
   readonly joinedTermOf: ReadonlyMap<string, string>;
+  /** Each list's pattern for two or more of its members in a row, and its term. */
+  readonly lists: readonly { readonly pattern: RegExp; readonly term: string }[];
 }
 
 const compiledTables = new WeakMap<AliasTable, CompiledAliases>();
@@ -38,7 +40,7 @@ const compiledTables = new WeakMap<AliasTable, CompiledAliases>();
  * lower-case letter, where "US" may be the pronoun.
  */
 export function findAliases(text: string, table: AliasTable, options: AliasOptions = {}): AliasUse[] {
-  if (table.entries.length === 0) return [];
+  if (table.entries.length === 0 && (table.lists ?? []).length === 0) return [];
   const compiled = compile(table);
   const shouting = options.name !== true && !/\p{Ll}/u.test(text);
   const found: AliasUse[] = [];
@@ -68,6 +70,17 @@ export function findAliases(text: string, table: AliasTable, options: AliasOptio
     joined.push({ original: match.text, term, start: match.index, end });
   }
   found.push(...joined);
+  // "bridges-and-ports type projects": kinds named together stand for their kind ("infrastructure").
+  for (const list of compiled.lists) {
+    for (const match of text.matchAll(list.pattern)) {
+      found.push({
+        original: match[0],
+        term: list.term,
+        start: match.index,
+        end: match.index + match[0].length,
+      });
+    }
+  }
 
   const excluded = [...compiled.except.matches(text)].map(
     (match) => [match.index, match.index + match.text.length] as const,
@@ -147,6 +160,7 @@ function compile(table: AliasTable): CompiledAliases {
     except: new PhrasePattern([...new Set(table.entries.flatMap((entry) => entry.except))], true),
     termOf,
     joinedTermOf,
+    lists: (table.lists ?? []).map((list) => ({ pattern: listPattern(list.members), term: list.term })),
   };
   compiledTables.set(table, compiled);
   return compiled;
@@ -155,4 +169,21 @@ function compile(table: AliasTable): CompiledAliases {
 /** The key a phrase joined with spaces or hyphens is looked up by: its words joined with single spaces. */
 function joinKey(phrase: string): string {
   return phrase.replace(/[\s-]+/g, ' ');
+}
+
+/**
+ * Two or more of the members in a row, joined by commas, slashes, "&", "+", hyphens or spaces, with "and" or
+ * "or" before the last ("roads, ports and power plants", "bridges-and-ports", "roads/rail"); a member's own
+ * words joined by spaces or hyphens. Longest members first, so "power plants" is not read as "power".
+ */
+function listPattern(members: readonly string[]): RegExp {
+  const member = [...members]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]+/g, '[\\s-]+'))
+    .join('|');
+  const joiner = String.raw`(?:\s*[,/&+]\s*|\s*-\s*|\s+)(?:(?:and|or|&)[\s-]+)?`;
+  return new RegExp(
+    String.raw`(?<![\p{L}\p{N}])(?:${member})(?:${joiner}(?:${member}))+(?![\p{L}\p{N}])`,
+    'giu',
+  );
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { decodeUtf8 } from '../knowledge/decode-utf8.js';
 import { KnowledgeError } from '../knowledge/knowledge-error.js';
 import type { AliasTable } from './alias-table.js';
-import { parseAliasFile } from './parse-alias-file.js';
+import { parseAliasDocument } from './parse-alias-file.js';
 
 /**
  * Loads every alias file (`*.yaml`, `*.yml`) in `dir`, in name order, e.g. `knowledge/aliases`.
@@ -25,10 +25,13 @@ export async function loadAliases(dir: string): Promise<AliasTable> {
   }
 
   const entries = [];
+  const lists = [];
   const byAlias = new Map<string, { readonly file: string; readonly line: number }>();
   for (const name of names) {
     const text = decodeUtf8(name, await readFile(join(dir, name)));
-    for (const entry of parseAliasFile(name, text)) {
+    const parsed = parseAliasDocument(name, text);
+    lists.push(...parsed.lists);
+    for (const entry of parsed.entries) {
       const key = entry.alias.toLowerCase();
       const earlier = byAlias.get(key);
       if (earlier !== undefined) {
@@ -42,5 +45,5 @@ export async function loadAliases(dir: string): Promise<AliasTable> {
       entries.push(entry);
     }
   }
-  return { entries };
+  return { entries, lists };
 }

@@ -1,10 +1,10 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 
 import { KnowledgeError } from '../knowledge/knowledge-error.js';
-import type { AliasEntry } from './alias-table.js';
+import type { AliasEntry, AliasList } from './alias-table.js';
 
 const TOP_LEVEL_KEYS = new Set(['source', 'licence', 'aliases']);
-const ENTRY_KEYS = new Set(['term', 'aliases', 'except']);
+const ENTRY_KEYS = new Set(['term', 'aliases', 'except', 'members']);
 
 /**
  * Parses one alias file (format in `knowledge/aliases/en.yaml`'s header): `source`, `licence` and a list
@@ -15,7 +15,23 @@ const ENTRY_KEYS = new Set(['term', 'aliases', 'except']);
  *   unknown field, a term or alias that is not non-empty text, an alias that equals its term or repeats
  *   an alias of this file, or an `except` phrase that contains none of its entry's aliases.
  */
-export function parseAliasFile(file: string, text: string): AliasEntry[] {
+export function parseAliasFile(file: string, text: string): readonly AliasEntry[] {
+  return parseAliasDocument(file, text).entries;
+}
+
+/** What an alias file holds: its aliases, and its lists whose members together stand for a term. */
+export interface AliasDocument {
+  readonly entries: readonly AliasEntry[];
+  readonly lists: readonly AliasList[];
+}
+
+/**
+ * {@link parseAliasFile}, with the entries' `members` lists too: `{ term, members }` says that two or more
+ * of the members named together ("roads and ports", "bridges-and-ports") stand for the term
+ * ("infrastructure"), while one alone asks about itself.
+ * @throws KnowledgeError as parseAliasFile, and for an entry with neither aliases nor at least two members.
+ */
+export function parseAliasDocument(file: string, text: string): AliasDocument {
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const lineOf = (node: Node | null | undefined): number | undefined =>
@@ -44,15 +60,23 @@ export function parseAliasFile(file: string, text: string): AliasEntry[] {
   if (!isSeq(list)) return fail(list ?? root, '"aliases" must be a list of entries (- term: …)');
 
   const entries: AliasEntry[] = [];
+  const lists: AliasList[] = [];
   const seen = new Map<string, number>();
   for (const item of list.items) {
     if (!isMap(item)) return fail(item as Node, 'each entry must have a term and a list of aliases');
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!ENTRY_KEYS.has(key))
-        fail(pair.key as Node, `unknown field "${key}" (expected term, aliases, except)`);
+        fail(pair.key as Node, `unknown field "${key}" (expected term, aliases, except, members)`);
     }
     const term = readText(item.get('term', true), item, 'term', fail);
+    const membersNode = item.get('members', true);
+    if (membersNode !== undefined) {
+      const members = readTextList(membersNode, item, 'members', fail).map((member) => member.text);
+      if (members.length < 2) fail(item, `"${term}" needs at least two members`);
+      lists.push({ term, members, file, line: lineOf(item) ?? 0 });
+      if (item.get('aliases', true) === undefined) continue;
+    }
     const aliases = readTextList(item.get('aliases', true), item, 'aliases', fail);
     if (aliases.length === 0) fail(item, `"${term}" needs at least one alias`);
     const exceptNode = item.get('except', true);
@@ -81,7 +105,7 @@ export function parseAliasFile(file: string, text: string): AliasEntry[] {
       }
     }
   }
-  return entries;
+  return { entries, lists };
 }
 
 type Fail = (node: Node | null | undefined, problem: string) => never;

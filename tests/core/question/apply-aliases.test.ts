@@ -80,6 +80,34 @@ describe('applyAliases with the shipped aliases', () => {
   });
 });
 
+describe('members named together', () => {
+  const table: AliasTable = {
+    entries: [],
+    lists: [
+      {
+        term: 'infrastructure',
+        members: ['roads', 'ports', 'bridges', 'power plants', 'power'],
+        file: 't',
+        line: 1,
+      },
+    ],
+  };
+
+  it.each([
+    ['the roads-ports-and-power projects', 'the infrastructure projects'],
+    ['the bridges-and-ports stuff', 'the infrastructure stuff'],
+    ['roads, ports and power plants', 'infrastructure'],
+    ['the roads/ports type projects', 'the infrastructure type projects'],
+  ])('GIVEN "%s" THEN the kinds are read as their kind', (text, expected) => {
+    expect(applyAliases(text, table)).toBe(expected);
+  });
+
+  it('GIVEN one member alone THEN it asks about itself', () => {
+    expect(applyAliases('is japan building roads?', table)).toBe('is japan building roads?');
+    expect(applyAliases('power and influence', table)).toBe('power and influence');
+  });
+});
+
 describe('findAliases', () => {
   it('says what each alias was, where, and what replaced it', () => {
     expect(findAliases('Did the DPRK and the US agree?', aliases)).toEqual([

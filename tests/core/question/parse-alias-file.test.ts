@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseAliasFile } from '../../../src/core/question/parse-alias-file.js';
+import { parseAliasDocument, parseAliasFile } from '../../../src/core/question/parse-alias-file.js';
 
 const HEADER = 'source: written for Kizuna\nlicence: MIT\n';
 
@@ -12,6 +12,25 @@ function problem(text: string): string {
   }
   throw new Error('expected the file to be rejected');
 }
+
+describe('parseAliasDocument', () => {
+  it('reads a members list: kinds that named together stand for their term', () => {
+    const parsed = parseAliasDocument(
+      'en.yaml',
+      `${HEADER}aliases:\n  - term: infrastructure\n    members: [roads, ports, power plants]\n`,
+    );
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.lists).toEqual([
+      { term: 'infrastructure', members: ['roads', 'ports', 'power plants'], file: 'en.yaml', line: 4 },
+    ]);
+  });
+
+  it('rejects a list of one member', () => {
+    expect(() =>
+      parseAliasDocument('en.yaml', `${HEADER}aliases:\n  - term: infrastructure\n    members: [roads]\n`),
+    ).toThrow(/needs at least two members/);
+  });
+});
 
 describe('parseAliasFile', () => {
   it('reads each alias with its term, its line and whether it is an acronym', () => {

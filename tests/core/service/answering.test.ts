@@ -714,6 +714,14 @@ describe('everyday words for what the sheets name', () => {
     ['which leader was the earliest to meet trump after he won?', 'first world leader'],
     ['how much cash did the two carmakers sink into that factory down south?', '$1.6 billion'],
     ['how many positions could that car factory add?', '4,000'],
+    [
+      "roughly what's the price tag on the bridges-and-ports type projects they're backing?",
+      'billions of dollars',
+    ],
+    [
+      "what's the rough price tag on the roads-ports-and-power projects the two partners are backing?",
+      'billions of dollars',
+    ],
   ])('GIVEN %j THEN it is answered from the sheet’s own term', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
