@@ -11,6 +11,12 @@ export interface AliasEntry {
   readonly caseSensitive: boolean;
   /** Longer phrases in which the alias is not one ("North America"). */
   readonly except: readonly string[];
+  /**
+   * The alias is a number people also use as a name ("45" for the 45th president): it is read as the
+   * term only where it stands as a name ("with 45 ahead of everyone", "did 45 speak", "45 bragged"), never
+   * where it counts something ("45 jobs", "$45", "about 45"). @default false
+   */
+  readonly asName?: boolean;
   /** File (relative to the alias folder) and 1-based line of the alias. */
   readonly file: string;
   readonly line: number;

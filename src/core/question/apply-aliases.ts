@@ -1,5 +1,6 @@
 import type { AliasEntry, AliasTable } from './alias-table.js';
 import { PhrasePattern } from './phrase-pattern.js';
+import { isVerb, isVerbInflection } from '../text/word-senses.js';
 
 /** One alias found in a text and the sheets' term that replaces it. */
 export interface AliasUse {
@@ -27,6 +28,8 @@ interface CompiledAliases {
   readonly termOf: ReadonlyMap<string, string>;
   /** Term by an any-case alias's words joined with single spaces ({@link joinKey}). */
   readonly joinedTermOf: ReadonlyMap<string, string>;
+  /** Aliases read only where they stand as a name (lower case; see AliasEntry.asName). */
+  readonly asName: ReadonlySet<string>;
   /** Each list's pattern for two or more of its members in a row, and its term. */
   readonly lists: readonly { readonly pattern: RegExp; readonly term: string }[];
 }
@@ -47,6 +50,11 @@ export function findAliases(text: string, table: AliasTable, options: AliasOptio
   const collect = (phrases: PhrasePattern, key: (match: string) => string): void => {
     for (const match of phrases.matches(text)) {
       const term = compiled.termOf.get(key(match.text));
+      if (
+        compiled.asName.has(match.text.toLowerCase()) &&
+        !standsAsName(text, match.index, match.index + match.text.length)
+      )
+        continue;
       if (term !== undefined) {
         found.push({ original: match.text, term, start: match.index, end: match.index + match.text.length });
       }
@@ -160,6 +168,9 @@ function compile(table: AliasTable): CompiledAliases {
     except: new PhrasePattern([...new Set(table.entries.flatMap((entry) => entry.except))], true),
     termOf,
     joinedTermOf,
+    asName: new Set(
+      table.entries.filter((entry) => entry.asName === true).map((entry) => entry.alias.toLowerCase()),
+    ),
     lists: (table.lists ?? []).map((list) => ({ pattern: listPattern(list.members), term: list.term })),
   };
   compiledTables.set(table, compiled);
@@ -187,3 +198,41 @@ function listPattern(members: readonly string[]): RegExp {
     'giu',
   );
 }
+
+/**
+ * Whether the words at `start…end` stand where a name does rather than count something: before "'s", or
+ * right after an auxiliary ("did 45 speak"), or before a verb's past form ("45 bragged"), or after a
+ * preposition and before another or the end ("with 45 ahead of everyone", "rapport with 45 over the
+ * year"). Never after a currency sign or an approximation ("$45", "about 45"), nor before a unit.
+ */
+function standsAsName(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  if (
+    /[$€£¥#]\s*$|\b(?:about|around|nearly|almost|over|under|than|some|top|approximately|roughly)\s+$/iu.test(
+      before,
+    )
+  )
+    return false;
+  if (/^\s*(?:%|percent\b|k\b)/iu.test(after)) return false;
+  if (/^['’]s\b/u.test(after)) return true;
+  const previous = /([\p{L}'’]+)\s+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+  const next = /^\s+([\p{L}'’]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
+  // "did 45 speak", not "did 45 companies invest".
+  if (
+    /^(?:did|does|do|will|would|can|could|should|didn['’]t|doesn['’]t)$/u.test(previous) &&
+    isVerb(next) &&
+    !next.endsWith('s')
+  )
+    return true;
+  if (next !== '' && isVerbInflection(next) && !next.endsWith('ing')) return true;
+  return (
+    /^(?:with|to|from|by|for|and|about|against|like|than|meet|met|told|asked|called)$/u.test(previous) &&
+    (next === '' ? /^\s*(?:[?!.,;:]|$)/u.test(after) : NAME_FOLLOWERS.has(next))
+  );
+}
+
+/** Words that follow a name and never a count ("with 45 ahead of…", "with 45 over the past year"). */
+const NAME_FOLLOWERS: ReadonlySet<string> = new Set(
+  'ahead over about during after before when while in on at and or himself back since again then'.split(' '),
+);

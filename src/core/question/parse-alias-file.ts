@@ -4,7 +4,7 @@ import { KnowledgeError } from '../knowledge/knowledge-error.js';
 import type { AliasEntry, AliasList } from './alias-table.js';
 
 const TOP_LEVEL_KEYS = new Set(['source', 'licence', 'aliases']);
-const ENTRY_KEYS = new Set(['term', 'aliases', 'except', 'members']);
+const ENTRY_KEYS = new Set(['term', 'aliases', 'except', 'members', 'asName']);
 
 /**
  * Parses one alias file (format in `knowledge/aliases/en.yaml`'s header): `source`, `licence` and a list
@@ -67,7 +67,7 @@ export function parseAliasDocument(file: string, text: string): AliasDocument {
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
       if (!ENTRY_KEYS.has(key))
-        fail(pair.key as Node, `unknown field "${key}" (expected term, aliases, except, members)`);
+        fail(pair.key as Node, `unknown field "${key}" (expected term, aliases, except, members, asName)`);
     }
     const term = readText(item.get('term', true), item, 'term', fail);
     const membersNode = item.get('members', true);
@@ -79,6 +79,10 @@ export function parseAliasDocument(file: string, text: string): AliasDocument {
     }
     const aliases = readTextList(item.get('aliases', true), item, 'aliases', fail);
     if (aliases.length === 0) fail(item, `"${term}" needs at least one alias`);
+    const asNameNode = item.get('asName', true);
+    if (asNameNode !== undefined && !(isScalar(asNameNode) && typeof asNameNode.value === 'boolean'))
+      fail(asNameNode, '"asName" must be true or false');
+    const asName = isScalar(asNameNode) && asNameNode.value === true;
     const exceptNode = item.get('except', true);
     const except = exceptNode === undefined ? [] : readTextList(exceptNode, item, 'except', fail);
 
@@ -94,6 +98,7 @@ export function parseAliasDocument(file: string, text: string): AliasDocument {
         term,
         caseSensitive: !/\p{Ll}/u.test(alias),
         except: except.map((phrase) => phrase.text),
+        ...(asName ? { asName } : {}),
         file,
         line,
       });

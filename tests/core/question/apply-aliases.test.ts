@@ -80,6 +80,43 @@ describe('applyAliases with the shipped aliases', () => {
   });
 });
 
+describe('a number people use as a name', () => {
+  const table: AliasTable = {
+    entries: [
+      {
+        alias: '45',
+        term: 'Donald J. Trump',
+        caseSensitive: true,
+        except: [],
+        asName: true,
+        file: 't',
+        line: 1,
+      },
+    ],
+  };
+
+  it.each([
+    ['which leader got face time with 45 ahead of everyone else?', 'with Donald J. Trump ahead'],
+    ['where did 45 speak to the troops?', 'did Donald J. Trump speak'],
+    ['the car factory 45 bragged about', 'factory Donald J. Trump bragged'],
+    ["what was 45's message?", "Donald J. Trump's message"],
+    ['his rapport with 45 over the past year', 'with Donald J. Trump over'],
+  ])('GIVEN "%s" THEN it stands as the name', (text, expected) => {
+    expect(applyAliases(text, table)).toContain(expected);
+  });
+
+  it.each([
+    'how many jobs did 45 companies create?',
+    'were there 45 meetings?',
+    'did they meet 45 times?',
+    'is it about 45 percent?',
+    'was it $45 billion?',
+    'they held about 45 meetings with 45 over',
+  ])('GIVEN "%s" THEN a count stays a number', (text) => {
+    expect(applyAliases(text, table).replace('with Donald J. Trump over', '')).not.toContain('Donald');
+  });
+});
+
 describe('members named together', () => {
   const table: AliasTable = {
     entries: [],

@@ -25,6 +25,30 @@ describe('parseAliasDocument', () => {
     ]);
   });
 
+  it('reads asName: the alias is read only where it stands as a name', () => {
+    const parsed = parseAliasDocument(
+      'en.yaml',
+      `${HEADER}aliases:\n  - term: Donald J. Trump\n    aliases: ["45"]\n    asName: true\n`,
+    );
+    expect(parsed.entries).toEqual([
+      {
+        alias: '45',
+        term: 'Donald J. Trump',
+        caseSensitive: true,
+        except: [],
+        asName: true,
+        file: 'en.yaml',
+        line: 5,
+      },
+    ]);
+    expect(() =>
+      parseAliasDocument(
+        'en.yaml',
+        `${HEADER}aliases:\n  - term: X\n    aliases: [y]\n    asName: yes please\n`,
+      ),
+    ).toThrow(/"asName" must be true or false/);
+  });
+
   it('rejects a list of one member', () => {
     expect(() =>
       parseAliasDocument('en.yaml', `${HEADER}aliases:\n  - term: infrastructure\n    members: [roads]\n`),

@@ -687,6 +687,8 @@ describe('misspelt small words, hedges and pointers at a sheet', () => {
 
 describe('other names for people and things the sheets name', () => {
   it.each([
+    ["which foreign head of govt got face time with 45 ahead of everyone else once he'd won?", 'Shinzo Abe'],
+    ['what month did 45 swing through tokyo and give a pep talk to the GIs?', 'November'],
     ['who was the spouse who joined POTUS in sending good wishes for the reign change?', 'Melania Trump'],
     ['OPIC signed MOUs with how many japanese orgs? 2? 3?', 'JBIC'],
   ])('GIVEN "%s" THEN it answers with %s', async (question, words) => {
