@@ -246,18 +246,21 @@ export function judge(
 /**
  * "trump was in japan in nov '17, what'd he promise the troops": a passage that tells of "his November
  * visit" in a sheet dated April 2018 dates it November 2017, the last November before the sheet. True when
- * the question names the year with a month, and a leading passage names that month in a sheet dated after
- * it and within the twelve months that make it that year's.
+ * the question names the year with a part of it (a month, a season, "late"), and a leading passage names a
+ * month of that part in a sheet dated after it and within the twelve months that make it that year's.
  */
 function datesMonthOfYear(question: string, year: string, passages: readonly RetrievedPassage[]): boolean {
-  const month = monthBefore(question, year);
-  if (month === undefined) return false;
+  const months = monthsBefore(question, year);
+  if (months.length === 0) return false;
   return passages.some(({ passage, document }) => {
     const dated = /^(\d{4})-(\d{2})/.exec(document.date);
-    if (dated === null || !new RegExp(`\\b${MONTH_NAMES_IN_FULL[month - 1]}\\b`, 'u').test(passage.text))
-      return false;
+    if (dated === null) return false;
     const [sheetYear, sheetMonth] = [Number(dated[1]), Number(dated[2])];
-    return (month < sheetMonth ? sheetYear : sheetYear - 1) === Number(year);
+    return months.some(
+      (month) =>
+        new RegExp(`\\b${MONTH_NAMES_IN_FULL[month - 1]}\\b`, 'u').test(passage.text) &&
+        (month < sheetMonth ? sheetYear : sheetYear - 1) === Number(year),
+    );
   });
 }
 
@@ -276,14 +279,32 @@ const MONTH_NAMES_IN_FULL = [
   'December',
 ];
 
-/** The month (1–12) a question writes right before a year ("November 2017", "nov. 2017"), if any. */
-function monthBefore(question: string, year: string): number | undefined {
-  const match = new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+${year}\\b`, 'iu').exec(question);
-  if (match === null) return undefined;
-  const index = MONTH_NAMES_IN_FULL.findIndex((name) =>
-    name.toLowerCase().startsWith((match[1] ?? '').toLowerCase().slice(0, 3)),
-  );
-  return index < 0 ? undefined : index + 1;
+/** The months of a part of a year as people name it (northern seasons; "late" as the last third). */
+const PARTS_OF_A_YEAR: ReadonlyArray<readonly [RegExp, readonly number[]]> = [
+  [/^(?:early|start\s+of)$/u, [1, 2, 3, 4]],
+  [/^(?:mid|middle\s+of)$/u, [5, 6, 7, 8]],
+  [/^(?:late|end\s+of)$/u, [9, 10, 11, 12]],
+  [/^spring$/u, [3, 4, 5]],
+  [/^summer$/u, [6, 7, 8]],
+  [/^(?:fall|autumn)$/u, [9, 10, 11]],
+  [/^winter$/u, [12, 1, 2]],
+];
+
+/**
+ * The months (1–12) a question names right before a year: "November 2017", "nov. 2017" → [11]; "late
+ * 2017", "fall 2017" → the months of that part. Empty when it names none.
+ */
+function monthsBefore(question: string, year: string): number[] {
+  const match = new RegExp(
+    `\\b(${MONTH_NAMES}|early|mid|late|spring|summer|fall|autumn|winter|(?:start|middle|end)\\s+of)[.-]?\\s*${year}\\b`,
+    'iu',
+  ).exec(question);
+  const named = (match?.[1] ?? '').toLowerCase().replace(/\s+/gu, ' ');
+  if (named === '') return [];
+  const part = PARTS_OF_A_YEAR.find(([pattern]) => pattern.test(named));
+  if (part !== undefined) return [...part[1]];
+  const index = MONTH_NAMES_IN_FULL.findIndex((name) => name.toLowerCase().startsWith(named.slice(0, 3)));
+  return index < 0 ? [] : [index + 1];
 }
 
 /**

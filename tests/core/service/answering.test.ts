@@ -1208,6 +1208,12 @@ describe('numbers and names a question states', () => {
     expect(cites(answer, 'Yokota Airbase')).toBe(true);
   });
 
+  it('GIVEN a part of a year ("late 2017") that holds the month the sheet names THEN the sheet’s date makes it that year', async () => {
+    const answer = await ask('where did 45 speak to service members on his trip in late 2017?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('Yokota Airbase');
+  });
+
   it('GIVEN the same month in a year the sheet cannot mean THEN the year is what the sheets do not give', async () => {
     const answer = await ask('so trump was in japan in nov 2016 right, what did he promise the troops');
     expect(answer.outcome).toBe('related');
