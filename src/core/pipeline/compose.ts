@@ -3,7 +3,7 @@ import { splitSentences } from '../answer/split-sentences.js';
 import { contentTerms, contentTokens } from '../text/content-terms.js';
 import type { KnowledgeBase, Passage } from '../types.js';
 import type { Reading } from './interpret.js';
-import { asksWhichNamedThings, statesAskedFact } from './question-shape.js';
+import { asksWhichNamedThings, countsNamedThings, statesAskedFact } from './question-shape.js';
 import { answersAskedFact, enumeratesNames, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
 import { wordForms } from '../text/word-forms.js';
 import { withoutChatWords } from './casual-words.js';
@@ -37,23 +37,26 @@ export function leadWithAskedFact(
   // half-century" answers those in words); "where does Japan rank?": "the third largest", not "one of the
   // largest"; "which parts of the world?": "Southeast Asia, South Asia…", not "across the world"; "which
   // firms?": "Toyota, Mazda, Honda, and Denso", not the one company praised.
+  // Named things are often listed a little way from the passage that speaks of them as a whole
+  // ("Japanese companies support over 850,000 jobs" → "companies such as Toyota, Mazda…"), so a list may
+  // lead from as far as a count may (see reachForAskedFact).
+  const listed = passages.find(
+    (item) =>
+      item.score >= best.score * REACH_SHARE &&
+      said(item, (sentence) => enumeratesNames(withoutParties(sentence, isParty))),
+  );
   const exact =
-    reading.asks === 'money' || reading.asks === 'count'
-      ? close.find((item) => statesFigure(reading, item))
-      : reading.asks === 'rank'
-        ? close.find((item) => said(item, statesPosition))
-        : reading.asks === 'where'
-          ? close.find((item) => said(item, (sentence) => namesPlaceBeyond(sentence, question, isParty)))
-          : reading.asks === 'who' && asksWhichNamedThings(question)
-            ? // Named things are often listed a little way from the passage that speaks of them as a whole
-              // ("Japanese companies support over 850,000 jobs" → "companies such as Toyota, Mazda…"),
-              // so the list may lead from as far as a count may (see reachForAskedFact).
-              passages.find(
-                (item) =>
-                  item.score >= best.score * REACH_SHARE &&
-                  said(item, (sentence) => enumeratesNames(withoutParties(sentence, isParty))),
-              )
-            : undefined;
+    reading.asks === 'count' && countsNamedThings(question)
+      ? (listed ?? close.find((item) => statesFigure(reading, item)))
+      : reading.asks === 'money' || reading.asks === 'count'
+        ? close.find((item) => statesFigure(reading, item))
+        : reading.asks === 'rank'
+          ? close.find((item) => said(item, statesPosition))
+          : reading.asks === 'where'
+            ? close.find((item) => said(item, (sentence) => namesPlaceBeyond(sentence, question, isParty)))
+            : reading.asks === 'who' && asksWhichNamedThings(question)
+              ? listed
+              : undefined;
   const leader = exact ?? (fits(best) ? best : close[0]);
   return leader === undefined || leader === best
     ? [...passages]

@@ -691,6 +691,10 @@ describe('other names for people and things the sheets name', () => {
     ['what month did 45 swing through tokyo and give a pep talk to the GIs?', 'November'],
     ['who was the spouse who joined POTUS in sending good wishes for the reign change?', 'Melania Trump'],
     ['OPIC signed MOUs with how many japanese orgs? 2? 3?', 'JBIC'],
+    [
+      'how many japanese companies are actually listed by name as big investors in the 2018 sheet? four??',
+      'Toyota, Mazda, Honda, and Denso',
+    ],
   ])('GIVEN "%s" THEN it answers with %s', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
