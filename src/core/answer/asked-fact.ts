@@ -217,7 +217,7 @@ const NAMES_ENUMERATED = /\p{Lu}[\p{L}\p{N}.-]*\)?,?\s+and\s+(?:the\s+)?\p{Lu}/u
  * own: "how many sanctions were adopted vs the DPRK?" means against.
  */
 const ASKS_FOR_PART =
-  /\bhow\s+(?:much|many)\s+of\s+(?:that|those|these|this|it|them|the)\b|\bof\s+(?:the|those|these|that|all)\b[^?]{0,60}?\bhow\s+(?:much|many)\b|\b(?:breakdown|split|broken\s+down)\b[^?]{0,60}?\bby\s+(?!(?:the\s+)?(?:sections?|sheets?|topics?|docs?|documents?|themes?)\b)\p{L}|\b(?:share|portion|percentage|percent|fraction|breakdown|split)\s+(?:of|is|was|did|does|for)\b|['’]s\s+(?:share|portion|part|cut)\b|\bon\s+(?:its|their|his|her)\s+own\b|\bindividually\b|\bapiece\b|\b(?:alone|by\s+itself|by\s+themselves)\b/iu;
+  /\bhow\s+(?:much|many)\s+of\s+(?:that|those|these|this|it|them|the)\b|\bof\s+(?:the|those|these|that|all)\b[^?]{0,60}?\bhow\s+(?:much|many)\b|\b(?:breakdown|split|broken\s+down)\b[^?]{0,60}?\bby\s+(?!(?:the\s+)?(?:sections?|sheets?|topics?|docs?|documents?|themes?)\b)\p{L}|\b(?:share|portion|percentage|percent|fraction|breakdown|split)\s+(?:of|is|was|did|does|for)\b|\b(?:split|divided|shared)\s+(?:up\s+)?(?:between|among|across)\b|['’]s\s+(?:share|portion|part|cut)\b|\bon\s+(?:its|their|his|her)\s+own\b|\bindividually\b|\bapiece\b|\b(?:alone|by\s+itself|by\s+themselves)\b/iu;
 
 /** Whether a question asks for a part of an amount (see ASKS_FOR_PART). */
 export function asksForPart(question: string): boolean {

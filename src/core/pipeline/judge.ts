@@ -256,10 +256,23 @@ function datesMonthOfYear(question: string, year: string, passages: readonly Ret
     const dated = /^(\d{4})-(\d{2})/.exec(document.date);
     if (dated === null) return false;
     const [sheetYear, sheetMonth] = [Number(dated[1]), Number(dated[2])];
-    return months.some(
-      (month) =>
-        new RegExp(`\\b${MONTH_NAMES_IN_FULL[month - 1]}\\b`, 'u').test(passage.text) &&
-        (month < sheetMonth ? sheetYear : sheetYear - 1) === Number(year),
+    // The last such month before the sheet's date.
+    const yearOf = (month: number) => (month < sheetMonth ? sheetYear : sheetYear - 1);
+    const told = [
+      ...MONTH_NAMES_IN_FULL.map((name, index) => [new RegExp(`\\b${name}\\b`, 'u'), [index + 1]] as const),
+      // "last fall" in a sheet dated April 2018 is the fall of 2017.
+      ...PARTS_OF_A_YEAR.filter(([, , season]) => season).map(
+        ([pattern, partMonths]) =>
+          [
+            new RegExp(`\\blast\\s+(?:${pattern.source.replace(/^\^|\$$/gu, '')})\\b`, 'iu'),
+            partMonths,
+          ] as const,
+      ),
+    ];
+    return told.some(
+      ([pattern, toldMonths]) =>
+        pattern.test(passage.text) &&
+        toldMonths.some((month) => months.includes(month) && yearOf(month) === Number(year)),
     );
   });
 }
@@ -280,14 +293,14 @@ const MONTH_NAMES_IN_FULL = [
 ];
 
 /** The months of a part of a year as people name it (northern seasons; "late" as the last third). */
-const PARTS_OF_A_YEAR: ReadonlyArray<readonly [RegExp, readonly number[]]> = [
-  [/^(?:early|start\s+of)$/u, [1, 2, 3, 4]],
-  [/^(?:mid|middle\s+of)$/u, [5, 6, 7, 8]],
-  [/^(?:late|end\s+of)$/u, [9, 10, 11, 12]],
-  [/^spring$/u, [3, 4, 5]],
-  [/^summer$/u, [6, 7, 8]],
-  [/^(?:fall|autumn)$/u, [9, 10, 11]],
-  [/^winter$/u, [12, 1, 2]],
+const PARTS_OF_A_YEAR: ReadonlyArray<readonly [RegExp, readonly number[], boolean]> = [
+  [/^(?:early|start\s+of)$/u, [1, 2, 3, 4], false],
+  [/^(?:mid|middle\s+of)$/u, [5, 6, 7, 8], false],
+  [/^(?:late|end\s+of)$/u, [9, 10, 11, 12], false],
+  [/^spring$/u, [3, 4, 5], true],
+  [/^summer$/u, [6, 7, 8], true],
+  [/^(?:fall|autumn)$/u, [9, 10, 11], true],
+  [/^winter$/u, [12, 1, 2], true],
 ];
 
 /**

@@ -17,7 +17,7 @@ function ask(question: string, passages: RetrievedPassage[], crossSheet = false)
 }
 
 describe('extractive answerer', () => {
-  it('GIVEN both sheets asked for THEN of the other sheet’s close passages, the one sharing the question’s distinctive words joins', async () => {
+  it('GIVEN both sheets asked for THEN of the other sheet’s close passages, the one sharing most of the question’s words joins', async () => {
     const answer = await ask(
       'compare: what defense systems does Japan buy from the U.S.?',
       [

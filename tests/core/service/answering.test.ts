@@ -851,6 +851,11 @@ describe('a yes-or-no question about something the sheets never mention', () => 
 });
 
 describe('a part of an amount the sheets give only in sum', () => {
+  it('GIVEN "how was the $1.6bn split between toyota and mazda" THEN the sheets give no split, only the total', async () => {
+    const answer = await ask('how was the $1.6bn split between toyota and mazda');
+    expect(answer.outcome).toBe('related');
+  });
+
   it.each([
     "how much of the $1.6 billion is mazda's share?",
     'how many of the 850,000 jobs are in manufacturing?',
@@ -1216,6 +1221,14 @@ describe('numbers and names a question states', () => {
     const answer = await ask('where did 45 speak to service members on his trip in late 2017?');
     expect(answer.outcome).toBe('answered');
     expect(answer.text).toContain('Yokota Airbase');
+  });
+
+  it('GIVEN "autumn 2017" and a sheet of April 2018 that says "last fall" THEN it is that autumn', async () => {
+    const answer = await ask(
+      'which white house staffer gave the big speech at that gender summit in autumn 2017?',
+    );
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'Ivanka Trump')).toBe(true);
   });
 
   it('GIVEN the same month in a year the sheet cannot mean THEN the year is what the sheets do not give', async () => {
