@@ -279,6 +279,24 @@ export function overviewLines(
   }));
 }
 
+/**
+ * Whether an overview asks about a topic the sheets never use ("summarize what the sheets say about
+ * tariffs"): a word they don't use right after "about", "on", "regarding" or "re". Such a request is
+ * refused like any question on that subject, not met with an overview of everything.
+ */
+export function asksOverviewOfMissingTopic(reading: Reading): boolean {
+  if (reading.intent !== 'overview' || reading.hasTopic) return false;
+  return reading.coverage.some(
+    (item) =>
+      item.kind === 'missing' &&
+      !item.term.numeric &&
+      new RegExp(
+        String.raw`\b(?:about|on|regarding|concerning|re)\s+(?:the\s+|any\s+|all\s+the\s+)?(?:[\p{L}-]+\s+)?${item.term.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`,
+        'iu',
+      ).test(reading.question),
+  );
+}
+
 /** "the economy section", "the part about north korea", "the defense bit": one section asked for whole. */
 const NAMES_SECTION = /\b(?:section|chapter|segment|portion|side)s?\b|\b(?:part|bit)\s+(?:about|on)\b/i;
 

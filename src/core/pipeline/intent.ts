@@ -52,7 +52,7 @@ export function withoutHostileParts(text: string): string {
 
 /** Words that ask for a whole sheet or topic in brief ("what's in the sheets about security?" too). */
 const OVERVIEW_WORDS =
-  /\b(summar(?:y|ise|ize|ies)|overview|overall|in general|big picture|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down|(?:main|key|major|big)\s+(?:sections|topics|themes|areas|parts|takeaways)|takeaways|outline|(?:what|which)\s+(?:topics|sections|subjects|themes)|(?:the\s+)?sections\s+(?:of|in)\s+the)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b|\bgive\s+me\s+everything\b/i;
+  /\b(summar(?:y|ise|ize|ies)|overview|overall|in general|big picture|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|break\s*down|(?:main|key|major|big)\s+(?:sections|topics|themes|areas|parts|takeaways)|takeaways|outline|(?:what|which)\s+(?:topics|sections|subjects|themes)|(?:the\s+)?sections\s+(?:of|in)\s+the)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b|\bgive\s+me\s+everything\b|\b(?:sheets?|one|docs?|documents?)\s+cover(?:s|ed)?\s+(?:on|about|re|regarding)\b/i;
 /** "What's in the 2019 sheet", "what does the 2018 one say" with nothing else asked. */
 const WHATS_IN_A_SHEET =
   /\bwhat(?:'?s| is| are| does| did| do)?\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|documents?|docs?)\b|\b(?:compare|contrast|differences?\s+between)\b[^?.!]*\b(?:sheets?|documents?|docs?|ones)\b/i;

@@ -15,6 +15,7 @@ import {
   leadWithAskedFact,
   leadWithDefinition,
   overviewLines,
+  asksOverviewOfMissingTopic,
   reachForAskedFact,
   topicOnly,
 } from '../pipeline/compose.js';
@@ -275,7 +276,7 @@ export class KizunaService implements KizunaCore {
       reading.intent === 'overview'
         ? retrieved
         : reachForAskedFact(reading, retrieved, (stem) => state.vocabulary.stemPassageCounts.get(stem) ?? 0);
-    if (reading.intent === 'overview') {
+    if (reading.intent === 'overview' && !asksOverviewOfMissingTopic(reading)) {
       const lines = reading.hasTopic
         ? overviewLines(state.knowledge, reading, await this.retrieveFor(state, topicOnly(reading)), {
             fillFrom: passages,

@@ -1121,6 +1121,27 @@ describe('overviews', () => {
     expect(answer.citations).toHaveLength(3);
   });
 
+  it.each([
+    'summarize what the sheets say about tariffs',
+    "what's in the sheets about tariffs?",
+    'what do the sheets cover on tariffs?',
+  ])(
+    'GIVEN an overview of a topic the sheets never mention ("%s") THEN it is refused naming the topic, not met with everything',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('not-covered');
+      expect(answer.text).toContain('tariffs');
+    },
+  );
+
+  it('GIVEN "what does the 2019 sheet cover on the mil/defense side?" THEN an overview of that side', async () => {
+    const answer = await ask(
+      'what does the 2019 sheet cover on the mil/defense side?\nlooking for the security stuff specifically',
+    );
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('F-35');
+  });
+
   it('GIVEN "What\'s in the sheets about security?" THEN both sheets are heard, a line per section', async () => {
     const answer = await ask("What's in the sheets about security?");
     expect(new Set(answer.citations.map((c) => c.documentId)).size).toBe(2);
