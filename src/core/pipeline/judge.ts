@@ -183,7 +183,8 @@ export function judge(
     verdict.covered &&
     !reading.followUp &&
     !asksForOpeningQuotation(reading.question) &&
-    !namesSubject(coverage, weightOf, options.passagesUsing, reading.statedNumbers, best)
+    !namesSubject(coverage, weightOf, options.passagesUsing, reading.statedNumbers, best) &&
+    !asksForHolderOfRole(reading, coverage)
   )
     return { kind: 'not-covered', missing: wordsMissing(coverage), missingWords: wordsMissing(coverage) };
   if (verdict.covered) {
@@ -318,6 +319,16 @@ function monthsBefore(question: string, year: string): number[] {
   if (part !== undefined) return [...part[1]];
   const index = MONTH_NAMES_IN_FULL.findIndex((name) => name.toLowerCase().startsWith(named.slice(0, 3)));
   return index < 0 ? [] : [index + 1];
+}
+
+/**
+ * "who's the president?": a role the sheets use, asked who holds it. Common as the word is, it is the
+ * subject, and the sheets name whoever holds it.
+ */
+function asksForHolderOfRole(reading: Reading, coverage: readonly TermCoverage[]): boolean {
+  if (reading.asks !== 'who') return false;
+  const role = askedRole(reading.question);
+  return role !== undefined && coverage.some((item) => item.kind === 'exact' && item.term.token === role);
 }
 
 /**

@@ -685,6 +685,17 @@ describe('misspelt small words, hedges and pointers at a sheet', () => {
   });
 });
 
+describe('who holds a role the sheets name', () => {
+  it.each([
+    ["who's the president?", 'Trump'],
+    ['who is the first lady?', 'Melania Trump'],
+  ])('GIVEN "%s" THEN the common word is the subject, and the holder is named', async (question, name) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain(name);
+  });
+});
+
 describe('other names for people and things the sheets name', () => {
   it.each([
     ["which foreign head of govt got face time with 45 ahead of everyone else once he'd won?", 'Shinzo Abe'],
