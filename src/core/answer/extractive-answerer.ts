@@ -73,7 +73,14 @@ export function createExtractiveAnswerer(options: ExtractiveOptions = DEFAULT_EX
         if (chosen.length >= options.maxSentences) break;
         if (chosen.includes(candidate) || candidate.retrieved.score < topScore * options.supportingShare)
           continue;
+        // Both sheets asked for: a second line of a sheet told in one so far ("missile defense" in 2018;
+        // "defense systems" and then "the F-35" in 2019).
+        const secondOfSheet =
+          crossSheet &&
+          chosen.filter((item) => item.retrieved.document.id === candidate.retrieved.document.id).length ===
+            1;
         const addsSomething =
+          secondOfSheet ||
           [...candidate.terms].some((term) => wanted.has(term) && !covered.has(term)) ||
           (context.wantsWords === true &&
             QUOTATION.test(candidate.sentence) &&

@@ -17,6 +17,20 @@ function ask(question: string, passages: RetrievedPassage[], crossSheet = false)
 }
 
 describe('extractive answerer', () => {
+  it('GIVEN both sheets asked for THEN a close second line of a sheet told in one line so far joins, though it adds no new word', async () => {
+    const answer = await ask(
+      'what defense hardware does japan get in both sheets?',
+      [
+        retrieved('Japan and the U.S. share a partnership that includes defense systems.', 0.6, sheet2019, 1),
+        retrieved('The U.S. approved the sale of missile defense technology to Japan.', 0.58, sheet2018, 1),
+        retrieved('Japan buys the F-35 jet and other defense systems.', 0.57, sheet2019, 2),
+      ],
+      true,
+    );
+    expect(answer.text).toContain('missile defense');
+    expect(answer.text).toContain('F-35');
+  });
+
   it('GIVEN both sheets asked for THEN of the other sheet’s close passages, the one sharing most of the question’s words joins', async () => {
     const answer = await ask(
       'compare: what defense systems does Japan buy from the U.S.?',
