@@ -16,7 +16,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   // "Where does Japan rank among investors?" asks for a standing, answered by "the third largest".
   [
     'rank',
-    /\b(?:what|which)\s+(?:rank|ranking)\b|\branks?\s+(?:among|in|as|of)\b|\bwhere\s+(?:does|do|did|is|are|was|were)\b[^?.!]*\brank(?:s|ed|ing)?\b|\bhow\s+(?:high|highly)\b[^?.!]*\brank|\b(?:in\s+)?(?:what|which)\s+place\s+(?:among|in|of|on)\b|\bis\s+in\s+what\s+place\b/i,
+    /\b(?:what|which)\s+(?:rank|ranking)\b|\branks?\s+(?:among|in|as|of)\b|\bwhere\s+(?:does|do|did|is|are|was|were)\b[^?.!]*\brank(?:s|ed|ing)?\b|\bhow\s+(?:high|highly)\b[^?.!]*\brank|\b(?:in\s+)?(?:what|which)\s+place\s+(?:among|in|of|on)\b|\bis\s+in\s+what\s+place\b|^\W*(?:is|was|are|were)\s+[\p{L}.-]+(?:\s+[\p{L}.-]+)?\s+the\s+(?:biggest|largest|top|leading|number\s+one)\b/iu,
   ],
   // "How many people…" counts things: "billions of dollars" does not answer it.
   ['count', /\bhow\s+many\b/i],

@@ -731,6 +731,8 @@ describe('everyday words for what the sheets name', () => {
     ['which leader was the earliest to meet trump after he won?', 'first world leader'],
     ['how much cash did the two carmakers sink into that factory down south?', '$1.6 billion'],
     ['how many positions could that car factory add?', '4,000'],
+    ['is the US moving troops around in japan?', 'realigning'],
+    ['is the US shuffling its military footprint in japan', 'realigning'],
     [
       "roughly what's the price tag on the bridges-and-ports type projects they're backing?",
       'billions of dollars',
@@ -1027,6 +1029,12 @@ describe('a sheet named that does not cover the subject', () => {
 });
 
 describe('a standing among others', () => {
+  it('GIVEN "was japan the biggest investor in the US?" THEN the standing the sheets give answers', async () => {
+    const answer = await ask('was japan the biggest investor in the US?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('third largest');
+  });
+
   it.each([
     'where does tokyo land in the ranking of countries pouring capital into the states?',
     'Tokyo is in what place among the countries parking capital stateside?',
