@@ -32,7 +32,7 @@ export const CHIT_CHAT_WORDS: ReadonlySet<string> = new Set(
   ping help clear reset stop start hmm um uh yes no yeah yep nope nah sure good bad bot kizuna you
   appreciated appreciate alot love wtf omg bruh ya gotcha understood noted makes sense perfect
   nvm nevermind figured www ww hallo hola bonjour ciao salut namaste konnichiwa konichiwa annyeong moin servus
-  ola everyone everybody all yall`
+  ola everyone everybody all yall preciate bud buddy pal obliged`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

@@ -177,7 +177,7 @@ export type SmallTalk = 'thanks' | 'help' | 'about' | 'feedback' | 'acknowledgem
  */
 export function smallTalkKind(text: string): SmallTalk {
   if (
-    /\b(thanks?|thx|ty|tysm|cheers|appreciated?|gotcha|noted|understood|nvm|nevermind|never\s+mind|figured)\b|ありがと|サンキュー|感謝|助か/iu.test(
+    /\b(thanks?|thx|ty|tysm|cheers|appreciated?|preciate|gotcha|noted|understood|nvm|nevermind|never\s+mind|figured)\b|ありがと|サンキュー|感謝|助か/iu.test(
       text,
     )
   )

@@ -1,4 +1,5 @@
 import { canonicaliseNumbers } from '../text/canonical-numbers.js';
+import { restoreDroppedG } from '../text/dropped-g.js';
 import { monthsAsYears } from '../text/durations.js';
 import { spokenYears } from '../text/spoken-years.js';
 import { foldLatinDiacritics, normaliseUnicode } from '../text/unicode.js';
@@ -23,11 +24,14 @@ export interface NormalisedQuestion {
   /**
    * What to search and check coverage with: {@link display} with aliases replaced by the sheets' terms
    * ("DPRK" → "North Korea"), numbers in the sheets' spelling ("850k" → "850,000", "$1.6bn" →
-   * "$1.6 billion", "thirty" → "30", "twelve months" → "one year") and Latin diacritics folded ("Shinzō" →
-   * "Shinzo").
+   * "$1.6 billion", "thirty" → "30", "twelve months" → "one year"), a dropped "g" restored ("buyin" →
+   * "buying") and Latin diacritics folded ("Shinzō" → "Shinzo").
    */
   readonly search: string;
-  /** The aliases found in {@link display}, with what replaced them, e.g. to explain an answer. */
+  /**
+   * The aliases found in {@link display} (its dropped "g"s restored), with what replaced them, e.g. to
+   * explain an answer.
+   */
   readonly aliases: readonly AliasUse[];
 }
 
@@ -39,11 +43,13 @@ export interface NormalisedQuestion {
  */
 export function normaliseQuestion(raw: string, options: NormaliseQuestionOptions = {}): NormalisedQuestion {
   const display = normaliseUnicode(stripDiscordMarkup(raw)).replace(/\s+/g, ' ').trim();
-  const aliases = findAliases(display, options.aliases ?? NO_ALIASES);
+  // A dropped "g" first, so that "kidnappin" meets the alias "kidnapping".
+  const spoken = restoreDroppedG(display);
+  const aliases = findAliases(spoken, options.aliases ?? NO_ALIASES);
   // Aliases first, on the words as typed ("the States"), then numbers (and months as years), then
   // diacritics for matching.
   const search = foldLatinDiacritics(
-    monthsAsYears(canonicaliseNumbers(spokenYears(replaceAliasUses(display, aliases)))),
+    monthsAsYears(canonicaliseNumbers(spokenYears(replaceAliasUses(spoken, aliases)))),
   );
   return { display, search, aliases };
 }

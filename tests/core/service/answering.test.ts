@@ -54,6 +54,42 @@ describe('Discord markup and Unicode', () => {
   });
 });
 
+describe('a question closing a story', () => {
+  it.each([
+    [
+      "Buddy of mine does machinin for Lockheed suppliers down by Fort Worth and he's been slammed with orders. Is Tokyo a big buyer of our stealth fighter planes?",
+      'F-35',
+    ],
+    [
+      'Grandkids are nuts about rockets since we took em to the museum in Huntsville. Any word on the two countries teamin up to get astronauts up to the lunar surface?',
+      'Moon',
+    ],
+  ])(
+    'GIVEN "%s" THEN the story’s people and places are not what is asked, and the question is answered',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, words)).toBe(true);
+    },
+  );
+});
+
+describe('speech as people type it', () => {
+  it.each([
+    ["lol does it say anything bout kim's goons kidnappin folks from over there?? 👀", 'abducted'],
+    ['what dose the 2019 fact sheeet say about japan buyin the f 35', 'F-35'],
+  ])('GIVEN "%s" (a dropped g, "f 35") THEN it is read as meant', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, words)).toBe(true);
+  });
+
+  it('GIVEN "preciate it bud 👍" THEN thanks, not a refusal', async () => {
+    const answer = await ask('preciate it bud 👍');
+    expect(answer.outcome).toBe('chit-chat');
+  });
+});
+
 describe('casual words and numbers written differently', () => {
   it.each(["yo what's the deal with the F-35s", 'lol pls tbh hey what are the F-35s about'])(
     'GIVEN "%s" THEN chat words are not topics and the F-35 passage answers',

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { splitPreamble } from '../../../src/core/pipeline/preamble.js';
+
+describe('splitPreamble', () => {
+  it('GIVEN a story and a question closing it THEN the story is set apart from the question', () => {
+    expect(
+      splitPreamble(
+        'Buddy of mine does machinin for Lockheed suppliers down by Fort Worth. Is Tokyo a big buyer of our stealth fighter planes?',
+      ),
+    ).toEqual({
+      preamble: 'Buddy of mine does machinin for Lockheed suppliers down by Fort Worth.',
+      question: 'Is Tokyo a big buyer of our stealth fighter planes?',
+    });
+  });
+
+  it('GIVEN lower-case chat with "!" between sentences THEN it is cut all the same', () => {
+    expect(splitPreamble('ok so my kid asked me this lol! which jet does japan buy a lot of?').question).toBe(
+      'which jet does japan buy a lot of?',
+    );
+  });
+
+  it.each([
+    ['one question only', 'How many jobs do Japanese companies support?'],
+    ['a question earlier too', 'Is it true? How many jobs do Japanese companies support in the U.S.?'],
+    [
+      'a closing question too short to stand alone',
+      'Both sheets talk about infrastructure. What do they say?',
+    ],
+    ['no closing question', 'Tell me about the U.S. and Japan. Thanks.'],
+    ['an abbreviation, not a sentence end', 'Did the U.S. sell Japan anything for its defense?'],
+  ])('GIVEN %s THEN the message stays whole', (_kind, text) => {
+    expect(splitPreamble(text)).toEqual({ question: text });
+  });
+});
