@@ -239,7 +239,10 @@ const HEDGES = new Set([
  * a time the sheets may not cover.
  */
 const CHECKS_A_CLAIM =
-  /^\W*(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\b|\b(?:is\s+it\s+true|true\s+that|right\s*\?|correct\s*\?|or\s+(?:is\s+it\s+|was\s+it\s+)?\$?\d)/i;
+  /^\W*(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\b|\b(?:is\s+it\s+true|true\s+that|right\s*\?|correct\s*\?|or\s+(?:is\s+it\s+|was\s+it\s+)?\$?\d)|[,;]\s*(?:is|was)\s+it\b/i;
+
+/** Two words before a number that make it a bound, not an amount: "north of $400 billion", "upwards of". */
+const BOUNDS = /^(?:north|south|upwards|excess|shy|short)\s+of$/u;
 
 function isApproximate(question: string, words: readonly string[], index: number): boolean {
   const word = words[index] ?? '';
@@ -248,8 +251,10 @@ function isApproximate(question: string, words: readonly string[], index: number
   if ([words[index + 1], words[index + 2]].some((next) => /^-?ish\b|-ish$/i.test(next ?? ''))) return true;
   const before = (words[index - 1] ?? '').toLowerCase();
   if (followsMonth(words, index)) return true;
+  const twoBefore = `${(words[index - 2] ?? '').toLowerCase()} ${before}`;
   return (
     HEDGES.has(before) ||
+    BOUNDS.test(twoBefore) ||
     // "~850k", "850k+": only built when the question has a tilde or a plus at all (this runs per word).
     (/[~+]/.test(question) &&
       new RegExp(`~\\s*\\$?${escapeRegExp(word)}|${escapeRegExp(word)}[\\p{L}]*\\s*\\+`, 'u').test(question))

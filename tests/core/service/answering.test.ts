@@ -84,6 +84,30 @@ describe('speech as people type it', () => {
     expect(cites(answer, words)).toBe(true);
   });
 
+  it.each([
+    [
+      'what was the total japanese direct investment here in twenty sixteen, was it north of four hundred billion bucks?',
+      '$424 billion',
+    ],
+    [
+      "Been hearin about this on the farm report for ages. When'd the two head honchos shake on startin talks for a commerce pact?",
+      'Last fall',
+    ],
+  ])(
+    'GIVEN "%s" THEN a bound ("north of") is a guess to check and "head honchos" the leaders',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(answer.text).toContain(words);
+    },
+  );
+
+  it('GIVEN "what\'s the North Korea section of the 2018 sheet all about, start to finish?" THEN that section, told in full', async () => {
+    const answer = await ask("what's the North Korea section of the 2018 sheet all about, start to finish?");
+    expect(answer.text).toContain('maximum pressure');
+    expect(answer.text).toContain('four rounds of sanctions');
+  });
+
   it('GIVEN "preciate it bud 👍" THEN thanks, not a refusal', async () => {
     const answer = await ask('preciate it bud 👍');
     expect(answer.outcome).toBe('chit-chat');
