@@ -42,7 +42,8 @@ const HOSTILE_PATTERNS: readonly RegExp[] = [
  */
 export function withoutHostileParts(text: string): string {
   const untagged = text.replace(/<\s*(script|style)\b[^>]*>[\s\S]*?<\s*\/\s*\1\s*>/giu, ' ');
-  const sentences = untagged.match(/[^.?!;\n]+[.?!;\n]*/gu) ?? [];
+  // A stop inside a word ("{{user.question}}", "U.S.") does not end a sentence.
+  const sentences = untagged.match(/(?:[^.?!;\n]|[.?!;](?=[^\s.?!;]))+[.?!;\n]*/gu) ?? [];
   return sentences
     .filter((sentence) => !HOSTILE_PATTERNS.some((pattern) => pattern.test(sentence)))
     .join('')

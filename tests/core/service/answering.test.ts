@@ -385,6 +385,11 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
 });
 
 describe('messages that are not questions', () => {
+  it('GIVEN template placeholders with a dot inside ("{{user.question}} ${PROMPT} %s") THEN "could you say…", not a refusal naming "user"', async () => {
+    const answer = await ask('{{user.question}} ${PROMPT} %s');
+    expect(answer.outcome).toBe('unclear');
+  });
+
   it('GIVEN Korean letters mashed on the keyboard, never joined into syllables THEN "what would you like to know?", not "that looks like Korean"', async () => {
     const answer = await ask('||ㅁㄴㅇㄹㅁㄴㅇㄹ|| <:kekw:987654321098765432> ;;;;');
     expect(answer.outcome).toBe('unclear');
