@@ -3,7 +3,13 @@ import { splitSentences } from '../answer/split-sentences.js';
 import { contentTerms, contentTokens } from '../text/content-terms.js';
 import type { KnowledgeBase, Passage } from '../types.js';
 import type { Reading } from './interpret.js';
-import { asksWhichNamedThings, countsNamedThings, statesAskedFact } from './question-shape.js';
+import {
+  askedOffice,
+  asksWhichNamedThings,
+  countsNamedThings,
+  namesOfficeHolder,
+  statesAskedFact,
+} from './question-shape.js';
 import { answersAskedFact, enumeratesNames, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
 import { wordForms } from '../text/word-forms.js';
 import { withoutChatWords } from './casual-words.js';
@@ -56,7 +62,14 @@ export function leadWithAskedFact(
             ? close.find((item) => said(item, (sentence) => namesPlaceBeyond(sentence, question, isParty)))
             : reading.asks === 'who' && asksWhichNamedThings(question)
               ? listed
-              : undefined;
+              : askedOffice(question) !== undefined
+                ? // "who is the prime minister of japan?": the passage naming someone by that office.
+                  passages.find(
+                    (item) =>
+                      item.score >= best.score * REACH_SHARE &&
+                      namesOfficeHolder(item.passage.text, askedOffice(question)!),
+                  )
+                : undefined;
   const leader = exact ?? (fits(best) ? best : close[0]);
   return leader === undefined || leader === best
     ? [...passages]

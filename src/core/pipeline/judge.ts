@@ -13,7 +13,9 @@ import type { Reading } from './interpret.js';
 import { LEAD_SHARE } from './compose.js';
 import {
   askedAttribute,
+  askedOffice,
   askedRole,
+  namesOfficeHolder,
   asksForOutcome,
   changeOfOffice,
   givesEstimate,
@@ -193,6 +195,14 @@ export function judge(
     // Judged on the sheets' own words: a near word in the passage ("imperial" for "emperor") does not name it.
     const unnamed = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === asked);
     if (unnamed !== undefined) return { kind: 'related', missing: [unnamed.term.word] };
+    // "Who is the leader of North Korea?", "who's the foreign minister of Japan?": the sheets use the
+    // words, but name nobody by that office.
+    const office = askedOffice(reading.question);
+    if (
+      office !== undefined &&
+      ![...passages, ...plainPassages].some((item) => namesOfficeHolder(item.passage.text, office))
+    )
+      return { kind: 'related', missing: [], unstated: 'who' };
     // "Did Trump play golf with Abe?": what was done is named by the object of a light verb, and the
     // sheets never mention golf, however well they cover Trump and Abe.
     const objectWords = lightVerbObject(reading.question);

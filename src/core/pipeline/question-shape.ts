@@ -218,6 +218,41 @@ export function askedRole(question: string): string | undefined {
 }
 
 /**
+ * The office a "who is the X (of Y)?" question asks the holder of ("who is the leader of north korea?",
+ * "who's the foreign minister of japan", "who's the president?"), lower case with the word that makes it
+ * a title ("prime minister"); undefined when the question asks no office ("who was the first world
+ * leader to…" describes someone).
+ */
+export function askedOffice(question: string): string | undefined {
+  const match = new RegExp(
+    String.raw`\bwho(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+the\s+(?:(${OFFICE_MODIFIERS})\s+)?(${OFFICES})(?:\s+of\s+\S|\s*[?!.]*\s*$)`,
+    'iu',
+  ).exec(question);
+  if (match === null) return undefined;
+  return [match[1], match[2]]
+    .filter((word) => word !== undefined)
+    .join(' ')
+    .toLowerCase();
+}
+
+const OFFICES =
+  'president|minister|leader|premier|king|queen|emperor|chancellor|secretary|ambassador|governor|mayor|chairman|head|ruler|dictator';
+const OFFICE_MODIFIERS =
+  'prime|foreign|defen[cs]e|finance|trade|vice|deputy|chief|supreme|head\\s+of\\s+state';
+
+/**
+ * Whether a text names someone by the office ("Prime Minister Shinzo Abe", "President Trump"), not the
+ * office of someone's adviser ("Advisor to the President Ivanka Trump").
+ */
+export function namesOfficeHolder(text: string, office: string): boolean {
+  const words = office
+    .split(/\s+/u)
+    .map((word) => `[${word[0]!.toUpperCase()}${word[0]!.toLowerCase()}]${word.slice(1)}`)
+    .join(String.raw`\s+`);
+  return new RegExp(String.raw`(?<!\b(?:to|of|for)\s+the\s+)\b${words}\s+\p{Lu}[\p{L}.]*`, 'u').test(text);
+}
+
+/**
  * Nouns that frame a question rather than name what it asks for: "what's the deal with the F-35s?",
  * "what was the cost of the plant?" (an amount, which the asked fact decides),
  * "what's the latest on the trade talks?", and the aim or stance any policy sentence answers ("what's the

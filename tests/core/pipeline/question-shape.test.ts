@@ -9,6 +9,8 @@ import {
   enumeratesNames,
   sheetOrderWords,
   sheetDateWords,
+  askedOffice,
+  namesOfficeHolder,
   documentMonths,
   changeOfOffice,
   completion,
@@ -182,6 +184,25 @@ describe('sheetOrderWords', () => {
     ['who was the first world leader to meet him?', []],
   ])('%s → %s', (question, words) => {
     expect([...sheetOrderWords(question)]).toEqual(words);
+  });
+});
+
+describe('askedOffice and namesOfficeHolder', () => {
+  it.each([
+    ['who is the leader of north korea?', 'leader'],
+    ["who's the foreign minister of japan", 'foreign minister'],
+    ["who's the president?", 'president'],
+    ['who was the first world leader to meet trump?', undefined],
+    ['who is the emperor that started reiwa?', undefined],
+  ])('%s → %s', (question, office) => {
+    expect(askedOffice(question)).toBe(office);
+  });
+
+  it('reads a title before a name, not the office of someone’s adviser', () => {
+    expect(namesOfficeHolder('Prime Minister Shinzo Abe was the first', 'prime minister')).toBe(true);
+    expect(namesOfficeHolder('President Trump has pledged', 'president')).toBe(true);
+    expect(namesOfficeHolder('Advisor to the President Ivanka Trump', 'president')).toBe(false);
+    expect(namesOfficeHolder('The President has implemented a campaign', 'president')).toBe(false);
   });
 });
 

@@ -751,6 +751,19 @@ describe('misspelt small words, hedges and pointers at a sheet', () => {
 });
 
 describe('who holds a role the sheets name', () => {
+  it.each(['who is the leader of north korea?', 'who is the foreign minister of japan?'])(
+    'GIVEN "%s" THEN the sheets name nobody by that office: the closest passage, saying they don’t say who',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('related');
+    },
+  );
+
+  it('GIVEN "who\'s the president?" THEN the passage naming someone by that office leads, not his adviser\'s', async () => {
+    const answer = await ask("who's the president?");
+    expect(answer.text).toMatch(/^President (?:Donald J\. )?Trump/);
+  });
+
   it.each([
     ["who's the president?", 'Trump'],
     ['who is the first lady?', 'Melania Trump'],
