@@ -1,5 +1,6 @@
 import ja2num from 'japanese-numerals-to-number';
 import { ORDINAL_WORDS, SMALL_NUMBER_WORDS } from '../text/canonical-numbers.js';
+import { MONTHS_IN_FULL } from '../text/month-names.js';
 
 /** A number written in a Japanese question, with the English words that stand for it in the sheets. */
 export interface JapaneseNumber {
@@ -40,20 +41,6 @@ const UNITS = [
   '倍',
 ];
 const NUMBER_RUN = /(第)?((?:[0-9][0-9,]*(?:\.[0-9]+)?|[〇一二三四五六七八九十百千万億兆])+)/gu;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** Number words as the sheets write them (zero to twelve), and ordinals, shared with the English reader. */
 const WORDS = [...SMALL_NUMBER_WORDS, 'ten', 'eleven', 'twelve'];
 const ORDINALS = ORDINAL_WORDS;
@@ -62,7 +49,12 @@ const ORDINALS = ORDINAL_WORDS;
  * English words the number conversion can produce (month names, small numbers, ordinals, "rounds"), so
  * that glossary coverage counts them as reachable from Japanese.
  */
-export const ENGLISH_NUMBER_WORDS: readonly string[] = [...MONTHS, ...WORDS, ...ORDINALS.slice(1), 'rounds'];
+export const ENGLISH_NUMBER_WORDS: readonly string[] = [
+  ...MONTHS_IN_FULL,
+  ...WORDS,
+  ...ORDINALS.slice(1),
+  'rounds',
+];
 
 /**
  * Finds the numbers of a Japanese question and writes them as the English fact sheets do:
@@ -99,7 +91,8 @@ export function findJapaneseNumbers(text: string): JapaneseNumber[] {
 
 function englishFor(value: number, unit: string, ordinal: boolean): string[] {
   if (ordinal) return [ORDINALS[value] ?? `${value}th`];
-  if (unit === '月' && Number.isInteger(value) && value >= 1 && value <= 12) return [MONTHS[value - 1] ?? ''];
+  if (unit === '月' && Number.isInteger(value) && value >= 1 && value <= 12)
+    return [MONTHS_IN_FULL[value - 1] ?? ''];
   if (unit === '年' && value >= 1000) return [String(value)];
   if (unit === 'ドル' || unit === '米ドル') return [`$${largeNumber(value)}`];
   const words = [largeNumber(value)];

@@ -13,6 +13,7 @@ import {
 import { answersAskedFact, enumeratesNames, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
 import { wordForms } from '../text/word-forms.js';
 import { withoutChatWords } from './casual-words.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 
 /** A passage scoring at least this share of the best one may lead an answer. */
 export const LEAD_SHARE = 0.85;
@@ -46,14 +47,16 @@ export function leadWithAskedFact(
   // Named things are often listed a little way from the passage that speaks of them as a whole
   // ("Japanese companies support over 850,000 jobs" → "companies such as Toyota, Mazda…"), so a list may
   // lead from as far as a count may (see reachForAskedFact).
-  const listed = passages.find(
-    (item) =>
-      item.score >= best.score * REACH_SHARE &&
-      said(item, (sentence) => enumeratesNames(withoutParties(sentence, isParty))),
-  );
+  const listed = () =>
+    passages.find(
+      (item) =>
+        item.score >= best.score * REACH_SHARE &&
+        said(item, (sentence) => enumeratesNames(withoutParties(sentence, isParty))),
+    );
+  const office = askedOffice(question);
   const exact =
     reading.asks === 'count' && countsNamedThings(question)
-      ? (listed ?? close.find((item) => statesFigure(reading, item)))
+      ? (listed() ?? close.find((item) => statesFigure(reading, item)))
       : reading.asks === 'money' || reading.asks === 'count'
         ? close.find((item) => statesFigure(reading, item))
         : reading.asks === 'rank'
@@ -61,13 +64,12 @@ export function leadWithAskedFact(
           : reading.asks === 'where'
             ? close.find((item) => said(item, (sentence) => namesPlaceBeyond(sentence, question, isParty)))
             : reading.asks === 'who' && asksWhichNamedThings(question)
-              ? listed
-              : askedOffice(question) !== undefined
+              ? listed()
+              : office !== undefined
                 ? // "who is the prime minister of japan?": the passage naming someone by that office.
                   passages.find(
                     (item) =>
-                      item.score >= best.score * REACH_SHARE &&
-                      namesOfficeHolder(item.passage.text, askedOffice(question)!),
+                      item.score >= best.score * REACH_SHARE && namesOfficeHolder(item.passage.text, office),
                   )
                 : undefined;
   const leader = exact ?? (fits(best) ? best : close[0]);
@@ -304,7 +306,7 @@ export function asksOverviewOfMissingTopic(reading: Reading): boolean {
       item.kind === 'missing' &&
       !item.term.numeric &&
       new RegExp(
-        String.raw`\b(?:about|on|regarding|concerning|re)\s+(?:the\s+|any\s+|all\s+the\s+)?(?:[\p{L}-]+\s+)?${item.term.word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`,
+        String.raw`\b(?:about|on|regarding|concerning|re)\s+(?:the\s+|any\s+|all\s+the\s+)?(?:[\p{L}-]+\s+)?${escapeRegExp(item.term.word)}\b`,
         'iu',
       ).test(reading.question),
   );

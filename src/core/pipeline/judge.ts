@@ -28,7 +28,7 @@ import { splitSentences } from '../answer/split-sentences.js';
 import { answersAskedFact, asksForPart, namesAmount, statesPart } from '../answer/asked-fact.js';
 import { asksForOpeningQuotation } from '../service/quotation-intent.js';
 import { isVerbInflection } from '../text/word-senses.js';
-import { MONTH_NAMES } from '../text/month-names.js';
+import { MONTH_NAMES, MONTHS_IN_FULL, monthNumber } from '../text/month-names.js';
 
 /**
  * Whether the retrieved passages answer the question:
@@ -269,39 +269,13 @@ function datesMonthOfYear(question: string, year: string, passages: readonly Ret
     const [sheetYear, sheetMonth] = [Number(dated[1]), Number(dated[2])];
     // The last such month before the sheet's date.
     const yearOf = (month: number) => (month < sheetMonth ? sheetYear : sheetYear - 1);
-    const told = [
-      ...MONTH_NAMES_IN_FULL.map((name, index) => [new RegExp(`\\b${name}\\b`, 'u'), [index + 1]] as const),
-      // "last fall" in a sheet dated April 2018 is the fall of 2017.
-      ...PARTS_OF_A_YEAR.filter(([, , season]) => season).map(
-        ([pattern, partMonths]) =>
-          [
-            new RegExp(`\\blast\\s+(?:${pattern.source.replace(/^\^|\$$/gu, '')})\\b`, 'iu'),
-            partMonths,
-          ] as const,
-      ),
-    ];
-    return told.some(
+    return TOLD_TIMES.some(
       ([pattern, toldMonths]) =>
         pattern.test(passage.text) &&
         toldMonths.some((month) => months.includes(month) && yearOf(month) === Number(year)),
     );
   });
 }
-
-const MONTH_NAMES_IN_FULL = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The months of a part of a year as people name it (northern seasons; "late" as the last third). */
 const PARTS_OF_A_YEAR: ReadonlyArray<readonly [RegExp, readonly number[], boolean]> = [
@@ -312,6 +286,15 @@ const PARTS_OF_A_YEAR: ReadonlyArray<readonly [RegExp, readonly number[], boolea
   [/^summer$/u, [6, 7, 8], true],
   [/^(?:fall|autumn)$/u, [9, 10, 11], true],
   [/^winter$/u, [12, 1, 2], true],
+];
+
+/** How a passage tells a time of the year: a month by name, or "last fall" (the fall before the sheet). */
+const TOLD_TIMES: ReadonlyArray<readonly [RegExp, readonly number[]]> = [
+  ...MONTHS_IN_FULL.map((name, index) => [new RegExp(`\\b${name}\\b`, 'u'), [index + 1]] as const),
+  ...PARTS_OF_A_YEAR.filter(([, , season]) => season).map(
+    ([pattern, months]) =>
+      [new RegExp(`\\blast\\s+(?:${pattern.source.replace(/^\^|\$$/gu, '')})\\b`, 'iu'), months] as const,
+  ),
 ];
 
 /**
@@ -327,8 +310,8 @@ function monthsBefore(question: string, year: string): number[] {
   if (named === '') return [];
   const part = PARTS_OF_A_YEAR.find(([pattern]) => pattern.test(named));
   if (part !== undefined) return [...part[1]];
-  const index = MONTH_NAMES_IN_FULL.findIndex((name) => name.toLowerCase().startsWith(named.slice(0, 3)));
-  return index < 0 ? [] : [index + 1];
+  const month = monthNumber(named);
+  return month === undefined ? [] : [month];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isVerbInflection } from '../text/word-senses.js';
 import type { KnowledgeDocument } from '../types.js';
-import { MONTH_NAMES } from '../text/month-names.js';
+import { MONTH_NAMES, monthNumber } from '../text/month-names.js';
 
 import type { AskedFor } from '../answer/asked-fact.js';
 
@@ -171,7 +171,7 @@ export function sheetDateWords(
   // "as of the may 2019 visit": the very month a sheet is dated, so the time the sheet tells of.
   for (const match of question.matchAll(MONTH_AND_YEAR)) {
     const month = monthNumber(match[1] ?? '');
-    if (month !== undefined && documentMonths.has(`${match[2]}-${month}`))
+    if (month !== undefined && documentMonths.has(`${match[2]}-${String(month).padStart(2, '0')}`))
       words.add((match[1] ?? '').toLowerCase());
   }
   return words;
@@ -187,14 +187,6 @@ export function documentMonths(documents: readonly KnowledgeDocument[]): Set<str
 }
 
 const MONTH_AND_YEAR = new RegExp(String.raw`\b(${MONTH_NAMES})\.?\s+((?:19|20)\d\d)\b`, 'giu');
-
-/** "05" for "may", "09" for "sept". */
-function monthNumber(name: string): string | undefined {
-  const index = MONTHS_IN_ORDER.findIndex((month) => name.toLowerCase().startsWith(month));
-  return index < 0 ? undefined : String(index + 1).padStart(2, '0');
-}
-
-const MONTHS_IN_ORDER = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 const MONTH_BEFORE_YEAR = new RegExp(
   String.raw`\b(${MONTH_NAMES})\.?\s+((?:19|20)\d\d)\s+(?:fact\s+)?${SHEET_NOUN}\b`,

@@ -1,5 +1,6 @@
 import type { AliasEntry, AliasTable } from './alias-table.js';
 import { PhrasePattern } from './phrase-pattern.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 import { isVerb, isVerbInflection } from '../text/word-senses.js';
 
 /** One alias found in a text and the sheets' term that replaces it. */
@@ -190,7 +191,7 @@ function joinKey(phrase: string): string {
 function listPattern(members: readonly string[]): RegExp {
   const member = [...members]
     .sort((a, b) => b.length - a.length)
-    .map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]+/g, '[\\s-]+'))
+    .map((phrase) => escapeRegExp(phrase).replace(/[ -]+/g, '[\\s-]+'))
     .join('|');
   const joiner = String.raw`(?:\s*[,/&+]\s*|\s*-\s*|\s+)(?:(?:and|or|&)[\s-]+)?`;
   return new RegExp(

@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../text/escape-reg-exp.js';
+
 /**
  * A search for many phrases at once, each as a whole word, that only tries the phrases a text could hold.
  *
@@ -127,8 +129,4 @@ function anchoredPattern(phrase: string, flags: string, joined: boolean): RegExp
     ? escapeRegExp(phrase).replace(/[ -]+/g, '[\\s-]+')
     : escapeRegExp(phrase).replace(/ +/g, '\\s+');
   return new RegExp(source, flags);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

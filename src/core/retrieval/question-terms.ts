@@ -2,6 +2,7 @@ import { CASUAL_FILLERS } from '../pipeline/casual-words.js';
 import { isContentToken } from '../text/content-terms.js';
 import { stem } from '../text/stem.js';
 import { tokenize } from '../text/tokenize.js';
+import { escapeRegExp } from '../text/escape-reg-exp.js';
 import { MONTH_NAMES } from '../text/month-names.js';
 
 /** A content term of a question, remembering where it came from so a refusal can name it. */
@@ -270,10 +271,6 @@ export function followsMonth(words: readonly string[], index: number): boolean {
 }
 
 const MONTH_WORD = new RegExp(`^(?:${MONTH_NAMES})\\.?$`, 'u');
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** True for meta words like "fact sheet" that say where to look, not what to look for. */
 export function isMetaToken(token: string): boolean {

@@ -5,3 +5,26 @@
  */
 export const MONTH_NAMES =
   'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+
+/** The months' names as the sheets write them, January first. */
+export const MONTHS_IN_FULL: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** The month (1–12) a name or short form in {@link MONTH_NAMES} stands for ("sept" → 9), or undefined. */
+export function monthNumber(name: string): number | undefined {
+  const short = name.toLowerCase().slice(0, 3);
+  const index = MONTHS_IN_FULL.findIndex((month) => month.toLowerCase().startsWith(short));
+  return short.length < 3 || index < 0 ? undefined : index + 1;
+}
