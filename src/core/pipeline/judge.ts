@@ -23,6 +23,7 @@ import {
   lightVerbObject,
   countsNamedThings,
   enumeratesNames,
+  asksForTranslation,
 } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
 import { answersAskedFact, asksForPart, namesAmount, statesPart } from '../answer/asked-fact.js';
@@ -172,6 +173,9 @@ export function judge(
   )
     return { kind: 'no-topic' };
 
+  // "How do you say thank you in Japanese?": the sheets are not a phrase book, though they say "Japanese".
+  if (asksForTranslation(reading.question))
+    return { kind: 'not-covered', missing: [], missingWords: [] };
   const decisive = coverage.some(isDecisive);
   const best = passages[0];
   if (

@@ -389,7 +389,26 @@ export function lightVerbObject(question: string): string[] {
 }
 
 const LIGHT_VERB_QUESTION =
-  /^\W*(?:did|does|do|has|have|had|will|would|is|are|was|were)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:play|played|playing|put|puts|have|has|had|get|got|do|did|make|made|go|went|take|took|hold|held|attend|attended|visit|visited|see|saw|watch|watched|eat|ate|meet|met)\s+((?:[\p{L}-]+\s*){1,3})/iu;
+  /^\W*(?:did|does|do|has|have|had|will|would|is|are|was|were)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:play|played|playing|put|puts|have|has|had|get|got|do|did|make|made|go|went|take|took|hold|held|attend|attended|visit|visited|see|saw|watch|watched|eat|ate|meet|met)\s+(?:to\s+)?((?:[\p{L}-]+\s*){1,3})/iu;
 const PREPOSITIONS = new Set(
   'with in on at to from for during after before of by about into over under'.split(' '),
+);
+
+/**
+ * "how do you say thank you in japanese?", "what's the japanese word for cheers", "translate good morning
+ * into japanese": a request for a translation, which the fact sheets are not for, though they use the
+ * language's name. Not "what does Reiwa mean?", which asks what a sheet's word means. Written for Kizuna
+ * from common English.
+ */
+export function asksForTranslation(question: string): boolean {
+  return TRANSLATION.test(question);
+}
+
+/** Into English is another matter: "what does the reign's name translate to in English?" asks its meaning. */
+const LANGUAGE = String.raw`(?:japanese|korean|chinese|nihongo)`;
+const TRANSLATION = new RegExp(
+  String.raw`\bhow\s+(?:do|would|should|can|to)\s+(?:(?:you|u|i|we|one|people)\s+)?(?:say|write|spell|pronounce)\b[^?.!]*\b(?:in|into)\s+${LANGUAGE}\b` +
+    String.raw`|\b(?:what(?:'?s|\s+is)|whats)\s+(?:the\s+)?${LANGUAGE}\s+(?:word|phrase|term)\s+for\b` +
+    String.raw`|\btranslat(?:e|ion\s+of)\b[^?.!]*\b(?:in|into|to)\s+${LANGUAGE}\b`,
+  'iu',
 );

@@ -15,6 +15,7 @@ import {
   changeOfOffice,
   completion,
   lightVerbObject,
+  asksForTranslation,
   statesAskedFact,
   targetDocuments,
 } from '../../../src/core/pipeline/question-shape.js';
@@ -293,12 +294,33 @@ describe('lightVerbObject', () => {
     ['did trump meet the new emperor on the 2019 trip?', ['the', 'new', 'emperor']],
     ['did trump put tariffs on japan', ['tariffs']],
     ["did the president's daughter have a role in any event?", ['a']],
+    ['did trump go to a sumo match during the 2019 state visit?', ['a', 'sumo', 'match']],
   ])('GIVEN %j THEN the object is %j', (question, words) => {
     expect(lightVerbObject(question)).toEqual(words);
   });
 
   it('GIVEN a question that is not yes-or-no with a light verb THEN there is none', () => {
     expect(lightVerbObject('how many jobs do japanese companies support?')).toEqual([]);
+  });
+});
+
+describe('asksForTranslation', () => {
+  it.each([
+    'how do you say thank you in japanese? our sister city delegation visits next week',
+    'how do u say good morning in japanese',
+    "what's the japanese word for cheers",
+    'can you translate good luck into japanese',
+  ])('GIVEN %j THEN it asks for a translation', (question) => {
+    expect(asksForTranslation(question)).toBe(true);
+  });
+
+  it.each([
+    'What does Reiwa mean?',
+    "how would you translate the name of the current emperor's reign into english",
+    'what did the japanese people welcome in 2019?',
+    'how do you say it?',
+  ])('GIVEN %j THEN it does not', (question) => {
+    expect(asksForTranslation(question)).toBe(false);
   });
 });
 

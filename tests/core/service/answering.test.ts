@@ -923,11 +923,29 @@ describe('a question whose only topic word the sheets never use', () => {
   });
 });
 
+describe('a request for a translation', () => {
+  it.each([
+    'how do you say thank you in japanese? our sister city delegation visits next week',
+    'how do u say good morning in japanese',
+  ])('GIVEN %j THEN the sheets do not cover it, though they say "Japanese"', async (question) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('not-covered');
+    expect(answer.citations).toHaveLength(0);
+  });
+
+  it("GIVEN the meaning of the new era's name asked as a translation into English THEN it is answered", async () => {
+    const answer = await ask("how would you translate the name of the current emperor's reign into english");
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('beautiful harmony');
+  });
+});
+
 describe('a yes-or-no question about something the sheets never mention', () => {
   it.each([
     ['did trump play golf with abe?', 'golf'],
     ['did trump meet the emperor?', 'emperor'],
     ['did trump put tariffs on japan', 'tariffs'],
+    ['did trump go to a sumo match during the 2019 state visit?', 'sumo'],
   ])('GIVEN %j THEN the closest passage, naming %j as what the sheets do not say', async (question, word) => {
     const answer = await ask(question);
     expect(answer.outcome).not.toBe('answered');
