@@ -1,5 +1,6 @@
 import type { ConversationTurn } from '../types.js';
 import { contentTerms } from '../text/content-terms.js';
+import { splitSentences } from '../answer/split-sentences.js';
 
 /**
  * Words that lean on an earlier turn: "it", "that", "what about…", "and…", "tell me more", "there" as a
@@ -114,9 +115,8 @@ export function saidSentences(history: readonly ConversationTurn[]): string[] {
   return history
     .filter((turn) => turn.role === 'assistant')
     .flatMap((turn) =>
-      turn.text
-        .replace(/\s*\[\d+\]/g, '')
-        .split(/(?<=[.!?])\s+/)
+      // Split as passages are, so "U.S. Joint Strike Fighters…" stays one sentence.
+      splitSentences(turn.text.replace(/\s*\[\d+\]/g, ''))
         .map((sentence) => sentence.replace(/[.!?]+$/, '').trim())
         .filter((sentence) => sentence.length >= 30),
     );

@@ -104,6 +104,19 @@ describe('asksForMore and saidSentences', () => {
     ]);
   });
 
+  it('GIVEN an answer naming "U.S. Joint Strike Fighters" THEN its sentence is not broken at "U.S."', () => {
+    const turns = [
+      { role: 'user' as const, text: 'what happened in sep 2017?' },
+      {
+        role: 'assistant' as const,
+        text: 'After a missile launch, U.S. Joint Strike Fighters joined exercises. [1]',
+      },
+    ];
+    expect(saidSentences(turns)).toEqual([
+      'After a missile launch, U.S. Joint Strike Fighters joined exercises',
+    ]);
+  });
+
   it('GIVEN "when did they sign it?" after "what is OPIC?" THEN "who with?" keeps OPIC in view', () => {
     const turns = [
       { role: 'user' as const, text: 'what is OPIC?' },
