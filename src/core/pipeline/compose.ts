@@ -366,7 +366,7 @@ export function topicOnly(reading: Reading): Reading {
 
 /** "What is Reiwa?", "what's OPIC", "reiwa?", "meaning of JUSEP": asks what a name means or stands for. */
 const ASKS_FOR_DEFINITION =
-  /^\W*(?:(?:so\s+|and\s+|wait\s+)?(?:what|wat|wut)(?:['’]s|\s+is|\s+are|\s+does|\s+do)\b|define\b|meaning\s+of\b|\S+\W*$)/iu;
+  /^\W*(?:(?:so\s+|and\s+|wait\s+)?(?:what|wat|wut)(?:['’]?s|\s+is|\s+are|\s+does|\s+do)\b|define\b|meaning\s+of\b|\S+\W*$)/iu;
 /** A sentence that says what a name means or stands for: "Reiwa," which means…; "… Corporation (OPIC)". */
 const DEFINES = /\bwhich\s+means\b|\bmeaning\b|\bstands\s+for\b|\(\p{Lu}{2,}\)/u;
 

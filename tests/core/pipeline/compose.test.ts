@@ -18,7 +18,7 @@ const congratulates = hit('The President congratulates Japan on their new era of
 const defines = hit('Japan welcomed the new Imperial Era of "Reiwa," which means "beautiful harmony."', 0.65);
 
 describe('leadWithDefinition', () => {
-  it.each(['what is reiwa?', "what's reiwa", 'reiwa?'])(
+  it.each(['what is reiwa?', "what's reiwa", 'whats reiwa', 'smh whats reiwa', 'reiwa?'])(
     'GIVEN "%s" THEN the passage that says what Reiwa means leads',
     (question) => {
       expect(leadWithDefinition(reading(question), [congratulates, defines])[0]).toBe(defines);

@@ -412,6 +412,8 @@ describe('messages that are not questions', () => {
     'hallo everyone 👋',
     'test test 1 2',
     'hola',
+    '<@123456789012345678> ty that helped a ton',
+    'oorah 🇺🇸🇯🇵 ||semper fi||',
   ])('GIVEN "%s" THEN a friendly reply with an example, never a passage nor a refusal', async (message) => {
     const answer = await ask(message);
     expect(answer.outcome).toBe('chit-chat');
@@ -819,6 +821,14 @@ describe('everyday words for what the sheets name', () => {
       "what's the rough price tag on the roads-ports-and-power projects the two partners are backing?",
       'billions of dollars',
     ],
+    [
+      'which head of govt rushed to get face time with the incoming commander in chief right after he won?',
+      'first world leader',
+    ],
+    ['how many times did the two heads of state sit down or ring each other up?', 'nearly 30'],
+    ['wait the two leaders r actually tight?? how many times they linked up', 'nearly 30'],
+    ['whats the plan to get kim to ditch his arsenal', 'relinquish its nuclear weapons program'],
+    ['smh whats reiwa', 'beautiful harmony'],
   ])('GIVEN %j THEN it is answered from the sheet’s own term', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
