@@ -49,6 +49,11 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
       ...documents.map((document) => `• ${document.title} — ${document.publisher}, ${document.displayDate}`),
       'Ask about anything in them, e.g. “Summarize the 2019 fact sheet”.',
     ].join('\n'),
+  noSheetOfYear: (year, documents) =>
+    [
+      `I don't have a fact sheet from ${year}. I answer from ${documents.length === 1 ? 'this one' : `these ${documents.length}`}:`,
+      ...documents.map((document) => `• ${document.title} — ${document.publisher}, ${document.displayDate}`),
+    ].join('\n'),
   closestPassage: (missing, unstated) => {
     const what =
       missing.length > 0

@@ -60,6 +60,11 @@ export const JAPANESE_MESSAGES: MessageCatalogue = {
       ...documents.map((document) => `• ${document.title} — ${document.publisher}、${document.displayDate}`),
       '例えば「2019年のファクトシートをまとめて」と聞いてみてください。',
     ].join('\n'),
+  noSheetOfYear: (year, documents) =>
+    [
+      `${year}年のファクトシートはありません。次の${documents.length}つのファクトシートをもとにお答えします：`,
+      ...documents.map((document) => `• ${document.title} — ${document.publisher}、${document.displayDate}`),
+    ].join('\n'),
   closestPassage: (missing, unstated) =>
     missing.length > 0
       ? `ファクトシートには${quoted(missing)}についてそのようには書かれていません。最も近い記述（英語の原文）：`

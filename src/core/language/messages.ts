@@ -59,6 +59,15 @@ export interface MessageCatalogue {
       readonly publisher: string;
     }[],
   ) => string;
+  /** The reply to a question about a fact sheet of a year Kizuna has none of, listing those it has. */
+  readonly noSheetOfYear: (
+    year: string,
+    documents: readonly {
+      readonly title: string;
+      readonly displayDate: string;
+      readonly publisher: string;
+    }[],
+  ) => string;
   /**
    * Said before the closest passage when the sheets cover the subject but not what was asked: names what
    * they don't mention, or the kind of fact they don't give (`unstated`: a number, a time, a person, a place).

@@ -70,6 +70,26 @@ export function askedFor(question: string): AskedFor | undefined {
   return undefined;
 }
 
+/** A fact sheet named by its year: "the 2017 white house fact sheet", "the sheet from 2017", "the 2017 doc". */
+const SHEET_OF_YEAR = new RegExp(
+  String.raw`\b((?:19|20)\d\d)\s+(?:white\s+house\s+)?(?:fact[\s-]*)?(?:sh(?:e{1,3}a?|ea)ts?|documents?|docs?)\b|\b(?:fact[\s-]*)?(?:sh(?:e{1,3}a?|ea)ts?|documents?|docs?)\s+(?:from|of|dated)\s+((?:19|20)\d\d)\b`,
+  'giu',
+);
+
+/**
+ * The year of a fact sheet the question names when the knowledge has no document of that year ("what
+ * did the 2017 white house fact sheet say about japan?" → "2017"). Undefined when it names none, or names a
+ * year some document is dated in ("compare the 2017 and 2019 sheets" is about the 2019 one at least).
+ */
+export function absentSheetYear(
+  question: string,
+  documents: readonly KnowledgeDocument[],
+): string | undefined {
+  const years = documentYears(documents);
+  const named = [...question.matchAll(SHEET_OF_YEAR)].map((match) => match[1] ?? match[2] ?? '');
+  return named.length === 0 || named.some((year) => years.has(year)) ? undefined : named[0];
+}
+
 /** The four-digit years the knowledge's documents are dated in, e.g. {"2018", "2019"}. */
 export function documentYears(documents: readonly KnowledgeDocument[]): Set<string> {
   return new Set(documents.map((document) => document.date.slice(0, 4)));

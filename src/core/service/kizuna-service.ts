@@ -36,6 +36,7 @@ import { rarityWeight } from '../retrieval/coverage-verdict.js';
 import { smallTalkKind } from '../pipeline/intent.js';
 import { partiesOf, retrieveForReading } from '../pipeline/retrieve.js';
 import { splitPreamble } from '../pipeline/preamble.js';
+import { absentSheetYear } from '../pipeline/question-shape.js';
 import { mayAskForWords } from './quotation-intent.js';
 import { verifyDraft } from '../pipeline/verify.js';
 import { createVocabularyCache, type VocabularyCache } from '../retrieval/corpus-vocabulary.js';
@@ -272,6 +273,15 @@ export class KizunaService implements KizunaCore {
     if (reading.intent === 'sources') {
       const documents = [...state.knowledge.documents].sort((a, b) => a.date.localeCompare(b.date));
       return finish(plainReply('chit-chat', say.sourcesList(documents)));
+    }
+    // "What did the 2017 fact sheet say?": there is none, and any passage would pass for it.
+    const absentYear = absentSheetYear(reading.question, state.knowledge.documents);
+    if (absentYear !== undefined) {
+      const documents = [...state.knowledge.documents].sort((a, b) => a.date.localeCompare(b.date));
+      return finish({
+        ...plainReply('not-covered', say.noSheetOfYear(absentYear, documents)),
+        missingTerms: [absentYear],
+      });
     }
 
     const retrieved = await this.retrieveFor(state, reading);

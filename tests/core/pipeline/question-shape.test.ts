@@ -16,6 +16,7 @@ import {
   completion,
   lightVerbObject,
   asksForTranslation,
+  absentSheetYear,
   statesAskedFact,
   targetDocuments,
 } from '../../../src/core/pipeline/question-shape.js';
@@ -301,6 +302,43 @@ describe('lightVerbObject', () => {
 
   it('GIVEN a question that is not yes-or-no with a light verb THEN there is none', () => {
     expect(lightVerbObject('how many jobs do japanese companies support?')).toEqual([]);
+  });
+});
+
+describe('absentSheetYear', () => {
+  const documents = [
+    {
+      id: 'a',
+      title: 'A',
+      date: '2018-04',
+      displayDate: 'circa April 2018',
+      publisher: 'The White House',
+      source: '',
+    },
+    {
+      id: 'b',
+      title: 'B',
+      date: '2019-05-25',
+      displayDate: 'May 25, 2019',
+      publisher: 'The White House',
+      source: '',
+    },
+  ] as unknown as Parameters<typeof absentSheetYear>[1];
+
+  it.each([
+    ['what did the 2017 white house fact sheet say about japan?', '2017'],
+    ['summarize the 2020 sheet', '2020'],
+    ['anything in the doc from 2016 about jobs?', '2016'],
+  ])('GIVEN %j THEN it names a sheet of %s, which the knowledge lacks', (question, year) => {
+    expect(absentSheetYear(question, documents)).toBe(year);
+  });
+
+  it.each([
+    'what did the 2018 sheet say about trade?',
+    'what happened in 2017?',
+    'compare the 2017 and 2019 sheets',
+  ])('GIVEN %j THEN it does not', (question) => {
+    expect(absentSheetYear(question, documents)).toBeUndefined();
   });
 });
 

@@ -933,6 +933,16 @@ describe('a question whose only topic word the sheets never use', () => {
   });
 });
 
+describe('a sheet of a year the knowledge has none of', () => {
+  it('GIVEN "what did the 2017 white house fact sheet say about japan?" THEN no passage passes for it: the sheets there are, listed', async () => {
+    const answer = await ask('what did the 2017 white house fact sheet say about japan?');
+    expect(answer.outcome).toBe('not-covered');
+    expect(answer.citations).toHaveLength(0);
+    expect(answer.text).toContain("I don't have a fact sheet from 2017");
+    expect(answer.text).toContain('May 25, 2019');
+  });
+});
+
 describe('a request for a translation', () => {
   it.each([
     'how do you say thank you in japanese? our sister city delegation visits next week',
