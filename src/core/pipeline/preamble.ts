@@ -1,25 +1,38 @@
 /**
- * A message that tells a story and asks at the end ("My brother-in-law runs a press at a parts outfit
- * outside Bowling Green… Roughly how many folks work for Japanese companies here?"), cut into what comes
- * before the question and the question itself. The story's names and places are not what is asked, so the
- * question is read on its own, with the story as the turn before it: a question that leans on it ("Is that
- * done yet?") still gets its subject from it, as a follow-up does.
+ * A message that tells a story and asks in it ("My brother-in-law runs a press at a parts outfit outside
+ * Bowling Green… Roughly how many folks work for Japanese companies here?"; "is japan buyin the f-53 jets?
+ * autocorrect keeps changing it sorry"), cut into what comes before the question, the question itself, and
+ * what comes after. The story's names and places, and a remark after ("on mobile, not reading all that"),
+ * are not what is asked, so the question is read on its own; a question that leans on them ("Is that done
+ * yet?") still gets its subject from the whole message.
  *
- * Only a single question closing two or more sentences is cut; a message with a question earlier asks
- * more than one thing and is left whole, as is a message whose last sentence is too short to stand as a
- * question (under {@link MIN_QUESTION_WORDS} words).
+ * Only a message with exactly one question among two or more sentences is cut; a message with two
+ * questions asks more than one thing and is left whole, as is one whose question is too short to stand
+ * alone (under {@link MIN_QUESTION_WORDS} words).
  */
-export function splitPreamble(text: string): { readonly preamble?: string; readonly question: string } {
+export function splitPreamble(text: string): {
+  readonly preamble?: string;
+  readonly afterword?: string;
+  readonly question: string;
+} {
   const sentences = text
     .split(SENTENCE_END)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length > 0);
-  const question = sentences.at(-1);
-  if (sentences.length < 2 || question === undefined || !question.endsWith('?')) return { question: text };
-  const before = sentences.slice(0, -1);
-  if (before.some((sentence) => sentence.endsWith('?'))) return { question: text };
+  const asking = sentences.filter((sentence) => sentence.endsWith('?'));
+  const question = asking[0];
+  if (sentences.length < 2 || asking.length !== 1 || question === undefined) return { question: text };
   if ((question.match(/[\p{L}\p{N}]+/gu) ?? []).length < MIN_QUESTION_WORDS) return { question: text };
-  return { preamble: before.join(' '), question };
+  const at = sentences.indexOf(question);
+  const before = sentences.slice(0, at);
+  const after = sentences.slice(at + 1);
+  // "…the #1 investor in the us?? where do they rank": a second question, typed without its mark.
+  if (after.some((sentence) => ASKS.test(sentence))) return { question: text };
+  return {
+    ...(before.length === 0 ? {} : { preamble: before.join(' ') }),
+    ...(after.length === 0 ? {} : { afterword: after.join(' ') }),
+    question,
+  };
 }
 
 /**
@@ -28,5 +41,9 @@ export function splitPreamble(text: string): { readonly preamble?: string; reado
  */
 const SENTENCE_END = /(?<=[\p{Ll}\p{N}]{2}[.!?]+|[?!]+)\s+/u;
 
-/** Fewest words a closing question needs to be read without what came before ("Is that so?" is not). */
+/** A sentence that opens as a question does, whatever its closing mark. */
+const ASKS =
+  /^\W*(?:(?:and|so|also|like|or|but|ok|okay)\s+)?(?:what|whats|who|whos|whose|when|where|wher|why|how|which|is|are|was|were|do|does|did|can|could|will|would|has|have|should)\b/iu;
+
+/** Fewest words a question needs to be read without the rest of the message ("Is that so?" is not). */
 const MIN_QUESTION_WORDS = 5;

@@ -483,10 +483,24 @@ export class KizunaService implements KizunaCore {
     history: readonly ConversationTurn[],
     state: KnowledgeState,
   ): Promise<Reading> {
-    const { preamble, question } = splitPreamble(text);
-    if (preamble === undefined) return this.interpretWithCondenser(text, history, state);
+    const split = splitPreamble(text);
+    const { preamble } = split;
+    // A remark after the question that names a subject of the sheets ("F-35 and what else", "like
+    // shipping lanes n stuff") is part of what is asked; one that names none ("on mobile") is not.
+    const afterword =
+      split.afterword !== undefined &&
+      !(await this.interpretWithCondenser(split.afterword, [], state)).hasTopic
+        ? split.afterword
+        : undefined;
+    const question =
+      split.afterword !== undefined && afterword === undefined
+        ? `${split.question} ${split.afterword}`
+        : split.question;
+    if (preamble === undefined && afterword === undefined)
+      return this.interpretWithCondenser(text, history, state);
     const alone = await this.interpretWithCondenser(question, history, state);
-    if (alone.hasTopic && !alone.followUp) return alone;
+    // "tldr of the 2018 fact sheet? on mobile": an overview of a sheet names no topic, and needs none.
+    if ((alone.hasTopic || alone.intent === 'overview') && !alone.followUp) return alone;
     return this.interpretWithCondenser(text, history, state);
   }
 

@@ -19,6 +19,13 @@ describe('splitPreamble', () => {
     );
   });
 
+  it('GIVEN a remark after the question THEN it is set apart as an afterword', () => {
+    expect(splitPreamble('is japan buyin the f-53 jets? autocorrect keeps changing it sorry')).toEqual({
+      afterword: 'autocorrect keeps changing it sorry',
+      question: 'is japan buyin the f-53 jets?',
+    });
+  });
+
   it.each([
     ['one question only', 'How many jobs do Japanese companies support?'],
     ['a question earlier too', 'Is it true? How many jobs do Japanese companies support in the U.S.?'],
@@ -28,6 +35,10 @@ describe('splitPreamble', () => {
     ],
     ['no closing question', 'Tell me about the U.S. and Japan. Thanks.'],
     ['an abbreviation, not a sentence end', 'Did the U.S. sell Japan anything for its defense?'],
+    [
+      'a second question typed without its mark',
+      'lol wait so japan isnt even the #1 investor in the us?? where do they rank',
+    ],
   ])('GIVEN %s THEN the message stays whole', (_kind, text) => {
     expect(splitPreamble(text)).toEqual({ question: text });
   });

@@ -74,6 +74,28 @@ describe('a question closing a story', () => {
   );
 });
 
+describe('a remark after the question', () => {
+  it.each([
+    ['is japan buyin the f-53 jets? autocorrect keeps changing it sorry', 'F-35'],
+    ['do the sheets say anything about women?? my daughter asked me to check', 'World Assembly for Women'],
+  ])(
+    'GIVEN "%s" THEN the remark is not what is asked, and the question is answered',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, words)).toBe(true);
+    },
+  );
+
+  it('GIVEN a remark after the question that names what is asked ("F-35 and what else") THEN it counts', async () => {
+    const answer = await ask(
+      'both sheets talk about selling japan defense stuff — what got sold? F-35 and what else',
+    );
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'F-35')).toBe(true);
+  });
+});
+
 describe('speech as people type it', () => {
   it.each([
     ["lol does it say anything bout kim's goons kidnappin folks from over there?? 👀", 'abducted'],
