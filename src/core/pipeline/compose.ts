@@ -247,9 +247,10 @@ export function overviewLines(
 
   let chosen: Passage[];
   if (!hasTopic) {
-    chosen = knowledge.passages.filter(
+    const summaries = knowledge.passages.filter(
       (passage) => order.has(passage.documentId) && passage.kind === 'section-summary',
     );
+    chosen = [...summaries, ...telling(knowledge, summaries, MAX_OVERVIEW_LINES - summaries.length)];
   } else if (namesSection(reading.question) && sectionsOf(retrieved, order).length > 0) {
     // "tl;dr of the 2018 sheet's economy section": the section the topic leads to in each sheet asked
     // about, told in full, or as much of each as the overview's lines allow: its opening line, then the
@@ -293,6 +294,51 @@ export function overviewLines(
     sentence: hasTopic ? closestSentence(passage, reading.standalone) : passage.text,
   }));
 }
+
+/**
+ * A whole-sheet overview with room to spare (one sheet of three sections: three lines of eight) tells, after
+ * each section's opening line, the line of that section that states the most facts: amounts ("nearly 30",
+ * "$1.6 billion", "four rounds"; not a year, not a model's number as in "B-1"), then names the sheet uses in
+ * at most two passages ("Reiwa", "Toyota"), not those it uses throughout ("Trump", "Japan").
+ * Section openings say what a section is about; the facts are further down ("nearly 30 official meetings",
+ * "four rounds of sanctions"). At most `room` lines, as many from each section.
+ */
+function telling(knowledge: KnowledgeBase, summaries: readonly Passage[], room: number): Passage[] {
+  if (summaries.length === 0 || room < summaries.length) return [];
+  const documents = new Set(summaries.map((passage) => passage.documentId));
+  const pool = knowledge.passages.filter(
+    (passage) => documents.has(passage.documentId) && passage.kind !== 'section-summary',
+  );
+  const usedIn = new Map<string, number>();
+  for (const passage of pool)
+    for (const name of new Set(passage.text.match(NAME) ?? [])) usedIn.set(name, (usedIn.get(name) ?? 0) + 1);
+  // Amounts first; names only between lines stating as many.
+  const facts = (passage: Passage) =>
+    (passage.text.match(AMOUNT) ?? []).length * 10 +
+    Math.min(
+      3,
+      new Set((passage.text.match(NAME) ?? []).filter((name) => (usedIn.get(name) ?? 0) <= 2)).size,
+    );
+  const perSection = Math.floor(room / summaries.length);
+  return summaries.flatMap((summary) =>
+    pool
+      .filter((passage) => passage.documentId === summary.documentId && passage.section === summary.section)
+      .map((passage) => ({ passage, facts: facts(passage) }))
+      .filter(({ facts }) => facts > 0)
+      .sort((a, b) => b.facts - a.facts || a.passage.position - b.passage.position)
+      .slice(0, perSection)
+      .map(({ passage }) => passage),
+  );
+}
+
+/**
+ * An amount: digits ("850,000", "$1.6", "30") that are not a year (2017) nor part of a name ("B-1", "F-35"),
+ * or a number word ("four rounds", "billion"; not "two", as in "our two nations").
+ */
+const AMOUNT =
+  /(?<![\p{L}\d.,-])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\p{L}-])|\b(?:three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion)\b/giu;
+/** A capitalised word not opening a sentence. */
+const NAME = /(?<=[\p{L},;]\s)\p{Lu}[\p{L}-]+/gu;
 
 /**
  * Whether an overview asks about a topic the sheets never use ("summarize what the sheets say about

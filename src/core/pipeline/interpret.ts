@@ -12,6 +12,7 @@ import { stem } from '../text/stem.js';
 import type { ConversationTurn, KnowledgeDocument } from '../types.js';
 import { asksForMore, isFollowUp, isRepeated, leansOnConversation, standaloneQuestion } from './follow-up.js';
 import { classifyIntent, withoutHostileParts, type Intent } from './intent.js';
+import { askerClauseWords } from './asker-clauses.js';
 import {
   askedFor,
   documentYears,
@@ -118,18 +119,18 @@ export function interpret(
   const pointers = new Set([...sheetOrderWords(question), ...dated]);
   const asPointer = (item: TermCoverage): TermCoverage =>
     pointers.has(item.term.token) ? { term: item.term, kind: 'filler' } : item;
-  const coverage = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage).map(
+  const assessed = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage).map(
     asPointer,
   );
-  const topical = coverage.filter(
-    (item) => !(item.term.numeric && years.has(item.term.token)) && !pointers.has(item.term.token),
-  );
-  const ownTopicTerms = topical.filter((item) => item.kind !== 'missing' && item.kind !== 'filler').length;
+  const topicalOf = (items: readonly TermCoverage[]) =>
+    items.filter(
+      (item) => !(item.term.numeric && years.has(item.term.token)) && !pointers.has(item.term.token),
+    );
 
   /** A word exactly as the sheets write it (not its stem). */
   const usedInSheets = (word: string) =>
     context.vocabulary.wordsByLength.get(word.length)?.includes(word) === true;
-  const intent = classifyIntent(question, topical.length, {
+  const intent = classifyIntent(question, topicalOf(assessed).length, {
     leansOnConversation: leansOnConversation(question, history),
     // The sheets' own words, not their stems: "useful" stems to "us" (as "U.S." does), and "thanks, that
     // was useful" is not about the sheets.
@@ -137,6 +138,17 @@ export function interpret(
     isKnownWord: (token) =>
       usedInSheets(token) || table?.rank(token) !== undefined || table?.correct?.(token) !== undefined,
   });
+  // "summarize the 2019 sheet, i don't have time to read it before the council meeting": an overview's
+  // topic is what is asked for, not the asker's circumstances.
+  const asker = intent === 'overview' ? askerClauseWords(question) : new Set<string>();
+  const coverage =
+    asker.size === 0
+      ? assessed
+      : assessed.map((item): TermCoverage =>
+          asker.has(item.term.token) ? { term: item.term, kind: 'filler' } : item,
+        );
+  const topical = topicalOf(coverage);
+  const ownTopicTerms = topical.filter((item) => item.kind !== 'missing' && item.kind !== 'filler').length;
   const followUp = intent === 'question' && isFollowUp(question, history, ownTopicTerms);
   // Cheap on purpose (no coverage check): these run on earlier turns. A topic is any content word, the
   // sheets' or not ("the capital of France" is what "and Japan?" asks about); a name is one the sheets

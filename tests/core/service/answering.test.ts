@@ -1226,13 +1226,37 @@ describe('overviews', () => {
       "what's in the newer sheet?",
       ['A Historic New Era', 'Expanding Our Partnership', 'Advancing Our Shared Prosperity'],
     ],
-  ])('GIVEN "%s" THEN one cited line per section, in the sheet’s order', async (question, sections) => {
-    const answer = await ask(question);
-    expect(answer.outcome).toBe('answered');
-    const positions = sections.map((section) => answer.text.indexOf(section));
-    expect(positions.every((position) => position > 0)).toBe(true);
-    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(answer.citations).toHaveLength(sections.length);
+  ])(
+    'GIVEN "%s" THEN each section’s opening line in the sheet’s order, each followed by the section’s line stating most facts',
+    async (question, sections) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      const positions = sections.map((section) => answer.text.indexOf(section));
+      expect(positions.every((position) => position > 0)).toBe(true);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      expect(answer.citations).toHaveLength(sections.length * 2);
+    },
+  );
+
+  it('GIVEN "give me the gist of the 2018 fact sheet" THEN the facts under the openings: the meetings, the investment, the sanctions', async () => {
+    const answer = await ask('give me the gist of the 2018 fact sheet');
+    expect(answer.text).toContain('nearly 30 official meetings');
+    expect(answer.text).toContain('$1.6 billion');
+    expect(answer.text).toContain('four rounds of sanctions');
+  });
+
+  it('GIVEN both sheets summarized THEN one line per section: there is no room for more', async () => {
+    const answer = await ask('summarize both sheets');
+    expect(answer.citations).toHaveLength(6);
+  });
+
+  it('GIVEN the asker’s circumstances in a clause of their own ("i don\'t have time to read it before the council meeting") THEN they are no topic', async () => {
+    const answer = await ask(
+      "can someone summarize the 2019 sheet, i don't have time to read it before the council meeting",
+    );
+    expect(answer.text).toContain('A Historic New Era:');
+    expect(answer.text).toContain('Advancing Our Shared Prosperity:');
+    expect(answer.citations).toHaveLength(6);
   });
 
   it('GIVEN "what are the main topics" THEN both sheets, a line per section, and "topics" is not taken for a subject', async () => {
@@ -1275,7 +1299,7 @@ describe('overviews', () => {
   it('GIVEN why someone asks ("need the gist before seminar") THEN it is no topic: the sheet’s overview, a line per section', async () => {
     const answer = await ask('summarize the 2019 sheet pls, need the gist before seminar');
     expect(answer.outcome).toBe('answered');
-    expect(answer.citations).toHaveLength(3);
+    expect(answer.citations).toHaveLength(6);
   });
 
   it.each([
