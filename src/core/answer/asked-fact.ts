@@ -1,6 +1,7 @@
 import { stem } from '../text/stem.js';
 import { isVerb, isVerbInflection } from '../text/word-senses.js';
 import { isPlaceName } from '../retrieval/place-names.js';
+import { MONTH_NAMES } from '../text/month-names.js';
 /**
  * The kind of fact a question asks for, when it asks for one: a person or body (`who`), a time (`when`),
  * an amount (`quantity`: "how much did they put in…"), a number of things (`count`: "how many people…"),
@@ -138,9 +139,36 @@ export function namesPlaceBeyond(
   question: string,
   isParty: (place: string) => boolean = () => false,
 ): boolean {
-  const places = placesNamed(sentence).filter((place) => !isParty(place));
-  return places.length > 0 && beyondQuestion(places, question);
+  return placesBeyond(sentence, question, isParty).length > 0;
 }
+
+/**
+ * The places a sentence names that the question did not, parties aside (see namesPlaceBeyond), counted
+ * as listed: "in Southeast Asia, South Asia, and Sub-Saharan Africa" is three, "to the Indo-Pacific region"
+ * one; "in November" none. Lower case.
+ */
+export function placesBeyond(
+  sentence: string,
+  question: string,
+  isParty: (place: string) => boolean = () => false,
+): string[] {
+  const asked = new Set((question.match(/\p{L}+/gu) ?? []).map((word) => word.toLowerCase()));
+  const listed = [...sentence.matchAll(PLACE_LIST)].flatMap((match) =>
+    (match[1] ?? '').split(/,\s*(?:and\s+)?|\s+and\s+/u).map((place) => place.toLowerCase()),
+  );
+  return [
+    ...new Set(
+      [...placesNamed(sentence), ...listed].filter(
+        (place) => !isParty(place) && !asked.has(place) && !MONTH.test(place),
+      ),
+    ),
+  ];
+}
+
+/** Capitalised names listed after a place preposition: "in Southeast Asia, South Asia, and Sub-Saharan Africa". */
+const PLACE_LIST =
+  /\b(?:in|to|at|across|into|from)\s+(?:the\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*(?:,?\s+(?:and\s+)?\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)*)*)/gu;
+const MONTH = new RegExp(`^(?:${MONTH_NAMES})$`, 'u');
 
 function beyondQuestion(places: readonly string[], question: string): boolean {
   const asked = new Set((question.match(/\p{L}+/gu) ?? []).map((word) => word.toLowerCase()));

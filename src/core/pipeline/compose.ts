@@ -10,7 +10,13 @@ import {
   namesOfficeHolder,
   statesAskedFact,
 } from './question-shape.js';
-import { answersAskedFact, enumeratesNames, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
+import {
+  answersAskedFact,
+  enumeratesNames,
+  namesPlaceBeyond,
+  placesBeyond,
+  statesPosition,
+} from '../answer/asked-fact.js';
 import { wordForms } from '../text/word-forms.js';
 import { withoutChatWords } from './casual-words.js';
 import { escapeRegExp } from '../text/escape-reg-exp.js';
@@ -62,7 +68,7 @@ export function leadWithAskedFact(
         : reading.asks === 'rank'
           ? close.find((item) => said(item, statesPosition))
           : reading.asks === 'where'
-            ? close.find((item) => said(item, (sentence) => namesPlaceBeyond(sentence, question, isParty)))
+            ? mostPlaces(close, question, isParty)
             : reading.asks === 'who' && asksWhichNamedThings(question)
               ? listed()
               : office !== undefined
@@ -77,6 +83,31 @@ export function leadWithAskedFact(
     ? [...passages]
     : [leader, ...passages.filter((item) => item !== leader)];
 }
+
+/**
+ * The close passage naming places beyond the question; for "which regions…?", "which parts of the world…?"
+ * the one naming the most ("Southeast Asia, South Asia, and Sub-Saharan Africa", not "the Indo-Pacific
+ * region"), the best retrieved among equals.
+ */
+function mostPlaces(
+  close: readonly RetrievedPassage[],
+  question: string,
+  isParty: (place: string) => boolean,
+): RetrievedPassage | undefined {
+  const naming = close.filter((item) =>
+    splitSentences(item.passage.text).some((sentence) => namesPlaceBeyond(sentence, question, isParty)),
+  );
+  if (!ASKS_FOR_PLACES.test(question)) return naming[0];
+  const count = (item: RetrievedPassage) => placesBeyond(item.passage.text, question, isParty).length;
+  return naming.reduce<RetrievedPassage | undefined>(
+    (best, item) => (best === undefined || count(item) > count(best) ? item : best),
+    undefined,
+  );
+}
+
+/** Asks for several places: "which regions", "what parts of the world", "which countries". */
+const ASKS_FOR_PLACES =
+  /\b(?:which|what)\s+(?:[\p{L}-]+\s+)?(?:regions|places|areas|countries|nations|parts|spots|corners)\b/iu;
 
 /**
  * The sentence with the names every passage uses (the parties: "the United States and Japan") in lower

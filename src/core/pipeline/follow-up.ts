@@ -35,17 +35,22 @@ export function isFollowUp(
 const NARROWING_WORDS = 4;
 
 /**
- * "which companies?" after "how many jobs do japanese companies support?": a short question whose every
- * topic word the last question used asks about that question's subject, not afresh.
+ * "which companies?" after "how many jobs do japanese companies support?", "which regions?" after an answer
+ * that said "in several regions": a short question whose every topic word the last question or the last
+ * answer used asks about that subject, not afresh. "What is OPIC?" after a question and answer about Reiwa
+ * stands alone.
  */
 function narrowsLastQuestion(question: string, history: readonly ConversationTurn[]): boolean {
   const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0 || words.length > NARROWING_WORDS) return false;
-  const last = [...history].reverse().find((turn) => turn.role === 'user');
   const own = contentTerms(question);
-  if (last === undefined || own.length === 0) return false;
-  const earlier = new Set(contentTerms(last.text));
-  return own.every((term) => earlier.has(term));
+  if (own.length === 0) return false;
+  const lastOf = (role: ConversationTurn['role']) => [...history].reverse().find((turn) => turn.role === role);
+  return [lastOf('user'), lastOf('assistant')].some((turn) => {
+    if (turn === undefined) return false;
+    const earlier = new Set(contentTerms(turn.text));
+    return own.every((term) => earlier.has(term));
+  });
 }
 
 /**

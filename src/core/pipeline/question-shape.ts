@@ -32,7 +32,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   ],
   [
     'who',
-    /^\W*(who|whom|whose)\b|\b(who|whom|whose)\b(?!\s+(?:is|are)\s+(?:the\s+)?(?:sheet|fact))|\bwhich\s+(person|people|leader|leaders|president|minister|official|officials|country|countries|company|companies|firms?|agency|agencies|bank|banks|body|bodies|organi[sz]ations?|daughter|head|couple)\b/i,
+    /^\W*(who|whom|whose)\b|\b(who|whom|whose)\b(?!\s+(?:is|are)\s+(?:the\s+)?(?:sheet|fact))|\bwhich\s+(person|people|leader|leaders|president|minister|official|officials|country|countries|company|companies|firms?|agency|agencies|bank|banks|body|bodies|organi[sz]ations?|daughter|head|couple|ones)\b/i,
   ],
   [
     'where',
@@ -51,8 +51,14 @@ const NAMEABLE_COUNT = new RegExp(
   String.raw`\b[Hh]ow\s+many\s+(?:[\p{Ll}-]+(?:'s|s'|’s|s’)?\s+){0,2}${NAMEABLE_NOUNS}\b`,
   'u',
 );
-/** "which firms…", "which japanese companies…": asks for things with names, answered by naming them. */
-const WHICH_NAMEABLE = new RegExp(String.raw`\b[Ww]hich\s+(?:[\p{Ll}-]+\s+){0,2}${NAMEABLE_NOUNS}\b`, 'u');
+/**
+ * "which firms…", "which japanese companies…", and after a question about them "and which ones?": asks for
+ * things with names, answered by naming them.
+ */
+const WHICH_NAMEABLE = new RegExp(
+  String.raw`\b[Ww]hich\s+(?:[\p{Ll}-]+\s+){0,2}${NAMEABLE_NOUNS}\b|\b[Ww]hich\s+ones\b`,
+  'u',
+);
 
 /** Whether a question asks which things with names (see WHICH_NAMEABLE): "which firms get a shoutout?". */
 export function asksWhichNamedThings(question: string): boolean {

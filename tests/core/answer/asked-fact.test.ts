@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  placesBeyond,
   answersAskedFact,
   asksForPart,
   namesPlaceBeyond,
@@ -174,5 +175,17 @@ describe('statesPosition and namesPlaceBeyond', () => {
     expect(
       namesPlaceBeyond('The United States and Japan bring energy to Southeast Asia.', question, isParty),
     ).toBe(true);
+  });
+});
+
+describe('placesBeyond', () => {
+  const parties = (place: string) => ['japan', 'united', 'states'].includes(place);
+  it('GIVEN places listed after "in" THEN each counts, and a month is no place', () => {
+    expect(
+      placesBeyond('energy in Southeast Asia, South Asia, and Sub-Saharan Africa', 'which regions?', parties),
+    ).toEqual(expect.arrayContaining(['southeast asia', 'south asia', 'sub-saharan africa']));
+    expect(
+      placesBeyond('Also in November 2017, they signed a memorandum.', 'which regions?', parties),
+    ).toEqual([]);
   });
 });

@@ -39,6 +39,15 @@ describe('isFollowUp', () => {
     expect(isFollowUp('what is OPIC?', jobs, 1)).toBe(false);
   });
 
+  it('GIVEN a short question whose every topic word the last answer used ("which regions?") THEN it narrows that answer', () => {
+    const energy = [
+      { role: 'user' as const, text: "what's the energy partnership" },
+      { role: 'assistant' as const, text: 'It promotes affordable energy in several regions. [1]' },
+    ];
+    expect(isFollowUp('which regions?', energy, 1)).toBe(true);
+    expect(isFollowUp('what is OPIC?', energy, 1)).toBe(false);
+  });
+
   it('GIVEN a short question with a subject of its own THEN it stands alone', () => {
     expect(isFollowUp('What is OPIC?', history, 1)).toBe(false);
     expect(isFollowUp('What is the population of Tokyo?', history, 1)).toBe(false);

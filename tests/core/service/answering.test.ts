@@ -564,7 +564,12 @@ describe('chat spellings', () => {
 });
 
 describe('follow-ups', () => {
-  it.each(['and which companies?', 'which companies?', 'and which firms r we talking about'])(
+  it.each([
+    'and which companies?',
+    'which companies?',
+    'and which firms r we talking about',
+    'and which ones?',
+  ])(
     'GIVEN "%s" after the jobs Japanese companies support THEN the companies are named, not the same line again',
     async (question) => {
       const answer = await followUp('how many jobs do japanese companies support?', question);
@@ -572,6 +577,21 @@ describe('follow-ups', () => {
       expect(answer.text).toMatch(/^Major Japanese companies such as Toyota, Mazda, Honda, and Denso/);
     },
   );
+
+  it('GIVEN "which regions?" after an answer that said "in several regions" THEN the regions are named', async () => {
+    const answer = await ask('which regions?', [
+      { role: 'user', text: "what's the energy partnership" },
+      {
+        role: 'assistant',
+        text: 'The Japan-United States Strategic Energy Partnership was launched to promote universal access to affordable and reliable energy in several regions.',
+      },
+    ]);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toMatch(
+      /^The United States and Japan have launched the Japan-United States Strategic Energy Partnership/,
+    );
+    expect(answer.text).toContain('Sub-Saharan Africa');
+  });
 
   it('GIVEN a short question with its own subject after another THEN it is answered on its own', async () => {
     const answer = await followUp('What does Reiwa mean?', 'What is OPIC?');
