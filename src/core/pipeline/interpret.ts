@@ -1,7 +1,7 @@
 import { followsMonth, questionWords, type QuestionWords } from '../retrieval/question-terms.js';
 import {
   assessCoverage,
-  nearestMeanings,
+  nearestMeaningsOf,
   type CoverageOptions,
   type CoverageWordTable,
   type TermCoverage,
@@ -220,7 +220,13 @@ function expansions(
     if (item.kind !== 'missing' || item.term.numeric) continue;
     const vector = context.wordVectors?.vector(item.term.token);
     if (vector === undefined) continue;
-    const nearest = nearestMeanings(unit(vector), context.vocabulary.wordVectors, threshold, 2);
+    const nearest = nearestMeaningsOf(
+      item.term.token,
+      unit(vector),
+      context.vocabulary.wordVectors,
+      threshold,
+      2,
+    );
     expansionsOf.set(item.term.token, nearest);
     const names = nearest.filter((word) => context.vocabulary.names.has(word));
     if (names.length > 0) namesFor.set(item.term.token, names);

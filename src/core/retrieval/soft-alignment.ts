@@ -21,6 +21,11 @@ export interface AlignmentContext {
 export interface PreparedPassage {
   readonly stems: ReadonlySet<string>;
   readonly vectors: readonly Float32Array[];
+  /**
+   * The same vectors one after another in one array, `width` numbers each, when they are all as long:
+   * one contiguous scan instead of one array per word.
+   */
+  readonly packed?: { readonly matrix: Float32Array; readonly width: number };
 }
 
 /** Reads a passage's words for alignment: O(words) tokenising and vector lookups. */
@@ -34,7 +39,15 @@ export function preparePassage(
     const vector = unitVector(token);
     if (vector !== undefined) vectors.push(vector);
   }
-  return { stems: new Set(tokens.map(stem)), vectors };
+  return { stems: new Set(tokens.map(stem)), vectors, ...packed(vectors) };
+}
+
+function packed(vectors: readonly Float32Array[]): Pick<PreparedPassage, 'packed'> {
+  const width = vectors[0]?.length ?? 0;
+  if (width === 0 || vectors.some((vector) => vector.length !== width)) return {};
+  const matrix = new Float32Array(width * vectors.length);
+  vectors.forEach((vector, index) => matrix.set(vector, index * width));
+  return { packed: { matrix, width } };
 }
 
 /** A question term as alignment weighs it: IDF weight, the stems that match it exactly, its meaning. */
@@ -74,7 +87,11 @@ function score(terms: readonly AlignedTerm[], passage: PreparedPassage): number 
     }
     const query = term.vector;
     if (query === undefined) continue;
-    weighted += term.weight * closestSimilarity(query, passage.vectors);
+    weighted +=
+      term.weight *
+      (passage.packed !== undefined && passage.packed.width === query.length
+        ? closestInMatrix(query, passage.packed.matrix)
+        : closestSimilarity(query, passage.vectors));
   }
   return total === 0 ? 0 : weighted / total;
 }
@@ -89,6 +106,18 @@ function closestSimilarity(query: Float32Array, vectors: readonly Float32Array[]
     const shared = Math.min(query.length, vector.length);
     let dot = 0;
     for (let i = 0; i < shared; i++) dot += query[i]! * vector[i]!;
+    if (dot > closest) closest = dot;
+  }
+  return closest;
+}
+
+/** {@link closestSimilarity} over vectors packed one after another, each as long as `query`. */
+function closestInMatrix(query: Float32Array, matrix: Float32Array): number {
+  const width = query.length;
+  let closest = 0;
+  for (let start = 0; start < matrix.length; start += width) {
+    let dot = 0;
+    for (let i = 0; i < width; i++) dot += query[i]! * matrix[start + i]!;
     if (dot > closest) closest = dot;
   }
   return closest;

@@ -117,7 +117,13 @@ function assessTerm(
   }
   const query = unit(known);
   if (term.properNoun || isPlaceName(term.token) || options.isKnownName?.(term.token) === true) {
-    const sameThing = closestMeaning(query, vocabulary.wordVectors, options.nameSimilarity);
+    const sameThing = nearestMeaningsOf(
+      term.token,
+      query,
+      vocabulary.wordVectors,
+      options.nameSimilarity,
+      1,
+    )[0];
     // Two places are never one place, however alike their contexts ("texas" is not "alabama").
     return sameThing === undefined || (isPlaceName(term.token) && isPlaceName(sameThing))
       ? { term, kind: 'missing', name: true }
@@ -125,12 +131,18 @@ function assessTerm(
   }
 
   const paraphraseOf =
-    closestMeaning(query, vocabulary.wordVectors, options.paraphraseSimilarity) ??
+    nearestMeaningsOf(term.token, query, vocabulary.wordVectors, options.paraphraseSimilarity, 1)[0] ??
     closestMeaning(query, context, options.contextParaphraseSimilarity);
   // A word whose closest sheet word is a name is itself a name ("osaka" → "tokyo"): names need the
   // closer meaning, and one the sheets never use is decisive.
   if (paraphraseOf !== undefined && vocabulary.names.has(paraphraseOf)) {
-    const sameThing = closestMeaning(query, vocabulary.wordVectors, options.nameSimilarity);
+    const sameThing = nearestMeaningsOf(
+      term.token,
+      query,
+      vocabulary.wordVectors,
+      options.nameSimilarity,
+      1,
+    )[0];
     return sameThing === undefined
       ? { term, kind: 'missing', name: true }
       : { term, kind: 'paraphrase', via: sameThing };
@@ -246,6 +258,50 @@ function closestMeaning(
 }
 
 /**
+ * {@link nearestMeanings} of a word among a fixed list of candidates (the sheets' words of one knowledge
+ * version), remembered per list: the same question words come back question after question, and each
+ * scan is a dot product with every sheet word (a tenth of a question's time on the real sheets, more at
+ * scale). `query` must be the word's own unit vector. The same words, in the same order, as a fresh scan.
+ */
+export function nearestMeaningsOf(
+  token: string,
+  query: Float32Array,
+  candidates: ContextWords,
+  threshold: number,
+  limit: number,
+): string[] {
+  if (threshold < REMEMBERED_FLOOR) return nearestMeanings(query, candidates, threshold, limit);
+  let known = neighbourCaches.get(candidates);
+  if (known === undefined) {
+    known = new Map();
+    neighbourCaches.set(candidates, known);
+  }
+  let neighbours = known.get(token);
+  if (neighbours === undefined) {
+    neighbours = scoredAbove(query, candidates, REMEMBERED_FLOOR);
+    if (known.size >= REMEMBERED_WORDS) known.delete(known.keys().next().value ?? '');
+    known.set(token, neighbours);
+  }
+  const found: string[] = [];
+  for (const { word, similarity } of neighbours) {
+    if (found.length >= limit || similarity < threshold) break;
+    found.push(word);
+  }
+  return found;
+}
+
+/** Lowest cosine remembered: every threshold Kizuna uses with the sheets' words is at least this (0.6–0.8). */
+const REMEMBERED_FLOOR = 0.5;
+/** Words remembered per candidate list: a few MB at most. */
+const REMEMBERED_WORDS = 20_000;
+const neighbourCaches = new WeakMap<ContextWords, Map<string, readonly ScoredWord[]>>();
+
+interface ScoredWord {
+  readonly word: string;
+  readonly similarity: number;
+}
+
+/**
  * The candidate words at least `threshold` close in meaning to `query` (cosine of unit vectors), closest
  * first, at most `limit` of them.
  */
@@ -255,7 +311,14 @@ export function nearestMeanings(
   threshold: number,
   limit: number,
 ): string[] {
-  const scored: { word: string; similarity: number }[] = [];
+  return scoredAbove(query, candidates, threshold)
+    .slice(0, limit)
+    .map((item) => item.word);
+}
+
+/** The candidates at least `threshold` close to `query`, closest first (candidate order among equals). */
+function scoredAbove(query: Float32Array, candidates: ContextWords, threshold: number): ScoredWord[] {
+  const scored: ScoredWord[] = [];
   for (const candidate of candidates) {
     const vector = candidate.vector;
     // Beyond the shorter vector the terms are zero; a bounds-checked loop with fallbacks is several times slower,
@@ -265,10 +328,7 @@ export function nearestMeanings(
     for (let i = 0; i < shared; i++) dot += query[i]! * vector[i]!;
     if (dot >= threshold) scored.push({ word: candidate.word, similarity: dot });
   }
-  return scored
-    .sort((a, b) => b.similarity - a.similarity)
-    .slice(0, limit)
-    .map((item) => item.word);
+  return scored.sort((a, b) => b.similarity - a.similarity);
 }
 
 /** Filler words people misspell ("waht", "abotu", "doin"): one edit, or one transposition, from a stopword. */

@@ -15,10 +15,33 @@ export function isContentToken(token: string): boolean {
   return token.length > 1 || /\p{N}/u.test(token);
 }
 
-/** The unstemmed content tokens of a text, in order, with repeats. */
+/**
+ * The unstemmed content tokens of a text, in order, with repeats. The last {@link REMEMBERED_TEXTS} texts'
+ * tokens are remembered: a question's answering reads the same few passages and their sentences again and
+ * again (judging, leading, choosing the sentence), and the same passages come back question after question.
+ * A fresh array every call.
+ */
 export function contentTokens(text: string): string[] {
-  return tokenize(text).filter(isContentToken);
+  const known = rememberedTokens.get(text);
+  if (known !== undefined) {
+    // Most recently used last: the first key is the one to forget.
+    rememberedTokens.delete(text);
+    rememberedTokens.set(text, known);
+    return [...known];
+  }
+  const tokens = tokenize(text).filter(isContentToken);
+  if (text.length <= REMEMBERED_TEXT_LENGTH) {
+    if (rememberedTokens.size >= REMEMBERED_TEXTS)
+      rememberedTokens.delete(rememberedTokens.keys().next().value ?? '');
+    rememberedTokens.set(text, tokens.slice());
+  }
+  return tokens;
 }
+
+/** Texts whose tokens are remembered, and the longest remembered (a passage or sentence, not a document). */
+const REMEMBERED_TEXTS = 4_096;
+const REMEMBERED_TEXT_LENGTH = 2_000;
+const rememberedTokens = new Map<string, readonly string[]>();
 
 /** How often each content token occurs in a text (unstemmed; insertion order = first occurrence). */
 export function countContentTokens(text: string): Map<string, number> {

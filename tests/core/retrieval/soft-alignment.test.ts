@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alignmentScore,
+  preparePassage,
   rerankByAlignment,
   type AlignmentContext,
 } from '../../../src/core/retrieval/soft-alignment.js';
@@ -109,5 +110,27 @@ describe('rerankByAlignment', () => {
       'families',
     ]);
     expect(rerankByAlignment([], [term('kin')], context())).toEqual([]);
+  });
+});
+
+describe('preparePassage', () => {
+  it('GIVEN word vectors of one length THEN they are also packed one after another, in the same order', () => {
+    const vectors: Record<string, Float32Array> = {
+      kin: Float32Array.from([0.8, 0.6]),
+      families: Float32Array.from([1, 0]),
+    };
+    const prepared = preparePassage('kin families', (token) => vectors[token]);
+    expect(prepared.packed?.width).toBe(2);
+    expect([...(prepared.packed?.matrix ?? [])]).toEqual([
+      ...prepared.vectors.flatMap((vector) => [...vector]),
+    ]);
+  });
+
+  it('GIVEN word vectors of different lengths THEN they are not packed', () => {
+    const vectors: Record<string, Float32Array> = {
+      kin: Float32Array.from([0.8, 0.6]),
+      families: Float32Array.from([1, 0, 0]),
+    };
+    expect(preparePassage('kin families', (token) => vectors[token]).packed).toBeUndefined();
   });
 });

@@ -53,3 +53,12 @@ describe('content terms', () => {
     expect(contentTerms('What is it and how does it?')).toEqual([]);
   });
 });
+
+describe('contentTokens, remembered', () => {
+  it('GIVEN the same text twice THEN the same tokens, in a fresh array each time (a caller may change its own)', () => {
+    const text = 'Japanese companies support over 850,000 American jobs.';
+    const first = contentTokens(text);
+    first.push('changed');
+    expect(contentTokens(text)).toEqual(['japanese', 'companies', 'support', '850000', 'american', 'jobs']);
+  });
+});
