@@ -42,6 +42,9 @@ export interface RetrieveStageOptions {
  */
 const RERANK_CANDIDATES = 12;
 
+/** Candidates when a standing or places are asked for (see {@link withSharpAnswersAhead}). */
+const SHARP_CANDIDATES = 24;
+
 /**
  * Stage 3 of answering: the passages to answer from, best first. Searches the question as the person
  * typed it plus the sheets' words for its misspellings and paraphrases ({@link Reading.expansions}), within the sheets it targets;
@@ -63,7 +66,11 @@ export async function retrieveForReading(
     const filter = documentIds === undefined ? {} : { documentIds };
     if (alignment === undefined) retrieved = await state.retriever.retrieve(query, k, filter);
     else {
-      const candidates = await state.retriever.retrieve(query, Math.max(k, RERANK_CANDIDATES), filter);
+      // A standing or places asked for: the passage stating them is often worded far from the question,
+      // so more candidates are looked at for one (see withSharpAnswersAhead).
+      const breadth =
+        reading.asks === 'rank' || reading.asks === 'where' ? SHARP_CANDIDATES : RERANK_CANDIDATES;
+      const candidates = await state.retriever.retrieve(query, Math.max(k, breadth), filter);
       retrieved = withSharpAnswersAhead(
         rerankByAlignment(candidates, reading.coverage, alignment, undefined, alignmentsOf(reading)),
         reading,

@@ -1196,6 +1196,7 @@ describe('a standing among others', () => {
   it.each([
     'where does tokyo land in the ranking of countries pouring capital into the states?',
     'Tokyo is in what place among the countries parking capital stateside?',
+    'where does tokyo rank among countries pouring money into businesses on our soil?',
   ])(
     'GIVEN "%s" (Tokyo for the government, a place in a ranking) THEN the standing answers',
     async (question) => {
