@@ -24,6 +24,7 @@ import {
   countsNamedThings,
   enumeratesNames,
   asksForTranslation,
+  asksWhichNamedThings,
 } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
 import { answersAskedFact, asksForPart, namesAmount, statesPart } from '../answer/asked-fact.js';
@@ -190,7 +191,8 @@ export function judge(
     !reading.followUp &&
     !asksForOpeningQuotation(reading.question) &&
     !namesSubject(coverage, weightOf, options.passagesUsing, reading.statedNumbers, best) &&
-    !asksForHolderOfRole(reading, coverage)
+    !asksForHolderOfRole(reading, coverage) &&
+    !(asksWhichNamedThings(reading.question) && enumerationNear(passages))
   )
     return { kind: 'not-covered', missing: wordsMissing(coverage), missingWords: wordsMissing(coverage) };
   if (verdict.covered) {
@@ -326,6 +328,20 @@ function asksForHolderOfRole(reading: Reading, coverage: readonly TermCoverage[]
   if (reading.asks !== 'who') return false;
   const role = askedRole(reading.question);
   return role !== undefined && coverage.some((item) => item.kind === 'exact' && item.term.token === role);
+}
+
+/**
+ * "which companies does the 2018 sheet actually name?": common as the word is, things with names are the
+ * subject when a passage close to the best lists them by name.
+ */
+function enumerationNear(passages: readonly RetrievedPassage[]): boolean {
+  const best = passages[0];
+  if (best === undefined) return false;
+  return passages.some(
+    (item) =>
+      item.score >= best.score * LEAD_SHARE &&
+      splitSentences(item.passage.text).some((sentence) => enumeratesNames(sentence)),
+  );
 }
 
 /**

@@ -74,6 +74,18 @@ describe('a question closing a story', () => {
   );
 });
 
+describe('things with names asked for by their kind', () => {
+  it('GIVEN "bruh which companies does the 2018 sheet actually name 🚗🚗" THEN the sentence listing them answers', async () => {
+    const answer = await ask('bruh which companies does the 2018 sheet actually name 🚗🚗');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toMatch(/^Major Japanese companies such as Toyota, Mazda, Honda, and Denso/);
+  });
+
+  it('GIVEN "which companies sponsor the world cup?" THEN it is still refused', async () => {
+    expect((await ask('which companies sponsor the world cup?')).outcome).toBe('not-covered');
+  });
+});
+
 describe('a remark after the question', () => {
   it.each([
     ['is japan buyin the f-53 jets? autocorrect keeps changing it sorry', 'F-35'],
