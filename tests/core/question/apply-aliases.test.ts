@@ -206,8 +206,8 @@ describe('findAliases', () => {
 describe('the shipped aliases for capitals and months', () => {
   it('GIVEN Seoul, Pyongyang or Washington THEN the government they stand for in the sheets’ words', async () => {
     const shipped = await loadAliases('knowledge/aliases');
-    expect(applyAliases('when did Washington, Tokyo and Seoul train together?', shipped)).toBe(
-      'when did United States, Japan and South Korea train together?',
+    expect(applyAliases('when did Washington, Tokyo and Seoul hold drills?', shipped)).toBe(
+      'when did United States, Japan and South Korea hold exercises?',
     );
     expect(applyAliases('what is Pyongyang building?', shipped)).toBe('what is North Korea building?');
   });

@@ -883,6 +883,15 @@ describe('everyday words for what the sheets name', () => {
     ['wait the two leaders r actually tight?? how many times they linked up', 'nearly 30'],
     ['whats the plan to get kim to ditch his arsenal', 'relinquish its nuclear weapons program'],
     ['smh whats reiwa', 'beautiful harmony'],
+    [
+      "what'd them two agree on about makin sure commerce is even-steven in both directions?",
+      'reciprocal trade',
+    ],
+    [
+      'which spots on the map are the two countries tryin to help keep the lights on cheap and steady?',
+      'Sub-Saharan Africa',
+    ],
+    ['how often have them two leaders sat down or rung each other up, ballpark?', 'nearly 30'],
   ])('GIVEN %j THEN it is answered from the sheet’s own term', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
