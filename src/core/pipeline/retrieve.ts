@@ -79,7 +79,12 @@ export async function retrieveForReading(
     }
   } else {
     // Each sheet's best passage first, so neither is crowded out; one wider search is enough.
-    const wide = await state.retriever.retrieve(query, k * 4);
+    const found = await state.retriever.retrieve(query, k * 4);
+    // Reranked as a one-sheet question's candidates are, so each sheet's line is the one closest in meaning.
+    const wide =
+      alignment === undefined
+        ? found
+        : rerankByAlignment(found, reading.coverage, alignment, undefined, alignmentsOf(reading));
     const bestPerDocument = new Map<string, RetrievedPassage>();
     for (const item of wide)
       if (!bestPerDocument.has(item.document.id)) bestPerDocument.set(item.document.id, item);

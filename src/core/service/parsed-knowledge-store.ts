@@ -24,7 +24,7 @@ export const PARSED_KNOWLEDGE_FORMAT = 1;
  * computes it and fails, printing the new value, when that code changes). Entries made by other code are ignored,
  * so a changed parser never serves what the old one parsed.
  */
-export const PARSED_KNOWLEDGE_DERIVATION = '6f85745deedeb2e3';
+export const PARSED_KNOWLEDGE_DERIVATION = 'f1961b226f4efdcc';
 
 /** In the name of an entry being written (temporary name, then renamed). */
 const TEMPORARY_MARK = '.tmp-';

@@ -71,6 +71,7 @@ describe('overviewLines for a topic', () => {
   };
   const topical = {
     question: 'tl;dr on north korea',
+    standalone: 'tl;dr on north korea',
     hasTopic: true,
     crossSheet: false,
   } as unknown as Reading;

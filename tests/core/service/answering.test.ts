@@ -1240,6 +1240,15 @@ describe('a standing among others', () => {
   });
 });
 
+describe('both sheets compared on a subject', () => {
+  it('GIVEN "how do the two sheets compare on military hardware japan gets from us" THEN each sheet’s line closest in meaning: missile defense, the F-35', async () => {
+    const answer = await ask('how do the two sheets compare on military hardware japan gets from us');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'advanced missile defense technology')).toBe(true);
+    expect(cites(answer, 'F-35')).toBe(true);
+  });
+});
+
 describe('overviews', () => {
   it('GIVEN "tl;dr of everything the fact sheets say about north korea pls" THEN the lines about North Korea, several from its section, and nothing off the topic', async () => {
     const answer = await ask('tl;dr of everything the fact sheets say about north korea pls');
