@@ -263,12 +263,14 @@ export function judge(
 /**
  * "trump was in japan in nov '17, what'd he promise the troops": a passage that tells of "his November
  * visit" in a sheet dated April 2018 dates it November 2017, the last November before the sheet. True when
- * the question names the year with a part of it (a month, a season, "late"), and a leading passage names a
- * month of that part in a sheet dated after it and within the twelve months that make it that year's.
+ * a leading passage names a month (or "last fall") in a sheet dated after it and within the twelve months
+ * that make it the question's year, of the part of the year the question names with it (a month, a season,
+ * "late"), if any: "who got the first daughter over to japan back in 2017?" is met by "last fall".
  */
 function datesMonthOfYear(question: string, year: string, passages: readonly RetrievedPassage[]): boolean {
-  const months = monthsBefore(question, year);
-  if (months.length === 0) return false;
+  // "back in 2017" names no part of the year: any month the passage tells of will do.
+  const named = monthsBefore(question, year);
+  const months = named.length === 0 ? ALL_MONTHS : named;
   return passages.some(({ passage, document }) => {
     const dated = /^(\d{4})-(\d{2})/.exec(document.date);
     if (dated === null) return false;
@@ -282,6 +284,8 @@ function datesMonthOfYear(question: string, year: string, passages: readonly Ret
     );
   });
 }
+
+const ALL_MONTHS: readonly number[] = MONTHS_IN_FULL.map((_, index) => index + 1);
 
 /** The months of a part of a year as people name it (northern seasons; "late" as the last third). */
 const PARTS_OF_A_YEAR: ReadonlyArray<readonly [RegExp, readonly number[], boolean]> = [
