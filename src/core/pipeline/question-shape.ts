@@ -32,7 +32,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   ],
   [
     'who',
-    /^\W*(who|whom|whose)\b|\b(who|whom|whose)\b(?!\s+(?:is|are)\s+(?:the\s+)?(?:sheet|fact))|\bwhich\s+(person|people|leader|leaders|president|minister|official|officials|country|countries|company|companies|firms?|agency|agencies|bank|banks|body|bodies|organi[sz]ations?|daughter|head|couple|ones)\b/i,
+    /^\W*(who|whom|whose)\b|\b(who|whom|whose)\b(?!\s+(?:is|are)\s+(?:the\s+)?(?:sheet|fact))|\bwhich\s+(person|people|leader|leaders|president|minister|official|officials|country|countries|company|companies|firms?|agency|agencies|bank|banks|body|bodies|organi[sz]ations?|daughter|head|couple|ones|carmakers|automakers|makers|brands|manufacturers|corporations|businesses|outfits|entities|institutions)\b|\b(?:which|name|list)\s+(?:some\s+|a\s+few\s+|the\s+|any\s+|all\s+the\s+)?(?:[\w-]+\s+){0,2}(?:companies|firms|carmakers|automakers|makers|brands|manufacturers|corporations|businesses|banks|agencies)\b/i,
   ],
   [
     'where',
@@ -56,7 +56,7 @@ const NAMEABLE_COUNT = new RegExp(
  * things with names, answered by naming them.
  */
 const WHICH_NAMEABLE = new RegExp(
-  String.raw`\b[Ww]hich\s+(?:[\p{Ll}-]+\s+){0,2}${NAMEABLE_NOUNS}\b|\b[Ww]hich\s+ones\b`,
+  String.raw`\b[Ww]hich\s+(?:[\p{Ll}-]+\s+){0,2}${NAMEABLE_NOUNS}\b|\b[Ww]hich\s+ones\b|\b(?:[Nn]ame|[Ll]ist)\s+(?:some|a\s+few|the|any|all\s+the)\s+(?:[\p{Ll}-]+\s+){0,2}${NAMEABLE_NOUNS}\b`,
   'u',
 );
 

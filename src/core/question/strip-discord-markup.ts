@@ -24,6 +24,11 @@ const DROPPED = new Set([
 ]);
 
 /** Node types that stand on their own line, so their words do not run into the next ones. */
+/** Inline code and code blocks. */
+const CODE = new Set(['inlineCode', 'codeBlock']);
+/** Code rather than words: a shell command, or the punctuation of code (paths, calls, assignments). */
+const LOOKS_LIKE_CODE =
+  /[/\\={}()$<>|&]|^\s*(?:rm|sudo|cat|ls|cd|curl|wget|npm|npx|node|git|echo|chmod|kill|python|pip|docker)\b/u;
 const BLOCKS = new Set(['codeBlock', 'blockQuote', 'heading', 'subtext', 'br', 'newline', 'paragraph']);
 
 /**
@@ -40,8 +45,9 @@ const LEFTOVER_MENTION = /<(?:@[!&]?|#|\/[^<>:\n]{1,100}:|a?:\w{1,32}:|t:-?)\d+(
  *   `@here`, custom and animated emoji (`<:name:id>`, `<a:name:id>`), Unicode emoji, timestamps
  *   (`<t:1700000000:R>`), slash-command mentions (`</ask:id>`) and bare URLs (`https://…`, `<https://…>`).
  * - Kept as their words: spoilers (`||x||`), bold, italics, underline and strike-through, headings (`#`,
- *   `-#`), block quotes (`> `, `>>> `), inline code and code blocks, and Markdown links (`[text](url)` →
- *   `text`); escaped characters lose their backslash (`\*` → `*`).
+ *   `-#`), block quotes (`> `, `>>> `), inline code and code blocks holding words (code itself, such as
+ *   `` `rm -rf /` ``, is removed), and Markdown links (`[text](url)` → `text`); escaped characters lose
+ *   their backslash (`\*` → `*`).
  * - Whitespace is collapsed to single spaces and trimmed.
  *
  * Parsing is discord-markdown-parser's (the rules Discord's own client follows), so `4*5*6` reads as
@@ -61,6 +67,9 @@ function nodesToText(nodes: readonly MarkupNode[]): string {
 function nodeToText(node: MarkupNode): string {
   if (DROPPED.has(node.type)) return ' ';
   const content: unknown = node['content'];
+  // "`rm -rf /` what does reiwa mean": code pasted beside a question is not part of it; a word set in
+  // code ("what does `Reiwa` mean?") still is.
+  if (CODE.has(node.type) && typeof content === 'string' && LOOKS_LIKE_CODE.test(content)) return ' ';
   const inner =
     typeof content === 'string'
       ? content

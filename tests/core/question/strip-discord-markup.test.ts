@@ -45,6 +45,13 @@ describe('stripDiscordMarkup', () => {
     expect(stripDiscordMarkup('```txt\nwhat is OPIC\n```')).toBe('what is OPIC');
   });
 
+  it('removes code pasted beside a question: a shell command, or the punctuation of code', () => {
+    expect(stripDiscordMarkup('`rm -rf /` what does reiwa mean')).toBe('what does reiwa mean');
+    expect(stripDiscordMarkup('```js\nconsole.log(x);\n``` what is OPIC?')).toBe('what is OPIC?');
+    expect(stripDiscordMarkup('what does `Reiwa` mean?')).toBe('what does Reiwa mean?');
+    expect(stripDiscordMarkup('the nukes thing `tl;dr` pls')).toBe('the nukes thing tl;dr pls');
+  });
+
   it('keeps the text of Markdown links and removes bare URLs', () => {
     expect(stripDiscordMarkup('what is [OPIC](https://www.opic.gov)?')).toBe('what is OPIC?');
     expect(stripDiscordMarkup('see https://example.com/a?b=c and <https://example.com> about Reiwa')).toBe(

@@ -30,6 +30,12 @@ async function followUp(first: string, second: string): Promise<Answer> {
 }
 
 describe('Discord markup and Unicode', () => {
+  it('GIVEN a shell command pasted in inline code before the question THEN it is no topic', async () => {
+    const answer = await ask('`rm -rf /` what does reiwa mean');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('beautiful harmony');
+  });
+
   it.each([
     '<#123456789012345678> what does Reiwa mean?',
     '<@123456789012345678> what does Reiwa mean?',
@@ -80,6 +86,15 @@ describe('things with names asked for by their kind', () => {
     expect(answer.outcome).toBe('answered');
     expect(answer.text).toMatch(/^Major Japanese companies such as Toyota, Mazda, Honda, and Denso/);
   });
+
+  it.each(['name some japanese carmakers investing in america', 'which japanese automakers are named'])(
+    'GIVEN "%s" THEN the sentence listing them leads',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(answer.text).toMatch(/^Major Japanese companies such as Toyota, Mazda, Honda, and Denso/);
+    },
+  );
 
   it('GIVEN "which companies sponsor the world cup?" THEN it is still refused', async () => {
     expect((await ask('which companies sponsor the world cup?')).outcome).toBe('not-covered');
