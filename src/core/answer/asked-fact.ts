@@ -102,9 +102,14 @@ export function statesTimeBeyond(sentence: string, question: string): boolean {
  * Whether a sentence answers a question asking for `kind`: {@link statesAskedFact}, except that "when" must
  * get more than the question already says ({@link statesTimeBeyond}).
  */
-export function answersAskedFact(kind: AskedFor, sentence: string, question: string): boolean {
+export function answersAskedFact(
+  kind: AskedFor,
+  sentence: string,
+  question: string,
+  isParty?: (place: string) => boolean,
+): boolean {
   if (kind === 'when') return statesTimeBeyond(sentence, question);
-  if (kind === 'where') return statesPlaceBeyond(sentence, question);
+  if (kind === 'where') return statesPlaceBeyond(sentence, question, isParty);
   // "Over the half-century history" tells how old something is: it answers "how old…" or "how many
   // decades…", never "how often…" or "how many jobs…".
   if ((kind === 'quantity' || kind === 'count') && !ASKS_FOR_DURATION.test(question))
@@ -120,12 +125,19 @@ const DURATION = /\b(?:half[\s-]century|(?:decades?|years?|centur(?:y|ies))[\s-]
 /**
  * Whether a sentence answers "where" with more than the question already said: "where exactly in Alabama
  * is the plant?" is not answered by "a new Alabama manufacturing plant", which only repeats the state.
- * Places are the capitalised words after a place preposition, compared case aside.
+ * Places are the capitalised words after a place preposition, compared case aside; `isParty` leaves out
+ * those every passage names (see namesPlaceBeyond).
  */
-export function statesPlaceBeyond(sentence: string, question: string): boolean {
-  const places = placesNamed(sentence);
-  if (places.length === 0) return statesAskedFact('where', sentence);
-  return beyondQuestion(places, question);
+export function statesPlaceBeyond(
+  sentence: string,
+  question: string,
+  isParty: (place: string) => boolean = () => false,
+): boolean {
+  const named = placesNamed(sentence);
+  if (named.length === 0) return statesAskedFact('where', sentence);
+  // "What city is Yokota Airbase in?" is not answered by "his visit to Japan": the parties are no answer.
+  const places = named.filter((place) => !isParty(place));
+  return places.length > 0 && beyondQuestion(places, question);
 }
 
 /**
@@ -181,10 +193,22 @@ function placesNamed(sentence: string): string[] {
   const named = (sentence.match(/\p{Lu}\p{L}+/gu) ?? [])
     .map((word) => word.toLowerCase())
     .filter((word) => isPlaceName(word));
-  return [...named, ...[...sentence.matchAll(PLACE_NAMES)].map((match) => (match[1] ?? '').toLowerCase())];
+  return [
+    ...named,
+    ...[...sentence.matchAll(PLACE_NAMES)]
+      // "remarks to American and Japanese troops": a word describing a noun after it is no place,
+      // unless it is a known one ("in Japan", "to the Indo-Pacific region").
+      .filter((match) => match[2] === undefined || isPlaceName((match[1] ?? '').toLowerCase()))
+      .map((match) => (match[1] ?? '').toLowerCase()),
+  ];
 }
 
-const PLACE_NAMES = /\b(?:in|to|at|across|into|from)\s+(?:the\s+)?(\p{Lu}\p{L}+)/gu;
+/**
+ * A capitalised word after a place preposition, with what follows it when that is a common noun (or "and"
+ * another capitalised word and a common noun): "to American and Japanese troops".
+ */
+const PLACE_NAMES =
+  /\b(?:in|to|at|across|into|from)\s+(?:the\s+)?(\p{Lu}\p{L}+)(\s+(?:and\s+\p{Lu}\p{L}+\s+)?(?!region|regions|area|state|states|city|country|island|islands|peninsula|sea|ocean)\p{Ll}+)?/gu;
 
 /**
  * An occasion that dates an act ("In his State of the Union address, President Trump praised…"): it

@@ -69,6 +69,11 @@ export interface JudgeOptions {
   readonly subjectWeight?: number;
   /** In how many passages the sheets use a word stem: how central a common word is to them. */
   readonly passagesUsing?: (stem: string) => number;
+  /**
+   * Whether a place (lower case) is one the passages name throughout (Japan, the United States): who acts,
+   * never the answer to "where". @default none is
+   */
+  readonly isParty?: (place: string) => boolean;
 }
 
 /**
@@ -175,8 +180,7 @@ export function judge(
     return { kind: 'no-topic' };
 
   // "How do you say thank you in Japanese?": the sheets are not a phrase book, though they say "Japanese".
-  if (asksForTranslation(reading.question))
-    return { kind: 'not-covered', missing: [], missingWords: [] };
+  if (asksForTranslation(reading.question)) return { kind: 'not-covered', missing: [], missingWords: [] };
   const decisive = coverage.some(isDecisive);
   const best = passages[0];
   if (
@@ -250,7 +254,7 @@ export function judge(
       (number) => !lead.has(number) && !datesMonthOfYear(reading.question, number, leading),
     );
     if (unmatched.length > 0) return { kind: 'related', missing: unmatched };
-    return askedFactCheck(reading, passages) ?? { kind: 'answer' };
+    return askedFactCheck(reading, passages, options.isParty) ?? { kind: 'answer' };
   }
   // Some of what was asked is not in the sheets. When the subject is, the closest passage is shown with
   // what the sheets don't say; when it is not, a bare refusal names it.
@@ -364,7 +368,11 @@ function usesEveryTerm(coverage: readonly TermCoverage[], passage: RetrievedPass
  * "How many…" is answered only by a passage that states an amount, "when…" by one that states a time;
  * otherwise the nearest passage about the subject would be offered as if it gave one.
  */
-function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[]): Judgement | undefined {
+function askedFactCheck(
+  reading: Reading,
+  passages: readonly RetrievedPassage[],
+  isParty?: (place: string) => boolean,
+): Judgement | undefined {
   const kind = reading.asks;
   const best = passages[0];
   if (best === undefined) return undefined;
@@ -375,7 +383,8 @@ function askedFactCheck(reading: Reading, passages: readonly RetrievedPassage[])
     const listed = kind === 'count' && countsNamedThings(reading.question);
     const states = candidates.some((item) =>
       splitSentences(item.passage.text).some(
-        (sentence) => answersAskedFact(kind, sentence, question) || (listed && enumeratesNames(sentence)),
+        (sentence) =>
+          answersAskedFact(kind, sentence, question, isParty) || (listed && enumeratesNames(sentence)),
       ),
     );
     if (!states) return { kind: 'related', missing: [], unstated: kind };

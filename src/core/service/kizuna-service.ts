@@ -553,6 +553,7 @@ export class KizunaService implements KizunaCore {
       : this.options.coverage;
     return {
       passagesUsing: (stem) => counts.get(stem) ?? 0,
+      isParty: partiesOf(state),
       ...(this.options.wordVectors === undefined ? {} : { wordVectors: this.options.wordVectors }),
       ...(coverage === undefined ? {} : { coverage }),
       ...(this.options.minimumScore === undefined ? {} : { minimumScore: this.options.minimumScore }),

@@ -1011,6 +1011,29 @@ describe('a question whose only topic word the sheets never use', () => {
   });
 });
 
+describe('a place the sheets do not give', () => {
+  it.each([
+    'what city is yokota airbase in',
+    "Y'all, I keep hearin about that Toyota-Mazda plant they're buildin in Alabama, and my son-in-law's thinkin of movin the family for it. What town is it in exactly?",
+  ])(
+    'GIVEN "%s" THEN "the sheets don\'t say where", with the closest passage: Japan and the troops\' nationality are no answer',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('related');
+      expect(answer.text).toContain("don't say where");
+    },
+  );
+
+  it.each(['where did trump pledge to protect japan?', 'where does yokota airbase come up?'])(
+    'GIVEN "%s" THEN it is answered',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('answered');
+      expect(cites(answer, 'Yokota Airbase')).toBe(true);
+    },
+  );
+});
+
 describe('a sheet of a year the knowledge has none of', () => {
   it('GIVEN "what did the 2017 white house fact sheet say about japan?" THEN no passage passes for it: the sheets there are, listed', async () => {
     const answer = await ask('what did the 2017 white house fact sheet say about japan?');
