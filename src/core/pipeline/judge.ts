@@ -48,6 +48,8 @@ export type Judgement =
       /** The missing words one by one, as typed (`missing` joins names into phrases). */
       readonly missingWords?: readonly string[];
       readonly unstated?: Reading['asks'];
+      /** The passage to show as the closest, when not the best retrieved. */
+      readonly closest?: RetrievedPassage;
     }
   | {
       readonly kind: 'not-covered';
@@ -115,6 +117,17 @@ const NOUN_MARKERS =
 
 /** "the trade agreement", "the US-Japan trade deal": one agreement, named with the definite article. */
 const NAMES_ONE_AGREEMENT = /\bthe\s+(?:[\p{L}.-]+\s+){0,3}(?:agreement|deal|treaty|pact|accord)\b/iu;
+
+/**
+ * Whether a passage names the one agreement a question names with the definite article ("the trade
+ * agreement"): every word of that name, the noun included. True when the question names none.
+ */
+function namesAgreementAsked(text: string, question: string): boolean {
+  const named = NAMES_ONE_AGREEMENT.exec(question)?.[0];
+  if (named === undefined) return true;
+  const stems = new Set(contentTerms(text));
+  return contentTerms(named).every((stem) => stems.has(stem));
+}
 
 /** Rarity (0–1, see rarityWeight) at which a word the sheets use names a subject on its own. */
 const SUBJECT_RARITY = 0.5;
@@ -233,8 +246,17 @@ export function judge(
       reading.asks === 'when' || NAMES_ONE_AGREEMENT.test(reading.question)
         ? completion(reading.question)
         : undefined;
-    if (completed !== undefined && completion(best.passage.text) === undefined)
-      return { kind: 'related', missing: [completed] };
+    // Nor does the signing of another paper: "the USTDA and METI signed a Memorandum of Cooperation" is not
+    // the trade agreement signed.
+    if (
+      completed !== undefined &&
+      (completion(best.passage.text) === undefined ||
+        !namesAgreementAsked(best.passage.text, reading.question))
+    ) {
+      // The closest is the one naming the agreement, if any does: not another paper's signing.
+      const naming = passages.find((item) => namesAgreementAsked(item.passage.text, reading.question));
+      return { kind: 'related', missing: [completed], ...(naming === undefined ? {} : { closest: naming }) };
+    }
     // "Did the plant actually end up hiring 4k?": an estimate is not what came of it.
     const outcome = asksForOutcome(reading.question);
     if (outcome !== undefined && givesEstimate(best.passage.text))

@@ -377,7 +377,7 @@ export class KizunaService implements KizunaCore {
             relatedReply(
               state,
               say,
-              passages[0],
+              judgement.closest ?? passages[0],
               reading.standalone,
               missing(judgement.missing, judgement.missingWords),
               judgement.unstated,

@@ -1011,6 +1011,21 @@ describe('a question whose only topic word the sheets never use', () => {
   });
 });
 
+describe('a signing the sheets do not tell of', () => {
+  it("GIVEN \"when was the trade agreement signed\" THEN the sheets don't say, and the closest is the trade agreement's talks, not another paper's signing", async () => {
+    const answer = await ask('when was the trade agreement signed');
+    expect(answer.outcome).toBe('related');
+    expect(answer.text).toContain('Trade Agreement, a process that is currently ongoing');
+    expect(answer.text).not.toContain('USTDA');
+  });
+
+  it('GIVEN "when did OPIC sign the memorandums?" THEN it is answered', async () => {
+    const answer = await ask('when did OPIC sign the memorandums?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('In November 2017');
+  });
+});
+
 describe('a place the sheets do not give', () => {
   it.each([
     'what city is yokota airbase in',
