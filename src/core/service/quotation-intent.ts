@@ -18,8 +18,20 @@ const MAY_WANT_WORDS =
  * that is mostly a quotation is as good an answer as any; otherwise it is rarely what is asked.
  */
 export function mayAskForWords(question: string): boolean {
-  return ASKS_FOR_WORDS.test(question) || MAY_WANT_WORDS.test(question);
+  return asksForWords(question) || MAY_WANT_WORDS.test(question);
 }
+
+/**
+ * {@link ASKS_FOR_WORDS}, except where the word asks about a deed rather than words: "did trump pledge to
+ * defend japan?" asks whether he committed to it, "who did trump praise in the state of the union?" whom.
+ */
+function asksForWords(question: string): boolean {
+  return ASKS_FOR_WORDS.test(question) && !ASKS_ABOUT_A_DEED.test(question);
+}
+
+/** A yes-or-no question about a commitment to do something, or who was praised or called on. */
+const ASKS_ABOUT_A_DEED =
+  /^\W*(?:so\s+)?(?:did|does|do|has|have|had|is|was|will)\b[^?]*\b(?:pledg(?:e|es|ed)|promis(?:e|es|ed)|vow(?:s|ed)?)\s+to\s+(?!the\b|them\b|him\b|her\b)\p{L}+|\bwho(?:m)?\s+(?:did|does|has|had)\s+(?:\S+\s+){1,2}?prais(?:e|es|ed)\b/iu;
 
 /**
  * The share of a passage's characters inside double quotation marks, 0–1: "Prime Minister Abe has
@@ -67,7 +79,7 @@ export function quotedPassagesFor(
   retrieved: readonly RetrievedPassage[] = [],
   expansions: readonly string[] = [],
 ): RetrievedPassage[] {
-  if (!ASKS_FOR_WORDS.test(question)) return [];
+  if (!asksForWords(question)) return [];
   const questionWords = new Set(question.toLowerCase().split(/[^\p{L}\p{N}]+/u));
   const entries = state.quotations.entries;
   const index = speakerIndexOf(entries);

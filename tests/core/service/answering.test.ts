@@ -1011,6 +1011,20 @@ describe('a question whose only topic word the sheets never use', () => {
   });
 });
 
+describe('a deed asked about with a word for words', () => {
+  it('GIVEN "did trump pledge to defend japan" THEN the pledge leads, not a quotation', async () => {
+    const answer = await ask('did trump pledge to defend japan');
+    expect(answer.text).toMatch(/^President Trump has pledged to protect the people of Japan/);
+  });
+
+  it('GIVEN "who did trump praise in the state of the union" THEN Toyota and Mazda lead, not his praise of Abe', async () => {
+    const answer = await ask('who did trump praise in the state of the union');
+    expect(answer.text).toMatch(
+      /^In his State of the Union address, President Trump praised Toyota and Mazda/,
+    );
+  });
+});
+
 describe('a signing the sheets do not tell of', () => {
   it("GIVEN \"when was the trade agreement signed\" THEN the sheets don't say, and the closest is the trade agreement's talks, not another paper's signing", async () => {
     const answer = await ask('when was the trade agreement signed');
