@@ -45,7 +45,8 @@ function narrowsLastQuestion(question: string, history: readonly ConversationTur
   if (words.length === 0 || words.length > NARROWING_WORDS) return false;
   const own = contentTerms(question);
   if (own.length === 0) return false;
-  const lastOf = (role: ConversationTurn['role']) => [...history].reverse().find((turn) => turn.role === role);
+  const lastOf = (role: ConversationTurn['role']) =>
+    [...history].reverse().find((turn) => turn.role === role);
   return [lastOf('user'), lastOf('assistant')].some((turn) => {
     if (turn === undefined) return false;
     const earlier = new Set(contentTerms(turn.text));

@@ -199,7 +199,9 @@ export function judge(
   if (
     decisive ||
     best === undefined ||
-    (best.score < (options.minimumScore ?? 0.2) && !usesEveryTerm(coverage, best))
+    // The highest score, not the first passage's: "tell me more" puts what was not said yet first.
+    (Math.max(...passages.map((item) => item.score)) < (options.minimumScore ?? 0.2) &&
+      !usesEveryTerm(coverage, best))
   ) {
     return { kind: 'not-covered', missing: verdict.missing, missingWords: wordsMissing(coverage) };
   }

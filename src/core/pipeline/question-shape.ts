@@ -36,7 +36,7 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
   ],
   [
     'where',
-    /\bwhere\s+(?:is|are|was|were|will|did|does|do)\b[^?]*\b(located|built|held|based|going|go|happen|happened|take place)\b|(?:^|[,;.?!]\s*|\b(?:so|and|but|ok|wait)\s+)where\s+(?:exactly\s+)?(?:in\s+\S+\s+)?(?:is|are|was|were|did|does|do|will)\b(?![^?.!]*\b(?:stand|stands|standing|rank|ranks|ranked|headed|heading|things|leave|left|put|puts|compared?|compares|among|fall|falls|sit|sits|come\s+up|comes\s+up|appear|appears|mentioned|show\s+up|shows\s+up)\b)|\bwhich\s+(?:[\w-]+\s+)?(city|town|county|region|regions|place|places|area|areas)\b|\b(?:which|what)\s+parts?\s+of\s+the\s+(?:world|globe|planet)\b|\bin\s+what\s+(city|town|region|place)\b|\bwhat\s+(?:city|town|county|state|prefecture|province)\s+(?:is|was|are|were)\b/i,
+    /\bwhere\s+(?:is|are|was|were|will|did|does|do)\b[^?]*\b(located|built|held|based|going|go|happen|happened|take place)\b|(?:^|[,;.?!]\s*|\b(?:so|and|but|ok|wait)\s+)where\s+(?:exactly\s+)?(?:in\s+\S+\s+)?(?:is|are|was|were|did|does|do|will)\b(?![^?.!]*\b(?:stand|stands|standing|rank|ranks|ranked|headed|heading|things|leave|left|put|puts|compared?|compares|among|fall|falls|sit|sits|come\s+up|comes\s+up|appear|appears|mentioned|show\s+up|shows\s+up)\b)|\bwhich\s+(?:[\w-]+\s+)?(city|town|county|region|regions|place|places|area|areas)\b|\b(?:which|what)\s+parts?\s+of\s+the\s+(?:world|globe|planet)\b|\bin\s+what\s+(city|town|region|place)\b|(?:^|[,;.?!]\s*|\b(?:so|and|but|ok|wait)\s+)where\s+(?:exactly\s+)?in\s+[\w-]+\W*$|\bwhat\s+(?:city|town|county|state|prefecture|province)\s+(?:is|was|are|were)\b/i,
   ],
 ];
 

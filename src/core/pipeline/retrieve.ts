@@ -19,7 +19,7 @@ import type { Passage } from '../types.js';
 import { answersAskedFact, namesPlaceBeyond, statesPosition } from '../answer/asked-fact.js';
 import { splitSentences } from '../answer/split-sentences.js';
 import { stem } from '../text/stem.js';
-import { contentTerms } from '../text/content-terms.js';
+import { contentTerms, contentTokens } from '../text/content-terms.js';
 
 export interface RetrieveStageOptions {
   /** Passages to retrieve. @default 6 */
@@ -99,8 +99,25 @@ export async function retrieveForReading(
         : false,
     );
   const quoted = quotedPassagesFor(reading.question, state, documentIds, retrieved, reading.expansions);
-  const ranked = promoteQuotedPassages(retrieved, quoted, k);
+  const promoted = promoteQuotedPassages(retrieved, quoted, k);
+  const ranked = reading.followUp ? withOwnNamesFirst(promoted, reading.question, state) : promoted;
   return reading.wantsMore ? unsaidFirst(ranked, saidSentences(reading.history), state) : ranked;
+}
+
+/**
+ * "and what about USTDA?" after questions about OPIC: a follow-up that names something of the sheets' own
+ * asks about it, so the passages naming it come first (in their order); the earlier turns only frame it.
+ */
+function withOwnNamesFirst(
+  passages: readonly RetrievedPassage[],
+  question: string,
+  state: Pick<KnowledgeState, 'vocabulary'>,
+): RetrievedPassage[] {
+  const names = new Set(contentTokens(question).filter((token) => state.vocabulary.names.has(token)));
+  if (names.size === 0) return [...passages];
+  const naming = (item: RetrievedPassage) =>
+    contentTokens(item.passage.text).some((token) => names.has(token));
+  return [...passages.filter(naming), ...passages.filter((item) => !naming(item))];
 }
 
 /**

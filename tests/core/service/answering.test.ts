@@ -590,6 +590,53 @@ describe('chat spellings', () => {
   });
 });
 
+describe('follow-ups in a longer conversation', () => {
+  async function chat(...questions: string[]): Promise<Answer> {
+    const history: { role: 'user' | 'assistant'; text: string }[] = [];
+    let last: Answer | undefined;
+    for (const question of questions) {
+      last = await ask(question, [...history]);
+      history.push({ role: 'user', text: question }, { role: 'assistant', text: last.text });
+    }
+    return last!;
+  }
+
+  it('GIVEN "and what about USTDA?" after questions about OPIC THEN USTDA leads', async () => {
+    const answer = await chat('who did OPIC sign with?', 'when was that?', 'and what about USTDA?');
+    expect(answer.text).toMatch(/^Also in November 2017, the U\.S\. Trade and Development Agency/);
+  });
+
+  it('GIVEN "tell me more" after them THEN more of the section, never "the sheets don\'t cover that"', async () => {
+    const answer = await chat(
+      'who did OPIC sign with?',
+      'when was that?',
+      'and what about USTDA?',
+      'tell me more',
+    );
+    expect(answer.outcome).toBe('answered');
+  });
+
+  it('GIVEN "who praised it?" after the Alabama plant THEN the State of the Union praise, not the praise of Abe', async () => {
+    const answer = await chat('tell me about the alabama plant', 'who praised it?');
+    expect(answer.text).toMatch(/^In his State of the Union address/);
+  });
+
+  it('GIVEN "where in alabama?" after the plant THEN the sheets don\'t say where', async () => {
+    const answer = await chat('tell me about the alabama plant', 'where in alabama?');
+    expect(answer.outcome).toBe('related');
+    expect(answer.text).toContain("don't say where");
+  });
+
+  it('GIVEN "what about the 2018 sheet, what is it about in one line" in a conversation THEN its overview', async () => {
+    const answer = await chat(
+      'what does reiwa mean?',
+      'thx',
+      'what about the 2018 sheet, what is it about in one line',
+    );
+    expect(answer.text).toContain('A Close Friendship:');
+  });
+});
+
 describe('follow-ups', () => {
   it.each([
     'and which companies?',
