@@ -9,6 +9,7 @@ import {
 import { unit, type CorpusVocabulary } from '../retrieval/corpus-vocabulary.js';
 import { lemmasOf } from '../text/lemma.js';
 import { stem } from '../text/stem.js';
+import { MONTH_NAMES } from '../text/month-names.js';
 import type { ConversationTurn, KnowledgeDocument } from '../types.js';
 import { asksForMore, isFollowUp, isRepeated, leansOnConversation, standaloneQuestion } from './follow-up.js';
 import { classifyIntent, withoutHostileParts, type Intent } from './intent.js';
@@ -23,6 +24,8 @@ import {
   targetDocuments,
   type AskedFor,
 } from './question-shape.js';
+
+const MONTH_WORD = new RegExp(`^(?:${MONTH_NAMES})$`, 'u');
 
 /** Everything the later stages need to know about what was asked, read once. */
 export interface Reading {
@@ -122,9 +125,16 @@ export function interpret(
   const assessed = assessCoverage(words, context.vocabulary, context.wordVectors, [], context.coverage).map(
     asPointer,
   );
+  // A sheet's year points at the sheet, except as a date: "in october 2018" is a time to find (the month
+  // itself not dating a sheet, as in "the may 2019 sheet").
+  const isDate = (item: TermCoverage) => {
+    const before = (words.words[item.term.wordIndex - 1] ?? '').toLowerCase().replace(/\.$/u, '');
+    return MONTH_WORD.test(before) && !pointers.has(before);
+  };
   const topicalOf = (items: readonly TermCoverage[]) =>
     items.filter(
-      (item) => !(item.term.numeric && years.has(item.term.token)) && !pointers.has(item.term.token),
+      (item) =>
+        !(item.term.numeric && years.has(item.term.token) && !isDate(item)) && !pointers.has(item.term.token),
     );
 
   /** A word exactly as the sheets write it (not its stem). */

@@ -41,7 +41,11 @@ import { MONTH_NAMES, MONTHS_IN_FULL, monthNumber } from '../text/month-names.js
  * - `no-topic`: nothing in the question names a topic ("what?"), and there is no conversation to lean on.
  */
 export type Judgement =
-  | { readonly kind: 'answer' }
+  | {
+      readonly kind: 'answer';
+      /** The passage to lead with, when not the best retrieved (the one dating the time asked about). */
+      readonly lead?: RetrievedPassage;
+    }
   | {
       readonly kind: 'related';
       readonly missing: readonly string[];
@@ -273,12 +277,23 @@ export function judge(
         .filter((item) => item.score >= best.score * LEAD_SHARE)
         .flatMap((item) => contentTokens(item.passage.text)),
     );
+    // A time told as "last fall" dates only its own passage: "what did the US and Japan do in October 2018?"
+    // is answered by the trade talks begun "last fall" (in a May 2019 sheet), which then lead, not by
+    // November 2017's memorandums retrieved beside them.
     const leading = passages.filter((item) => item.score >= best.score * LEAD_SHARE);
-    const unmatched = reading.statedNumbers.filter(
-      (number) => !lead.has(number) && !datesMonthOfYear(reading.question, number, leading),
-    );
+    const dating = (number: string) =>
+      leading.find((item) => datesMonthOfYear(reading.question, number, [item]));
+    const undated = reading.statedNumbers.filter((number) => !lead.has(number));
+    const unmatched = undated.filter((number) => dating(number) === undefined);
     if (unmatched.length > 0) return { kind: 'related', missing: unmatched };
-    return askedFactCheck(reading, passages, options.isParty) ?? { kind: 'answer' };
+    // Leading passages are best first, so a time's first dating passage is the best one when it dates it.
+    const dated = undated.map(dating).find((item) => item !== undefined && item !== best);
+    return (
+      askedFactCheck(reading, passages, options.isParty) ?? {
+        kind: 'answer',
+        ...(dated === undefined ? {} : { lead: dated }),
+      }
+    );
   }
   // Some of what was asked is not in the sheets. When the subject is, the closest passage is shown with
   // what the sheets don't say; when it is not, a bare refusal names it.

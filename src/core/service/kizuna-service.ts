@@ -388,9 +388,14 @@ export class KizunaService implements KizunaCore {
         break;
     }
 
+    // The passage dating the time asked about leads, when the judge found one (see judge).
+    const led =
+      judgement.kind === 'answer' && judgement.lead !== undefined
+        ? [judgement.lead, ...passages.filter((item) => item !== judgement.lead)]
+        : passages;
     const ordered = this.withEveryPassageIfItFits(
       state,
-      leadWithDefinition(reading, leadWithAskedFact(reading, passages, LEAD_SHARE, partiesOf(state))),
+      leadWithDefinition(reading, leadWithAskedFact(reading, led, LEAD_SHARE, partiesOf(state))),
     );
     // A Japanese question goes to a model as asked, so it may answer in Japanese; the glossary reads that
     // answer back into the sheets' English for the grounding check.

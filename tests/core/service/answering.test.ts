@@ -1087,6 +1087,16 @@ describe('a signing the sheets do not tell of', () => {
   });
 });
 
+describe("a month of a sheet's year", () => {
+  it('GIVEN "what did the US and japan do in october 2018" THEN the year is a time, not the 2018 sheet: the passage whose "last fall" is that October leads', async () => {
+    const answer = await ask('what did the US and japan do in october 2018');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toMatch(
+      /^Last fall, President Trump and Prime Minister Abe agreed to enter into negotiations/,
+    );
+  });
+});
+
 describe('a place the sheets do not give', () => {
   it.each([
     'what city is yokota airbase in',
