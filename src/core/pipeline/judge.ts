@@ -25,6 +25,7 @@ import {
   enumeratesNames,
   asksForTranslation,
   asksWhichNamedThings,
+  namesDaysAround,
 } from './question-shape.js';
 import { splitSentences } from '../answer/split-sentences.js';
 import { answersAskedFact, asksForPart, namesAmount, statesPart } from '../answer/asked-fact.js';
@@ -198,6 +199,10 @@ export function judge(
 
   // "How do you say thank you in Japanese?": the sheets are not a phrase book, though they say "Japanese".
   if (asksForTranslation(reading.question)) return { kind: 'not-covered', missing: [], missingWords: [] };
+  // "weather in tokyo this weekend?": sheets of 2018 and 2019 tell nothing of the days around the asking.
+  const daysAround = namesDaysAround(reading.question);
+  if (daysAround !== undefined)
+    return { kind: 'not-covered', missing: [daysAround], missingWords: [daysAround] };
   const decisive = coverage.some(isDecisive);
   const best = passages[0];
   if (

@@ -438,3 +438,16 @@ const TRANSLATION = new RegExp(
     String.raw`|\btranslat(?:e|ion\s+of)\b[^?.!]*\b(?:in|into|to)\s+${LANGUAGE}\b`,
   'iu',
 );
+
+/**
+ * "is it gonna rain in tokyo this weekend", "exchange rate peso to won today", "who should i start at flex
+ * this week": the days around the asking, which sheets written in 2018 and 2019 cannot tell of. The words
+ * naming them, as typed, or undefined. Not "right now" or "rn": "are they still haggling over a commerce
+ * pact right now?" asks where things stand, which a sheet's "currently ongoing" answers. Written for Kizuna
+ * from common English.
+ */
+export function namesDaysAround(question: string): string | undefined {
+  return DAYS_AROUND.exec(question)?.[0];
+}
+
+const DAYS_AROUND = /\b(?:today|tonight|tomorrow|this\s+(?:week|weekend|season)|next\s+(?:week|weekend))\b/iu;

@@ -1130,6 +1130,27 @@ describe('a sheet of a year the knowledge has none of', () => {
   });
 });
 
+describe('the days around the asking', () => {
+  it.each([
+    ["who should i start at flex this week, i'm down two running backs", 'this week'],
+    ['what is exchange rate peso to won today', 'today'],
+    ['anyone know if its gonna rain in tokyo this weekend', 'this weekend'],
+  ])(
+    'GIVEN "%s" THEN the sheets don\'t mention %j: they were written in 2018 and 2019',
+    async (question, words) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('not-covered');
+      expect(answer.text).toContain(words);
+    },
+  );
+
+  it('GIVEN "are the two governments still haggling over a commerce pact right now?" THEN "currently ongoing" answers', async () => {
+    const answer = await ask('are the two governments still haggling over a commerce pact right now?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('currently ongoing');
+  });
+});
+
 describe('a request for a translation', () => {
   it.each([
     'how do you say thank you in japanese? our sister city delegation visits next week',
