@@ -23,11 +23,12 @@ const MONEY_AMOUNT =
 const STATES_TIME =
   /\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|fall|autumn|winter|since|days|month|year|decades?|century|earlier|last|following|during)\b/i;
 /**
- * A person by title, a body by initials or by kind, or a group that acts ("U.S. Joint Strike Fighters",
- * "the Japanese and South Korean air forces"): what answers "who".
+ * A person by title, a body by initials or by kind, a group that acts ("U.S. Joint Strike Fighters",
+ * "the Japanese and South Korean air forces"), or two named parties opening the sentence as its subject
+ * ("The United States and Japan have launched…"): what answers "who".
  */
 const STATES_AGENT =
-  /\b(President|Prime Minister|Minister|First Lady|Advisor|Secretary|Ambassador|Emperor|Administration|Ministry|Agency|Bank|Corporation|Nations|militar(y|ies)|companies|leaders?|forces|troops|Fighters|bombers)\b|\b\p{Lu}{2,}\b|\bU\.S\./u;
+  /\b(President|Prime Minister|Minister|First Lady|Advisor|Secretary|Ambassador|Emperor|Administration|Ministry|Agency|Bank|Corporation|Nations|militar(y|ies)|companies|leaders?|forces|troops|Fighters|bombers)\b|\b\p{Lu}{2,}\b|\bU\.S\.|^(?:The\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\s+and\s+\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*\s+(?:have|has|had|are|were)\s+\p{Ll}+(?:ed|en)\b/u;
 /** A standing among others: an ordinal or a superlative ("third largest", "one of the largest", "first"). */
 const STATES_RANK =
   /\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|top|leading|foremost|largest|biggest|greatest|highest|most)\b/iu;

@@ -159,7 +159,15 @@ export function interpret(
         );
   const topical = topicalOf(coverage);
   const ownTopicTerms = topical.filter((item) => item.kind !== 'missing' && item.kind !== 'filler').length;
-  const followUp = intent === 'question' && isFollowUp(question, history, ownTopicTerms);
+  // "who took part?", "who went with him?": an everyday verb read as a sheet word ("took" → "taking") is no
+  // subject of its own; the conversation's is asked about.
+  const ownSubjects = topical.filter(
+    (item) =>
+      item.kind === 'exact' ||
+      item.kind === 'typo' ||
+      (item.kind === 'paraphrase' && !wordOptions.isEverydayWord(item.term.token)),
+  ).length;
+  const followUp = intent === 'question' && isFollowUp(question, history, ownSubjects);
   // Cheap on purpose (no coverage check): these run on earlier turns. A topic is any content word, the
   // sheets' or not ("the capital of France" is what "and Japan?" asks about); a name is one the sheets
   // write capitalised ("OPIC", "Abe").

@@ -621,6 +621,25 @@ describe('follow-ups in a longer conversation', () => {
     expect(answer.text).toMatch(/^In his State of the Union address/);
   });
 
+  it.each([
+    [
+      ['what are the two countries doing together in southeast asia and africa', 'who launched it?'],
+      'The United States and Japan have launched',
+    ],
+    [
+      ["did trump meet with the abductees' families?", 'who went with him?'],
+      'The President and the First Lady have met',
+    ],
+    [
+      ['tell me about the missile defense stuff', 'when were the drills?', 'who took part?'],
+      'South Korean militaries',
+    ],
+  ])("GIVEN %j THEN the last is answered from the conversation's subject: %j", async (questions, words) => {
+    const answer = await chat(...questions);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain(words);
+  });
+
   it('GIVEN "where in alabama?" after the plant THEN the sheets don\'t say where', async () => {
     const answer = await chat('tell me about the alabama plant', 'where in alabama?');
     expect(answer.outcome).toBe('related');
