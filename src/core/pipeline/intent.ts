@@ -54,6 +54,11 @@ export function withoutHostileParts(text: string): string {
 /** Words that ask for a whole sheet or topic in brief ("what's in the sheets about security?" too). */
 const OVERVIEW_WORDS =
   /\b(summar(?:y|ise|ize|ies)|overview|overall|in general|big picture|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|in (?:one|a single|a) (?:line|sentence)|one[\s-]liner|break\s*down|(?:main|key|major|big)\s+(?:sections|topics|themes|areas|parts|takeaways)|takeaways|outline|(?:what|which)\s+(?:topics|sections|subjects|themes)|(?:the\s+)?sections\s+(?:of|in)\s+the)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b|\bgive\s+me\s+everything\b|\b(?:sheets?|one|docs?|documents?)\s+cover(?:s|ed)?\s+(?:on|about|re|regarding)\b|\b(?:from\s+)?start\s+to\s+finish\b|\bthe\s+(?:[\p{L}-]+\s+){1,2}section\b(?![^?]*\b(?:say|says|said|mention|mentions)\s+(?:about|on)\b)/iu;
+/** Whether a message asks for an overview in so many words ("summarize…", "what's the newer fact sheet about?"). */
+export function asksForOverview(text: string): boolean {
+  return OVERVIEW_WORDS.test(text) || WHATS_IN_A_SHEET.test(text);
+}
+
 /** "What's in the 2019 sheet", "what does the 2018 one say" with nothing else asked. */
 const WHATS_IN_A_SHEET =
   /\bwhat(?:'?s| is| are| does| did| do)?\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|documents?|docs?)\b|\b(?:compare|contrast|differences?\s+between)\b[^?.!]*\b(?:sheets?|documents?|docs?|ones)\b/i;
@@ -64,7 +69,7 @@ const WHATS_IN_A_SHEET =
  * published?"). Answered from the knowledge's own titles and dates, never from a passage.
  */
 const ASKS_FOR_SOURCES =
-  /\b(?:which|what)\s+(?:documents?|docs|sources?|sheets?|fact\s*sheets?|files|data)\s+(?:do|did|does|are|can|have)\s+(?:you|u|kizuna|it|we)\b|\bwhat\s+(?:sources?|documents?|docs)\s+(?:are\s+)?(?:you|u)\s+(?:using|use|based\s+on)\b|\bwhere\s+(?:do|does)\s+(?:you|u|kizuna|the\s+bot)\s+get\s+(?:your|its|the)\s+(?:info|information|answers|facts|data)\b|\b(?:when|what\s+date)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\s+(?:published|released|issued|dated|written|put\s+out|out)\b|\bwhat\s+(?:date|day)\s+(?:is|was)\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\b|\bhow\s+(?:old|recent|new|current|up[\s-]to[\s-]date)\s+(?:are|is)\s+(?:the\s+|your\s+)?(?:fact\s*sheets?|sheets?|documents?|sources?|data|info)\b|\btitles?\b[^?.!]*\b(?:fact\s*sheets?|sheets?|documents?|docs?)\b|\b(?:fact\s*sheets?|sheets?|documents?|docs?)(?:['’]s?)?\s+(?:full\s+)?titles?\b/iu;
+  /\b(?:which|what)\s+(?:documents?|docs|sources?|sheets?|fact\s*sheets?|files|data)\s+(?:do|did|does|are|can|have)\s+(?:you|u|kizuna|it|we)\b|\bwhat\s+(?:sources?|documents?|docs)\s+(?:are\s+)?(?:you|u)\s+(?:using|use|based\s+on)\b|\bwhere\s+(?:do|does)\s+(?:you|u|kizuna|the\s+bot)\s+get\s+(?:your|its|the)\s+(?:info|information|answers|facts|data)\b|\b(?:when|what\s+date)\s+(?:was|were|is|are)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?)\s+(?:published|released|issued|dated|written|put\s+out|out)\b|\bwhat\s+(?:date|day)\s+(?:is|was)\s+(?:on\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fact\s*sheets?|sheets?|documents?|docs?|(?:older|newer|first|second|earlier|later|other)\s+one)\b|\bhow\s+(?:old|recent|new|current|up[\s-]to[\s-]date)\s+(?:are|is)\s+(?:the\s+|your\s+)?(?:fact\s*sheets?|sheets?|documents?|sources?|data|info)\b|\btitles?\b[^?.!]*\b(?:fact\s*sheets?|sheets?|documents?|docs?)\b|\b(?:fact\s*sheets?|sheets?|documents?|docs?)(?:['’]s?)?\s+(?:full\s+)?titles?\b/iu;
 
 /** "you're wrong", "that's not right", "wrong answer": feedback on the last answer, not a question. */
 const SAYS_ANSWER_WAS_WRONG =

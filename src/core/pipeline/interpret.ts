@@ -12,7 +12,7 @@ import { stem } from '../text/stem.js';
 import { MONTH_NAMES } from '../text/month-names.js';
 import type { ConversationTurn, KnowledgeDocument } from '../types.js';
 import { asksForMore, isFollowUp, isRepeated, leansOnConversation, standaloneQuestion } from './follow-up.js';
-import { classifyIntent, withoutHostileParts, type Intent } from './intent.js';
+import { asksForOverview, classifyIntent, withoutHostileParts, type Intent } from './intent.js';
 import { askerClauseWords } from './asker-clauses.js';
 import {
   askedFor,
@@ -167,7 +167,16 @@ export function interpret(
       item.kind === 'typo' ||
       (item.kind === 'paraphrase' && !wordOptions.isEverydayWord(item.term.token)),
   ).length;
-  const followUp = intent === 'question' && isFollowUp(question, history, ownSubjects);
+  const leans = intent === 'question' && isFollowUp(question, history, ownSubjects);
+  // "and the older one?" after "what's the newer fact sheet about?": the same request of another sheet.
+  const lastAsked = [...history].reverse().find((turn) => turn.role === 'user')?.text;
+  const overviewAgain =
+    leans &&
+    ownSubjects === 0 &&
+    lastAsked !== undefined &&
+    asksForOverview(lastAsked) &&
+    targetDocuments(question, context.documents) !== undefined;
+  const followUp = leans && !overviewAgain;
   // Cheap on purpose (no coverage check): these run on earlier turns. A topic is any content word, the
   // sheets' or not ("the capital of France" is what "and Japan?" asks about); a name is one the sheets
   // write capitalised ("OPIC", "Abe").
@@ -194,12 +203,21 @@ export function interpret(
   // A follow-up is judged with the conversation's topic: "did they pick up anything else?" is about the
   // subject of the question before it, and its own stray word ("pick") is one among many.
   const judged = followUp ? questionWords(standalone, wordOptions) : words;
+  // The earlier question's pointers at a sheet ("the newer fact sheet") point, they are not asked about.
+  const earlierPointers = new Set([
+    ...sheetOrderWords(standalone),
+    ...sheetDateWords(standalone, years, documentMonths(context.documents)),
+  ]);
   const judgedCoverage = followUp
-    ? assessCoverage(judged, context.vocabulary, context.wordVectors, [], context.coverage).map(asPointer)
+    ? assessCoverage(judged, context.vocabulary, context.wordVectors, [], context.coverage)
+        .map(asPointer)
+        .map((item): TermCoverage =>
+          earlierPointers.has(item.term.token) ? { term: item.term, kind: 'filler' } : item,
+        )
     : coverage;
   return {
     question,
-    intent,
+    intent: overviewAgain ? 'overview' : intent,
     history: followUp || repeated ? history : [],
     followUp,
     standalone,

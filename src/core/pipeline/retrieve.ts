@@ -106,19 +106,36 @@ export async function retrieveForReading(
 
 /**
  * "and what about USTDA?" after questions about OPIC: a follow-up that names something of the sheets' own
- * asks about it, so the passages naming it come first (in their order); the earlier turns only frame it.
+ * asks about it, as does one turning to something few passages speak of ("ok and what about hackers?",
+ * read as cyberspace, after a quotation); the passages naming it come first (in their order), and the
+ * earlier turns only frame it.
  */
 function withOwnNamesFirst(
   passages: readonly RetrievedPassage[],
   question: string,
   state: Pick<KnowledgeState, 'vocabulary'>,
 ): RetrievedPassage[] {
-  const names = new Set(contentTokens(question).filter((token) => state.vocabulary.names.has(token)));
-  if (names.size === 0) return [...passages];
-  const naming = (item: RetrievedPassage) =>
-    contentTokens(item.passage.text).some((token) => names.has(token));
+  const counts = state.vocabulary.stemPassageCounts;
+  const turning = TURNS_TO.test(question);
+  const own = new Set(
+    contentTokens(question)
+      .filter((token) => {
+        if (state.vocabulary.names.has(token)) return true;
+        const using = counts.get(stem(token)) ?? 0;
+        return turning && using > 0 && using <= DISTINCTIVE_PASSAGES;
+      })
+      .map(stem),
+  );
+  if (own.size === 0) return [...passages];
+  const naming = (item: RetrievedPassage) => contentTerms(item.passage.text).some((term) => own.has(term));
   return [...passages.filter(naming), ...passages.filter((item) => !naming(item))];
 }
+
+/** A follow-up that turns to something else: "and what about USTDA?", "ok how about hackers, anything?". */
+const TURNS_TO = /^\W*(?:(?:ok|okay|so|and|but|alright)\W+)*(?:what|how)\s+about\b/iu;
+
+/** A word the sheets use in at most this many passages tells what a follow-up asks about (USTDA, cyberspace). */
+const DISTINCTIVE_PASSAGES = 3;
 
 /**
  * How much more a passage scores when it gives the asked fact in its sharpest form: a standing for "where

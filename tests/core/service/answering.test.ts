@@ -640,6 +640,22 @@ describe('follow-ups in a longer conversation', () => {
     expect(answer.text).toContain(words);
   });
 
+  it('GIVEN "and the older one?" after "what\'s the newer fact sheet about?" THEN the older sheet\'s overview, not "don\'t mention newer"', async () => {
+    const answer = await chat("what's the newer fact sheet about?", 'and the older one?');
+    expect(answer.text).toContain('A Close Friendship:');
+    expect(answer.text).not.toContain('newer');
+  });
+
+  it('GIVEN "what date is the older one?" THEN the sheets and their dates', async () => {
+    const answer = await chat("what's the newer fact sheet about?", 'what date is the older one?');
+    expect(answer.text).toContain('circa April 2018');
+  });
+
+  it('GIVEN "ok and what about hackers, anything?" after a quotation THEN the cyberspace line leads', async () => {
+    const answer = await chat('"never been closer" - who said that?', 'ok and what about hackers, anything?');
+    expect(answer.text).toMatch(/^To protect sensitive and vital information/);
+  });
+
   it('GIVEN "where in alabama?" after the plant THEN the sheets don\'t say where', async () => {
     const answer = await chat('tell me about the alabama plant', 'where in alabama?');
     expect(answer.outcome).toBe('related');
