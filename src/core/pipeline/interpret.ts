@@ -91,6 +91,9 @@ export interface InterpretContext {
   readonly expansionSimilarity?: number;
 }
 
+/** Words at least this common in English (the word table's rank) are not searched by their paraphrase. */
+const LOOSE_PARAPHRASE_RANK = 1_000;
+
 /** Words more frequent than this rank in English (the word table's order) are everyday words, not names. */
 export const EVERYDAY_WORD_RANK = 5_000;
 
@@ -244,7 +247,13 @@ function expansions(
   const expansionsOf = new Map<string, string[]>();
   const namesFor = new Map<string, string[]>();
   for (const item of coverage) {
-    if ((item.kind === 'typo' || item.kind === 'paraphrase') && item.via !== undefined) words.push(item.via);
+    // A paraphrase of one of the commonest words ("keep" → "want", "got" → "never") is too loose to search
+    // with: it brought the passage that happens to use the sheet word ("where they want to be").
+    const loose =
+      item.kind === 'paraphrase' &&
+      (context.wordVectors?.rank(item.term.token) ?? Infinity) <= LOOSE_PARAPHRASE_RANK;
+    if ((item.kind === 'typo' || item.kind === 'paraphrase') && item.via !== undefined && !loose)
+      words.push(item.via);
     // Other forms of the word that the sheets use: "met" is also "meet", as in "meetings".
     if (!item.term.numeric) {
       words.push(
