@@ -77,6 +77,11 @@ export interface Reading {
    * Toyota, "lunar" → Moon, "astronauts" → NASA).
    */
   readonly namesFor: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Question tokens read as a sheet word only loosely: paraphrases of the commonest English words ("keep" →
+   * "want"), neither searched with nor aligned by that sheet word.
+   */
+  readonly looseParaphrases?: ReadonlySet<string>;
 }
 
 export interface InterpretContext {
@@ -241,7 +246,8 @@ export function interpret(
 function expansions(
   coverage: readonly TermCoverage[],
   context: InterpretContext,
-): Pick<Reading, 'expansions' | 'expansionsOf' | 'namesFor'> {
+): Pick<Reading, 'expansions' | 'expansionsOf' | 'namesFor' | 'looseParaphrases'> {
+  const looseParaphrases = new Set<string>();
   const threshold = context.expansionSimilarity ?? 0.6;
   const words: string[] = [];
   const expansionsOf = new Map<string, string[]>();
@@ -252,6 +258,7 @@ function expansions(
     const loose =
       item.kind === 'paraphrase' &&
       (context.wordVectors?.rank(item.term.token) ?? Infinity) <= LOOSE_PARAPHRASE_RANK;
+    if (loose) looseParaphrases.add(item.term.token);
     if ((item.kind === 'typo' || item.kind === 'paraphrase') && item.via !== undefined && !loose)
       words.push(item.via);
     // Other forms of the word that the sheets use: "met" is also "meet", as in "meetings".
@@ -277,5 +284,5 @@ function expansions(
     if (names.length > 0) namesFor.set(item.term.token, names);
     words.push(...nearest);
   }
-  return { expansions: words, expansionsOf, namesFor };
+  return { expansions: words, expansionsOf, namesFor, looseParaphrases };
 }

@@ -1,3 +1,4 @@
+import type { TermCoverage } from '../retrieval/term-coverage.js';
 import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import {
   mayAskForWords,
@@ -72,7 +73,7 @@ export async function retrieveForReading(
         reading.asks === 'rank' || reading.asks === 'where' ? SHARP_CANDIDATES : RERANK_CANDIDATES;
       const candidates = await state.retriever.retrieve(query, Math.max(k, breadth), filter);
       retrieved = withSharpAnswersAhead(
-        rerankByAlignment(candidates, reading.coverage, alignment, undefined, alignmentsOf(reading)),
+        rerankByAlignment(candidates, alignedCoverage(reading), alignment, undefined, alignmentsOf(reading)),
         reading,
         partiesOf(state),
       ).slice(0, k);
@@ -84,7 +85,7 @@ export async function retrieveForReading(
     const wide =
       alignment === undefined
         ? found
-        : rerankByAlignment(found, reading.coverage, alignment, undefined, alignmentsOf(reading));
+        : rerankByAlignment(found, alignedCoverage(reading), alignment, undefined, alignmentsOf(reading));
     const bestPerDocument = new Map<string, RetrievedPassage>();
     for (const item of wide)
       if (!bestPerDocument.has(item.document.id)) bestPerDocument.set(item.document.id, item);
@@ -199,6 +200,18 @@ export function withRemarksBehind(
 const alignmentsByReading = new WeakMap<Reading, Map<string, number>>();
 
 /** The alignments computed for this reading's words so far (its two searches share most passages). */
+/**
+ * The coverage soft alignment weighs: a paraphrase of one of the commonest words ("keep" → "want") is matched
+ * by its own meaning only, not by the sheet word it was read as (see {@link Reading.looseParaphrases}).
+ */
+function alignedCoverage(reading: Reading): readonly TermCoverage[] {
+  const loose = reading.looseParaphrases;
+  if (loose === undefined || loose.size === 0) return reading.coverage;
+  return reading.coverage.map((item) =>
+    loose.has(item.term.token) ? { term: item.term, kind: item.kind } : item,
+  );
+}
+
 function alignmentsOf(reading: Reading): Map<string, number> {
   let memo = alignmentsByReading.get(reading);
   if (memo === undefined) {

@@ -1093,6 +1093,22 @@ describe('a question whose only topic word the sheets never use', () => {
   });
 });
 
+describe('paraphrases of the commonest words', () => {
+  it.each([
+    [
+      'which leader rushed to see trump right after he got elected',
+      /^In the days following the 2016 Election/,
+    ],
+    ['is america promising to keep japan safe?', /^(?!The President and the First Lady)/],
+  ])(
+    'GIVEN "%s" THEN a loose reading of "got", "right" or "keep" does not bring the abductees\' passage first',
+    async (question, lead) => {
+      const answer = await ask(question);
+      expect(answer.text).toMatch(lead);
+    },
+  );
+});
+
 describe('a deed asked about with a word for words', () => {
   it('GIVEN "did trump pledge to defend japan" THEN the pledge leads, not a quotation', async () => {
     const answer = await ask('did trump pledge to defend japan');
