@@ -98,11 +98,13 @@ function mostPlaces(
     splitSentences(item.passage.text).some((sentence) => namesPlaceBeyond(sentence, question, isParty)),
   );
   if (!ASKS_FOR_PLACES.test(question)) return naming[0];
-  const count = (item: RetrievedPassage) => placesBeyond(item.passage.text, question, isParty).length;
-  return naming.reduce<RetrievedPassage | undefined>(
-    (best, item) => (best === undefined || count(item) > count(best) ? item : best),
-    undefined,
-  );
+  let most: RetrievedPassage | undefined;
+  let mostCount = -1;
+  for (const item of naming) {
+    const count = placesBeyond(item.passage.text, question, isParty).length;
+    if (count > mostCount) [most, mostCount] = [item, count];
+  }
+  return most;
 }
 
 /** Asks for several places: "which regions", "what parts of the world", "which countries". */

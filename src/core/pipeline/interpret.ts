@@ -212,10 +212,12 @@ export function interpret(
   // subject of the question before it, and its own stray word ("pick") is one among many.
   const judged = followUp ? questionWords(standalone, wordOptions) : words;
   // The earlier question's pointers at a sheet ("the newer fact sheet") point, they are not asked about.
-  const earlierPointers = new Set([
-    ...sheetOrderWords(standalone),
-    ...sheetDateWords(standalone, years, documentMonths(context.documents)),
-  ]);
+  const earlierPointers = followUp
+    ? new Set([
+        ...sheetOrderWords(standalone),
+        ...sheetDateWords(standalone, years, documentMonths(context.documents)),
+      ])
+    : new Set<string>();
   const judgedCoverage = followUp
     ? assessCoverage(judged, context.vocabulary, context.wordVectors, [], context.coverage)
         .map(asPointer)
