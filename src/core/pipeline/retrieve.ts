@@ -44,7 +44,7 @@ export interface RetrieveStageOptions {
 const RERANK_CANDIDATES = 12;
 
 /** Candidates when a standing or places are asked for (see {@link withSharpAnswersAhead}). */
-const SHARP_CANDIDATES = 24;
+const SHARP_CANDIDATES = 18;
 
 /**
  * Stage 3 of answering: the passages to answer from, best first. Searches the question as the person
