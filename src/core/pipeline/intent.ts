@@ -19,7 +19,7 @@ export type Intent = 'question' | 'overview' | 'sources' | 'chit-chat' | 'unclea
  * tags, escape sequences typed literally. None of them is a question about the alliance.
  */
 const HOSTILE_PATTERNS: readonly RegExp[] = [
-  /\{\{[^}]*\}\}|\$\{[^}]*\}|\{%[^%]*%\}/,
+  /\{\{[^}]*\}\}|\$\{[^}]*\}|\{%[^%]*%\}|(?:%[sdnxp]){2,}/,
   /\b(ignore|disregard|forget)\b[^.?!]{0,40}\b(instructions?|prompts?|rules|context)\b/i,
   /\bsystem\s+prompt\b|\bjailbreak\b|\bDAN mode\b/i,
   /\b(drop|truncate|delete\s+from|insert\s+into|select\s+\*)\b[^?]{0,20}\b(table|from|values)?\b.*(;|--)/i,
@@ -53,7 +53,7 @@ export function withoutHostileParts(text: string): string {
 
 /** Words that ask for a whole sheet or topic in brief ("what's in the sheets about security?" too). */
 const OVERVIEW_WORDS =
-  /\b(summar(?:y|ise|ize|ies)|overview|overall|in general|big picture|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|in (?:one|a single|a) (?:line|sentence)|one[\s-]liner|break\s*down|(?:main|key|major|big)\s+(?:sections|topics|themes|areas|parts|takeaways)|takeaways|outline|(?:what|which)\s+(?:topics|sections|subjects|themes)|(?:the\s+)?sections\s+(?:of|in)\s+the)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b|\bgive\s+me\s+everything\b|\b(?:sheets?|one|docs?|documents?)\s+cover(?:s|ed)?\s+(?:on|about|re|regarding)\b|\b(?:from\s+)?start\s+to\s+finish\b|\bthe\s+(?:[\p{L}-]+\s+){1,2}section\b(?![^?]*\b(?:say|says|said|mention|mentions)\s+(?:about|on)\b)/iu;
+  /\b(summar(?:y|ise|ize|ies)|overview|overall|in general|big picture|tl;?\s?dr|gist|rundown|recap|highlights|main points|key points|in a nutshell|in (?:one|a single|a) (?:line|sentence)|(?:one|a) (?:line|sentence) each|one[\s-]liner|break\s*down|(?:main|key|major|big)\s+(?:sections|topics|themes|areas|parts|takeaways)|takeaways|outline|(?:what|which)\s+(?:topics|sections|subjects|themes)|(?:the\s+)?sections\s+(?:of|in)\s+the)\b|\bwhat(?:'?s| is)\s+in\s+the\s+(?:fact\s*)?sheets?\s+(?:about|on)\b|\beverything\s+(?:the\s+)?(?:fact\s*)?sheets?\s+say\b|\bgive\s+me\s+everything\b|\b(?:sheets?|one|docs?|documents?)\s+cover(?:s|ed)?\s+(?:on|about|re|regarding)\b|\b(?:from\s+)?start\s+to\s+finish\b|\bthe\s+(?:[\p{L}-]+\s+){1,2}section\b(?![^?]*\b(?:say|says|said|mention|mentions)\s+(?:about|on)\b)/iu;
 /** Whether a message asks for an overview in so many words ("summarize…", "what's the newer fact sheet about?"). */
 export function asksForOverview(text: string): boolean {
   return OVERVIEW_WORDS.test(text) || WHATS_IN_A_SHEET.test(text);
@@ -61,7 +61,7 @@ export function asksForOverview(text: string): boolean {
 
 /** "What's in the 2019 sheet", "what does the 2018 one say" with nothing else asked. */
 const WHATS_IN_A_SHEET =
-  /\bwhat(?:'?s| is| are| does| did| do)?\s+(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|documents?|docs?)\b|\b(?:compare|contrast|differences?\s+between)\b[^?.!]*\b(?:sheets?|documents?|docs?|ones)\b/i;
+  /\bwhat(?:'?s| is| are| r| does| did| do)?\s+(?:in\s+)?(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?(?:fact\s*)?(?:sheets?|one|documents?|docs?)\b|\b(?:compare|contrast|differences?\s+between)\b[^?.!]*\b(?:sheets?|documents?|docs?|ones)\b/i;
 
 /**
  * Questions about Kizuna's own documents: which ones it has, what they are about as a set, when one was

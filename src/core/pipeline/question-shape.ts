@@ -175,8 +175,12 @@ export function sheetOrderWords(question: string): Set<string> {
     if (!EARLIEST.test(phrase) && !LATEST.test(phrase)) continue;
     for (const word of phrase.toLowerCase().split(/\s+/)) words.add(word);
   }
+  // "these 2 docs", "the two sheets": how many sheets there are, not a number asked about.
+  for (const match of question.matchAll(COUNTED_SHEETS)) words.add((match[1] ?? '').toLowerCase());
   return words;
 }
+
+const COUNTED_SHEETS = new RegExp(String.raw`\b(2|two)\s+${SHEET_NOUN}\b`, 'giu');
 
 /**
  * Month words that date a sheet rather than name a topic: "the may 2019 sheet", "per the April 2018 doc"

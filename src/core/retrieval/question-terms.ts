@@ -44,6 +44,8 @@ export const META_TOKENS: ReadonlySet<string> = new Set([
   'documents',
   'doc',
   'docs',
+  'pdf',
+  'pdfs',
   'white',
   'house',
   'kizuna',
@@ -187,6 +189,10 @@ export function questionWords(
     // In a message typed in capitals an acronym cannot be told apart, except when the message is the
     // acronym itself ("NATO?", "TPP"): one or two words are a name asked about, not a shouted question.
     const acronym = (!shouting || words.length <= 2) && /^\p{Lu}{2,}$/u.test(word.replace(/[^\p{L}]/gu, ''));
+    // "Japan-owned": a part of a hyphenated word is a name only if it is capitalised itself.
+    const parts = word.split(/[-\u2010-\u2015]/u);
+    const lowerPart = (token: string) =>
+      parts.length > 1 && parts.some((part) => part === token && part !== part.toUpperCase());
     for (const token of tokenize(word)) {
       if (!isContentToken(token) || META_TOKENS.has(token) || CASUAL_FILLERS.has(token)) continue;
       terms.push({
@@ -197,9 +203,10 @@ export function questionWords(
         numeric: /^\p{N}/u.test(token),
         ...(isApproximate(question, words, wordIndex) ? { approximate: true } : {}),
         properNoun:
-          acronym ||
-          (capitalized &&
-            (!sentenceStart || (options.isEverydayWord !== undefined && !options.isEverydayWord(token)))),
+          !lowerPart(token) &&
+          (acronym ||
+            (capitalized &&
+              (!sentenceStart || (options.isEverydayWord !== undefined && !options.isEverydayWord(token))))),
       });
     }
   });

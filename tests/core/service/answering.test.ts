@@ -434,6 +434,10 @@ describe('aliases, paraphrases and subjects the sheets never mention', () => {
 });
 
 describe('messages that are not questions', () => {
+  it('GIVEN format strings and a role mention ("%s%s%s%n <@&000000000000000000> ```undefined```") THEN "could you say…"', async () => {
+    expect((await ask('%s%s%s%n <@&000000000000000000> ```undefined```')).outcome).toBe('unclear');
+  });
+
   it('GIVEN template placeholders with a dot inside ("{{user.question}} ${PROMPT} %s") THEN "could you say…", not a refusal naming "user"', async () => {
     const answer = await ask('{{user.question}} ${PROMPT} %s');
     expect(answer.outcome).toBe('unclear');
@@ -462,6 +466,7 @@ describe('messages that are not questions', () => {
     'test test 1 2',
     'hola',
     '<@123456789012345678> ty that helped a ton',
+    'brb gotta do homework',
     'oorah 🇺🇸🇯🇵 ||semper fi||',
   ])('GIVEN "%s" THEN a friendly reply with an example, never a passage nor a refusal', async (message) => {
     const answer = await ask(message);
@@ -980,6 +985,9 @@ describe('everyday words for what the sheets name', () => {
     ['wait the two leaders r actually tight?? how many times they linked up', 'nearly 30'],
     ['whats the plan to get kim to ditch his arsenal', 'relinquish its nuclear weapons program'],
     ['smh whats reiwa', 'beautiful harmony'],
+    ['where does nippon rank among countries pouring cash into america', 'third largest'],
+    ['did the un ever punish pyongyang? how many times', 'four rounds of sanctions'],
+    ['roughly how many folks over here owe their paycheck to nippon-owned firms?', '850,000'],
     [
       "what'd them two agree on about makin sure commerce is even-steven in both directions?",
       'reciprocal trade',
@@ -1490,6 +1498,13 @@ describe('overviews', () => {
     expect(answer.text).toContain('nearly 30 official meetings');
     expect(answer.text).toContain('$1.6 billion');
     expect(answer.text).toContain('four rounds of sanctions');
+  });
+
+  it('GIVEN "what r these 2 docs even about, like one sentence each pls" THEN both sheets\' overview, "2" no topic', async () => {
+    const answer = await ask(
+      '<@987654321098765432> what r these 2 docs even about, like one sentence each pls',
+    );
+    expect(answer.text).toContain('What the fact sheets cover');
   });
 
   it('GIVEN both sheets summarized THEN one line per section: there is no room for more', async () => {
