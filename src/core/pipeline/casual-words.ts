@@ -16,7 +16,7 @@ export const CASUAL_FILLERS: ReadonlySet<string> = new Set(
   wait legit fake ballpark supposedly reportedly apparently allegedly even ja
   prof profs professor teacher teachers class classes lecture lectures seminar seminars quiz quizzes exam exams
   midterm midterms finals homework hw assignment assignments essay essays presentation presentations outline
-  cram cramming studying tomorrow tonight asap gist boss podcast need smh ikr istg ffs jk ong icl welp meh oof ugh yikes pov vc squad`
+  cram cramming studying tomorrow tonight asap gist boss podcast need smh ikr istg ffs jk ong icl welp meh oof ugh yikes pov vc squad cap`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );
