@@ -31,7 +31,7 @@ function asksForWords(question: string): boolean {
 
 /** A yes-or-no question about a commitment to do something, or who was praised or called on. */
 const ASKS_ABOUT_A_DEED =
-  /^\W*(?:so\s+)?(?:did|does|do|has|have|had|is|was|will)\b[^?]*\b(?:pledg(?:e|es|ed)|promis(?:e|es|ed)|vow(?:s|ed)?)\s+to\s+(?!the\b|them\b|him\b|her\b)\p{L}+|\bwho(?:m)?\s+(?:did|does|has|had)\s+(?:\S+\s+){1,2}?prais(?:e|es|ed)\b|\bwho\s+(?:has\s+)?prais(?:ed|es)\s+(?:it|them|that|this|the\s+\S+)\b/iu;
+  /^\W*(?:so\s+)?(?:did|does|do|has|have|had|is|was|will)\b[^?]*\b(?:pledg(?:e|es|ed)|promis(?:e|es|ed)|vow(?:s|ed)?)\s+to\s+(?!the\b|them\b|him\b|her\b)\p{L}+|\bwho(?:m)?\s+(?:did|does|has|had)\s+(?:\S+\s+){1,2}?prais(?:e|es|ed)\b|\bwho\s+(?:has\s+)?prais(?:ed|es)\s+(?:it|them|that|this|the\s+\S+)\b|\b(?:when|where)\s+(?:did|does|has|had)\s+(?:\S+\s+){1,3}?prais(?:e|es|ed)\b/iu;
 
 /**
  * The share of a passage's characters inside double quotation marks, 0–1: "Prime Minister Abe has
