@@ -2,6 +2,7 @@
  * The invented world synthetic fact sheets are set in: other partners, other years, other places.
  * Names are real enough to read naturally; what matters is that each substitution makes a sentence distinct.
  */
+import { MONTHS_IN_FULL } from '../src/core/text/month-names.js';
 
 export interface Partner {
   /** As in "the United States and Germany". */
@@ -272,20 +273,7 @@ export const ORDINAL_WORDS: readonly string[] = [
   'seventh',
   'eighth',
 ];
-export const MONTHS: readonly string[] = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+export const MONTHS: readonly string[] = MONTHS_IN_FULL;
 
 /** Invented people for the real sheets' other named individuals. */
 export const ADVISERS: readonly string[] = [

@@ -277,15 +277,11 @@ export function judge(
     const absent = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === attribute);
     if (absent !== undefined) return { kind: 'related', missing: [absent.term.word] };
     // "Japan's FDI in 2017?" when the passage gives 2016: the number asked about must be in the answer.
-    const lead = new Set(
-      passages
-        .filter((item) => item.score >= best.score * LEAD_SHARE)
-        .flatMap((item) => contentTokens(item.passage.text)),
-    );
+    const leading = passages.filter((item) => item.score >= best.score * LEAD_SHARE);
+    const lead = new Set(leading.flatMap((item) => contentTokens(item.passage.text)));
     // A time told as "last fall" dates only its own passage: "what did the US and Japan do in October 2018?"
     // is answered by the trade talks begun "last fall" (in a May 2019 sheet), which then lead, not by
     // November 2017's memorandums retrieved beside them.
-    const leading = passages.filter((item) => item.score >= best.score * LEAD_SHARE);
     const dating = (number: string) =>
       leading.find((item) => datesMonthOfYear(reading.question, number, [item]));
     const undated = reading.statedNumbers.filter((number) => !lead.has(number));

@@ -116,14 +116,10 @@ function assessTerm(
     if (known === undefined) return { term, kind: 'missing' };
   }
   const query = unit(known);
+  const closestSheetWord = (threshold: number) =>
+    nearestMeaningsOf(term.token, query, vocabulary.wordVectors, threshold, 1)[0];
   if (term.properNoun || isPlaceName(term.token) || options.isKnownName?.(term.token) === true) {
-    const sameThing = nearestMeaningsOf(
-      term.token,
-      query,
-      vocabulary.wordVectors,
-      options.nameSimilarity,
-      1,
-    )[0];
+    const sameThing = closestSheetWord(options.nameSimilarity);
     // Two places are never one place, however alike their contexts ("texas" is not "alabama").
     return sameThing === undefined || (isPlaceName(term.token) && isPlaceName(sameThing))
       ? { term, kind: 'missing', name: true }
@@ -131,18 +127,12 @@ function assessTerm(
   }
 
   const paraphraseOf =
-    nearestMeaningsOf(term.token, query, vocabulary.wordVectors, options.paraphraseSimilarity, 1)[0] ??
+    closestSheetWord(options.paraphraseSimilarity) ??
     closestMeaning(query, context, options.contextParaphraseSimilarity);
   // A word whose closest sheet word is a name is itself a name ("osaka" → "tokyo"): names need the
   // closer meaning, and one the sheets never use is decisive.
   if (paraphraseOf !== undefined && vocabulary.names.has(paraphraseOf)) {
-    const sameThing = nearestMeaningsOf(
-      term.token,
-      query,
-      vocabulary.wordVectors,
-      options.nameSimilarity,
-      1,
-    )[0];
+    const sameThing = closestSheetWord(options.nameSimilarity);
     return sameThing === undefined
       ? { term, kind: 'missing', name: true }
       : { term, kind: 'paraphrase', via: sameThing };
