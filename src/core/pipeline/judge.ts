@@ -30,7 +30,7 @@ import {
 import { splitSentences } from '../answer/split-sentences.js';
 import { answersAskedFact, asksForPart, namesAmount, statesPart } from '../answer/asked-fact.js';
 import { asksForOpeningQuotation } from '../service/quotation-intent.js';
-import { isVerbInflection } from '../text/word-senses.js';
+import { isVerb, isVerbInflection } from '../text/word-senses.js';
 import { MONTH_NAMES, MONTHS_IN_FULL, monthNumber } from '../text/month-names.js';
 
 /**
@@ -100,7 +100,8 @@ const CENTRAL_WORD_PASSAGES = 3;
 const PREDICATE_WEIGHT = 0.25;
 
 /**
- * Missing words used as verbs, by position among the question's words: inflected verb forms, except an
+ * Missing words used as verbs, by position among the question's words: inflected verb forms and any verb
+ * right after "who", except an
  * "-ing" form after a preposition, article or possessive ("anything on hacking", "the bombing"), which is
  * a noun and may well be the subject.
  */
@@ -109,8 +110,9 @@ function predicateWords(words: Reading['words'], coverage: readonly TermCoverage
   for (const item of coverage) {
     const { term } = item;
     if (item.kind !== 'missing' || term.numeric || term.properNoun || item.name === true) continue;
-    if (!isVerbInflection(term.token)) continue;
     const before = (words.words[term.wordIndex - 1] ?? '').toLowerCase();
+    // "who contacted first", and also "who contact first" as people type it: after "who" comes its verb.
+    if (!isVerbInflection(term.token) && !(before === 'who' && isVerb(term.token))) continue;
     if (term.token.endsWith('ing') && NOUN_MARKERS.test(before)) continue;
     found.add(term.wordIndex);
   }

@@ -13,8 +13,17 @@
 export function splitPreamble(text: string): {
   readonly preamble?: string;
   readonly afterword?: string;
+  /** The afterword is an impression tacked on with a comma ("…, feels like every week lmao"): never asked. */
+  readonly aside?: boolean;
   readonly question: string;
 } {
+  const tail = IMPRESSION_TAIL.exec(text);
+  if (tail !== null) {
+    const asked = text.slice(0, tail.index).trim();
+    if ((asked.match(/[\p{L}\p{N}]+/gu) ?? []).length >= MIN_QUESTION_WORDS && !asked.includes('?')) {
+      return { question: asked, afterword: tail[1]?.trim() ?? '', aside: true };
+    }
+  }
   const sentences = text
     .split(SENTENCE_END)
     .map((sentence) => sentence.trim())
@@ -44,6 +53,13 @@ const SENTENCE_END = /(?<=[\p{Ll}\p{N}]{2}[.!?]+|[?!]+)\s+/u;
 /** A sentence that opens as a question does, whatever its closing mark. */
 const ASKS =
   /^\W*(?:(?:and|so|also|like|or|but|ok|okay)\s+)?(?:what|whats|who|whos|whose|when|where|wher|why|how|which|is|are|was|were|do|does|did|can|could|will|would|has|have|should)\b/iu;
+
+/**
+ * An impression added after a comma at the end of a one-sentence question, in the asker's own voice: "how
+ * many times have they met, feels like every week lmao", "…, seems like a lot". What it feels like is not
+ * what is asked, and its words ("every week") would be searched as if they were.
+ */
+const IMPRESSION_TAIL = /,\s*((?:(?:it|that|this|which)\s+)?(?:feels|felt|seems|seemed|sounds|looks)\s+like\b[^?]*)$/iu;
 
 /** Fewest words a question needs to be read without the rest of the message ("Is that so?" is not). */
 const MIN_QUESTION_WORDS = 5;

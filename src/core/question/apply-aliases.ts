@@ -217,21 +217,32 @@ function standsAsName(text: string, start: number, end: number): boolean {
     return false;
   if (/^\s*(?:%|percent\b|k\b)/iu.test(after)) return false;
   if (/^['’]s\b/u.test(after)) return true;
-  const previous = /([\p{L}'’]+)\s+$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+  // "w/ 45": chat shorthand for "with".
+  const previous = (/([\p{L}'’]+)\/?\s+$/u.exec(before)?.[1]?.toLowerCase() ?? '').replace(/^w$/u, 'with');
   const next = /^\s+([\p{L}'’]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
+  const auxiliary = AUXILIARIES.test(previous);
   // "did 45 speak", not "did 45 companies invest".
-  if (
-    /^(?:did|does|do|will|would|can|could|should|didn['’]t|doesn['’]t)$/u.test(previous) &&
-    isVerb(next) &&
-    !next.endsWith('s')
-  )
-    return true;
+  if (auxiliary && isVerb(next) && !next.endsWith('s')) return true;
   if (next !== '' && isVerbInflection(next) && !next.endsWith('ing')) return true;
+  // A singular verb before it agrees with one person, never with a count of 45: "is 45 aiming for",
+  // "has 45 visited" (but "is 45 enough?", "was 45 a lot?" stay numbers).
+  if (SINGULAR_AUXILIARIES.test(previous) && next !== '' && isVerbInflection(next)) return true;
+  // Two people asked about together: "did 45 and his wife meet…", "have 45 and shinzo talked" (not "did 45
+  // and 50 companies…").
+  if (auxiliary && next === 'and' && !/^\s+and\s+(?:\p{N}|(?:a|an|the|some|more|other)\b)/iu.test(after))
+    return true;
   return (
     /^(?:with|to|from|by|for|and|about|against|like|than|meet|met|told|asked|called)$/u.test(previous) &&
     (next === '' ? /^\s*(?:[?!.,;:]|$)/u.test(after) : NAME_FOLLOWERS.has(next))
   );
 }
+
+/** Auxiliaries a question puts before its subject ("did 45 …", "have 45 and … met"). */
+const AUXILIARIES =
+  /^(?:did|does|do|will|would|can|could|should|has|have|had|is|was|didn['’]t|doesn['’]t|hasn['’]t|haven['’]t|isn['’]t|wasn['’]t)$/u;
+
+/** Auxiliaries that agree with one subject only. */
+const SINGULAR_AUXILIARIES = /^(?:is|was|has|isn['’]t|wasn['’]t|hasn['’]t)$/u;
 
 /** Words that follow a name and never a count ("with 45 ahead of…", "with 45 over the past year"). */
 const NAME_FOLLOWERS: ReadonlySet<string> = new Set(

@@ -259,6 +259,8 @@ function isApproximate(question: string, words: readonly string[], index: number
   if ([words[index + 1], words[index + 2]].some((next) => /^-?ish\b|-ish$/i.test(next ?? ''))) return true;
   const before = (words[index - 1] ?? '').toLowerCase();
   if (followsMonth(words, index)) return true;
+  // "…could it employ? 4k? 5k?": a number typed on its own as one more question is a guess put forward.
+  if (/[?]\s*[~$]?\d/u.test(question) && standsAsGuess(question, word)) return true;
   const twoBefore = `${(words[index - 2] ?? '').toLowerCase()} ${before}`;
   return (
     HEDGES.has(before) ||
@@ -267,6 +269,11 @@ function isApproximate(question: string, words: readonly string[], index: number
     (/[~+]/.test(question) &&
       new RegExp(`~\\s*\\$?${escapeRegExp(word)}|${escapeRegExp(word)}[\\p{L}]*\\s*\\+`, 'u').test(question))
   );
+}
+
+/** The number alone between question marks (or opening the message): "employ? 4k? 5k?". */
+function standsAsGuess(question: string, word: string): boolean {
+  return new RegExp(`(?:^|[?!]\\s*)[~$]?${escapeRegExp(word)}[\\p{L}+]*\\s*\\?`, 'u').test(question);
 }
 
 /**

@@ -494,7 +494,7 @@ export class KizunaService implements KizunaCore {
     // shipping lanes n stuff") is part of what is asked; one that names none ("on mobile") is not.
     const afterword =
       split.afterword !== undefined &&
-      !(await this.interpretWithCondenser(split.afterword, [], state)).hasTopic
+      (split.aside === true || !(await this.interpretWithCondenser(split.afterword, [], state)).hasTopic)
         ? split.afterword
         : undefined;
     const question =

@@ -42,4 +42,17 @@ describe('splitPreamble', () => {
   ])('GIVEN %s THEN the message stays whole', (_kind, text) => {
     expect(splitPreamble(text)).toEqual({ question: text });
   });
+
+  it.each([
+    ['bro how many times have they actually met, feels like every week lmao', 'bro how many times have they actually met', 'feels like every week lmao'],
+    ['how much did japan invest in the us, seems like a lot', 'how much did japan invest in the us', 'seems like a lot'],
+  ])('GIVEN an impression after a comma ("%s") THEN it is an aside, not asked', (text, question, afterword) => {
+    expect(splitPreamble(text)).toEqual({ question, afterword, aside: true });
+  });
+
+  it('GIVEN "feels like" inside the question THEN nothing is set apart', () => {
+    expect(splitPreamble('why does it feel like japan and the us are close?')).toEqual({
+      question: 'why does it feel like japan and the us are close?',
+    });
+  });
 });

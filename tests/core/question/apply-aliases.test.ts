@@ -101,6 +101,11 @@ describe('a number people use as a name', () => {
     ['the car factory 45 bragged about', 'factory Donald J. Trump bragged'],
     ["what was 45's message?", "Donald J. Trump's message"],
     ['his rapport with 45 over the past year', 'with Donald J. Trump over'],
+    ['what kind of commerce is 45 aiming for', 'is Donald J. Trump aiming'],
+    ['who got face time w 45 after he won?', 'w Donald J. Trump after'],
+    ['who got face time w/ 45 after he won?', 'w/ Donald J. Trump after'],
+    ['did 45 and his wife ever sit down with them?', 'did Donald J. Trump and his wife'],
+    ['how many times have 45 and shinzo talked?', 'have Donald J. Trump and shinzo'],
   ])('GIVEN "%s" THEN it stands as the name', (text, expected) => {
     expect(applyAliases(text, table)).toContain(expected);
   });
@@ -112,6 +117,10 @@ describe('a number people use as a name', () => {
     'is it about 45 percent?',
     'was it $45 billion?',
     'they held about 45 meetings with 45 over',
+    'is 45 enough?',
+    'was 45 a lot of meetings?',
+    'did 45 and 50 companies invest?',
+    'were 45 working there?',
   ])('GIVEN "%s" THEN a count stays a number', (text) => {
     expect(applyAliases(text, table).replace('with Donald J. Trump over', '')).not.toContain('Donald');
   });

@@ -16,6 +16,7 @@ describe('questionWords: numbers offered as a guess', () => {
     ['how many jobs, i think 900,000?', ['900,000']],
     ['is it true they support 900,000 jobs?', ['900,000']],
     ['are there 4,000 or 40,000 jobs at the plant?', ['4,000', '40,000']],
+    ['how many could the plant employ? 4,000? 5,000?', ['4,000', '5,000']],
   ])('GIVEN "%s" THEN %j is the asker’s', (question, tokens) => {
     expect(guessed(question)).toEqual(tokens);
   });
@@ -24,6 +25,7 @@ describe('questionWords: numbers offered as a guess', () => {
     'how many jobs did japanese companies support in 2023?',
     'did japan invest in 2020?',
     'what happened to the 850,000 jobs?',
+    'what happened in 2016? 850,000 jobs?',
   ])('GIVEN "%s" THEN its number is a fact to find', (question) => {
     expect(guessed(question)).toEqual([]);
   });

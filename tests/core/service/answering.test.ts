@@ -1736,3 +1736,35 @@ describe('quotations (npm run quote, /quote)', () => {
     expect(core.speakers('')).toHaveLength(core.speakers().length);
   });
 });
+
+describe('shorthand for people, calls and counts', () => {
+  it.each([
+    ['what kind of commerce is 45 aiming for between washington and tokyo', 'mutually beneficial trade'],
+    ["did 45 and his wife ever sit down w relatives of folks kidnapped by kim's govt?", 'abducted'],
+    ['which head of govt was quickest to get face time w 45 after he won?', 'first world leader'],
+    ['what did trump call shinzo?', 'tough Prime Minister'],
+    ['ok but who reached out first after the election', 'first world leader'],
+    ['how many gigs do tokyo-based corps keep alive stateside?', '850,000'],
+    ['is the pentagon reshuffling the soldiers it keeps over there?', 'realigning'],
+  ])('GIVEN "%s" THEN the passage saying it is cited', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, words)).toBe(true);
+  });
+
+  it('GIVEN an impression tacked on after a comma THEN it is not searched as the question', async () => {
+    const answer = await ask(
+      'bro how many times have 45 and shinzo actually linked up or hopped on a call, feels like every week lmao',
+    );
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('nearly 30');
+  });
+
+  it('GIVEN guesses typed as questions of their own ("4k? 5k?") THEN they are guesses, not subjects', async () => {
+    const answer = await ask(
+      'what headcount could that car factory down in the heart of dixie eventually employ? 4k? 5k?',
+    );
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('4,000');
+  });
+});
