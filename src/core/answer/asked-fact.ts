@@ -263,6 +263,23 @@ export function enumeratesNames(sentence: string): boolean {
 
 const NAMES_ENUMERATED = /\p{Lu}[\p{L}\p{N}.-]*\)?,?\s+and\s+(?:the\s+)?\p{Lu}/u;
 
+/** A run of capitalised names joined by commas and a last "and": "Toyota, Mazda, Honda, and Denso". */
+const NAME_RUN = String.raw`\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,3}\)?`;
+const ENUMERATION = new RegExp(String.raw`(?:${NAME_RUN},\s+)*${NAME_RUN},?\s+and\s+(?:the\s+)?\p{Lu}`, 'gu');
+
+/**
+ * How many names a sentence lists in its longest enumeration: 4 for "Toyota, Mazda, Honda, and Denso", 2
+ * for "Toyota and Mazda", 0 without one (see enumeratesNames).
+ */
+export function namesListed(sentence: string): number {
+  let most = 0;
+  for (const match of sentence.matchAll(ENUMERATION)) {
+    const commas = (match[0].match(/,\s+(?!and\b)/gu) ?? []).length;
+    most = Math.max(most, commas + 2);
+  }
+  return most;
+}
+
 /**
  * A question after a part of an amount the sheets may give only in sum: "how much of the $1.6 billion is
  * Mazda's share?", "how many of those jobs are in manufacturing?", "how much did Honda put in on its own?",

@@ -13,6 +13,7 @@ import {
 import {
   answersAskedFact,
   enumeratesNames,
+  namesListed,
   namesPlaceBeyond,
   placesBeyond,
   statesPosition,
@@ -53,12 +54,24 @@ export function leadWithAskedFact(
   // Named things are often listed a little way from the passage that speaks of them as a whole
   // ("Japanese companies support over 850,000 jobs" → "companies such as Toyota, Mazda…"), so a list may
   // lead from as far as a count may (see reachForAskedFact).
-  const listed = () =>
-    passages.find(
-      (item) =>
-        item.score >= best.score * REACH_SHARE &&
-        said(item, (sentence) => enumeratesNames(withoutParties(sentence, isParty))),
-    );
+  // The longest list leads: "which firms poured cash into plants?" is answered by "Toyota, Mazda, Honda, and
+  // Denso", not by the two companies praised for one plant; the better retrieved among equals.
+  const listed = () => {
+    let most: RetrievedPassage | undefined;
+    let mostNames = 0;
+    for (const item of passages) {
+      if (item.score < best.score * REACH_SHARE) continue;
+      const names = Math.max(
+        0,
+        ...splitSentences(item.passage.text).map((sentence) => {
+          const plain = withoutParties(sentence, isParty);
+          return enumeratesNames(plain) ? Math.max(2, namesListed(plain)) : 0;
+        }),
+      );
+      if (names > mostNames) [most, mostNames] = [item, names];
+    }
+    return most;
+  };
   const office = askedOffice(question);
   const exact =
     reading.asks === 'count' && countsNamedThings(question)

@@ -11,6 +11,7 @@ import {
   statesAskedFact,
   statesPlaceBeyond,
   statesTimeBeyond,
+  namesListed,
 } from '../../../src/core/answer/asked-fact.js';
 
 describe('statesTimeBeyond', () => {
@@ -187,5 +188,16 @@ describe('placesBeyond', () => {
     expect(
       placesBeyond('Also in November 2017, they signed a memorandum.', 'which regions?', parties),
     ).toEqual([]);
+  });
+});
+
+describe('namesListed', () => {
+  it.each([
+    ['Major Japanese companies such as Toyota, Mazda, Honda, and Denso have invested billions.', 4],
+    ['President Trump praised Toyota and Mazda for investing $1.6 billion.', 2],
+    ['the U.S., Japanese, and South Korean militaries conducted a joint exercise', 3],
+    ['Japan is a close ally of the United States.', 0],
+  ])('GIVEN "%s" THEN it lists %i names', (sentence, count) => {
+    expect(namesListed(sentence)).toBe(count);
   });
 });

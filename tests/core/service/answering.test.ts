@@ -1746,6 +1746,8 @@ describe('shorthand for people, calls and counts', () => {
     ['ok but who reached out first after the election', 'first world leader'],
     ['how many gigs do tokyo-based corps keep alive stateside?', '850,000'],
     ['is the pentagon reshuffling the soldiers it keeps over there?', 'realigning'],
+    ['which big-name firms from over there poured serious cash into plants & labs stateside', 'Denso'],
+    ['which car brands from over there have sunk serious cash into stateside plants?', 'Denso'],
   ])('GIVEN "%s" THEN the passage saying it is cited', async (question, words) => {
     const answer = await ask(question);
     expect(answer.outcome).toBe('answered');
