@@ -120,8 +120,9 @@ function assessTerm(
     nearestMeaningsOf(term.token, query, vocabulary.wordVectors, threshold, 1)[0];
   if (term.properNoun || isPlaceName(term.token) || options.isKnownName?.(term.token) === true) {
     const sameThing = closestSheetWord(options.nameSimilarity);
-    // Two places are never one place, however alike their contexts ("texas" is not "alabama").
-    return sameThing === undefined || (isPlaceName(term.token) && isPlaceName(sameThing))
+    // Two places are never one place, however alike their contexts ("texas" is not "alabama"), nor are two
+    // names one name ("Nissan" is not Toyota): another name for the same thing is an alias, in the files.
+    return sameThing === undefined || isPlaceName(sameThing) || vocabulary.names.has(sameThing)
       ? { term, kind: 'missing', name: true }
       : { term, kind: 'paraphrase', via: sameThing };
   }
@@ -133,7 +134,7 @@ function assessTerm(
   // closer meaning, and one the sheets never use is decisive.
   if (paraphraseOf !== undefined && vocabulary.names.has(paraphraseOf)) {
     const sameThing = closestSheetWord(options.nameSimilarity);
-    return sameThing === undefined
+    return sameThing === undefined || (rank !== undefined && rank > RARE_AS_NAME_RANK)
       ? { term, kind: 'missing', name: true }
       : { term, kind: 'paraphrase', via: sameThing };
   }
@@ -145,6 +146,14 @@ function assessTerm(
   }
   return { term, kind: 'missing' };
 }
+
+/**
+ * A word this rare in English whose closest sheet word is a name is a name of its own kind ("nissan" near
+ * "toyota" at 0.81, "lexus", "hyundai"), never that name; commoner words near a name ("premier", "kim",
+ * "memo") still read as paraphrases when close enough.
+ */
+const RARE_AS_NAME_RANK = 5_000;
+
 
 /** A dictionary form of the token that the sheets use ("met" → "meet", used as "meetings"), if any. */
 function lemmaInSheets(token: string, vocabulary: CorpusVocabulary): string | undefined {

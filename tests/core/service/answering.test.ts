@@ -1770,3 +1770,20 @@ describe('shorthand for people, calls and counts', () => {
     expect(answer.text).toContain('4,000');
   });
 });
+
+describe('names the sheets never use, typed in lower case', () => {
+  it.each(['did nissan invest in the US?', 'did Nissan invest in the US?'])(
+    'GIVEN "%s" (a carmaker like those named, but not one of them) THEN it is refused naming it',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('not-covered');
+      expect(answer.text.toLowerCase()).toContain('nissan');
+    },
+  );
+
+  it('GIVEN a carmaker the sheets do name, in lower case THEN it is answered', async () => {
+    const answer = await ask('did honda invest in the US?');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'Honda')).toBe(true);
+  });
+});
