@@ -7,7 +7,7 @@ import { splitSentences } from '../answer/split-sentences.js';
  * place ("what did he do there?") but not the "there" of "is there anything about…".
  */
 const LEANS_ON_CONTEXT =
-  /^\W*(and|but|also|so|then|what about|how about|and what|what else|why|how come|more|same|ok and|okay and)\b|\b(it|its|that|this|those|these|they|them|their|he|him|she|his|her|the same|the other|else|more|besides|another|further|again)\b|(?<!\b(?:is|are|was|were|any|anything|something)\s+)\bthere\b(?!\s+(?:is|are|was|were|any|anything|something)\b)/i;
+  /^\W*(and|but|also|so|then|what about|how about|and what|what else|why|how come|more|same|ok and|okay and|ok so|okay so)\b|\bthen\W*$|\b(it|its|that|this|those|these|they|them|their|he|him|she|his|her|the same|the other|else|more|besides|another|further|again)\b|(?<!\b(?:is|are|was|were|any|anything|something)\s+)\bthere\b(?!\s+(?:is|are|was|were|any|anything|something)\b)/i;
 
 /** "Tell me more", "any other…?", "what else": the person wants what was not said yet. */
 const ASKS_FOR_MORE = /\b(more|other|others|else|another|besides|further|additional|again)\b/i;

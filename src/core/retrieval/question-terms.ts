@@ -254,7 +254,14 @@ const BOUNDS = /^(?:north|south|upwards|excess|shy|short)\s+of$/u;
 
 function isApproximate(question: string, words: readonly string[], index: number): boolean {
   const word = words[index] ?? '';
-  if (/^\$?\d/.test(word) && !/^(?:1[89]|20)\d\d$/.test(word) && CHECKS_A_CLAIM.test(question)) return true;
+  // Judged on the number's own sentence: "ok so how many then? did japan buy 100 f-35s?" (a follow-up
+  // read with the question before it) still offers 100 for checking.
+  if (
+    /^\$?\d/.test(word) &&
+    !/^(?:1[89]|20)\d\d$/.test(word) &&
+    CHECKS_A_CLAIM.test(sentenceOf(question, word))
+  )
+    return true;
   if (/^\d+(st|nd|rd|th)$/i.test(word) || /-?ish$/i.test(word)) return true;
   if ([words[index + 1], words[index + 2]].some((next) => /^-?ish\b|-ish$/i.test(next ?? ''))) return true;
   const before = (words[index - 1] ?? '').toLowerCase();
@@ -269,6 +276,12 @@ function isApproximate(question: string, words: readonly string[], index: number
     (/[~+]/.test(question) &&
       new RegExp(`~\\s*\\$?${escapeRegExp(word)}|${escapeRegExp(word)}[\\p{L}]*\\s*\\+`, 'u').test(question))
   );
+}
+
+/** The sentence of `text` (split after "?" and "!") in which `word` first appears; the whole text if none. */
+function sentenceOf(text: string, word: string): string {
+  if (!/[?!]\s+\S/u.test(text)) return text;
+  return text.split(/(?<=[?!])\s+/u).find((sentence) => sentence.includes(word)) ?? text;
 }
 
 /** The number alone between question marks (or opening the message): "employ? 4k? 5k?". */

@@ -499,6 +499,8 @@ describe('questions about Kizuna and its documents', () => {
     'where do you get your info?',
     'when was the 2018 fact sheet published?',
     'what date is the 2019 fact sheet',
+    'who published these fact sheets?',
+    "what's the date of the 2018 fact sheet?",
   ])(
     'GIVEN "%s" THEN every sheet is listed with its publisher and date, from the knowledge',
     async (question) => {
@@ -1785,5 +1787,29 @@ describe('names the sheets never use, typed in lower case', () => {
     const answer = await ask('did honda invest in the US?');
     expect(answer.outcome).toBe('answered');
     expect(cites(answer, 'Honda')).toBe(true);
+  });
+});
+
+describe('short follow-ups and what acronyms stand for', () => {
+  it('GIVEN "ok so how many then?" after a number was checked THEN it asks again, it is no greeting', async () => {
+    const answer = await followUp('did japan buy 100 f-35s?', 'ok so how many then?');
+    expect(answer.outcome).not.toBe('chit-chat');
+    expect(cites(answer, 'F-35')).toBe(true);
+    expect(answer.text).not.toContain('100');
+  });
+
+  it.each([
+    ['what does METI stand for?', 'Ministry of Economy, Trade and Industry'],
+    ['what does NEXI stand for?', 'Nippon Export and Investment Insurance'],
+  ])('GIVEN "%s" THEN the passage spelling it out is cited', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, words)).toBe(true);
+  });
+
+  it('GIVEN "how do the two sheets differ?" THEN both sheets are outlined', async () => {
+    const answer = await ask('how do the two sheets differ?');
+    expect(answer.outcome).toBe('answered');
+    expect(new Set(answer.citations.map((c) => c.documentId)).size).toBe(2);
   });
 });
