@@ -178,12 +178,18 @@ export function interpret(
   const leans = intent === 'question' && isFollowUp(question, history, ownSubjects);
   // "and the older one?" after "what's the newer fact sheet about?": the same request of another sheet.
   const lastAsked = [...history].reverse().find((turn) => turn.role === 'user')?.text;
+  // "and the other sheet?": the sheets the last question did not point at.
+  const otherSheets =
+    leans && lastAsked !== undefined && NAMES_THE_OTHER_SHEET.test(question)
+      ? otherDocuments(targetDocuments(lastAsked, context.documents), context.documents)
+      : undefined;
   const overviewAgain =
     leans &&
     ownSubjects === 0 &&
     lastAsked !== undefined &&
     asksForOverview(lastAsked) &&
-    targetDocuments(question, context.documents) !== undefined;
+    !ASKS_ABOUT_A_TOPIC.test(lastAsked) &&
+    (targetDocuments(question, context.documents) ?? otherSheets) !== undefined;
   const followUp = leans && !overviewAgain;
   // Cheap on purpose (no coverage check): these run on earlier turns. A topic is any content word, the
   // sheets' or not ("the capital of France" is what "and Japan?" asks about); a name is one the sheets
@@ -200,6 +206,7 @@ export function interpret(
   // A follow-up inherits the sheet the conversation was about ("and when was that?").
   const documentIds =
     targetDocuments(question, context.documents, isYearInText) ??
+    otherSheets ??
     (followUp ? targetDocuments(standalone, context.documents, isYearInText) : undefined);
   // Asking the same thing again wants what was not said yet, never the same answer twice.
   const repeated = isRepeated(question, history);
@@ -287,4 +294,24 @@ function expansions(
     words.push(...nearest);
   }
   return { expansions: words, expansionsOf, namesFor, looseParaphrases };
+}
+
+/**
+ * "what does the 2018 sheet say about energy?": what a sheet says about something, not an overview of it,
+ * so "and the 2019 one?" after it asks about energy again.
+ */
+const ASKS_ABOUT_A_TOPIC =
+  /\b(?:say|says|said|mention|mentions|mentioned|about|on|regarding)\s+(?!it\b|that\b|this\b|(?:the\s+)?(?:sheets?|ones?|docs?)\b)[\p{L}\p{N}]/iu;
+
+/** "and the other sheet?", "what about the other one", "the other doc": the sheet not asked about last. */
+const NAMES_THE_OTHER_SHEET = /\b(?:the\s+)?other\s+(?:fact\s*)?(?:sheet|one|doc|document)\b/iu;
+
+/** The documents besides `targets`; undefined when `targets` points at none (or at every one). */
+function otherDocuments(
+  targets: readonly string[] | undefined,
+  documents: readonly KnowledgeDocument[],
+): string[] | undefined {
+  if (targets === undefined) return undefined;
+  const others = documents.map((document) => document.id).filter((id) => !targets.includes(id));
+  return others.length === 0 ? undefined : others;
 }

@@ -1813,3 +1813,31 @@ describe('short follow-ups and what acronyms stand for', () => {
     expect(new Set(answer.citations.map((c) => c.documentId)).size).toBe(2);
   });
 });
+
+describe('"the other sheet" in a conversation', () => {
+  it('GIVEN "and the other sheet?" after what the 2018 sheet says about energy THEN the 2019 sheet answers', async () => {
+    const answer = await followUp('what does the 2018 sheet say about energy?', 'and the other sheet?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations[0]?.documentId).toBe('2019-05-25-us-japan-partnership');
+    expect(answer.text).toContain('energy');
+  });
+
+  it('GIVEN "and the other sheet?" about a subject only the first sheet has THEN it says so', async () => {
+    const answer = await followUp("what's the 2018 sheet say about north korea?", 'and the other sheet?');
+    expect(answer.outcome).toBe('related');
+    expect(answer.text).toContain("doesn't mention");
+  });
+
+  it('GIVEN "and the 2018 one?" after what the 2019 sheet says about security THEN it stays on security', async () => {
+    const answer = await followUp('what does the 2019 sheet say about security?', 'and the 2018 one?');
+    expect(answer.citations[0]?.documentId).toBe('2018-us-japan-friendship');
+    expect(answer.text).toContain('security');
+    expect(answer.text).not.toContain('section by section');
+  });
+
+  it('GIVEN "and the other one?" after an overview THEN the other sheet is outlined', async () => {
+    const answer = await followUp('summarize the 2019 sheet', 'and the other one?');
+    expect(answer.text).toContain('section by section');
+    expect(answer.citations.every((c) => c.documentId === '2018-us-japan-friendship')).toBe(true);
+  });
+});
