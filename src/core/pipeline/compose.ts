@@ -26,6 +26,38 @@ import { escapeRegExp } from '../text/escape-reg-exp.js';
 export const LEAD_SHARE = 0.85;
 
 /**
+ * "and where?", "who said that?", "when was that?" right after an answer: a follow-up that asks for a fact
+ * of some kind and names nothing of its own asks it of what was just said, so the passage the last answer
+ * quoted leads when it states a fact of that kind ("…a new Alabama manufacturing plant" for "and where?"),
+ * however well the conversation's other words retrieve another.
+ */
+export function leadWithLastAnswer(
+  reading: Reading,
+  passages: readonly RetrievedPassage[],
+): RetrievedPassage[] {
+  const said = [...reading.history].reverse().find((turn) => turn.role === 'assistant')?.text;
+  // "and which ones?" asks past what was said, for the things it spoke of as a whole.
+  if (
+    !reading.followUp ||
+    reading.hasTopic ||
+    reading.wantsMore ||
+    reading.asks === undefined ||
+    said === undefined ||
+    asksWhichNamedThings(reading.typed ?? reading.question)
+  )
+    return [...passages];
+  const quoted = passages.find(
+    (item) => said.includes(item.passage.text.slice(0, QUOTED_PREFIX)) && statesWhatWasAsked(reading, item),
+  );
+  return quoted === undefined || quoted === passages[0]
+    ? [...passages]
+    : [quoted, ...passages.filter((item) => item !== quoted)];
+}
+
+/** How much of a passage's opening an earlier answer must hold to have quoted it (characters). */
+const QUOTED_PREFIX = 60;
+
+/**
  * A who/when/how-much question leads with a passage that holds a fact of the asked kind (and every
  * number the question states), when one retrieved nearly as well as the best: "How many times have they met?" leads with "nearly 30 official
  * meetings", not with the passage that merely names both leaders.

@@ -13,6 +13,7 @@ import { translateJapaneseQuestion, type TranslatedQuestion } from '../language/
 import {
   LEAD_SHARE,
   leadWithAskedFact,
+  leadWithLastAnswer,
   leadWithDefinition,
   overviewLines,
   asksOverviewOfMissingTopic,
@@ -395,7 +396,10 @@ export class KizunaService implements KizunaCore {
         : passages;
     const ordered = this.withEveryPassageIfItFits(
       state,
-      leadWithDefinition(reading, leadWithAskedFact(reading, led, LEAD_SHARE, partiesOf(state))),
+      leadWithDefinition(
+        reading,
+        leadWithLastAnswer(reading, leadWithAskedFact(reading, led, LEAD_SHARE, partiesOf(state))),
+      ),
     );
     // A Japanese question goes to a model as asked, so it may answer in Japanese; the glossary reads that
     // answer back into the sheets' English for the grounding check.

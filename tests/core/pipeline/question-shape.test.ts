@@ -29,6 +29,8 @@ const documents = [
 
 describe('askedFor', () => {
   it.each([
+    ['and where?', 'where'],
+    ['where exactly?', 'where'],
     ['where does japan rank among foreign investors?', 'rank'],
     ['what rank is Japan as a source of investment?', 'rank'],
     ['what position does Abe hold?', undefined],

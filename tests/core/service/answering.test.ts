@@ -1841,3 +1841,24 @@ describe('"the other sheet" in a conversation', () => {
     expect(answer.citations.every((c) => c.documentId === '2018-us-japan-friendship')).toBe(true);
   });
 });
+
+describe('asking more of what was just said', () => {
+  async function conversation(...questions: string[]): Promise<Answer> {
+    const history: ConversationTurn[] = [];
+    let answer: Answer | undefined;
+    for (const question of questions) {
+      answer = await ask(question, [...history]);
+      history.push({ role: 'user', text: question }, { role: 'assistant', text: answer.text });
+    }
+    return answer as Answer;
+  }
+
+  it.each([
+    ['and where?', 'Alabama'],
+    ['who said that?', 'State of the Union'],
+  ])('GIVEN "%s" after the answer about the Alabama plant THEN that passage answers', async (next, words) => {
+    const answer = await conversation('how much did toyota and mazda invest?', next);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations[0]?.passage).toContain(words);
+  });
+});
