@@ -31,6 +31,7 @@ import { splitSentences } from '../answer/split-sentences.js';
 import { answersAskedFact, asksForPart, namesAmount, statesPart } from '../answer/asked-fact.js';
 import { asksForOpeningQuotation } from '../service/quotation-intent.js';
 import { isVerb, isVerbInflection } from '../text/word-senses.js';
+import { multiWordPlaceNames } from '../retrieval/place-names.js';
 import { MONTH_NAMES, MONTHS_IN_FULL, monthNumber } from '../text/month-names.js';
 
 /**
@@ -81,7 +82,47 @@ export interface JudgeOptions {
    * never the answer to "where". @default none is
    */
   readonly isParty?: (place: string) => boolean;
+  /** Whether some passage of the sheets contains a phrase (lower case, whole words). */
+  readonly sheetsMention?: (phrase: string) => boolean;
 }
+
+/**
+ * A country or region named in two or more words (CLDR, see multiWordPlaceNames) that the question names
+ * and no sheet does, as typed; undefined when there is none or no way to look in the sheets.
+ */
+function absentPlace(question: string, sheetsMention?: (phrase: string) => boolean): string | undefined {
+  if (sheetsMention === undefined) return undefined;
+  const lower = question.toLowerCase();
+  for (const place of multiWordPlaceNames()) {
+    const at = lower.indexOf(place);
+    if (at < 0 || /[\p{L}]/u.test(lower[at - 1] ?? '') || /[\p{L}]/u.test(lower[at + place.length] ?? ''))
+      continue;
+    if (!sheetsMention(place)) return question.slice(at, at + place.length);
+  }
+  return undefined;
+}
+
+/**
+ * The words of the event a "when/where did the X happen?" question asks about, lower case, its head (the
+ * last word, English noun phrases being head-final) last: "when did the trump-abe golf game happen?" →
+ * […, "golf", "game"]. Undefined for questions of another shape.
+ */
+function askedEvent(question: string): string[] | undefined {
+  const phrase = ASKS_WHEN_EVENT.exec(question)?.[1];
+  if (phrase === undefined) return undefined;
+  return phrase.toLowerCase().split(/[\s-]+/u).filter((word) => word.length > 0);
+}
+
+const ASKS_WHEN_EVENT =
+  /\b(?:when|where)\s+(?:did|was|were|will|does|do)\s+(?:the|that|this|their|his|a|an)\s+((?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+)\s+(?:happen|happened|take\s+place|took\s+place|occur|occurred|start|begin|end)\b/iu;
+
+/** "who is japan's PM now?", "who's the current president": who holds an office at the time of asking. */
+const ASKS_WHO_HOLDS_IT_NOW =
+  /\bwho(?:['’]s|\s+is|\s+are)\s+(?:\S+\s+){0,4}?(?:the\s+)?(current|now|currently|today|nowadays|these\s+days|at\s+the\s+moment)\b/iu;
+
+/** "should I buy toyota stock?", "is it a good time to invest in japan?": a request for advice. */
+const ASKS_FOR_ADVICE =
+  /\b(?:should|shall)\s+(?:i|we|u|you)\s+(?:buy|sell|short|invest\s+in|hold|dump|get\s+into)\b|\b(?:good|bad)\s+(?:time|idea)\s+to\s+(?:buy|sell|short|invest)\b/iu;
 
 /**
  * A commoner word names a subject when it is at least this rare and the sheets use it in at least this many
@@ -205,6 +246,13 @@ export function judge(
   const daysAround = namesDaysAround(reading.question);
   if (daysAround !== undefined)
     return { kind: 'not-covered', missing: [daysAround], missingWords: [daysAround] };
+  // "does the energy partnership cover latin america?": a place named in more than one word ("south" and
+  // "america" are each ordinary words) that no sheet names.
+  const place = absentPlace(reading.question, options.sheetsMention);
+  if (place !== undefined) return { kind: 'not-covered', missing: [place], missingWords: [place] };
+  // "should I buy toyota stock?": the sheets inform, they do not advise anyone what to buy or sell.
+  if (ASKS_FOR_ADVICE.test(reading.question))
+    return { kind: 'not-covered', missing: ['investment advice'], missingWords: ['advice'] };
   const decisive = coverage.some(isDecisive);
   const best = passages[0];
   if (
@@ -231,6 +279,9 @@ export function judge(
     // Judged on the sheets' own words: a near word in the passage ("imperial" for "emperor") does not name it.
     const unnamed = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === asked);
     if (unnamed !== undefined) return { kind: 'related', missing: [unnamed.term.word] };
+    // "who is japan's PM now?": sheets dated 2018 and 2019 name who held an office then, not now.
+    const now = ASKS_WHO_HOLDS_IT_NOW.exec(reading.question)?.[1];
+    if (now !== undefined) return { kind: 'related', missing: [now] };
     // "Who is the leader of North Korea?", "who's the foreign minister of Japan?": the sheets use the
     // words, but name nobody by that office.
     const office = askedOffice(reading.question);
@@ -278,6 +329,13 @@ export function judge(
     const attribute = askedAttribute(reading.question);
     const absent = reading.coverage.find((item) => item.kind === 'missing' && item.term.token === attribute);
     if (absent !== undefined) return { kind: 'related', missing: [absent.term.word] };
+    // "When did the trump-abe golf game happen?": the sheets cover Trump and Abe, never a golf game.
+    const event = askedEvent(reading.question);
+    const unmentioned = reading.coverage.filter(
+      (item) => item.kind === 'missing' && event?.includes(item.term.token) === true,
+    );
+    if (event !== undefined && unmentioned.some((item) => item.term.token === event.at(-1)))
+      return { kind: 'related', missing: unmentioned.map((item) => item.term.word) };
     // "Japan's FDI in 2017?" when the passage gives 2016: the number asked about must be in the answer.
     const leading = passages.filter((item) => item.score >= best.score * LEAD_SHARE);
     const lead = new Set(leading.flatMap((item) => contentTokens(item.passage.text)));

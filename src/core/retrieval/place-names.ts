@@ -39,3 +39,40 @@ function buildPlaceNames(): Set<string> {
   }
   return names;
 }
+
+let multiWordPlaces: readonly string[] | undefined;
+
+/**
+ * Names of countries and regions of two or more words, lower case ("latin america", "new zealand",
+ * "western europe"), from CLDR through `Intl.DisplayNames`: its two-letter regions and the UN M.49 numeric
+ * ones (001–999). Names with a qualifier in them ("Hong Kong SAR China", "Congo - Kinshasa") are left out.
+ */
+export function multiWordPlaceNames(): readonly string[] {
+  multiWordPlaces ??= buildMultiWordPlaces();
+  return multiWordPlaces;
+}
+
+function buildMultiWordPlaces(): string[] {
+  const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const codes = [
+    ...[...letters].flatMap((first) => [...letters].map((second) => first + second)),
+    ...Array.from({ length: 999 }, (_, index) => String(index + 1).padStart(3, '0')),
+  ];
+  const names = new Set<string>();
+  for (const code of codes) {
+    let name: string | undefined;
+    try {
+      name = display.of(code);
+    } catch {
+      name = undefined;
+    }
+    if (
+      name !== undefined &&
+      /^\p{L}+(?:[ -]\p{L}+)+$/u.test(name) &&
+      !/\b(?:SAR|Unknown|Outlying)\b/u.test(name)
+    )
+      names.add(name.toLowerCase());
+  }
+  return [...names];
+}

@@ -563,6 +563,7 @@ export class KizunaService implements KizunaCore {
     return {
       passagesUsing: (stem) => counts.get(stem) ?? 0,
       isParty: partiesOf(state),
+      sheetsMention: (phrase) => sheetText(state).includes(phrase),
       ...(this.options.wordVectors === undefined ? {} : { wordVectors: this.options.wordVectors }),
       ...(coverage === undefined ? {} : { coverage }),
       ...(this.options.minimumScore === undefined ? {} : { minimumScore: this.options.minimumScore }),
@@ -793,4 +794,16 @@ function reportGlossaryGaps(knowledge: KnowledgeBase, lexicon: Lexicon, logger: 
 function readJapaneseAsEnglish(text: string, glossary: Glossary): string {
   const translated = translateJapaneseQuestion(text, glossary);
   return [translated.englishQuery, ...translated.unknownTerms].join(' ');
+}
+
+const sheetTexts = new WeakMap<KnowledgeState, string>();
+
+/** Every passage of the knowledge, lower case, one per line: for looking up whole phrases. */
+function sheetText(state: KnowledgeState): string {
+  let text = sheetTexts.get(state);
+  if (text === undefined) {
+    text = state.knowledge.passages.map((passage) => passage.text.toLowerCase()).join('\n');
+    sheetTexts.set(state, text);
+  }
+  return text;
 }

@@ -1862,3 +1862,43 @@ describe('asking more of what was just said', () => {
     expect(answer.citations[0]?.passage).toContain(words);
   });
 });
+
+describe('what the sheets cannot say, however close their words', () => {
+  it.each([
+    ['does the energy partnership cover latin america?', 'latin america'],
+    ['did japan and the us invest in new zealand?', 'new zealand'],
+  ])('GIVEN a place named in two words that no sheet names ("%s") THEN it is refused naming it', async (question, place) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('not-covered');
+    expect(answer.text.toLowerCase()).toContain(place);
+  });
+
+  it('GIVEN a region the sheets do name THEN it is answered', async () => {
+    const answer = await ask('is the energy partnership for southeast asia?');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'Southeast Asia')).toBe(true);
+  });
+
+  it.each(['should I buy toyota stock?', 'is it a good time to invest in japanese companies?'])(
+    'GIVEN a request for advice ("%s") THEN it is declined, not answered from a passage',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('not-covered');
+      expect(answer.citations).toEqual([]);
+    },
+  );
+
+  it('GIVEN "when did the trump-abe golf game happen?" THEN the sheets say nothing of a golf game', async () => {
+    const answer = await ask('when did the trump-abe golf game happen?');
+    expect(answer.outcome).not.toBe('answered');
+    expect(answer.text).toContain('golf');
+  });
+
+  it.each(["who is japan's PM now?", "who's the current prime minister of japan?"])(
+    'GIVEN "%s" THEN the sheets cannot say who holds the office now',
+    async (question) => {
+      const answer = await ask(question);
+      expect(answer.outcome).toBe('related');
+    },
+  );
+});
