@@ -63,6 +63,8 @@ export const ENGLISH_MESSAGES: MessageCatalogue = {
           : UNSTATED[unstated];
     return `${what} The closest they come:`;
   },
+  sourceOfLastAnswer: (sheet, section) =>
+    `That is from the ${sheet} fact sheet${section === undefined ? '' : `, section ${section}`}:`,
   otherSheet: (askedSheets, missing, otherSheet) =>
     `The ${joinWithAnd(askedSheets)} fact sheet${askedSheets.length === 1 ? " doesn't" : "s don't"} mention ${joinWithOr(missing.slice(0, 3).map(namePhrase))}. The ${otherSheet} one does:`,
   overviewLead: (sheetNames, topical) => {

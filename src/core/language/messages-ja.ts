@@ -71,6 +71,8 @@ export const JAPANESE_MESSAGES: MessageCatalogue = {
       : unstated === undefined
         ? 'ファクトシートにはそのとおりには書かれていません。最も近い記述（英語の原文）：'
         : `ファクトシートには${UNSTATED[unstated]}は書かれていません。最も近い記述（英語の原文）：`,
+  sourceOfLastAnswer: (sheet, section) =>
+    `${sheet}のファクトシート${section === undefined ? '' : `の「${section}」`}からの記述です（英語の原文）：`,
   otherSheet: (askedSheets, missing, otherSheet) =>
     `${askedSheets.join('・')}のファクトシートには${quoted(missing)}についての記述はありません。${otherSheet}のファクトシートには次のようにあります（英語の原文）：`,
   overviewLead: (sheetNames, topical) =>

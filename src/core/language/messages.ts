@@ -77,6 +77,11 @@ export interface MessageCatalogue {
    * The sheet asked about never mentions these words, another does: "The May 25, 2019 fact sheet doesn't
    * mention “jobs”. The circa April 2018 one does:" (sheets named by their display dates).
    */
+  /**
+   * Said before the passage an earlier answer quoted, when asked where it came from ("which sheet is that
+   * from?"): "That is from the circa April 2018 fact sheet, section SHARED PROSPERITY:".
+   */
+  readonly sourceOfLastAnswer: (sheet: string, section: string | undefined) => string;
   readonly otherSheet: (
     askedSheets: readonly string[],
     missing: readonly string[],

@@ -220,3 +220,23 @@ const ASKING = new Set([
   'list',
   'give',
 ]);
+
+/**
+ * "which sheet is that from?", "is that from 2018 or 2019?", "where's that from?", "source?": asks where the
+ * last answer came from, not about a topic.
+ */
+export function asksSourceOfLastAnswer(text: string): boolean {
+  return SOURCE_OF_THAT.test(text);
+}
+
+const SHEET_POINTER = String.raw`(?:the\s+)?(?:(?:19|20)\d\d|older|newer|earlier|later|first|second)(?:\s+(?:one|sheet|fact\s*sheet|doc|document))?`;
+const SOURCE_OF_THAT = new RegExp(
+  [
+    String.raw`^\W*(?:(?:ok|okay|so|and|wait|hm+)[\s,]+)?(?:which|what)\s+(?:fact\s*)?(?:sheet|doc|document|one|year|section)\s+(?:is|was|['’]s)\s+(?:that|this|it)\s+(?:from|in)\b`,
+    String.raw`^\W*(?:(?:ok|okay|so|and|wait)[\s,]+)?(?:is|was)\s+(?:that|this|it)\s+(?:from|in)\s+${SHEET_POINTER}(?:\s+or\s+${SHEET_POINTER})?\W*$`,
+    String.raw`^\W*(?:where|what)(?:['’]s|\s+is|\s+does|\s+did)?\s+(?:that|this)\s+(?:come\s+from|from)\W*$`,
+    String.raw`^\W*(?:source|sources)\W*$`,
+    String.raw`^\W*what(?:['’]s|\s+is)\s+(?:the\s+)?source(?:\s+(?:of|for)\s+(?:that|this))?\W*$`,
+  ].join('|'),
+  'iu',
+);

@@ -3,6 +3,7 @@ import type { MessageCatalogue, UnstatedFact } from '../language/messages.js';
 import { citationFor, type KnowledgeState } from '../service/knowledge-state.js';
 import type { AnswerOutcome, Citation, Passage } from '../types.js';
 import { closestSentence, type OverviewLine } from './compose.js';
+import { splitSentences } from '../answer/split-sentences.js';
 
 /** What a reply is made of, before the service stamps it with the question and the time taken. */
 export interface Reply {
@@ -55,6 +56,37 @@ export function relatedReply(
     answerer,
   };
 }
+
+/**
+ * Where the last answer came from ("which sheet is that from?"): the sheet and section of the passage it
+ * quoted, then that passage's opening sentence, cited. Undefined when no passage of the knowledge opens
+ * inside the last answer.
+ */
+export function sourceOfLastAnswerReply(
+  state: KnowledgeState,
+  messages: MessageCatalogue,
+  lastAnswer: string,
+): Reply | undefined {
+  let quoted: Passage | undefined;
+  let at = Number.POSITIVE_INFINITY;
+  for (const passage of state.knowledge.passages) {
+    const position = lastAnswer.indexOf(passage.text.slice(0, QUOTED_OPENING));
+    if (position >= 0 && position < at) [quoted, at] = [passage, position];
+  }
+  const citation = quoted === undefined ? undefined : citationFor(state, quoted, 1);
+  if (quoted === undefined || citation === undefined) return undefined;
+  const sheet = state.documentsById.get(quoted.documentId)?.displayDate ?? quoted.documentId;
+  return {
+    outcome: 'answered',
+    text: `${messages.sourceOfLastAnswer(sheet, quoted.section === '' ? undefined : quoted.section)} ${splitSentences(quoted.text)[0] ?? quoted.text} [1]`,
+    citations: [citation],
+    missingTerms: [],
+    answerer: 'kizuna',
+  };
+}
+
+/** How much of a passage's opening an answer must hold to have quoted it (characters). */
+const QUOTED_OPENING = 60;
 
 /**
  * The sheet asked about never mentions the subject, another sheet does: say so, then that sheet's

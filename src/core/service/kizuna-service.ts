@@ -29,12 +29,13 @@ import {
   plainReply,
   relatedReply,
   type Reply,
+  sourceOfLastAnswerReply,
 } from '../pipeline/present.js';
 import { EVERYDAY_WORD_RANK, interpret, type InterpretContext, type Reading } from '../pipeline/interpret.js';
 import { judge, type JudgeOptions } from '../pipeline/judge.js';
 import { documentStems, usesEveryWord, wordsOnlyInOtherSheets } from '../pipeline/other-sheet.js';
 import { rarityWeight } from '../retrieval/coverage-verdict.js';
-import { smallTalkKind } from '../pipeline/intent.js';
+import { asksSourceOfLastAnswer, smallTalkKind } from '../pipeline/intent.js';
 import { partiesOf, retrieveForReading } from '../pipeline/retrieve.js';
 import { splitPreamble } from '../pipeline/preamble.js';
 import { absentSheetYear } from '../pipeline/question-shape.js';
@@ -271,6 +272,12 @@ export class KizunaService implements KizunaCore {
         plainReply('chit-chat', say.chitChat(state.knowledge.documents.length, smallTalkKind(input.display))),
       );
     if (reading.intent === 'unclear') return finish(plainReply('unclear', say.noTopic()));
+    // "which sheet is that from?" after an answer: the sheet and section of the passage it quoted.
+    const lastAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.text;
+    if (lastAnswer !== undefined && asksSourceOfLastAnswer(input.display)) {
+      const source = sourceOfLastAnswerReply(state, say, lastAnswer);
+      if (source !== undefined) return finish(source);
+    }
     if (reading.intent === 'sources') {
       const documents = [...state.knowledge.documents].sort((a, b) => a.date.localeCompare(b.date));
       return finish(plainReply('chit-chat', say.sourcesList(documents)));

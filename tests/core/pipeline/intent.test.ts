@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classifyIntent, smallTalkKind, withoutHostileParts } from '../../../src/core/pipeline/intent.js';
+import {
+  asksSourceOfLastAnswer,
+  classifyIntent,
+  smallTalkKind,
+  withoutHostileParts,
+} from '../../../src/core/pipeline/intent.js';
 
 const english = new Set([
   'what',
@@ -167,4 +172,24 @@ describe('smallTalkKind', () => {
   ])('GIVEN "%s" THEN it is %s', (text, kind) => {
     expect(smallTalkKind(text)).toBe(kind);
   });
+});
+
+describe('asksSourceOfLastAnswer', () => {
+  it.each([
+    'which sheet is that from?',
+    'is that from 2018 or 2019?',
+    'is it from the older one?',
+    "where's that from?",
+    'source?',
+    "what's the source of that?",
+  ])('GIVEN "%s" THEN it asks where the last answer came from', (text) => {
+    expect(asksSourceOfLastAnswer(text)).toBe(true);
+  });
+
+  it.each(['which sheet mentions reiwa?', 'is that from toyota?', 'what is the source of foreign investment?'])(
+    'GIVEN "%s" THEN it asks about the sheets',
+    (text) => {
+      expect(asksSourceOfLastAnswer(text)).toBe(false);
+    },
+  );
 });

@@ -1902,3 +1902,21 @@ describe('what the sheets cannot say, however close their words', () => {
     },
   );
 });
+
+describe('where the last answer came from', () => {
+  it.each(['which sheet is that from?', 'is that from 2018 or 2019?', 'source?'])(
+    'GIVEN "%s" after an answer THEN the sheet and section of its passage are named, and the passage cited',
+    async (question) => {
+      const answer = await followUp('how many jobs do japanese companies support in the us?', question);
+      expect(answer.outcome).toBe('answered');
+      expect(answer.text).toContain('circa April 2018 fact sheet, section SHARED PROSPERITY');
+      expect(cites(answer, '850,000')).toBe(true);
+      expect(answer.citations).toHaveLength(1);
+    },
+  );
+
+  it('GIVEN "which sheet is that from?" with no answer before THEN it is not mistaken for one', async () => {
+    const answer = await ask('which sheet is that from?');
+    expect(answer.text).not.toContain('That is from');
+  });
+});
