@@ -86,6 +86,11 @@ export interface JudgeOptions {
   readonly sheetsMention?: (phrase: string) => boolean;
 }
 
+/** A year with the month the question puts before it, as typed ("March 2017"); else the year alone. */
+function withItsMonth(question: string, year: string): string {
+  return new RegExp(String.raw`\b(?:${MONTH_NAMES})\.?\s+(?:of\s+)?${year}\b`, 'iu').exec(question)?.[0] ?? year;
+}
+
 /**
  * A country or region named in two or more words (CLDR, see multiWordPlaceNames) that the question names
  * and no sheet does, as typed; undefined when there is none or no way to look in the sheets.
@@ -346,7 +351,9 @@ export function judge(
       leading.find((item) => datesMonthOfYear(reading.question, number, [item]));
     const undated = reading.statedNumbers.filter((number) => !lead.has(number));
     const unmatched = undated.filter((number) => dating(number) === undefined);
-    if (unmatched.length > 0) return { kind: 'related', missing: unmatched };
+    // "in march 2017": the sheets do speak of 2017, so what they lack is March of it.
+    if (unmatched.length > 0)
+      return { kind: 'related', missing: unmatched.map((number) => withItsMonth(reading.question, number)) };
     // Leading passages are best first, so a time's first dating passage is the best one when it dates it.
     const dated = undated.map(dating).find((item) => item !== undefined && item !== best);
     return (

@@ -1920,3 +1920,17 @@ describe('where the last answer came from', () => {
     expect(answer.text).not.toContain('That is from');
   });
 });
+
+describe('a month the sheets do not date, and everyday words for a share', () => {
+  it('GIVEN "did trump visit japan in march 2017?" THEN what the sheets lack is March 2017, not 2017', async () => {
+    const answer = await ask('did trump visit japan in march 2017?');
+    expect(answer.outcome).toBe('related');
+    expect(answer.text.toLowerCase()).toContain('march 2017');
+  });
+
+  it("GIVEN \"how big is japan's stake in american fdi, in dollars?\" THEN the FDI passage answers", async () => {
+    const answer = await ask("how big is japan's stake in american fdi, in dollars?");
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('$424 billion');
+  });
+});
