@@ -1700,7 +1700,7 @@ describe('numbers and names a question states', () => {
   it('GIVEN the same month in a year the sheet cannot mean THEN that month of that year is what the sheets do not give', async () => {
     const answer = await ask('so trump was in japan in nov 2016 right, what did he promise the troops');
     expect(answer.outcome).toBe('related');
-    expect(answer.missingTerms).toContain('nov 2016');
+    expect(answer.missingTerms.some((term) => /^nov\w* 2016$/i.test(term))).toBe(true);
   });
 
   it('GIVEN a year the answering passage does not give THEN the closest passage, naming the year', async () => {
