@@ -1,5 +1,6 @@
 import type { RetrievedPassage } from './retrieved-passage.js';
 import { contentTerms } from '../text/content-terms.js';
+import { documentYears } from '../pipeline/question-shape.js';
 import type { KnowledgeDocument, Passage } from '../types.js';
 import type { CorpusVocabulary } from './corpus-vocabulary.js';
 
@@ -71,6 +72,9 @@ export function createRetriever(
     else list.push(passage);
   }
   const titleIndex = buildTitleIndex([...documents.values()]);
+  // A year some sheet is dated in points at sheets by their date (the reading targets those, see
+  // pipeline/question-shape.ts): the few sheets whose text happens to use the number are no clue.
+  const datedYears = documentYears([...documents.values()]);
   const idf = (term: string) =>
     Math.log(1 + vocabulary.passageCount / ((vocabulary.stemPassageCounts.get(term) ?? 0) + 1));
   // Bounded: a long-running bot at 100,000 passages would otherwise end up holding a term set for every
@@ -114,8 +118,20 @@ export function createRetriever(
         );
       const missesRarest = rarest !== undefined && !hits.some((hit) => termsOf(hit.passage).has(rarest.term));
       // Document routing: a question naming what only a few sheets are titled after ("Japanese" among a
-      // thousand partners' sheets) also searches those sheets exactly, and ranks their passages a little higher.
-      const routed = only === undefined ? routeByTitle(wanted, titleIndex) : new Set<string>();
+      // thousand partners' sheets), or what only a few sheets say anywhere ("Tokyo"), also searches those
+      // sheets exactly, and ranks their passages a little higher.
+      const routed =
+        only === undefined
+          ? new Set([
+              ...routeByTitle(wanted, titleIndex),
+              ...routeByVocabulary(
+                wanted.filter((item) => !datedYears.has(item.term)),
+                vocabulary.postings,
+                passages,
+                documents.size,
+              ),
+            ])
+          : new Set<string>();
       if (routed.size > 0 && index.similarityTo !== undefined) {
         const inRouted = [...routed].flatMap((id) => passagesByDocument.get(id) ?? []);
         if (inRouted.length <= EXACT_SCORING_LIMIT) {
@@ -301,7 +317,7 @@ function routeByTitle(wanted: readonly { term: string }[], titles: TitleIndex): 
   const routed = new Set<string>();
   // With a handful of sheets every passage is a candidate anyway; routing is for archives.
   if (titles.documentCount < MIN_DOCUMENTS_TO_ROUTE) return routed;
-  const limit = Math.min(MAX_ROUTED_DOCUMENTS, Math.max(1, Math.floor(titles.documentCount * 0.05)));
+  const limit = routedDocumentLimit(titles.documentCount);
   for (const { term } of wanted) {
     if (term.length < 4) continue;
     // Title stems the word begins ("japanese" → "japan") or that begin with it, looked up rather than scanned
@@ -322,6 +338,48 @@ function routeByTitle(wanted: readonly { term: string }[], titles: TitleIndex): 
     if (matching.size > 0 && matching.size <= limit) for (const id of matching) routed.add(id);
   }
   return routed;
+}
+
+/**
+ * The documents that use one of the question's terms anywhere, when that term singles out a few documents of
+ * an archive (its document frequency, read from the inverted index): "Tokyo" or "Abe" among a thousand
+ * partners' sheets names the sheets about Japan even when the passage that answers does not use the word
+ * ("…missile defense technology to Japan"), and near-copies of that passage about other partners then rank
+ * below it. The limits are {@link routeByTitle}'s: with a handful of sheets, a word used by one of two says
+ * nothing about which sheet is meant (and every passage is a candidate anyway).
+ *
+ * @param postings - stem → ascending positions in `passages` of the passages using it.
+ * @param documentCount - documents in the knowledge base.
+ * @returns ids of the documents routed to, in the question's term order.
+ */
+export function routeByVocabulary(
+  wanted: readonly { term: string }[],
+  postings: ReadonlyMap<string, Int32Array>,
+  passages: readonly Pick<Passage, 'documentId'>[],
+  documentCount: number,
+): Set<string> {
+  const routed = new Set<string>();
+  if (documentCount < MIN_DOCUMENTS_TO_ROUTE) return routed;
+  const limit = routedDocumentLimit(documentCount);
+  for (const { term } of wanted) {
+    const list = postings.get(term);
+    if (list === undefined) continue;
+    // Stops at the first document past the limit: a common word's long posting list costs a few hundred steps.
+    const using = new Set<string>();
+    for (const position of list) {
+      const documentId = passages[position]?.documentId;
+      if (documentId === undefined) continue;
+      using.add(documentId);
+      if (using.size > limit) break;
+    }
+    if (using.size <= limit) for (const id of using) routed.add(id);
+  }
+  return routed;
+}
+
+/** Most documents one question word may route to in an archive of `documentCount` (5%, at most 8). */
+function routedDocumentLimit(documentCount: number): number {
+  return Math.min(MAX_ROUTED_DOCUMENTS, Math.max(1, Math.floor(documentCount * 0.05)));
 }
 
 /** The first index of sorted `items` whose item is not below `value`. */
