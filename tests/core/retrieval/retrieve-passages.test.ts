@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpusVocabulary } from '../../../src/core/retrieval/corpus-vocabulary.js';
 import {
   createRetriever,
+  routeByPhrase,
   routeByVocabulary,
   type VectorSearch,
 } from '../../../src/core/retrieval/retrieve-passages.js';
@@ -228,6 +229,69 @@ describe('createRetriever vocabulary routing', () => {
     // Two sheets: a word used by one of them says nothing about which is meant.
     expect(routeByVocabulary(wanted('tokyo'), postings, passages, 2).size).toBe(0);
     expect(routeByVocabulary(wanted('kyoto'), postings, passages, 31).size).toBe(0);
+  });
+});
+
+describe('createRetriever phrase routing', () => {
+  /**
+   * 30 partners' sheets about other things, five of them naming their own energy programmes; only Japan's
+   * says "Energy Partnership". The two words meet in 6 of 126 passages, few enough to be checked.
+   */
+  function archive() {
+    const partners = Array.from({ length: 30 }, (_, i) =>
+      makeDocument({ id: `sheet-${i}`, title: `Sheet ${i}` }),
+    );
+    const japan = makeDocument({ id: 'sheet-japan', title: 'Sheet' });
+    const real = makePassage(
+      'The two countries cooperate through the Strategic Energy Partnership, a partnership to grow energy markets.',
+      { documentId: japan.id },
+    );
+    const copies = partners
+      .slice(0, 5)
+      .map((partner, i) =>
+        makePassage(
+          `The two countries cooperate through the Energy Security Initiative${i}, a partnership to grow energy markets.`,
+          { documentId: partner.id },
+        ),
+      );
+    const others = partners.flatMap((partner, i) =>
+      Array.from({ length: 4 }, (_, j) =>
+        makePassage(`Partner${i} and the United States trade goods, item ${j}.`, { documentId: partner.id }),
+      ),
+    );
+    const passages = [real, ...copies, ...others];
+    const scores = new Map<Passage, number>([
+      [real, 0.6],
+      ...copies.map((copy): [Passage, number] => [copy, 0.65]),
+      ...others.map((other): [Passage, number] => [other, 0.2]),
+    ]);
+    return { documents: new Map([japan, ...partners].map((doc) => [doc.id, doc])), real, passages, scores };
+  }
+
+  it('GIVEN two words only one sheet writes side by side THEN its passage outranks near-copies using them apart', async () => {
+    const { documents: byId, real, passages, scores } = archive();
+    const retriever = createRetriever(
+      fakeIndex(scores, 10),
+      embedder,
+      byId,
+      buildCorpusVocabulary(passages),
+      passages,
+    );
+    const [best] = await retriever.retrieve('What energy partnership do the sheets mention?', 3);
+    expect(best?.passage).toBe(real);
+  });
+
+  it('routes by words side by side in both texts, across case, hyphens and word endings', () => {
+    const { passages } = archive();
+    const { postings } = buildCorpusVocabulary(passages);
+    expect([...routeByPhrase('any energy partnerships?', postings, passages, 31)]).toEqual(['sheet-japan']);
+    expect([...routeByPhrase('the Energy-Partnership', postings, passages, 31)]).toEqual(['sheet-japan']);
+    // Every sheet says "energy markets": it tells no sheet from another.
+    expect(routeByPhrase('energy markets', postings, passages, 31).size).toBe(0);
+    // Side by side in the question only ("partnership … energy" in every sheet, never "partnership energy").
+    expect(routeByPhrase('partnership energy', postings, passages, 31).size).toBe(0);
+    // A handful of sheets: nothing is routed.
+    expect(routeByPhrase('energy partnership', postings, passages, 2).size).toBe(0);
   });
 });
 
