@@ -1,5 +1,8 @@
 import type { RetrievedPassage } from './retrieved-passage.js';
-import { contentTerms } from '../text/content-terms.js';
+import { contentTerms, isContentToken } from '../text/content-terms.js';
+import { stem } from '../text/stem.js';
+import { tokenize } from '../text/tokenize.js';
+import { documentYears } from '../pipeline/question-shape.js';
 import type { KnowledgeDocument, Passage } from '../types.js';
 import type { CorpusVocabulary } from './corpus-vocabulary.js';
 
@@ -71,6 +74,10 @@ export function createRetriever(
     else list.push(passage);
   }
   const titleIndex = buildTitleIndex([...documents.values()]);
+  // A year some sheet is dated in points at sheets by their date (the reading targets those, see
+  // pipeline/question-shape.ts): the few sheets whose text happens to use the number are no clue.
+  const datedYears = documentYears([...documents.values()]);
+  const phraseMemo = new Map<string, readonly string[]>();
   const idf = (term: string) =>
     Math.log(1 + vocabulary.passageCount / ((vocabulary.stemPassageCounts.get(term) ?? 0) + 1));
   // Bounded: a long-running bot at 100,000 passages would otherwise end up holding a term set for every
@@ -114,8 +121,21 @@ export function createRetriever(
         );
       const missesRarest = rarest !== undefined && !hits.some((hit) => termsOf(hit.passage).has(rarest.term));
       // Document routing: a question naming what only a few sheets are titled after ("Japanese" among a
-      // thousand partners' sheets) also searches those sheets exactly, and ranks their passages a little higher.
-      const routed = only === undefined ? routeByTitle(wanted, titleIndex) : new Set<string>();
+      // thousand partners' sheets), or what only a few sheets say anywhere ("Tokyo"), also searches those
+      // sheets exactly, and ranks their passages a little higher.
+      const routed =
+        only === undefined
+          ? new Set([
+              ...routeByTitle(wanted, titleIndex),
+              ...routeByVocabulary(
+                wanted.filter((item) => !datedYears.has(item.term)),
+                vocabulary.postings,
+                passages,
+                documents.size,
+              ),
+              ...routeByPhrase(query, vocabulary.postings, passages, documents.size, phraseMemo),
+            ])
+          : new Set<string>();
       if (routed.size > 0 && index.similarityTo !== undefined) {
         const inRouted = [...routed].flatMap((id) => passagesByDocument.get(id) ?? []);
         if (inRouted.length <= EXACT_SCORING_LIMIT) {
@@ -301,7 +321,7 @@ function routeByTitle(wanted: readonly { term: string }[], titles: TitleIndex): 
   const routed = new Set<string>();
   // With a handful of sheets every passage is a candidate anyway; routing is for archives.
   if (titles.documentCount < MIN_DOCUMENTS_TO_ROUTE) return routed;
-  const limit = Math.min(MAX_ROUTED_DOCUMENTS, Math.max(1, Math.floor(titles.documentCount * 0.05)));
+  const limit = routedDocumentLimit(titles.documentCount);
   for (const { term } of wanted) {
     if (term.length < 4) continue;
     // Title stems the word begins ("japanese" → "japan") or that begin with it, looked up rather than scanned
@@ -322,6 +342,185 @@ function routeByTitle(wanted: readonly { term: string }[], titles: TitleIndex): 
     if (matching.size > 0 && matching.size <= limit) for (const id of matching) routed.add(id);
   }
   return routed;
+}
+
+/**
+ * The documents that use one of the question's terms anywhere, when that term singles out a few documents of
+ * an archive (its document frequency, read from the inverted index): "Tokyo" or "Abe" among a thousand
+ * partners' sheets names the sheets about Japan even when the passage that answers does not use the word
+ * ("…missile defense technology to Japan"), and near-copies of that passage about other partners then rank
+ * below it. The limits are {@link routeByTitle}'s: with a handful of sheets, a word used by one of two says
+ * nothing about which sheet is meant (and every passage is a candidate anyway).
+ *
+ * @param postings - stem → ascending positions in `passages` of the passages using it.
+ * @param documentCount - documents in the knowledge base.
+ * @returns ids of the documents routed to, in the question's term order.
+ */
+export function routeByVocabulary(
+  wanted: readonly { term: string }[],
+  postings: ReadonlyMap<string, Int32Array>,
+  passages: readonly Pick<Passage, 'documentId'>[],
+  documentCount: number,
+): Set<string> {
+  const routed = new Set<string>();
+  if (documentCount < MIN_DOCUMENTS_TO_ROUTE) return routed;
+  const limit = routedDocumentLimit(documentCount);
+  for (const { term } of wanted) {
+    const list = postings.get(term);
+    if (list === undefined) continue;
+    // Stops at the first document past the limit: a common word's long posting list costs a few hundred steps.
+    const using = new Set<string>();
+    for (const position of list) {
+      const documentId = passages[position]?.documentId;
+      if (documentId === undefined) continue;
+      using.add(documentId);
+      if (using.size > limit) break;
+    }
+    if (using.size <= limit) for (const id of using) routed.add(id);
+  }
+  return routed;
+}
+
+/**
+ * {@link routeByVocabulary} for two words the question writes side by side ("energy partnership", "network
+ * security"), each common alone: the documents whose text has them side by side too (only spaces, hyphens or
+ * slashes between), when few do. A programme's or organisation's name is often such a pair ("Strategic
+ * Energy Partnership"), and in an archive the near-copies about other partners name their own programmes.
+ * Pairs whose words meet in more than {@link PHRASE_CHECK_SHARE} of passages are everyday wording and are not
+ * checked (checking is a pattern test per passage where both words occur).
+ *
+ * @param query - the question as searched.
+ * @param postings - stem → ascending positions in `passages` of the passages using it.
+ * @param documentCount - documents in the knowledge base.
+ * @returns ids of the documents routed to.
+ */
+export function routeByPhrase(
+  query: string,
+  postings: ReadonlyMap<string, Int32Array>,
+  passages: readonly Pick<Passage, 'documentId' | 'text'>[],
+  documentCount: number,
+  memo: Map<string, readonly string[]> = new Map(),
+): Set<string> {
+  const routed = new Set<string>();
+  if (documentCount < MIN_DOCUMENTS_TO_ROUTE) return routed;
+  const limit = routedDocumentLimit(documentCount);
+  for (const [first, second] of sideBySideWords(query)) {
+    const terms = [stem(first), stem(second)] as const;
+    // Only pairs of the sheets' own terms are checked, and so remembered: no other user input is kept.
+    if (!postings.has(terms[0]) || !postings.has(terms[1])) continue;
+    const key = terms.join(' ');
+    let using = memo.get(key);
+    if (using === undefined) {
+      using = documentsUsingPhrase(terms, postings, passages, limit);
+      if (memo.size >= PHRASE_MEMO_SIZE) memo.delete(memo.keys().next().value ?? '');
+      memo.set(key, using);
+    }
+    for (const id of using) routed.add(id);
+  }
+  return routed;
+}
+
+/**
+ * Pairs whose documents a retriever remembers: a question's searches (with and without its expansions)
+ * share their pairs, and checking one pair can take a few milliseconds at 100,000 passages.
+ */
+const PHRASE_MEMO_SIZE = 1_024;
+
+/**
+ * The documents whose text has words of the two stems `terms` side by side, when at most `limit` do (none
+ * otherwise, and none when the two words meet in more than {@link PHRASE_CHECK_SHARE} of passages).
+ */
+function documentsUsingPhrase(
+  terms: readonly [string, string],
+  postings: ReadonlyMap<string, Int32Array>,
+  passages: readonly Pick<Passage, 'documentId' | 'text'>[],
+  limit: number,
+): readonly string[] {
+  const firstList = postings.get(terms[0]);
+  const secondList = postings.get(terms[1]);
+  if (firstList === undefined || secondList === undefined) return [];
+  const both = intersectSorted(firstList, secondList, Math.ceil(passages.length * PHRASE_CHECK_SHARE));
+  if (both === undefined) return [];
+  const pattern = phrasePattern(terms);
+  const using = new Set<string>();
+  for (const position of both) {
+    const passage = passages[position];
+    if (passage === undefined || using.has(passage.documentId)) continue;
+    if (!hasPhrase(passage.text, pattern, terms)) continue;
+    using.add(passage.documentId);
+    if (using.size > limit) return [];
+  }
+  return [...using];
+}
+
+/** Share of passages two words may meet in for {@link routeByPhrase} to check where they stand side by side. */
+const PHRASE_CHECK_SHARE = 0.05;
+
+/** Consecutive words of `text` that are both content words of letters only (numbers route one by one). */
+function sideBySideWords(text: string): Array<[string, string]> {
+  const tokens = tokenize(text);
+  const pairs: Array<[string, string]> = [];
+  for (let i = 1; i < tokens.length; i += 1) {
+    const first = tokens[i - 1]!;
+    const second = tokens[i]!;
+    if (isPhraseWord(first) && isPhraseWord(second)) pairs.push([first, second]);
+  }
+  return pairs;
+}
+
+function isPhraseWord(token: string): boolean {
+  return /^\p{L}+$/u.test(token) && isContentToken(token);
+}
+
+/**
+ * A pattern for a word beginning as the first stem does, less its last letter (Porter's "energi" is written
+ * "energy", "defens" "defence"), then spaces, hyphens or slashes, then one beginning as the second stem does:
+ * a cheap first test ("energ… partnershi…"), confirmed by {@link hasPhrase}.
+ */
+function phrasePattern(terms: readonly [string, string]): RegExp {
+  const start = (term: string) => escapeForPattern(term.slice(0, Math.max(1, term.length - 1)));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${start(terms[0])}\\p{L}*[\\s/-]+${start(terms[1])}\\p{L}*`, 'giu');
+}
+
+/** Whether `text` has a match of `pattern` whose two words stem to `terms`. */
+function hasPhrase(text: string, pattern: RegExp, terms: readonly string[]): boolean {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const found = contentTerms(match[0]);
+    if (found.length === 2 && found[0] === terms[0] && found[1] === terms[1]) return true;
+  }
+  return false;
+}
+
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The values both ascending lists hold, ascending; undefined once there are more than `max` (the caller
+ * would not check that many).
+ */
+function intersectSorted(a: Int32Array, b: Int32Array, max: number): number[] | undefined {
+  const both: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      both.push(x);
+      if (both.length > max) return undefined;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  return both;
+}
+
+/** Most documents one question word may route to in an archive of `documentCount` (5%, at most 8). */
+function routedDocumentLimit(documentCount: number): number {
+  return Math.min(MAX_ROUTED_DOCUMENTS, Math.max(1, Math.floor(documentCount * 0.05)));
 }
 
 /** The first index of sorted `items` whose item is not below `value`. */

@@ -1,10 +1,56 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Reading } from '../../../src/core/pipeline/interpret.js';
-import { withRemarksBehind, withSharpAnswersAhead } from '../../../src/core/pipeline/retrieve.js';
+import {
+  distinctFirst,
+  withRemarksBehind,
+  withSharpAnswersAhead,
+} from '../../../src/core/pipeline/retrieve.js';
 import { makeRetrieved } from '../../support/passages.js';
 
 const hit = makeRetrieved;
+
+describe('distinctFirst', () => {
+  const copy = (partner: string, score: number) =>
+    hit(
+      `To protect sensitive information, the United States-${partner} partnership in digital economy ensures that cyberspace adheres to international laws.`,
+      score,
+    );
+
+  it('GIVEN near-copies of the first passage about other partners THEN the next distinct passage takes their place', () => {
+    const italy = copy('Italy', 0.62);
+    const australia = copy('Australia', 0.61);
+    const vietnam = copy('Vietnam', 0.6);
+    const network = hit('Together, we are improving energy and digital network security.', 0.59);
+    const alliances = hit('The leaders are working to build a network of alliances and partnerships.', 0.58);
+    expect(distinctFirst([italy, australia, vietnam, network, alliances], 3)).toEqual([
+      italy,
+      network,
+      alliances,
+    ]);
+  });
+
+  it('GIVEN fewer distinct passages than asked for THEN near-copies fill in, in their order', () => {
+    const italy = copy('Italy', 0.62);
+    const australia = copy('Australia', 0.61);
+    const network = hit('Together, we are improving energy and digital network security.', 0.59);
+    const vietnam = copy('Vietnam', 0.58);
+    expect(distinctFirst([italy, australia, network, vietnam], 3)).toEqual([italy, australia, network]);
+  });
+
+  it('GIVEN passages that share some words but say different things THEN nothing moves', () => {
+    const friendship = hit(
+      'President Trump and Prime Minister Abe have worked together to reaffirm the alliance.',
+      0.6,
+    );
+    const network = hit(
+      'President Trump and Prime Minister Abe are working to build a network of alliances.',
+      0.55,
+    );
+    const energy = hit('The United States and Japan launched a Strategic Energy Partnership.', 0.5);
+    expect(distinctFirst([friendship, network, energy], 2)).toEqual([friendship, network]);
+  });
+});
 
 describe('withRemarksBehind', () => {
   it('GIVEN a passage that is mostly a quotation just ahead of a plain one THEN the plain one leads', () => {

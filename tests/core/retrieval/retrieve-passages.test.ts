@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildCorpusVocabulary } from '../../../src/core/retrieval/corpus-vocabulary.js';
-import { createRetriever, type VectorSearch } from '../../../src/core/retrieval/retrieve-passages.js';
+import {
+  createRetriever,
+  routeByPhrase,
+  routeByVocabulary,
+  type VectorSearch,
+} from '../../../src/core/retrieval/retrieve-passages.js';
 import type { Passage } from '../../../src/core/types.js';
 import { makeDocument, makePassage } from '../../support/passages.js';
 
@@ -149,6 +154,144 @@ describe('createRetriever', () => {
     );
     const [best] = await retriever.retrieve('what missile defense technology did japan get', 3);
     expect(best?.passage).toBe(real);
+  });
+});
+
+describe('createRetriever vocabulary routing', () => {
+  /** 30 partners' sheets, each with a near-copy of the answer; Japan's sheet says "Tokyo" elsewhere only. */
+  function archive() {
+    const partners = Array.from({ length: 30 }, (_, i) =>
+      makeDocument({ id: `sheet-${i}`, title: `A Close Friendship ${i}` }),
+    );
+    const japan = makeDocument({ id: 'sheet-japan', title: 'A Close Friendship' });
+    const real = makePassage('The sale of missile defense technology to Japan was approved.', {
+      documentId: japan.id,
+    });
+    const visit = makePassage('The President visited Tokyo in November.', { documentId: japan.id });
+    const copies = partners.map((partner, i) =>
+      makePassage(`The sale of missile defense technology to Partner${i} was approved.`, {
+        documentId: partner.id,
+      }),
+    );
+    const passages = [real, visit, ...copies];
+    const scores = new Map<Passage, number>([
+      [real, 0.6],
+      [visit, 0.3],
+      ...copies.map((copy): [Passage, number] => [copy, 0.65]),
+    ]);
+    return { japan, partners, real, passages, scores };
+  }
+
+  it('GIVEN an archive where one sheet says "Tokyo" THEN its answer outranks near-copies that never do', async () => {
+    const { japan, partners, real, passages, scores } = archive();
+    const retriever = createRetriever(
+      fakeIndex(scores, 10),
+      embedder,
+      new Map([japan, ...partners].map((doc) => [doc.id, doc])),
+      buildCorpusVocabulary(passages),
+      passages,
+    );
+    const [best] = await retriever.retrieve(
+      'Has Washington agreed to sell Tokyo missile defense technology?',
+      3,
+    );
+    expect(best?.passage).toBe(real);
+  });
+
+  it('GIVEN a year the sheets are dated in THEN the one sheet whose text uses the number is not routed to', async () => {
+    const { japan, partners, real, passages, scores } = archive();
+    // Every sheet is dated 2019 (makeDocument's default); one partner's copy happens to say "2019" too.
+    const dated = makePassage('The sale of missile defense technology to Partner0 was approved in 2019.', {
+      documentId: partners[0]!.id,
+    });
+    const all = [...passages, dated];
+    const retriever = createRetriever(
+      fakeIndex(new Map([...scores, [dated, 0.6]]), 10),
+      embedder,
+      new Map([japan, ...partners].map((doc) => [doc.id, doc])),
+      buildCorpusVocabulary(all),
+      all,
+    );
+    const [best] = await retriever.retrieve(
+      'Did the 2019 sheet say Tokyo got missile defense technology?',
+      3,
+    );
+    expect(best?.passage).toBe(real);
+  });
+
+  it('routes only archives (20 documents or more), and only by words few of their documents use', () => {
+    const { passages } = archive();
+    const { postings } = buildCorpusVocabulary(passages);
+    const wanted = (...terms: string[]) => terms.map((term) => ({ term }));
+    expect([...routeByVocabulary(wanted('tokyo'), postings, passages, 31)]).toEqual(['sheet-japan']);
+    // Every sheet uses "missil": it tells no sheet from another.
+    expect(routeByVocabulary(wanted('missil'), postings, passages, 31).size).toBe(0);
+    // Two sheets: a word used by one of them says nothing about which is meant.
+    expect(routeByVocabulary(wanted('tokyo'), postings, passages, 2).size).toBe(0);
+    expect(routeByVocabulary(wanted('kyoto'), postings, passages, 31).size).toBe(0);
+  });
+});
+
+describe('createRetriever phrase routing', () => {
+  /**
+   * 30 partners' sheets about other things, five of them naming their own energy programmes; only Japan's
+   * says "Energy Partnership". The two words meet in 6 of 126 passages, few enough to be checked.
+   */
+  function archive() {
+    const partners = Array.from({ length: 30 }, (_, i) =>
+      makeDocument({ id: `sheet-${i}`, title: `Sheet ${i}` }),
+    );
+    const japan = makeDocument({ id: 'sheet-japan', title: 'Sheet' });
+    const real = makePassage(
+      'The two countries cooperate through the Strategic Energy Partnership, a partnership to grow energy markets.',
+      { documentId: japan.id },
+    );
+    const copies = partners
+      .slice(0, 5)
+      .map((partner, i) =>
+        makePassage(
+          `The two countries cooperate through the Energy Security Initiative${i}, a partnership to grow energy markets.`,
+          { documentId: partner.id },
+        ),
+      );
+    const others = partners.flatMap((partner, i) =>
+      Array.from({ length: 4 }, (_, j) =>
+        makePassage(`Partner${i} and the United States trade goods, item ${j}.`, { documentId: partner.id }),
+      ),
+    );
+    const passages = [real, ...copies, ...others];
+    const scores = new Map<Passage, number>([
+      [real, 0.6],
+      ...copies.map((copy): [Passage, number] => [copy, 0.65]),
+      ...others.map((other): [Passage, number] => [other, 0.2]),
+    ]);
+    return { documents: new Map([japan, ...partners].map((doc) => [doc.id, doc])), real, passages, scores };
+  }
+
+  it('GIVEN two words only one sheet writes side by side THEN its passage outranks near-copies using them apart', async () => {
+    const { documents: byId, real, passages, scores } = archive();
+    const retriever = createRetriever(
+      fakeIndex(scores, 10),
+      embedder,
+      byId,
+      buildCorpusVocabulary(passages),
+      passages,
+    );
+    const [best] = await retriever.retrieve('What energy partnership do the sheets mention?', 3);
+    expect(best?.passage).toBe(real);
+  });
+
+  it('routes by words side by side in both texts, across case, hyphens and word endings', () => {
+    const { passages } = archive();
+    const { postings } = buildCorpusVocabulary(passages);
+    expect([...routeByPhrase('any energy partnerships?', postings, passages, 31)]).toEqual(['sheet-japan']);
+    expect([...routeByPhrase('the Energy-Partnership', postings, passages, 31)]).toEqual(['sheet-japan']);
+    // Every sheet says "energy markets": it tells no sheet from another.
+    expect(routeByPhrase('energy markets', postings, passages, 31).size).toBe(0);
+    // Side by side in the question only ("partnership … energy" in every sheet, never "partnership energy").
+    expect(routeByPhrase('partnership energy', postings, passages, 31).size).toBe(0);
+    // A handful of sheets: nothing is routed.
+    expect(routeByPhrase('energy partnership', postings, passages, 2).size).toBe(0);
   });
 });
 
