@@ -104,7 +104,9 @@ export function translateJapaneseQuestion(text: string, glossary: Glossary): Tra
 
   const asks = askedFor(question);
   const isChitChat = isJapaneseChitChat(question);
-  const unknown = isChitChat ? [] : unknownSpans(question, covered, wording);
+  // A verb is what is said of the subject: with a subject understood (OPICが覚書を結んだ), its verb is no
+  // unknown subject; alone (何人釣りましたか) it is all that was asked, and stays.
+  const unknown = isChitChat ? [] : unknownSpans(question, covered, wording, terms.length > 0);
   // A term inside an unknown word is not what was asked about: 国 (country) in 中国, 防衛 in 防衛費.
   const understood = terms.filter(
     (term) => !unknown.some((span) => term.start >= span.start && term.start + term.ja.length <= span.end),
@@ -237,7 +239,12 @@ interface Span {
  * Kanji/katakana words with a character not understood, adjacent ones joined. The whole word is reported
  * (防衛費, not 費), and a word counts as unknown even when part of it matched a short entry (中国 holds 国).
  */
-function unknownSpans(question: string, covered: Uint8Array, wording: Uint8Array): Span[] {
+function unknownSpans(
+  question: string,
+  covered: Uint8Array,
+  wording: Uint8Array,
+  skipInflected: boolean,
+): Span[] {
   const unknown: Span[] = [];
   let pending: Span | undefined;
   const flush = (): void => {
@@ -247,7 +254,10 @@ function unknownSpans(question: string, covered: Uint8Array, wording: Uint8Array
   for (const { segment, index, isWordLike } of segmenter.segment(question)) {
     const uncovered = uncoveredPart(segment, index, covered);
     const isUnknown =
-      isWordLike === true && CONTENT_CHARACTER.test(uncovered) && !JAPANESE_FUNCTION_WORDS.has(segment);
+      isWordLike === true &&
+      CONTENT_CHARACTER.test(uncovered) &&
+      !JAPANESE_FUNCTION_WORDS.has(segment) &&
+      !(skipInflected && isInflected(question, index, segment));
     if (!isUnknown) {
       flush();
       continue;
@@ -266,6 +276,22 @@ function unknownSpans(question: string, covered: Uint8Array, wording: Uint8Array
     unknown.map((span) => widenToScriptRun(question, span, wording)),
   );
 }
+
+/**
+ * A kanji word written with its inflection in kana (忘れ, 結んだ, 褒めた, 守る): a verb or adjective, what is
+ * said of the subject, not the subject itself, as English judges a missing predicate lightly. A kanji word
+ * before a particle (沖縄の, 基地は) is a noun and stays. Japanese orthography: okurigana after a stem.
+ */
+function isInflected(question: string, index: number, segment: string): boolean {
+  const lastKanji = Math.max(...[...segment].map((character, at) => (HAN.test(character) ? at : -1)));
+  if (lastKanji < 0) return false;
+  const after = segment.slice(lastKanji + 1) + question.slice(index + segment.length, index + segment.length + 1);
+  const kana = /^\p{Script=Hiragana}/u.exec(after)?.[0];
+  return kana !== undefined && !PARTICLES.has(kana);
+}
+
+/** Hiragana that begin a particle or the copula after a noun, not a verb's or adjective's ending. */
+const PARTICLES: ReadonlySet<string> = new Set([...'のはがをにでともへやかねよなだじっさ']);
 
 /**
  * Widens an unknown span to the whole kanji (or katakana) run around it, because the segmenter splits

@@ -19,6 +19,7 @@ import {
   statesPosition,
 } from '../answer/asked-fact.js';
 import { wordForms } from '../text/word-forms.js';
+import { isStopword } from '../text/stopwords.js';
 import { withoutChatWords } from './casual-words.js';
 import { escapeRegExp } from '../text/escape-reg-exp.js';
 
@@ -105,8 +106,26 @@ export function leadWithAskedFact(
     return most;
   };
   const office = askedOffice(question);
+  // "is it true japanese firms employ like a million americans?": the figure counting what the guess counts
+  // ("850,000 American jobs"), not another amount ("billions of dollars").
+  const guessed = new Set(
+    countedWords(reading.question)
+      .filter((word) => !SCALE_WORDS.has(word) && !isStopword(word))
+      .flatMap((word) => [...wordForms(word)]),
+  );
+  const countsTheSame =
+    guessed.size === 0 ||
+    !(reading.asks === 'quantity' || reading.asks === 'count' || reading.asks === 'money')
+      ? undefined
+      : close.find(
+          (item) =>
+            statesFigure(reading, item) &&
+            countedWords(item.passage.text).some((word) =>
+              [...wordForms(word)].some((form) => guessed.has(form)),
+            ),
+        );
   const exact =
-    reading.asks === 'count' && countsNamedThings(question)
+    (countsTheSame ?? (reading.asks === 'count' && countsNamedThings(question)))
       ? (listed() ?? close.find((item) => statesFigure(reading, item)))
       : reading.asks === 'money' || reading.asks === 'count'
         ? close.find((item) => statesFigure(reading, item))
@@ -217,6 +236,17 @@ function countedWords(text: string): string[] {
 
 const COUNTED =
   /(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen))\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
+
+/** Words that scale a number rather than say what it counts ("1 million americans" counts Americans). */
+const SCALE_WORDS: ReadonlySet<string> = new Set([
+  'thousand',
+  'million',
+  'billion',
+  'trillion',
+  'k',
+  'm',
+  'bn',
+]);
 
 /** See {@link reachForAskedFact}. */
 const REACH_SHARE = 0.7;

@@ -211,9 +211,10 @@ export function interpret(
   // Asking the same thing again wants what was not said yet, never the same answer twice.
   const repeated = isRepeated(question, history);
   // A guessed number ("like 70bn?") says an amount is wanted, however the question is worded.
-  const guessesAmount = words.terms.some(
-    (term) => term.numeric && term.approximate === true && !followsMonth(words.words, term.wordIndex),
-  );
+  const guessesAmount =
+    words.terms.some(
+      (term) => term.numeric && term.approximate === true && !followsMonth(words.words, term.wordIndex),
+    ) || GUESSED_SCALE.test(question);
   const asks = askedFor(question) ?? (guessesAmount ? 'quantity' : undefined);
   // A follow-up is judged with the conversation's topic: "did they pick up anything else?" is about the
   // subject of the question before it, and its own stray word ("pick") is one among many.
@@ -302,6 +303,10 @@ function expansions(
  */
 const ASKS_ABOUT_A_TOPIC =
   /\b(?:say|says|said|mention|mentions|mentioned|about|on|regarding)\s+(?!it\b|that\b|this\b|(?:the\s+)?(?:sheets?|ones?|docs?)\b)[\p{L}\p{N}]/iu;
+
+/** "like a million", "about 1 million": a guess whose digit alone is too short to be a term of its own. */
+const GUESSED_SCALE =
+  /\b(?:like|about|around|roughly|maybe|nearly|almost|over|under|approximately)\s+(?:a|one|\d[\d,.]*)\s+(?:hundred|thousand|million|billion|trillion)\b/iu;
 
 /** "and the other sheet?", "what about the other one", "the other doc": the sheet not asked about last. */
 const NAMES_THE_OTHER_SHEET = /\b(?:the\s+)?other\s+(?:fact\s*)?(?:sheet|one|doc|document)\b/iu;

@@ -211,3 +211,29 @@ describe('readJapaneseWords: Japanese words inside an English question', () => {
     );
   });
 });
+
+describe('words written with their inflection in kana', () => {
+  it.each([
+    ['OPICが覚書を結んだ相手はどこ？', '結'],
+    ['JBICとあと一つどこだっけ、ど忘れした', '忘'],
+    ['トランプは日本を守ると約束した？', '守'],
+  ])('GIVEN "%s" THEN the verb (%s…) is no unknown subject', (question, verb) => {
+    expect(translate(question).unknownTerms.some((term) => term.includes(verb))).toBe(false);
+  });
+
+  it('GIVEN a kanji noun before a particle THEN it stays an unknown subject', () => {
+    expect(translate('トランプと相撲の関係は？').unknownTerms).toContain('相撲');
+  });
+});
+
+describe('katakana loanwords for the sheets’ words', () => {
+  it.each([
+    ['アグレッシブ', 'aggressive'],
+    ['ハーモニー', 'harmony'],
+    ['フレンドシップ', 'friendship'],
+  ])('GIVEN %s THEN it reads as "%s"', (japanese, english) => {
+    const translated = translate(`${japanese}について教えて`);
+    expect(translated.unknownTerms).toEqual([]);
+    expect(translated.englishQuery).toContain(english);
+  });
+});
