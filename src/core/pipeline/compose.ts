@@ -125,7 +125,8 @@ export function leadWithAskedFact(
             ),
         );
   const exact =
-    (countsTheSame ?? (reading.asks === 'count' && countsNamedThings(question)))
+    countsTheSame ??
+    (reading.asks === 'count' && countsNamedThings(question)
       ? (listed() ?? close.find((item) => statesFigure(reading, item)))
       : reading.asks === 'money' || reading.asks === 'count'
         ? close.find((item) => statesFigure(reading, item))
@@ -141,7 +142,7 @@ export function leadWithAskedFact(
                     (item) =>
                       item.score >= best.score * REACH_SHARE && namesOfficeHolder(item.passage.text, office),
                   )
-                : undefined;
+                : undefined);
   const leader = exact ?? (fits(best) ? best : close[0]);
   return leader === undefined || leader === best
     ? [...passages]

@@ -1934,3 +1934,11 @@ describe('a month the sheets do not date, and everyday words for a share', () =>
     expect(answer.text).toContain('$424 billion');
   });
 });
+
+describe('a guessed amount is checked against the figure counting the same thing', () => {
+  it('GIVEN "is it true japanese firms employ like a million americans?" THEN the 850,000 jobs lead', async () => {
+    const answer = await ask('is it true japanese firms employ like a million americans?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations[0]?.passage).toContain('850,000');
+  });
+});
