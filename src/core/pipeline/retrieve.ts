@@ -333,6 +333,26 @@ const SAID_SHARE = 0.5;
 const RETOLD_SHARE = 0.6;
 
 /**
+ * Whether a passage was told already in `said` (sentences of earlier answers): most of its text repeated
+ * word for word, or, told in other words (an answer retold in a thread, a model's summary), most of its terms.
+ */
+export function saidIn(said: readonly string[]): (item: RetrievedPassage) => boolean {
+  const saidTerms = said.map((sentence) => new Set(contentTerms(sentence)));
+  return (item) => {
+    const text = item.passage.text;
+    const repeated = said.filter((sentence) => text.includes(sentence)).reduce((sum, s) => sum + s.length, 0);
+    if (repeated >= text.length * SAID_SHARE) return true;
+    const terms = new Set(contentTerms(text));
+    return (
+      terms.size > 0 &&
+      saidTerms.some(
+        (words) => [...terms].filter((term) => words.has(term)).length >= terms.size * RETOLD_SHARE,
+      )
+    );
+  };
+}
+
+/**
  * "Tell me more": what was not said yet first, and first of that the rest of the section the last answer
  * came from, in the sheet's order after it (what a reader of the sheet would read next); what was said last.
  */
@@ -342,20 +362,7 @@ function unsaidFirst(
   state: Pick<KnowledgeState, 'knowledge' | 'documentsById'>,
 ): RetrievedPassage[] {
   if (said.length === 0) return [...passages];
-  const saidTerms = said.map((sentence) => new Set(contentTerms(sentence)));
-  const wasSaid = (item: RetrievedPassage) => {
-    const text = item.passage.text;
-    const repeated = said.filter((sentence) => text.includes(sentence)).reduce((sum, s) => sum + s.length, 0);
-    if (repeated >= text.length * SAID_SHARE) return true;
-    // Told in other words (an answer retold in a thread, a model's summary): most of its terms were said.
-    const terms = new Set(contentTerms(text));
-    return (
-      terms.size > 0 &&
-      saidTerms.some(
-        (words) => [...terms].filter((term) => words.has(term)).length >= terms.size * RETOLD_SHARE,
-      )
-    );
-  };
+  const wasSaid = saidIn(said);
   const saidItems = passages.filter(wasSaid);
   const unsaid = passages.filter((item) => !wasSaid(item));
   const last = saidItems[0]?.passage;

@@ -36,7 +36,8 @@ import { judge, type JudgeOptions } from '../pipeline/judge.js';
 import { documentStems, usesEveryWord, wordsOnlyInOtherSheets } from '../pipeline/other-sheet.js';
 import { rarityWeight } from '../retrieval/coverage-verdict.js';
 import { asksSourceOfLastAnswer, smallTalkKind } from '../pipeline/intent.js';
-import { partiesOf, retrieveForReading } from '../pipeline/retrieve.js';
+import { partiesOf, retrieveForReading, saidIn } from '../pipeline/retrieve.js';
+import { isRepeated, saidSentences } from '../pipeline/follow-up.js';
 import { splitPreamble } from '../pipeline/preamble.js';
 import { absentSheetYear } from '../pipeline/question-shape.js';
 import { mayAskForWords } from './quotation-intent.js';
@@ -401,11 +402,14 @@ export class KizunaService implements KizunaCore {
       judgement.kind === 'answer' && judgement.lead !== undefined
         ? [judgement.lead, ...passages.filter((item) => item !== judgement.lead)]
         : passages;
-    const ordered = this.withEveryPassageIfItFits(
-      state,
-      leadWithDefinition(
-        reading,
-        leadWithLastAnswer(reading, leadWithAskedFact(reading, led, LEAD_SHARE, partiesOf(state))),
+    const ordered = withoutWhatWasSaid(
+      reading,
+      this.withEveryPassageIfItFits(
+        state,
+        leadWithDefinition(
+          reading,
+          leadWithLastAnswer(reading, leadWithAskedFact(reading, led, LEAD_SHARE, partiesOf(state))),
+        ),
       ),
     );
     // A Japanese question goes to a model as asked, so it may answer in Japanese; the glossary reads that
@@ -814,3 +818,23 @@ function sheetText(state: KnowledgeState): string {
   }
   return text;
 }
+
+/**
+ * "Tell me more", or the same question again: what was said already is left out of the answer (it was
+ * ranked last), unless nothing else is left to say.
+ */
+function withoutWhatWasSaid(reading: Reading, passages: readonly RetrievedPassage[]): RetrievedPassage[] {
+  // Only a bare request for more: "anything else besides those?" may be answered by a passage said in part.
+  if (
+    !reading.wantsMore ||
+    !(MORE_OF_THE_SAME.test(reading.question) || isRepeated(reading.question, reading.history))
+  )
+    return [...passages];
+  const wasSaid = saidIn(saidSentences(reading.history));
+  const unsaid = passages.filter((item) => !wasSaid(item));
+  return unsaid.length > 0 ? unsaid : [...passages];
+}
+
+/** "tell me more", "go on", "more?", "what else?": more of the conversation's topic, nothing named. */
+const MORE_OF_THE_SAME =
+  /^\W*(?:(?:ok(?:ay)?|and|so|cool|nice|thanks)[\s,!.]+)?(?:(?:tell|give|show)\s+(?:me|us)\s+(?:some\s+)?more|(?:any(?:thing)?\s+)?more|go\s+on|keep\s+going|continue|what\s+else|anything\s+else)\b[^?]{0,20}\W*$/iu;

@@ -1942,3 +1942,20 @@ describe('a guessed amount is checked against the figure counting the same thing
     expect(answer.citations[0]?.passage).toContain('850,000');
   });
 });
+
+describe('"tell me more" never says the same again', () => {
+  it('GIVEN "tell me more" after two answers about North Korea THEN nothing already said is attached again', async () => {
+    const history: ConversationTurn[] = [];
+    for (const question of [
+      'how many rounds of UN sanctions were there against north korea?',
+      'what else did they do about north korea?',
+    ]) {
+      const answer = await ask(question, [...history]);
+      history.push({ role: 'user', text: question }, { role: 'assistant', text: answer.text });
+    }
+    const more = await ask('tell me more', history);
+    expect(more.outcome).toBe('answered');
+    expect(more.citations.some((c) => c.passage.includes('four rounds of sanctions'))).toBe(false);
+    expect(more.citations.some((c) => c.passage.includes('maximum pressure'))).toBe(false);
+  });
+});
