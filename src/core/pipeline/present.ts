@@ -67,12 +67,7 @@ export function sourceOfLastAnswerReply(
   messages: MessageCatalogue,
   lastAnswer: string,
 ): Reply | undefined {
-  let quoted: Passage | undefined;
-  let at = Number.POSITIVE_INFINITY;
-  for (const passage of state.knowledge.passages) {
-    const position = lastAnswer.indexOf(passage.text.slice(0, QUOTED_OPENING));
-    if (position >= 0 && position < at) [quoted, at] = [passage, position];
-  }
+  const quoted = passageQuotedFirst(state, lastAnswer);
   const citation = quoted === undefined ? undefined : citationFor(state, quoted, 1);
   if (quoted === undefined || citation === undefined) return undefined;
   const sheet = state.documentsById.get(quoted.documentId)?.displayDate ?? quoted.documentId;
@@ -83,6 +78,17 @@ export function sourceOfLastAnswerReply(
     missingTerms: [],
     answerer: 'kizuna',
   };
+}
+
+/** The passage of the knowledge an answer quotes first (the one it leads with), if any. */
+export function passageQuotedFirst(state: KnowledgeState, answer: string): Passage | undefined {
+  let quoted: Passage | undefined;
+  let at = Number.POSITIVE_INFINITY;
+  for (const passage of state.knowledge.passages) {
+    const position = answer.indexOf(passage.text.slice(0, QUOTED_OPENING));
+    if (position >= 0 && position < at) [quoted, at] = [passage, position];
+  }
+  return quoted;
 }
 
 /** How much of a passage's opening an answer must hold to have quoted it (characters). */

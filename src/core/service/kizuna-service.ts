@@ -5,7 +5,7 @@ import type { ProviderHealthSnapshot } from '../models/provider-health.js';
 import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { missingGlossaryTerms } from '../language/glossary-coverage.js';
-import { messages, type ReplyLanguage } from '../language/messages.js';
+import { messages, type ReplyLanguage, type UnstatedFact } from '../language/messages.js';
 import type { Glossary } from '../language/glossary.js';
 import { suggestSpeakers } from '../quotes/find-quotation.js';
 import { readQuoteQuery } from '../quotes/read-quote-query.js';
@@ -18,6 +18,7 @@ import {
   overviewLines,
   asksOverviewOfMissingTopic,
   reachForAskedFact,
+  statesWhatWasAsked,
   topicOnly,
 } from '../pipeline/compose.js';
 import { normalise, normaliseHistory } from '../pipeline/normalise.js';
@@ -26,6 +27,7 @@ import {
   notCoveredReply,
   otherSheetReply,
   overviewReply,
+  passageQuotedFirst,
   plainReply,
   relatedReply,
   type Reply,
@@ -386,15 +388,23 @@ export class KizunaService implements KizunaCore {
             relatedReply(
               state,
               say,
-              judgement.closest ?? passages[0],
+              // "when?" after an answer: what the sheets don't say is of the passage just quoted.
+              judgement.closest ??
+                (judgement.unstated === undefined ? undefined : lastQuoted(state, reading)) ??
+                passages[0],
               reading.standalone,
               missing(judgement.missing, judgement.missingWords),
               judgement.unstated,
             ),
           );
         break;
-      case 'answer':
+      case 'answer': {
+        // "when?" right after Abe's remark: asked of what was just said, which the sheets do not date.
+        const unstated = !modelJudges ? unstatedOfLastAnswer(state, reading) : undefined;
+        if (unstated !== undefined)
+          return finish(relatedReply(state, say, unstated.passage, reading.standalone, [], unstated.kind));
         break;
+      }
     }
 
     // The passage dating the time asked about leads, when the judge found one (see judge).
@@ -838,3 +848,32 @@ function withoutWhatWasSaid(reading: Reading, passages: readonly RetrievedPassag
 /** "tell me more", "go on", "more?", "what else?": more of the conversation's topic, nothing named. */
 const MORE_OF_THE_SAME =
   /^\W*(?:(?:ok(?:ay)?|and|so|cool|nice|thanks)[\s,!.]+)?(?:(?:tell|give|show)\s+(?:me|us)\s+(?:some\s+)?more|(?:any(?:thing)?\s+)?more|go\s+on|keep\s+going|continue|what\s+else|anything\s+else)\b[^?]{0,20}\W*$/iu;
+
+/**
+ * A bare follow-up asking for a kind of fact ("when?", "and where?", "how much?") of what the last answer
+ * quoted, when that passage does not state one: the sheets do not say, and another passage's date would
+ * answer a different question. Undefined otherwise (the question names a subject, or the passage states it).
+ */
+/** The passage the last answer quoted first, for a bare follow-up ("when?"); undefined otherwise. */
+function lastQuoted(state: KnowledgeState, reading: Reading): RetrievedPassage | undefined {
+  const said = [...reading.history].reverse().find((turn) => turn.role === 'assistant')?.text;
+  if (!reading.followUp || reading.hasTopic || said === undefined || !BARE_FOLLOW_UP.test(reading.question))
+    return undefined;
+  const passage = passageQuotedFirst(state, said);
+  const document = passage === undefined ? undefined : state.documentsById.get(passage.documentId);
+  return passage === undefined || document === undefined ? undefined : { passage, document, score: 1 };
+}
+
+function unstatedOfLastAnswer(
+  state: KnowledgeState,
+  reading: Reading,
+): { readonly passage: RetrievedPassage; readonly kind: UnstatedFact } | undefined {
+  const kind = reading.asks;
+  const item = lastQuoted(state, reading);
+  if (kind === undefined || item === undefined) return undefined;
+  return statesWhatWasAsked(reading, item) ? undefined : { passage: item, kind };
+}
+
+/** "when?", "and where?", "how much?", "who?": a question word and little else. */
+const BARE_FOLLOW_UP =
+  /^\W*(?:(?:and|so|ok(?:ay)?|but|wait)[\s,]+)?(?:when|where|who|how\s+much|how\s+many)(?:\s+(?:was|is|did|does|were)\s+(?:that|it|this|they|he|she))?(?:\s+exactly)?\W*$/iu;

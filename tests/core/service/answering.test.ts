@@ -1959,3 +1959,12 @@ describe('"tell me more" never says the same again', () => {
     expect(more.citations.some((c) => c.passage.includes('maximum pressure'))).toBe(false);
   });
 });
+
+describe('a bare "when?" about what was just said', () => {
+  it('GIVEN "when?" after the Alabama plant answer THEN the sheets do not say, and that passage is the closest', async () => {
+    const answer = await followUp('how much did toyota and mazda invest?', 'when?');
+    expect(answer.outcome).toBe('related');
+    expect(answer.text).toContain("don't say when");
+    expect(answer.citations[0]?.passage).toContain('$1.6 billion');
+  });
+});
