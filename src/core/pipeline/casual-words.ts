@@ -16,7 +16,9 @@ export const CASUAL_FILLERS: ReadonlySet<string> = new Set(
   wait legit fake ballpark supposedly reportedly apparently allegedly even ja
   prof profs professor teacher teachers class classes lecture lectures seminar seminars quiz quizzes exam exams
   midterm midterms finals homework hw assignment assignments essay essays presentation presentations outline
-  cram cramming studying tomorrow tonight asap gist boss podcast need smh ikr istg ffs jk ong icl welp meh oof ugh yikes pov vc squad cap`
+  cram cramming studying tomorrow tonight asap gist boss podcast need smh ikr istg ffs jk ong icl welp meh oof ugh yikes pov vc squad cap
+  obaachan obaasan baachan bachan ojiichan ojiisan jiichan okaasan kaasan okasan otousan tousan otosan oniichan
+  oniisan oneechan oneesan imouto otouto obasan ojisan issei nisei sansei yonsei`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );
@@ -33,7 +35,8 @@ export const CHIT_CHAT_WORDS: ReadonlySet<string> = new Set(
   appreciated appreciate alot love wtf omg bruh ya gotcha understood noted makes sense perfect
   nvm nevermind figured www ww hallo hola bonjour ciao salut namaste konnichiwa konichiwa annyeong moin servus
   ola everyone everybody all yall preciate bud buddy pal obliged helped helpful useful informative ton tons
-  oorah hooah hoorah hooyah semper fi yay woo woohoo hooray yeehaw brb gtg g2g afk ttyl`
+  oorah hooah hoorah hooyah semper fi yay woo woohoo hooray yeehaw brb gtg g2g afk ttyl
+  ohayo ohayou konbanwa arigato arigatou domo doumo sumimasen minna oyasumi otsukare yoroshiku tadaima`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

@@ -40,6 +40,8 @@ export function splitPreamble(text: string): {
   return {
     ...(before.length === 0 ? {} : { preamble: before.join(' ') }),
     ...(after.length === 0 ? {} : { afterword: after.join(' ') }),
+    // "…? My obaachan was born in Taishō so the family is curious": the asker's own story, never asked.
+    ...(after.length > 0 && after.every((sentence) => TELLS_OF_ONESELF.test(sentence)) ? { aside: true } : {}),
     question,
   };
 }
@@ -60,6 +62,13 @@ const ASKS =
  * what is asked, and its words ("every week") would be searched as if they were.
  */
 const IMPRESSION_TAIL = /,\s*((?:(?:it|that|this|which)\s+)?(?:feels|felt|seems|seemed|sounds|looks)\s+like\b[^?]*)$/iu;
+
+/**
+ * A sentence about the asker or their people: "My aunt in Niigata still talks about…", "Grandma's hanko
+ * still has…", "Ojiichan remembers…", "I heard it was huge", "asking bc my cousin is a contractor".
+ */
+const TELLS_OF_ONESELF =
+  /^\W*(?:(?:so|and|also|btw|lol|haha)[\s,]+)?(?:(?:my|our)\s+\p{L}+|i(?:['’]m|['’]ve|['’]d|\s)|(?:grandma|grandpa|grandmother|grandfather|mom|dad|mother|father|obaachan|ojiichan|okaasan|otousan|baachan|jiichan)(?:['’]s)?\b|asking\s+(?:bc|because|cuz|for)\b)/iu;
 
 /** Fewest words a question needs to be read without the rest of the message ("Is that so?" is not). */
 const MIN_QUESTION_WORDS = 5;

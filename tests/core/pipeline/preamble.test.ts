@@ -55,4 +55,16 @@ describe('splitPreamble', () => {
       question: 'why does it feel like japan and the us are close?',
     });
   });
+
+  it.each([
+    'What does the name Reiwa mean? My obaachan was born in Taishō so the family is curious about the new one',
+    "what does it translate to in English? Grandma's hanko still has the old Shōwa date on it lol",
+    'are they teaming up on lunar stuff?? my cousin works at JAXA',
+  ])('GIVEN the asker’s own story after the question ("%s") THEN it is an aside', (text) => {
+    expect(splitPreamble(text).aside).toBe(true);
+  });
+
+  it('GIVEN a remark after the question that is not about the asker THEN it is no aside', () => {
+    expect(splitPreamble('how many jobs did they create? the plant in Alabama.').aside).toBeUndefined();
+  });
 });

@@ -1968,3 +1968,21 @@ describe('a bare "when?" about what was just said', () => {
     expect(answer.citations[0]?.passage).toContain('$1.6 billion');
   });
 });
+
+describe('Japanese words in English questions, and the asker’s own story', () => {
+  it.each([
+    ['are nihon n beikoku teaming up on lunar stuff?? my cousin works at JAXA 🌕', 'Moon'],
+    ['What does the name Reiwa mean? My obaachan was born in Taishō and passed in Heisei', 'beautiful harmony'],
+    ['did the sōri meet trump first after the election?', 'first world leader'],
+    ['which Nihon kaisha invested in Beikoku?', 'Toyota'],
+  ])('GIVEN "%s" THEN it is answered', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain(words);
+  });
+
+  it.each(['ohayō minna 👋', 'brb, okaasan is calling'])('GIVEN "%s" THEN the friendly reply', async (text) => {
+    const answer = await ask(text);
+    expect(answer.outcome).toBe('chit-chat');
+  });
+});
