@@ -1,3 +1,4 @@
+import { isVerbInflection } from '../text/word-senses.js';
 import { followsMonth, questionWords, type QuestionWords } from '../retrieval/question-terms.js';
 import {
   assessCoverage,
@@ -159,11 +160,16 @@ export function interpret(
   // "summarize the 2019 sheet, i don't have time to read it before the council meeting": an overview's
   // topic is what is asked for, not the asker's circumstances.
   const asker = intent === 'overview' ? askerClauseWords(question) : new Set<string>();
+  const alternatives = offeredAlternatives(question, assessed, (token) =>
+    context.vocabulary.names.has(token),
+  );
   const coverage =
-    asker.size === 0
+    asker.size === 0 && alternatives.size === 0
       ? assessed
       : assessed.map((item): TermCoverage =>
-          asker.has(item.term.token) ? { term: item.term, kind: 'filler' } : item,
+          asker.has(item.term.token) || alternatives.has(item.term.token)
+            ? { term: item.term, kind: 'filler' }
+            : item,
         );
   const topical = topicalOf(coverage);
   const ownTopicTerms = topical.filter((item) => item.kind !== 'missing' && item.kind !== 'filler').length;
@@ -226,6 +232,12 @@ export function interpret(
         ...sheetDateWords(standalone, years, documentMonths(context.documents)),
       ])
     : new Set<string>();
+  const ownTopical = topical.filter((item) => item.kind !== 'filler');
+  const namesOnlyWhatIsMissing =
+    followUp &&
+    ASKS_ABOUT_ANOTHER_THING.test(question) &&
+    ownTopical.length > 0 &&
+    ownTopical.every((item) => item.kind === 'missing' && !isVerbInflection(item.term.token));
   const judgedCoverage = followUp
     ? assessCoverage(judged, context.vocabulary, context.wordVectors, [], context.coverage)
         .map(asPointer)
@@ -239,8 +251,10 @@ export function interpret(
     history: followUp || repeated ? history : [],
     followUp,
     standalone,
-    words: judged,
-    coverage: judgedCoverage,
+    // "and mars?" after the Moon: a follow-up whose every own subject word the sheets never use is judged
+    // on those words alone, as it would be asked on its own; the conversation's words would vouch for them.
+    words: namesOnlyWhatIsMissing ? words : judged,
+    coverage: namesOnlyWhatIsMissing ? coverage : judgedCoverage,
     ...(documentIds === undefined ? {} : { documentIds }),
     crossSheet: isCrossSheetQuestion(question, context.documents),
     ...(asks === undefined ? {} : { asks }),
@@ -296,6 +310,40 @@ function expansions(
   }
   return { expansions: words, expansionsOf, namesFor, looseParaphrases };
 }
+
+/**
+ * "Was the plant in Alabama or in Tennessee?", "Toyota or Nissan?": of two words offered as alternatives,
+ * one the sheets use, the other is the asker's guess to be checked, not a subject the sheets must name.
+ * Lower-case tokens of the missing alternatives.
+ */
+function offeredAlternatives(
+  question: string,
+  coverage: readonly TermCoverage[],
+  isSheetName: (token: string) => boolean,
+): Set<string> {
+  const found = new Set<string>();
+  if (!/\bor\b/iu.test(question)) return found;
+  const byToken = new Map(coverage.map((item) => [item.term.token, item]));
+  // Names on both sides: "Alabama or Tennessee", not "golf or go to the sumo".
+  const used = (token: string) => byToken.get(token)?.kind === 'exact' && isSheetName(token);
+  const missingName = (token: string) => {
+    const item = byToken.get(token);
+    return item?.kind === 'missing' && (item.term.properNoun || item.name === true);
+  };
+  for (const match of question.matchAll(OFFERED_ALTERNATIVES)) {
+    const [first, second] = [match[1]?.toLowerCase() ?? '', match[2]?.toLowerCase() ?? ''];
+    if (used(first) && missingName(second)) found.add(second);
+    if (used(second) && missingName(first)) found.add(first);
+  }
+  return found;
+}
+
+/** "and mars?", "what about aegis?", "anything about guam?": the same question of another thing. */
+const ASKS_ABOUT_ANOTHER_THING =
+  /^\W*(?:and|or|what\s+about|how\s+about|anything\s+(?:about|on|re)|any(?:thing)?\s+(?:mention\s+of|word\s+on)|is\s+there\s+anything\s+(?:about|on))\s+(?:the\s+)?\p{L}[\p{L}\p{N}-]*(?:\s+\p{L}[\p{L}\p{N}-]*)?\W*$/iu;
+
+const OFFERED_ALTERNATIVES =
+  /\b(\p{L}[\p{L}\p{N}-]*)\s*,?\s+or\s+(?:in\s+|at\s+|the\s+|was\s+it\s+|is\s+it\s+)?(\p{L}[\p{L}\p{N}-]*)\b/giu;
 
 /**
  * "what does the 2018 sheet say about energy?": what a sheet says about something, not an overview of it,

@@ -7,6 +7,7 @@ import { NO_ALIASES, type AliasTable } from './alias-table.js';
 import { findAliases, replaceAliasUses, type AliasUse } from './apply-aliases.js';
 import { stripDiscordMarkup } from './strip-discord-markup.js';
 import { dropMoneyIntensifiers } from './money-intensifiers.js';
+import { dropHonorifics } from './honorifics.js';
 
 /** What {@link normaliseQuestion} needs besides the question. */
 export interface NormaliseQuestionOptions {
@@ -45,7 +46,7 @@ export interface NormalisedQuestion {
 export function normaliseQuestion(raw: string, options: NormaliseQuestionOptions = {}): NormalisedQuestion {
   const display = normaliseUnicode(stripDiscordMarkup(raw)).replace(/\s+/g, ' ').trim();
   // A dropped "g" first, so that "kidnappin" meets the alias "kidnapping".
-  const spoken = dropMoneyIntensifiers(restoreDroppedG(display));
+  const spoken = dropHonorifics(dropMoneyIntensifiers(restoreDroppedG(display)));
   const aliases = findAliases(spoken, options.aliases ?? NO_ALIASES);
   // Aliases first, on the words as typed ("the States"), then numbers (and months as years), then
   // diacritics for matching.

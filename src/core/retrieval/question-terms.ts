@@ -233,6 +233,8 @@ const HEDGES = new Set([
   'thought',
   'guess',
   'believe',
+  'recall',
+  'remember',
   'supposedly',
   'reportedly',
   'apparently',
@@ -247,10 +249,10 @@ const HEDGES = new Set([
  * a time the sheets may not cover.
  */
 const CHECKS_A_CLAIM =
-  /^\W*(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would)\b|\b(?:is\s+it\s+true|true\s+that|right\s*\?|correct\s*\?|or\s+(?:is\s+it\s+|was\s+it\s+)?\$?\d)|[,;]\s*(?:is|was)\s+it\b/i;
+  /^\W*(?:is|are|was|were|did|do|does|has|have|had|can|could|will|would|isn['’]?t|aren['’]?t|wasn['’]?t|weren['’]?t|didn['’]?t|doesn['’]?t|don['’]?t|hasn['’]?t|haven['’]?t)\b|\b(?:is\s+it\s+true|true\s+that|right\s*\?|correct\s*\?|or\s+(?:is\s+it\s+|was\s+it\s+)?\$?\d)|[,;]\s*(?:is|was)\s+it\b/i;
 
 /** Two words before a number that make it a bound, not an amount: "north of $400 billion", "upwards of". */
-const BOUNDS = /^(?:north|south|upwards|excess|shy|short)\s+of$/u;
+const BOUNDS = /^(?:north|south|upwards|excess|shy|short|figure|number|tune)\s+of$/u;
 
 function isApproximate(question: string, words: readonly string[], index: number): boolean {
   const word = words[index] ?? '';

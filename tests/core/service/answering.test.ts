@@ -1986,3 +1986,39 @@ describe('Japanese words in English questions, and the asker’s own story', () 
     expect(answer.outcome).toBe('chit-chat');
   });
 });
+
+describe('how retirees and veterans ask', () => {
+  it.each([
+    ['What were the exact words Mr. Trump used to praise Mr. Abe?', 'tough Prime Minister'],
+    ["Wasn't it 40,000 jobs that Japanese companies support?", '850,000'],
+    ['Pardon my ignorance, but what exactly is FDI, and where does Japan rank as a source of it?', 'third largest'],
+    [
+      'Could you kindly tell me how many American jobs are supported by Japanese companies? I seem to recall a figure of 40,000.',
+      '850,000',
+    ],
+    ['Was the Toyota-Mazda plant in Alabama or in Tennessee?', 'Alabama'],
+  ])('GIVEN "%s" THEN it is answered from the sheets', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain(words);
+  });
+
+  it('GIVEN "tell me about the 2018 sheet" THEN an overview of it', async () => {
+    const answer = await ask('tell me about the 2018 sheet');
+    expect(answer.text).toContain('section by section');
+  });
+
+  it('GIVEN "which one is older?" THEN the sheets are listed with their dates', async () => {
+    const answer = await ask('which one is older?');
+    expect(answer.text).toContain('circa April 2018');
+  });
+
+  it.each([
+    ["what's the space thing about?", 'and mars?', 'mars'],
+    ['does japan buy US weapons?', 'anything about aegis?', 'aegis'],
+  ])('GIVEN "%s" then "%s" THEN it is refused naming it, as when asked alone', async (first, second, named) => {
+    const answer = await followUp(first, second);
+    expect(answer.outcome).toBe('not-covered');
+    expect(answer.text.toLowerCase()).toContain(named);
+  });
+});
