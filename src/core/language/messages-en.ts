@@ -19,6 +19,7 @@ const UNSTATED: Readonly<Record<UnstatedFact, string>> = {
 export const ENGLISH_MESSAGES: MessageCatalogue = {
   language: 'en',
   answerLeadIn: () => '',
+  claimVerdict: (verdict) => (verdict === 'confirmed' ? 'Yes.' : 'No. The fact sheets say:'),
   refusal: (missing, documentCount) => {
     const scope = `I answer only from the ${documentCount === 2 ? 'two ' : ''}White House fact sheets on the U.S.–Japan alliance.`;
     if (missing.length === 0) return `The fact sheets don't cover that. ${scope}`;

@@ -30,6 +30,7 @@ const UNSTATED: Readonly<Record<UnstatedFact, string>> = {
 export const JAPANESE_MESSAGES: MessageCatalogue = {
   language: 'ja',
   answerLeadIn: (asks) => LEAD_INS[asks ?? 'default'],
+  claimVerdict: (verdict) => (verdict === 'confirmed' ? 'はい。' : 'いいえ。'),
   refusal: (missing, documentCount) => {
     const scope = `私は日米同盟に関する${documentCount === 2 ? '2つの' : ''}ホワイトハウスのファクトシートだけをもとにお答えしています。`;
     if (missing.length === 0) return `その内容はファクトシートには書かれていません。${scope}`;

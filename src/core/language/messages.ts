@@ -1,6 +1,7 @@
 import type { SmallTalk } from '../pipeline/intent.js';
 import { ENGLISH_MESSAGES } from './messages-en.js';
 import { JAPANESE_MESSAGES } from './messages-ja.js';
+import type { ClaimVerdict } from '../pipeline/claim-check.js';
 import type { AskedFor } from './question-intent.js';
 
 /** The kind of fact a question asked for that the closest passage does not give. */
@@ -42,6 +43,11 @@ export interface MessageCatalogue {
    * in Japanese it says the quotation that follows is the English original, worded by question type.
    */
   readonly answerLeadIn: (asks?: AskedFor) => string;
+  /**
+   * Said first when the question put a figure up for checking (see checkClaim): "No. The fact sheets say:"
+   * when the sheets give another, "Yes." when they give the same.
+   */
+  readonly claimVerdict: (verdict: ClaimVerdict) => string;
   /** The honest refusal, naming up to three missing terms (see src/core/service/refusal-message.ts). */
   readonly refusal: (missing: readonly string[], documentCount: number) => string;
   /** The reply to a question with no topic, with an example. */

@@ -285,7 +285,8 @@ function unknownSpans(
 function isInflected(question: string, index: number, segment: string): boolean {
   const lastKanji = Math.max(...[...segment].map((character, at) => (HAN.test(character) ? at : -1)));
   if (lastKanji < 0) return false;
-  const after = segment.slice(lastKanji + 1) + question.slice(index + segment.length, index + segment.length + 1);
+  const after =
+    segment.slice(lastKanji + 1) + question.slice(index + segment.length, index + segment.length + 1);
   const kana = /^\p{Script=Hiragana}/u.exec(after)?.[0];
   return kana !== undefined && !PARTICLES.has(kana);
 }

@@ -44,6 +44,7 @@ import { splitPreamble } from '../pipeline/preamble.js';
 import { absentSheetYear } from '../pipeline/question-shape.js';
 import { mayAskForWords } from './quotation-intent.js';
 import { verifyDraft } from '../pipeline/verify.js';
+import { checkClaim } from '../pipeline/claim-check.js';
 import { createVocabularyCache, type VocabularyCache } from '../retrieval/corpus-vocabulary.js';
 import type { QueryEmbedder } from '../retrieval/retrieve-passages.js';
 import type { CoverageOptions, CoverageWordTable, TermCoverage } from '../retrieval/term-coverage.js';
@@ -450,10 +451,24 @@ export class KizunaService implements KizunaCore {
     // The lead-in introduces the sheets' own English sentences; a model's Japanese answer needs none.
     const quotesTheSheets = answererId === this.options.fallbackAnswerer.id;
     const leadIn = quotesTheSheets ? say.answerLeadIn(input.translated?.asks) : '';
-    const answered =
+    const drafted =
       verified.text === ''
         ? undefined
         : answeredReply(state, say, verified.text, ordered, answererId, leadIn);
+    // "wasn't it 40,000 jobs?": the sheets' figure is the answer, and it says "no" before it is quoted.
+    const verdict =
+      drafted === undefined || !quotesTheSheets
+        ? undefined
+        : checkClaim(reading.question, drafted.citations[0]?.passage ?? '');
+    const answered =
+      drafted === undefined || verdict === undefined
+        ? drafted
+        : {
+            ...drafted,
+            text: `${[say.claimVerdict(verdict), leadIn].filter((part) => part !== '').join(' ')}\n${
+              leadIn === '' ? drafted.text : drafted.text.slice(leadIn.length + 1)
+            }`,
+          };
     if (answered !== undefined)
       return finish(
         draft.fallbackReason === undefined ? answered : { ...answered, fallbackReason: draft.fallbackReason },

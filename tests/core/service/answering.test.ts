@@ -2022,3 +2022,23 @@ describe('how retirees and veterans ask', () => {
     expect(answer.text.toLowerCase()).toContain(named);
   });
 });
+
+describe('a figure put up for checking gets a yes or a no', () => {
+  it('GIVEN "wasn\'t it 40,000 jobs?" THEN "No." and the sheets\' 850,000', async () => {
+    const answer = await ask("Wasn't it 40,000 jobs?");
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text.startsWith('No.')).toBe(true);
+    expect(answer.text).toContain('850,000');
+  });
+
+  it('GIVEN "did they hold nearly 30 meetings?" THEN "Yes." and the passage', async () => {
+    const answer = await ask('did trump and abe hold nearly 30 meetings?');
+    expect(answer.text.startsWith('Yes.')).toBe(true);
+    expect(answer.text).toContain('nearly 30');
+  });
+
+  it('GIVEN a question without a figure THEN no yes or no is added', async () => {
+    const answer = await ask('how many jobs do japanese companies support?');
+    expect(answer.text.startsWith('Yes') || answer.text.startsWith('No')).toBe(false);
+  });
+});
