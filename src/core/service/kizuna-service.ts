@@ -83,20 +83,41 @@ const TRANSLATED_MAX_MISSING_SHARE = 0.3;
 const namesOfGlossary = new WeakMap<Glossary, ReadonlySet<string>>();
 
 /**
- * The one-word English names of the glossary's places, people and bodies, lower case ("okinawa",
- * "futenma", "honda"): reviewed data saying these words are names, whatever case a question types them in.
+ * The words of the English names of the glossary's places, people and bodies, lower case ("okinawa",
+ * "futenma", "honda"; "kim", "jong", "un" of "Kim Jong Un"): reviewed data saying these words are names,
+ * whatever case a question types them in. Everyday words among them ("kim", "moon") are left to the
+ * coverage check's rank filter; words the sheets use are found there before any name is looked up.
  */
 function glossaryNames(glossary: Glossary): ReadonlySet<string> {
   let names = namesOfGlossary.get(glossary);
   if (names === undefined) {
     names = new Set(
       glossary.entries
-        .filter((entry) => entry.kind !== 'term' && /^\p{L}+$/u.test(entry.en))
-        .map((entry) => entry.en.toLowerCase()),
+        .filter((entry) => entry.kind !== 'term')
+        .flatMap((entry) => entry.en.toLowerCase().split(/[\s-]+/u))
+        .filter((word) => /^\p{L}+$/u.test(word)),
     );
     namesOfGlossary.set(glossary, names);
   }
   return names;
+}
+
+/**
+ * A missing word that is part of a name of several words the glossary knows, typed whole in the question
+ * ("jong" of "kim jong un"): the whole name as typed, so the refusal names who was asked about.
+ */
+function wholeKnownName(phrase: string, question: string, glossary: Glossary): string {
+  const lower = question.toLowerCase();
+  const words = phrase.toLowerCase().split(/[\s-]+/u);
+  for (const entry of glossary.entries) {
+    if (entry.kind === 'term' || !/[\s-]/u.test(entry.en)) continue;
+    const name = entry.en.toLowerCase();
+    const nameWords = name.split(/[\s-]+/u);
+    if (!words.every((word) => nameWords.includes(word))) continue;
+    const at = lower.indexOf(name);
+    if (at >= 0) return question.slice(at, at + name.length);
+  }
+  return phrase;
 }
 
 /**
@@ -319,7 +340,14 @@ export class KizunaService implements KizunaCore {
       this.judgeOptions(state, input.translated !== undefined),
     );
     const missing = (phrases: readonly string[], words: readonly string[] = phrases) =>
-      inLanguage(asTyped(phrases, input.rewritten), words, input.translated);
+      inLanguage(
+        asTyped(
+          [...new Set(phrases.map((phrase) => wholeKnownName(phrase, input.display, state.glossary)))],
+          input.rewritten,
+        ),
+        words,
+        input.translated,
+      );
     const refuse = () =>
       finish(
         notCoveredReply(

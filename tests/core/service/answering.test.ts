@@ -2042,3 +2042,20 @@ describe('a figure put up for checking gets a yes or a no', () => {
     expect(answer.text.startsWith('Yes') || answer.text.startsWith('No')).toBe(false);
   });
 });
+
+describe('people the sheets never mention, typed in lower case', () => {
+  it.each([
+    ['when did trump meet kim jong un', 'kim jong un'],
+    ["what's moon jae-in's role", 'moon jae-in'],
+  ])('GIVEN "%s" THEN it is refused naming the person', async (question, named) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('not-covered');
+    expect(answer.text.toLowerCase()).toContain(named);
+  });
+
+  it('GIVEN "Kim" alone for the regime the sheets speak of THEN it is still answered', async () => {
+    const answer = await ask('how will they force kim to give up his nukes?');
+    expect(answer.outcome).toBe('answered');
+    expect(cites(answer, 'maximum pressure')).toBe(true);
+  });
+});
