@@ -47,8 +47,10 @@ const ASKS: ReadonlyArray<readonly [AskedFor, RegExp]> = [
  * "how many United States troops" is not read as counting states.
  */
 const NAMEABLE_NOUNS = String.raw`(?:countries|nations|governments|militaries|forces|navies|armies|allies|partners|companies|firms|carmakers|automakers|makers|brands|manufacturers|banks|agencies|organi[sz]ations|orgs|entities|outfits|institutions|bodies|groups|parties|sides|[Mm]emorand(?:a|ums)|mous|MOUs|agreements|deals|pacts|treaties|regions|areas|sectors|fields)`;
+/** A nationality adjective, capitalised as it is written: "Japanese", "American", "South Korean". */
+const NATIONALITY = String.raw`(?:\p{Lu}\p{Ll}+\s+)?\p{Lu}\p{Ll}+(?:ese|an|ish|i)`;
 const NAMEABLE_COUNT = new RegExp(
-  String.raw`\b[Hh]ow\s+many\s+(?:[\p{Ll}-]+(?:'s|s'|’s|s’)?\s+){0,2}${NAMEABLE_NOUNS}\b`,
+  String.raw`\b[Hh]ow\s+many\s+(?:(?:[\p{Ll}-]+(?:'s|s'|’s|s’)?|${NATIONALITY})\s+){0,2}${NAMEABLE_NOUNS}\b`,
   'u',
 );
 /**

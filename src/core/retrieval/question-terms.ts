@@ -92,6 +92,12 @@ export const META_TOKENS: ReadonlySet<string> = new Set([
   'meaning',
   // "what does it mean in English?", "what's the translation?": about the wording, not the topic.
   'english',
+  // "what adjectives did he use?", "the exact wording": the form of the answer, not its topic.
+  'adjective',
+  'adjectives',
+  'wording',
+  'phrasing',
+  'verbatim',
   'translation',
   'translate',
   'translated',

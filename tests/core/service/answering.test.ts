@@ -2059,3 +2059,15 @@ describe('people the sheets never mention, typed in lower case', () => {
     expect(cites(answer, 'maximum pressure')).toBe(true);
   });
 });
+
+describe('people by what they do, and the form of the answer', () => {
+  it.each([
+    ['did the Oval Office couple ever sit down with relatives of the folks snatched by Pyongyang?', 'abducted'],
+    ['what adjectives did the White House boss use to hype up the sōri?', 'tough Prime Minister'],
+    ['How many Japanese companies does the 2018 sheet actually name as having invested billions in American factories?', 'Denso'],
+  ])('GIVEN "%s" THEN the passage saying it answers', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain(words);
+  });
+});
