@@ -2071,3 +2071,11 @@ describe('people by what they do, and the form of the answer', () => {
     expect(answer.text).toContain(words);
   });
 });
+
+describe('a message of escape sequences only', () => {
+  it('GIVEN only terminal escapes and control characters THEN the friendly "what would you like to know?" reply, no error', async () => {
+    const answer = await ask('\u001b[31m\u001b[0m\u001b[2J');
+    expect(answer.outcome).toBe('unclear');
+    expect(answer.citations).toEqual([]);
+  });
+});

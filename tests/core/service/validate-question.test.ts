@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateQuestion } from '../../../src/core/service/validate-question.js';
+import { TYPED_NOTHING_READABLE, validateQuestion } from '../../../src/core/service/validate-question.js';
 
 describe('validateQuestion', () => {
   it('removes terminal escape sequences whole, so their tail is not read as words', () => {
@@ -15,6 +15,12 @@ describe('validateQuestion', () => {
       expect(() => validateQuestion(raw, 500)).toThrowError(
         expect.objectContaining({ code: 'EMPTY_QUESTION' }),
       );
+    }
+  });
+
+  it('reads a message of terminal escape sequences only as typed but unreadable, not as empty', () => {
+    for (const raw of ['\u001b[31m\u001b[0m\u001b[2J', '\u001b[2J\u0007']) {
+      expect(validateQuestion(raw, 500)).toBe(TYPED_NOTHING_READABLE);
     }
   });
 
