@@ -679,6 +679,8 @@ export class KizunaService implements KizunaCore {
       const opened = unchanged
         ? { index: previous.index, origin: this.indexOrigin, embedded: 0 }
         : await this.options.openIndex(knowledge, previous.index);
+      // The loader hands back the very same lexicon when its files did not change.
+      const sameLexicon = lexicon.aliases === previous.aliases && lexicon.glossary === previous.glossary;
       if (!unchanged) {
         this.state = createKnowledgeState(
           knowledge,
@@ -689,7 +691,7 @@ export class KizunaService implements KizunaCore {
           this.vocabularyCache,
         );
         this.indexOrigin = opened.origin;
-      } else {
+      } else if (!sameLexicon) {
         // Aliases and the glossary change how questions are read, not the passages: the index stays.
         this.state = withLexicon(previous, lexicon);
       }
