@@ -14,12 +14,8 @@ import { DEFAULT_QUESTIONS_FILE, loadQuestions } from '../src/eval/load-question
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './bench-options.js';
 import { BRUTE_FORCE_STORE_NAME } from './brute-force.js';
 import { measureCliProcess, withCliProcess } from './cli-process.js';
-import {
-  parseKnowledgeFiles,
-  readKnowledgeFiles,
-  writeKnowledgeFiles,
-  type KnowledgeFile,
-} from './knowledge-files.js';
+import { benchKnowledgeFolder, readShippedKnowledge } from './bench-knowledge.js';
+import { parseKnowledgeFiles, writeKnowledgeFiles } from './knowledge-files.js';
 import { describeMachine } from './machine.js';
 import { INDEX_FETCH_K, measureScale, RETRIEVE_K, roundsFor, type ScaleResult } from './measure-scale.js';
 import {
@@ -28,10 +24,10 @@ import {
   RECORDING_P95_TARGET_MS,
 } from './recording-latency.js';
 import { buildReport, formatReport, reportToJson } from './report.js';
-import { DEFAULT_SYNTHETIC_SEED, generateSyntheticKnowledge } from './synthetic-knowledge.js';
+import { DEFAULT_SYNTHETIC_SEED } from './synthetic-knowledge.js';
 
 const REPOSITORY_ROOT = fileURLToPath(new URL('../', import.meta.url));
-/** The shipped fact sheets: the bench measures the product as shipped, whatever a local .env points at. */
+/** The shipped fact sheets, aliases and glossary: the bench measures the product as shipped, whatever a local .env points at. */
 const REAL_KNOWLEDGE_DIR = join(REPOSITORY_ROOT, 'knowledge');
 const REPORT_FILE = join(REPOSITORY_ROOT, 'reports', 'bench.json');
 
@@ -55,8 +51,8 @@ async function main(argv: readonly string[]): Promise<number> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 
-  const realFiles = await readKnowledgeFiles(REAL_KNOWLEDGE_DIR);
-  const real = parseKnowledgeFiles(realFiles);
+  const shipped = await readShippedKnowledge(REAL_KNOWLEDGE_DIR);
+  const real = parseKnowledgeFiles(shipped.sheets);
   const realPassageIds = new Set(real.passages.map((passage) => passage.id));
   const questions = await loadQuestions(DEFAULT_QUESTIONS_FILE);
   const tooSmall = options.sizes.filter((size) => size < real.passages.length);
@@ -71,14 +67,11 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     for (const size of ['real' as const, ...options.sizes]) {
       const label = size === 'real' ? 'real' : size.toLocaleString('en-US');
-      let files: readonly KnowledgeFile[] = realFiles;
-      if (size !== 'real') {
-        phase(`[${label}] generating the synthetic knowledge base`);
-        files = generateSyntheticKnowledge(realFiles, { passages: size, seed: DEFAULT_SYNTHETIC_SEED }).files;
-      }
+      if (size !== 'real') phase(`[${label}] generating the synthetic knowledge base`);
+      const folder = benchKnowledgeFolder(shipped, size, DEFAULT_SYNTHETIC_SEED);
       const knowledgeDir = join(workDir, `knowledge-${scales.length}`);
       const indexDir = join(workDir, `index-${scales.length}`);
-      await writeKnowledgeFiles(knowledgeDir, files);
+      await writeKnowledgeFiles(knowledgeDir, folder.files);
       const progress = createIndexProgress({ stream: process.stderr });
       try {
         scales.push(
@@ -89,8 +82,7 @@ async function main(argv: readonly string[]): Promise<number> {
             questionsFile: DEFAULT_QUESTIONS_FILE,
             questions,
             realPassageIds,
-            // The last file sorts last: a synthetic sheet at every synthetic size, a real one otherwise.
-            editFile: files[files.length - 1]!.name,
+            editFile: folder.editFile,
             rounds: roundsFor(size === 'real' ? real.passages.length : size),
             onIndexProgress: progress.onProgress,
             onIndexDone: () => progress.stop(),

@@ -2,7 +2,8 @@
  * Manual measurement, not a test: where a started Kizuna's memory goes at the bench's synthetic sizes.
  *   node --expose-gc --import tsx scripts/measure-memory.ts [passages=100000 | real] [--snapshot] [--rebuild]
  * (`real`: the real sheets in `knowledge/`, indexed in `$TMPDIR/kizuna-memory-real/index`.)
- * Writes the bench's synthetic knowledge (seed 20190525) to `$TMPDIR/kizuna-memory-<passages>/knowledge` once and
+ * Writes the bench's synthetic knowledge (seed 20190525, with the shipped aliases and glossary) to
+ * `$TMPDIR/kizuna-memory-<passages>/knowledge` once (delete one an older version wrote: it lacks them) and
  * builds its index there on the first run; every run then starts Kizuna from the saved index, as the bench's cold
  * start does, asks the real questions (`src/eval/questions.json`) and prints `process.memoryUsage()` (MB) after
  * module loading, after start-up and after the questions (each after two garbage collections), V8's heap
@@ -19,8 +20,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 
-import { readKnowledgeFiles, writeKnowledgeFiles } from '../bench/knowledge-files.js';
-import { DEFAULT_SYNTHETIC_SEED, generateSyntheticKnowledge } from '../bench/synthetic-knowledge.js';
+import { benchKnowledgeFolder, readShippedKnowledge } from '../bench/bench-knowledge.js';
+import { writeKnowledgeFiles } from '../bench/knowledge-files.js';
+import { DEFAULT_SYNTHETIC_SEED } from '../bench/synthetic-knowledge.js';
 import { garbageCollector } from '../bench/memory.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { createKizuna } from '../src/core/create-kizuna.js';
@@ -52,8 +54,8 @@ function usage(label: string): void {
 }
 
 if (!existsSync(knowledgeDir)) {
-  const real = await readKnowledgeFiles(join(ROOT, 'knowledge'));
-  const { files } = generateSyntheticKnowledge(real, { passages, seed: DEFAULT_SYNTHETIC_SEED });
+  const shipped = await readShippedKnowledge(join(ROOT, 'knowledge'));
+  const { files } = benchKnowledgeFolder(shipped, passages, DEFAULT_SYNTHETIC_SEED);
   await mkdir(work, { recursive: true });
   await writeKnowledgeFiles(knowledgeDir, files);
   console.log(

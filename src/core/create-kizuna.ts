@@ -17,14 +17,16 @@ import {
   type RestoreParsedFiles,
 } from './knowledge/load-knowledge.js';
 import type { Logger } from './logger.js';
-import { loadGlossaryIfPresent } from './language/load-glossary.js';
-import { EMPTY_LEXICON } from './service/lexicon.js';
-import { loadAliases } from './question/load-aliases.js';
+import { createLexiconLoader } from './service/load-lexicon.js';
+import { glossaryGapsFile } from './service/glossary-gaps.js';
 import { createCoverageWordTable } from './retrieval/coverage-word-table.js';
 import { createVocabularyCache } from './retrieval/corpus-vocabulary.js';
 import { PARSED_KNOWLEDGE_FOLDER, ParsedKnowledgeStore } from './service/parsed-knowledge-store.js';
 import { KizunaService, type IndexOpener, type KizunaServiceOptions } from './service/kizuna-service.js';
 import type { KnowledgeBase } from './types.js';
+
+/** Where the glossary gap check of the last knowledge version started is remembered, inside the index folder. */
+export const GLOSSARY_GAPS_FILE = 'glossary-gaps.json';
 
 export interface CreateKizunaOptions {
   readonly config: Config;
@@ -131,11 +133,11 @@ export async function createKizuna(options: CreateKizunaOptions): Promise<Kizuna
           },
         }
       : {}),
-    loadLexicon: async () => ({
-      aliases: await loadAliases(join(config.knowledgeDir, 'aliases')),
-      // A knowledge folder without a Japanese glossary answers English questions only.
-      glossary: (await loadGlossaryIfPresent(config.knowledgeDir)) ?? EMPTY_LEXICON.glossary,
-    }),
+    // Parsed again only when its files changed: a reload with nothing changed keeps the very same lexicon.
+    loadLexicon: createLexiconLoader(config.knowledgeDir),
+    ...(options.loadKnowledge === undefined
+      ? { glossaryGapsMemo: glossaryGapsFile(join(config.indexDir, GLOSSARY_GAPS_FILE)) }
+      : {}),
     openIndex,
     embedder: { id: identity.id, embedQuery: (text) => embeddings.embedQuery(text) },
     answerer,

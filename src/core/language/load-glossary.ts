@@ -31,6 +31,34 @@ export async function loadGlossary(
       cause: error,
     });
   }
+  return parseGlossaryBytes(relativePath, bytes);
+}
+
+/**
+ * The glossary file's bytes, or undefined when the knowledge folder has none (as {@link loadGlossaryIfPresent}
+ * decides), without parsing them: for telling whether it changed since it was last parsed.
+ * @throws KnowledgeError when the file exists but cannot be read.
+ */
+export async function readGlossaryBytesIfPresent(
+  knowledgeDir: string,
+  relativePath: string = JAPANESE_GLOSSARY_PATH,
+): Promise<Buffer | undefined> {
+  try {
+    await access(join(knowledgeDir, relativePath));
+  } catch {
+    return undefined;
+  }
+  try {
+    return await readFile(join(knowledgeDir, relativePath));
+  } catch (error) {
+    throw new KnowledgeError(relativePath, undefined, 'cannot read the glossary (does it exist?)', {
+      cause: error,
+    });
+  }
+}
+
+/** The glossary of bytes read by {@link readGlossaryBytesIfPresent}; @throws KnowledgeError as {@link loadGlossary}. */
+export function parseGlossaryBytes(relativePath: string, bytes: Buffer): Glossary {
   return parseGlossary(relativePath, decodeUtf8(relativePath, bytes));
 }
 

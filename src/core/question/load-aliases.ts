@@ -6,6 +6,12 @@ import { KnowledgeError } from '../knowledge/knowledge-error.js';
 import type { AliasTable } from './alias-table.js';
 import { parseAliasDocument } from './parse-alias-file.js';
 
+/** One alias file as read from disk, not yet parsed. */
+export interface AliasFile {
+  readonly name: string;
+  readonly bytes: Buffer;
+}
+
 /**
  * Loads every alias file (`*.yaml`, `*.yml`) in `dir`, in name order, e.g. `knowledge/aliases`.
  * The folder is optional: a knowledge folder without one simply has no aliases.
@@ -13,6 +19,16 @@ import { parseAliasDocument } from './parse-alias-file.js';
  *   already lists (naming both places).
  */
 export async function loadAliases(dir: string): Promise<AliasTable> {
+  const files = await readAliasFiles(dir);
+  return files === undefined ? { entries: [] } : parseAliasFiles(files);
+}
+
+/**
+ * The alias files of `dir` (`*.yaml`, `*.yml`) and their bytes, in name order, without parsing them: an empty
+ * undefined when the folder does not exist.
+ * @throws KnowledgeError when the folder exists but cannot be read.
+ */
+export async function readAliasFiles(dir: string): Promise<AliasFile[] | undefined> {
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true }))
@@ -20,15 +36,24 @@ export async function loadAliases(dir: string): Promise<AliasTable> {
       .map((entry) => entry.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new KnowledgeError(dir, undefined, 'cannot read the alias folder', { cause: error });
   }
+  const files: AliasFile[] = [];
+  for (const name of names) files.push({ name, bytes: await readFile(join(dir, name)) });
+  return files;
+}
 
+/**
+ * The alias table of files read by {@link readAliasFiles}, in their order.
+ * @throws KnowledgeError as {@link loadAliases}.
+ */
+export function parseAliasFiles(files: readonly AliasFile[]): AliasTable {
   const entries = [];
   const lists = [];
   const byAlias = new Map<string, { readonly file: string; readonly line: number }>();
-  for (const name of names) {
-    const text = decodeUtf8(name, await readFile(join(dir, name)));
+  for (const { name, bytes } of files) {
+    const text = decodeUtf8(name, bytes);
     const parsed = parseAliasDocument(name, text);
     lists.push(...parsed.lists);
     for (const entry of parsed.entries) {

@@ -4,7 +4,6 @@ import type { RetrievedPassage } from '../retrieval/retrieved-passage.js';
 import type { ProviderHealthSnapshot } from '../models/provider-health.js';
 import { KizunaError, isKizunaError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { missingGlossaryTerms } from '../language/glossary-coverage.js';
 import { messages, type ReplyLanguage, type UnstatedFact } from '../language/messages.js';
 import type { Glossary } from '../language/glossary.js';
 import { suggestSpeakers } from '../quotes/find-quotation.js';
@@ -56,6 +55,7 @@ import type {
   CoreStatus,
   KizunaCore,
   KnowledgeBase,
+  Passage,
   QuoteQuery,
   QuoteResult,
   ReloadReport,
@@ -72,6 +72,12 @@ import {
 } from './knowledge-state.js';
 import { validateQuestion } from './validate-question.js';
 import { EMPTY_LEXICON, type Lexicon } from './lexicon.js';
+import {
+  findGlossaryGaps,
+  glossaryGapsKey,
+  type GlossaryGaps,
+  type GlossaryGapsMemo,
+} from './glossary-gaps.js';
 
 /**
  * Weighted share of a Japanese question's topic words that may be missing before it is refused: the
@@ -149,6 +155,12 @@ export interface KizunaServiceOptions {
    * their terms, and the Japanese glossary. @default none of either
    */
   readonly loadLexicon?: () => Promise<Lexicon>;
+  /**
+   * Where the glossary gap check of a whole knowledge version is remembered across restarts, keyed by the
+   * knowledge's and the lexicon's fingerprints (a lexicon without one is checked every time).
+   * @default none: every start checks every passage
+   */
+  readonly glossaryGapsMemo?: GlossaryGapsMemo;
   readonly openIndex: IndexOpener;
   /**
    * Per-document vocabulary work to start from, e.g. restored from disk with the parsed knowledge (see
@@ -244,7 +256,7 @@ export class KizunaService implements KizunaCore {
       { passages: knowledge.passages.length, origin: opened.origin, embedded: opened.embedded },
       'knowledge ready',
     );
-    reportGlossaryGaps(knowledge, lexicon, options.logger);
+    await reportAllGlossaryGaps(knowledge, lexicon, options);
     await afterKnowledgeChange(options);
     return new KizunaService(options, state, opened.origin, vocabularyCache);
   }
@@ -736,6 +748,8 @@ export class KizunaService implements KizunaCore {
       const opened = unchanged
         ? { index: previous.index, origin: this.indexOrigin, embedded: 0 }
         : await this.options.openIndex(knowledge, previous.index);
+      // The loader hands back the very same lexicon when its files did not change.
+      const sameLexicon = lexicon.aliases === previous.aliases && lexicon.glossary === previous.glossary;
       if (!unchanged) {
         this.state = createKnowledgeState(
           knowledge,
@@ -746,7 +760,7 @@ export class KizunaService implements KizunaCore {
           this.vocabularyCache,
         );
         this.indexOrigin = opened.origin;
-      } else {
+      } else if (!sameLexicon) {
         // Aliases and the glossary change how questions are read, not the passages: the index stays.
         this.state = withLexicon(previous, lexicon);
       }
@@ -760,7 +774,15 @@ export class KizunaService implements KizunaCore {
       };
       this.lastReload = { at: this.now(), ok: true, report };
       if (!unchanged) {
-        reportGlossaryGaps(knowledge, lexicon, this.options.logger);
+        // Words the glossary lacked before were reported then; what is new is the changed files' words (all of
+        // them again when the glossary changed too).
+        if (lexicon.glossary === previous.glossary)
+          reportGlossaryGaps(
+            passagesNotIn(previous.knowledge.passages, knowledge.passages),
+            lexicon.glossary,
+            this.options.logger,
+          );
+        else await reportAllGlossaryGaps(knowledge, lexicon, this.options);
         await afterKnowledgeChange(this.options);
       }
       this.options.logger.info({ report }, 'knowledge reloaded');
@@ -841,17 +863,57 @@ function inLanguage(
 
 /**
  * A new sheet brings words the Japanese glossary may not reach yet: list them (commonest first) so
- * whoever added it knows what to add (`npm run glossary:coverage` gives the whole report).
+ * whoever added it knows what to add (`npm run glossary:coverage` gives the whole report). At start, every
+ * passage's words; a start with the same files as a start before repeats that start's result from the memo.
  */
-function reportGlossaryGaps(knowledge: KnowledgeBase, lexicon: Lexicon, logger: Logger): void {
+async function reportAllGlossaryGaps(
+  knowledge: KnowledgeBase,
+  lexicon: Lexicon,
+  options: KizunaServiceOptions,
+): Promise<void> {
   if (lexicon.glossary.entries.length === 0) return;
-  const missing = missingGlossaryTerms(knowledge.passages, lexicon.glossary);
-  if (missing.length > 0) {
+  const { glossaryGapsMemo: memo, logger } = options;
+  const key =
+    memo === undefined || lexicon.fingerprint === undefined
+      ? undefined
+      : glossaryGapsKey(knowledge.fingerprint, lexicon.fingerprint);
+  let gaps: GlossaryGaps | undefined;
+  if (memo !== undefined && key !== undefined) {
+    gaps = await memo.read(key).catch((error: unknown) => {
+      logger.debug({ err: error }, 'the remembered glossary gaps could not be read; checking again');
+      return undefined;
+    });
+  }
+  if (gaps === undefined) {
+    gaps = findGlossaryGaps(knowledge.passages, lexicon.glossary);
+    if (memo !== undefined && key !== undefined) {
+      await memo.write(key, gaps).catch((error: unknown) => {
+        logger.debug({ err: error }, 'the glossary gaps could not be remembered for the next start');
+      });
+    }
+  }
+  logGlossaryGaps(gaps, knowledge.passages.length, logger);
+}
+
+/** {@link reportAllGlossaryGaps} for some passages only (those of the files a reload changed). */
+function reportGlossaryGaps(passages: readonly Passage[], glossary: Glossary, logger: Logger): void {
+  if (glossary.entries.length === 0 || passages.length === 0) return;
+  logGlossaryGaps(findGlossaryGaps(passages, glossary), passages.length, logger);
+}
+
+function logGlossaryGaps(gaps: GlossaryGaps, passagesChecked: number, logger: Logger): void {
+  if (gaps.count > 0) {
     logger.warn(
-      { count: missing.length, terms: missing.slice(0, 20) },
+      { count: gaps.count, terms: gaps.terms, passagesChecked },
       'the Japanese glossary has no entry for some words of the fact sheets (npm run glossary:coverage)',
     );
   }
+}
+
+/** The passages of `after` that are not (the very same objects) in `before`: those of the files parsed anew. */
+function passagesNotIn(before: readonly Passage[], after: readonly Passage[]): Passage[] {
+  const kept = new Set(before);
+  return after.filter((passage) => !kept.has(passage));
 }
 
 /** A Japanese sentence as the sheets' English: the glossary's terms and numbers, and the words it does not know. */

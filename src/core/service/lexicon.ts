@@ -9,6 +9,11 @@ import { NO_ALIASES, type AliasTable } from '../question/alias-table.js';
 export interface Lexicon {
   readonly aliases: AliasTable;
   readonly glossary: Glossary;
+  /**
+   * A hash of the files it was read from (see `createLexiconLoader`): equal fingerprints, equal lexicons.
+   * @default none: nothing can be told about where it came from
+   */
+  readonly fingerprint?: string;
 }
 
 /** No aliases and an empty glossary: a knowledge folder without either still answers English questions. */
