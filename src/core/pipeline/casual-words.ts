@@ -19,7 +19,7 @@ export const CASUAL_FILLERS: ReadonlySet<string> = new Set(
   cram cramming studying tomorrow tonight asap gist boss podcast need smh ikr istg ffs jk ong icl welp meh oof ugh yikes pov vc squad cap
   obaachan obaasan baachan bachan ojiichan ojiisan jiichan okaasan kaasan okasan otousan tousan otosan oniichan
   oniisan oneechan oneesan imouto otouto obasan ojisan issei nisei sansei yonsei
-  kindly pardon ignorance forgive excuse apologies specifically precisely particularly`
+  kindly pardon ignorance forgive excuse apologies specifically precisely particularly anywhere somewhere`
     .split(/\s+/)
     .filter((word) => word.length > 0),
 );

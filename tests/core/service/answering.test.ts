@@ -2079,3 +2079,14 @@ describe('a message of escape sequences only', () => {
     expect(answer.citations).toEqual([]);
   });
 });
+
+describe('how students ask', () => {
+  it.each([
+    ['fr tho what does the 2019 one say about gen z / teens like us 🤔', 'young leaders'],
+    ['**quick q** is melania mentioned anywhere in <#123456789012345678> sheets??', 'Melania Trump'],
+  ])('GIVEN "%s" THEN it is answered', async (question, words) => {
+    const answer = await ask(question);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain(words);
+  });
+});
